@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { createdAt, instant, updatedAt } from './columns';
+import { meetingTypes } from './meeting-types';
+import { users } from './users';
+
+export const bookingStatuses = ['confirmed', 'cancelled', 'rescheduled'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** Read-only: Postgres computes it; the EXCLUDE constraint and range queries use it. */
+const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingTypeId: uuid('meeting_type_id')
+      .notNull()
+      .references(() => meetingTypes.id, { onDelete: 'cascade' }),
+    hostUserId: uuid('host_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    inviteeName: varchar('invitee_name', { length: 255 }).notNull(),
+    inviteeEmail: varchar('invitee_email', { length: 255 }).notNull(),
+    startTime: instant('start_time').notNull(),
+    endTime: instant('end_time').notNull(),
+    inviteeTimezone: varchar('invitee_timezone', { length: 64 }).notNull(),
+    status: varchar('status', { length: 20 }).$type<BookingStatus>().notNull().default('confirmed'),
+    cancellationReason: text('cancellation_reason'),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    idempotencyKey: varchar('idempotency_key', { length: 255 }),
+    // Hash of the request that first used the key: the same key with another body is refused.
+    idempotencyRequestHash: varchar('idempotency_request_hash', { length: 64 }),
+    // The meeting type's buffers at booking time, so later edits never move an existing block.
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    blockedRange: tstzrange('blocked_range').generatedAlwaysAs(
+      sql`booking_blocked_range(start_time, end_time, buffer_before_minutes, buffer_after_minutes)`,
+    ),
+    cancelTokenHash: varchar('cancel_token_hash', { length: 64 }).notNull(),
+    rescheduleTokenHash: varchar('reschedule_token_hash', { length: 64 }).notNull(),
+    rescheduledFromId: uuid('rescheduled_from_id').references((): AnyPgColumn => bookings.id, {
+      onDelete: 'set null',
+    }),
+    calendarEventId: varchar('calendar_event_id', { length: 255 }),
+    cancelledAt: instant('cancelled_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('bookings_end_after_start', sql`${t.endTime} > ${t.startTime}`),
+    check('bookings_status_valid', sql`${t.status} in ('confirmed', 'cancelled', 'rescheduled')`),
+    check('bookings_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    uniqueIndex('idx_bookings_idempotency_key')
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index('idx_bookings_host_time').on(t.hostUserId, t.startTime, t.endTime),
+    index('idx_bookings_meeting_type_time').on(t.meetingTypeId, t.startTime),
+  ],
+);
+
+/** Rows past the retention window move here; no foreign keys so hosts can be deleted freely. */
+export const bookingsArchive = pgTable('bookings_archive', {
+  id: uuid('id').primaryKey(),
+  meetingTypeId: uuid('meeting_type_id').notNull(),
+  hostUserId: uuid('host_user_id').notNull(),
+  inviteeName: varchar('invitee_name', { length: 255 }).notNull(),
+  inviteeEmail: varchar('invitee_email', { length: 255 }).notNull(),
+  startTime: instant('start_time').notNull(),
+  endTime: instant('end_time').notNull(),
+  inviteeTimezone: varchar('invitee_timezone', { length: 64 }).notNull(),
+  status: varchar('status', { length: 20 }).notNull(),
+  cancellationReason: text('cancellation_reason'),
+  notes: text('notes'),
+  version: integer('version').default(1),
+  idempotencyKey: varchar('idempotency_key', { length: 255 }),
+  bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+  bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+  rescheduledFromId: uuid('rescheduled_from_id'),
+  cancelledAt: instant('cancelled_at'),
+  createdAt: instant('created_at'),
+  updatedAt: instant('updated_at'),
+  archivedAt: instant('archived_at').notNull().defaultNow(),
+});

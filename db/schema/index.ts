@@ -1,0 +1,7 @@
+export * from './availability';
+export * from './bookings';
+export * from './calendars';
+export * from './meeting-types';
+export * from './notifications';
+export * from './outbox';
+export * from './users';

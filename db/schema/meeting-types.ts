@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt } from './columns';
+import { users } from './users';
+
+export const meetingTypes = pgTable(
+  'meeting_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 255 }).notNull(),
+    slug: varchar('slug', { length: 255 }).notNull(),
+    description: text('description'),
+    durationMinutes: integer('duration_minutes').notNull().default(30),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    maxBookingsPerDay: integer('max_bookings_per_day'),
+    minNoticeMinutes: integer('min_notice_minutes').notNull().default(0),
+    maxDaysInFuture: integer('max_days_in_future').notNull().default(60),
+    // Null means the default grid of 15 minutes.
+    slotIntervalMinutes: integer('slot_interval_minutes'),
+    location: text('location'),
+    color: varchar('color', { length: 7 }).default('#3B82F6'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('meeting_types_user_id_slug_unique').on(t.userId, t.slug),
+    check('meeting_types_duration_positive', sql`${t.durationMinutes} between 1 and 1440`),
+    check('meeting_types_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    check('meeting_types_notice_non_negative', sql`${t.minNoticeMinutes} >= 0`),
+    check('meeting_types_window_positive', sql`${t.maxDaysInFuture} between 1 and 730`),
+    check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
+    check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
+  ],
+);

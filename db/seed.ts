@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Database } from './client';
+import { availabilityRules, meetingTypes, users } from './schema';
+
+// The demo host every fresh install has, so `npm run dev` shows a working booking page at once.
+export const demoHost = {
+  username: 'demo',
+  email: 'demo@example.com',
+  password: 'demo-password',
+  name: 'Demo Host',
+  timeZone: 'America/New_York',
+} as const;
+
+const weekdays = [1, 2, 3, 4, 5];
+
+/** Creates the demo host once; returns false when it already exists. */
+export async function seedDemoHost(database: Database): Promise<boolean> {
+  const existing = await database.query.users.findFirst({ where: eq(users.username, demoHost.username) });
+  if (existing) return false;
+  const passwordHash = await hashPassword(demoHost.password);
+  await database.transaction(async (tx) => {
+    const [host] = await tx
+      .insert(users)
+      .values({ ...omitPassword(demoHost), passwordHash })
+      .returning({ id: users.id });
+    if (!host) throw new Error('demo host insert returned no row');
+    await tx.insert(availabilityRules).values(
+      weekdays.map((dayOfWeek) => ({ userId: host.id, dayOfWeek, startTime: '09:00', endTime: '17:00' })),
+    );
+    await tx.insert(meetingTypes).values([
+      {
+        userId: host.id,
+        name: 'Intro call',
+        slug: 'intro',
+        description: 'A quick 30-minute introduction.',
+        durationMinutes: 30,
+      },
+      {
+        userId: host.id,
+        name: 'Deep dive',
+        slug: 'deep-dive',
+        description: 'An hour to work through a topic in depth.',
+        durationMinutes: 60,
+        bufferAfterMinutes: 10,
+        color: '#8B5CF6',
+      },
+    ]);
+  });
+  return true;
+}
+
+function omitPassword({ password: _password, ...rest }: typeof demoHost) {
+  return rest;
+}

