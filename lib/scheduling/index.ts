@@ -1,0 +1,8 @@
+// The pure scheduling engine: plain data and instants in, slots out. No I/O, no clock.
+export type { BookedRange, DateOverride, Interval, MeetingPolicy, ScheduleInput, SlotRejection, SlotValidation, WeeklyRule } from './types';
+export { computeSlots } from './compute-slots';
+export { validateSlot } from './validate-slot';
+// Notice and horizon only bound slot starts, so a cache may apply them after computeSlots with this.
+export { resolveSlotPolicy, type SlotPolicy } from './slot-policy';
+export { addDays, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';
+export { dateOverrideSchema, localDateSchema, meetingPolicySchema, timeOfDaySchema, timeZoneSchema, weeklyRuleSchema } from './schemas';
