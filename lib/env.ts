@@ -20,9 +20,13 @@ const envSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Public origin used in links sent to invitees. */
   APP_URL: z.url().default('http://localhost:3000'),
+  /** Port of `npm start`. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   AUTH_SECRET: optionalString,
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
+  /** How long computed slots stay cached; 0 turns the slot cache off (benchmarks of the cold path). */
+  SLOT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   RATE_LIMIT_AVAILABILITY_PER_MINUTE: perMinute(300),
   RATE_LIMIT_BOOKINGS_PER_MINUTE: perMinute(20),
   TRUST_PROXY: flag,

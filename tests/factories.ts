@@ -94,3 +94,30 @@ export async function insertBookingRow(
   if (!booking) throw new Error('insertBookingRow: no row returned');
   return booking;
 }
+
+/**
+ * A host in New York with Monday–Friday 09:00–17:00 and one meeting type whose booking window is wide
+ * enough for fixed 2027 dates (so DST assertions do not depend on today's date).
+ */
+export async function createBookableHost(
+  database: Queryable,
+  meetingType: Partial<NewMeetingType> = {},
+  host: Partial<typeof users.$inferInsert> = {},
+) {
+  const created = await createHost(database, host);
+  await createWeeklyHours(database, created.id);
+  const type = await createMeetingType(database, created.id, { maxDaysInFuture: 730, ...meetingType });
+  return { host: created, meetingType: type };
+}
+
+export function inviteeFor(meetingTypeId: string, start: string, overrides: Record<string, unknown> = {}) {
+  const suffix = uniqueSuffix();
+  return {
+    meetingTypeId,
+    start,
+    name: `Invitee ${suffix}`,
+    email: `invitee-${suffix}@example.test`,
+    timezone: 'Europe/Berlin',
+    ...overrides,
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHost, createMeetingType, insertBookingRow } from '../factories';
-import { sqlState, connectTestDatabase } from './db-helpers';
+import { sqlStateOf as sqlState } from '@/lib/errors';
+import { connectTestDatabase } from './db-helpers';
 
 const database = connectTestDatabase();
 

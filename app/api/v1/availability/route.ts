@@ -1,0 +1,23 @@
+import { readDb } from '@/db/client';
+import { availabilityQuerySchema, getAvailableSlots } from '@/lib/availability';
+import { cacheStore } from '@/lib/cache';
+import { enforceRateLimit } from '@/lib/cache/rate-limit';
+import { json, parseQuery, route } from '@/lib/http';
+import { localDateRangeToInterval } from '@/lib/scheduling';
+
+// Free slots whose start falls between `start` 00:00 and `end` 24:00 in the invitee's zone.
+export const GET = route(async (request) => {
+  const query = parseQuery(request, availabilityQuerySchema);
+  await enforceRateLimit(request, 'availability');
+  const range = localDateRangeToInterval(query.start, query.end, query.timezone);
+  const slots = await getAvailableSlots(readDb(), cacheStore(), {
+    meetingTypeId: query.meetingTypeId,
+    range,
+    now: Date.now(),
+  });
+  return json({
+    meetingTypeId: query.meetingTypeId,
+    timezone: query.timezone,
+    slots: slots.map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() })),
+  });
+});

@@ -1,0 +1,2 @@
+export { getAvailableSlots, type AvailabilityQuery } from './get-available-slots';
+export { availabilityQuerySchema, MAX_RANGE_DAYS } from './schemas';

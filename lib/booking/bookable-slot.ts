@@ -1,0 +1,46 @@
+import type { Transaction } from '@/db/client';
+import { loadHostBusyTime, loadMeetingTypeSchedule, type MeetingTypeSchedule } from '@/lib/availability/load-schedule';
+import { AppError, notFound } from '@/lib/errors';
+import { type Interval, type SlotRejection, validateSlot } from '@/lib/scheduling';
+
+// Shown = enforced: the transaction re-checks a requested start with the same engine and the same
+// loaders that produced the slots an invitee saw, on data read under the host row lock.
+
+const DAY_MS = 86_400_000;
+
+const rejectionMessages: Record<SlotRejection, string> = {
+  too_soon: 'That time is too soon to book.',
+  too_far: 'That time is too far in the future to book.',
+  outside_hours: 'That time is outside the host’s available hours.',
+  off_grid: 'That is not one of the offered start times.',
+  busy: 'That time is no longer available.',
+  daily_limit: 'The host has no more openings for this meeting on that day.',
+};
+
+export async function assertBookableSlot(
+  tx: Transaction,
+  meetingTypeId: string,
+  start: number,
+  now: number,
+): Promise<{ schedule: MeetingTypeSchedule; slot: Interval }> {
+  const around = { start: start - DAY_MS, end: start + DAY_MS };
+  const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
+  if (!schedule || !schedule.isActive) throw notFound('Meeting type');
+  const { bookings, busy } = await loadHostBusyTime(tx, schedule.hostUserId, around);
+  const verdict = validateSlot(
+    {
+      timeZone: schedule.hostTimeZone,
+      rules: schedule.rules,
+      overrides: schedule.overrides,
+      busy,
+      bookings,
+      meetingType: schedule.policy,
+      now,
+    },
+    start,
+  );
+  if (!verdict.ok) {
+    throw new AppError('slot_unavailable', rejectionMessages[verdict.reason], { details: { reason: verdict.reason } });
+  }
+  return { schedule, slot: verdict.slot };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/scheduling';
+
+// Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
+
+export const timeZoneField = z.string().max(64).refine(isValidTimeZone, 'Unknown IANA time zone');
+
+/** An instant with an explicit offset ("Z" or "+02:00"), normalised to epoch ms. */
+export const instantField = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
+
+export const createBookingSchema = z.strictObject({
+  meetingTypeId: z.uuid(),
+  start: instantField,
+  name: z.string().trim().min(1).max(255),
+  email: z.email().max(255),
+  timezone: timeZoneField,
+  notes: z.string().trim().max(5_000).optional(),
+});
+export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+
+const tokenField = z.string().min(1).max(200);
+
+export const cancelBookingSchema = z.strictObject({
+  token: tokenField,
+  reason: z.string().trim().max(2_000).optional(),
+});
+
+export const rescheduleBookingSchema = z.strictObject({
+  token: tokenField,
+  start: instantField,
+});
+
+/** Printable ASCII, as clients generate them (UUIDs, ULIDs, random strings). */
+export const idempotencyKeyField = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be 1–255 printable ASCII characters');

@@ -1,0 +1,16 @@
+// What the app asks of a cache. Two implementations: Upstash Redis (shared by every instance) and an
+// in-process one (a single instance). Correctness never depends on either: every caller treats a
+// failure as a miss, a lock it did not get, or a version it could not bump.
+
+export interface CacheStore {
+  readonly kind: 'redis' | 'memory';
+  getJson<T>(key: string): Promise<T | null>;
+  setJson(key: string, value: unknown, ttlSeconds: number): Promise<void>;
+  /** Reads several counters at once; a missing one is 0. */
+  getCounters(keys: string[]): Promise<number[]>;
+  increment(key: string): Promise<number>;
+  /** SET key token NX PX ttl: true when this caller now holds it. */
+  acquireLock(key: string, token: string, ttlMs: number): Promise<boolean>;
+  /** Deletes the lock only if this caller still holds it (never someone else's after expiry). */
+  releaseLock(key: string, token: string): Promise<void>;
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { AppError } from './errors';
+
+// Route handlers stay ~20 lines: parse with these, call lib, reply with json(); errors become one shape here.
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
+    const body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+    return json({ error: body }, error.status, headers);
+  }
+  // Unknown errors: full context to the log, nothing internal to the client.
+  console.error('[rendezvous] unhandled error', error);
+  return json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } }, 500);
+}
+
+type Handler<P> = (request: Request, params: P) => Promise<Response>;
+
+/** Wraps a route handler so every failure leaves as `{ error: { code, message, details? } }`. */
+export function route<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      return await handler(request, await context.params);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function zodDetails(error: z.ZodError) {
+  return { issues: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) };
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_request', `Invalid ${what}`, { details: zodDetails(parsed.error) });
+  return parsed.data;
+}
+
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  return parseWith(schema, params, 'query parameters');
+}
+
+/** Reads at most MAX_BODY_BYTES of JSON, whatever Content-Length claims, then validates it. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw new AppError('unsupported_media_type', 'Send the request body as application/json');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readCapped(request);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_request', 'The request body is not valid JSON');
+  }
+  return parseWith(schema, body, 'request body');
+}
+
+function tooLarge(): AppError {
+  return new AppError('payload_too_large', `The request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+}
+
+async function readCapped(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
+/**
+ * The client's address, for rate limiting: the last X-Forwarded-For hop. `npm start` (scripts/serve.ts)
+ * drops any client-sent X-Forwarded-For unless TRUST_PROXY=1, so Next.js records the socket address
+ * there; behind your own proxy (TRUST_PROXY=1) the last hop is the one that proxy appended.
+ */
+export function clientAddress(request: Request): string {
+  const hops = (request.headers.get('x-forwarded-for') ?? '').split(',');
+  return hops.at(-1)?.trim() || 'unknown';
+}

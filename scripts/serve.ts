@@ -1,0 +1,29 @@
+// Production server: Next.js behind a plain Node HTTP server, for one reason — the client address.
+// Next.js keeps an X-Forwarded-For header a client sends; unless TRUST_PROXY=1 we drop it, so Next.js
+// records the real socket address there and rate limits cannot be dodged by forging the header.
+import { createServer } from 'node:http';
+import next from 'next';
+import { env } from '@/lib/env';
+
+async function main(): Promise<void> {
+  const port = process.argv[2] ? Number(process.argv[2]) : env().PORT;
+  const hostname = process.argv[3] ?? '0.0.0.0';
+  const trustProxy = env().TRUST_PROXY;
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    if (!trustProxy) delete req.headers['x-forwarded-for'];
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`[rendezvous] listening on http://${hostname}:${port}`));
+  const close = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
+}
+
+main().catch((error: unknown) => {
+  console.error('[rendezvous] server failed to start', error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import { GET as getAvailability } from '@/app/api/v1/availability/route';
+import { GET as getBooking } from '@/app/api/v1/bookings/[id]/route';
+import { POST as postCancel } from '@/app/api/v1/bookings/[id]/cancel/route';
+import { POST as postReschedule } from '@/app/api/v1/bookings/[id]/reschedule/route';
+import { POST as postBooking } from '@/app/api/v1/bookings/route';
+
+// Calls the real route handlers in-process with real Requests: everything below the HTTP server
+// (validation, rate limits, cache, transaction, Postgres) is the production code path.
+
+const origin = 'http://rendezvous.test';
+
+export interface ApiReply<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+async function reply<T>(response: Response): Promise<ApiReply<T>> {
+  return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+}
+
+const jsonHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...extra });
+
+export async function fetchAvailability(query: Record<string, string>, headers: Record<string, string> = {}) {
+  const url = `${origin}/api/v1/availability?${new URLSearchParams(query)}`;
+  return reply<{ slots: { start: string; end: string }[]; error?: ApiError }>(
+    await getAvailability(new Request(url, { headers }), { params: Promise.resolve({}) }),
+  );
+}
+
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface BookingBody {
+  booking: {
+    id: string;
+    status: string;
+    meetingTypeId: string;
+    start: string;
+    end: string;
+    name: string;
+    email: string;
+    timezone: string;
+    cancelUrl: string;
+    rescheduleUrl: string;
+  };
+  error?: ApiError;
+}
+
+export async function book(body: unknown, headers: Record<string, string> = {}) {
+  const request = new Request(`${origin}/api/v1/bookings`, {
+    method: 'POST',
+    headers: jsonHeaders(headers),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return reply<BookingBody>(await postBooking(request, { params: Promise.resolve({}) }));
+}
+
+export async function lookupBooking(id: string, token: string | null) {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return reply<BookingBody>(await getBooking(new Request(`${origin}/api/v1/bookings/${id}${query}`), { params: Promise.resolve({ id }) }));
+}
+
+export async function cancel(id: string, body: unknown) {
+  const request = new Request(`${origin}/api/v1/bookings/${id}/cancel`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
+  return reply<BookingBody>(await postCancel(request, { params: Promise.resolve({ id }) }));
+}
+
+export async function reschedule(id: string, body: unknown) {
+  const request = new Request(`${origin}/api/v1/bookings/${id}/reschedule`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
+  return reply<BookingBody>(await postReschedule(request, { params: Promise.resolve({ id }) }));
+}
+
+/** The token in a cancel/reschedule link. */
+export function tokenOf(url: string): string {
+  const token = new URL(url).searchParams.get('token');
+  if (!token) throw new Error(`no token in ${url}`);
+  return token;
+}

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetCacheForTests } from '@/lib/cache';
+import { resetEnvForTests } from '@/lib/env';
+import { findFreePort } from '@/db/embedded';
+import { createBookableHost, inviteeFor } from '../factories';
+import { defaultTestRedisUrl, isRedisReachable, startUpstashRestFake, type UpstashRestFake } from '../fakes/upstash-rest';
+import { book, fetchAvailability } from './api';
+import { connectTestDatabase } from './db-helpers';
+
+// The cache only makes things faster: with Redis working, broken or absent, the answers are the same.
+
+const database = connectTestDatabase();
+const redisReachable = await isRedisReachable(defaultTestRedisUrl);
+if (!redisReachable) {
+  console.warn(
+    `[tests] Redis-backed cache tests did NOT run: no redis-server at ${defaultTestRedisUrl}. ` +
+      'Start one (apt-get install redis-server) or set TEST_REDIS_URL.',
+  );
+}
+
+function useUpstash(url: string | undefined, token: string | undefined) {
+  if (url) process.env.UPSTASH_REDIS_REST_URL = url;
+  else delete process.env.UPSTASH_REDIS_REST_URL;
+  if (token) process.env.UPSTASH_REDIS_REST_TOKEN = token;
+  else delete process.env.UPSTASH_REDIS_REST_TOKEN;
+  resetEnvForTests();
+  resetCacheForTests();
+}
+
+afterEach(() => useUpstash(undefined, undefined));
+
+const dayQuery = (meetingTypeId: string) => ({ meetingTypeId, start: '2027-01-11', end: '2027-01-11', timezone: 'America/New_York' });
+const TEN_AM = '2027-01-11T15:00:00.000Z';
+
+describe('with Redis unreachable (configured, but nothing listens)', () => {
+  it('still answers availability and bookings correctly, and still refuses a double booking', async () => {
+    const deadPort = await findFreePort();
+    useUpstash(`http://127.0.0.1:${deadPort}`, 'token');
+    const { meetingType } = await createBookableHost(database);
+    const before = await fetchAvailability(dayQuery(meetingType.id));
+    expect(before.status).toBe(200);
+    expect(before.body.slots.map((s) => s.start)).toContain(TEN_AM);
+    expect((await book(inviteeFor(meetingType.id, TEN_AM))).status).toBe(201);
+    expect((await book(inviteeFor(meetingType.id, TEN_AM))).status).toBe(409);
+    const after = await fetchAvailability(dayQuery(meetingType.id));
+    expect(after.body.slots.map((s) => s.start)).not.toContain(TEN_AM);
+  });
+});
+
+describe.skipIf(!redisReachable)('with Redis through the Upstash REST API', () => {
+  let fake: UpstashRestFake;
+  beforeAll(async () => {
+    fake = await startUpstashRestFake({ redisUrl: defaultTestRedisUrl });
+  });
+  afterAll(() => fake?.close());
+
+  it('serves repeated availability from Redis and drops a booked slot at once (the host version moves)', async () => {
+    useUpstash(fake.url, fake.token);
+    const { meetingType } = await createBookableHost(database);
+    await fetchAvailability(dayQuery(meetingType.id)); // first sight: learns the host
+    await fetchAvailability(dayQuery(meetingType.id)); // computes and stores
+    const requestsBefore = fake.requests;
+    const cached = await fetchAvailability(dayQuery(meetingType.id));
+    // A warm read is two Redis commands (version, slots) and no recomputation.
+    expect(fake.requests - requestsBefore).toBe(2);
+    expect(cached.body.slots.map((s) => s.start)).toContain(TEN_AM);
+
+    expect((await book(inviteeFor(meetingType.id, TEN_AM))).status).toBe(201);
+    const fresh = await fetchAvailability(dayQuery(meetingType.id));
+    expect(fresh.body.slots.map((s) => s.start)).not.toContain(TEN_AM);
+  });
+
+  it('takes the per-host lock in Redis: 20 concurrent requests for one slot make one booking', async () => {
+    useUpstash(fake.url, fake.token);
+    const { meetingType } = await createBookableHost(database);
+    const replies = await Promise.all(Array.from({ length: 20 }, () => book(inviteeFor(meetingType.id, TEN_AM))));
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 409)).toHaveLength(19);
+  });
+
+  it('keeps working correctly when Redis goes down mid-flight', async () => {
+    useUpstash(fake.url, fake.token);
+    const { meetingType } = await createBookableHost(database);
+    await fetchAvailability(dayQuery(meetingType.id));
+    await fetchAvailability(dayQuery(meetingType.id));
+    fake.setDown(true);
+    try {
+      expect((await fetchAvailability(dayQuery(meetingType.id))).body.slots.map((s) => s.start)).toContain(TEN_AM);
+      expect((await book(inviteeFor(meetingType.id, TEN_AM))).status).toBe(201);
+      expect((await book(inviteeFor(meetingType.id, TEN_AM))).status).toBe(409);
+      expect((await fetchAvailability(dayQuery(meetingType.id))).body.slots.map((s) => s.start)).not.toContain(TEN_AM);
+    } finally {
+      fake.setDown(false);
+    }
+  });
+});
