@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZoneField } from '@/lib/booking/schemas';
+import { calendarDateField, timeZoneField } from '@/lib/booking/schemas';
 import { addDays } from '@/lib/scheduling';
 
 export const MAX_RANGE_DAYS = 62;
@@ -10,8 +10,8 @@ const fieldsValid = (payload: { issues: unknown[] }) => payload.issues.length ==
 export const availabilityQuerySchema = z
   .strictObject({
     meetingTypeId: z.uuid(),
-    start: z.iso.date(),
-    end: z.iso.date(),
+    start: calendarDateField,
+    end: calendarDateField,
     timezone: timeZoneField,
   })
   // Zod 4 runs object refinements even when a field already failed; these need valid dates.

@@ -1,12 +1,26 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '@/lib/scheduling';
+import { timeZoneSchema } from '@/lib/scheduling';
 
 // Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
 
-export const timeZoneField = z.string().max(64).refine(isValidTimeZone, 'Unknown IANA time zone');
+export const timeZoneField = z.string().max(64).pipe(timeZoneSchema);
+
+// Calendars have no business outside these years, and time zone rules are only meaningful inside them.
+const EARLIEST = '1970-01-01';
+const LATEST = '2199-12-31';
+
+/** A calendar date "YYYY-MM-DD" within the supported years. */
+export const calendarDateField = z.iso
+  .date()
+  .refine((date) => date >= EARLIEST && date <= LATEST, `Dates must lie between ${EARLIEST} and ${LATEST}`);
 
 /** An instant with an explicit offset ("Z" or "+02:00"), normalised to epoch ms. */
-export const instantField = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
+export const instantField = z.iso
+  .datetime({ offset: true })
+  .transform((value) => Date.parse(value))
+  .refine((ms) => ms >= Date.parse(`${EARLIEST}T00:00:00Z`) && ms <= Date.parse(`${LATEST}T23:59:59Z`), {
+    message: `Times must lie between ${EARLIEST} and ${LATEST}`,
+  });
 
 export const createBookingSchema = z.strictObject({
   meetingTypeId: z.uuid(),

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { findFreePort } from '@/db/embedded';
+
+// The app as production runs it: one `next build` into .next-e2e, served by scripts/serve.ts
+// (what `npm start` runs) on a free loopback port.
+
+export const e2eDistDir = '.next-e2e';
+const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
+
+export function buildOnce(databaseUrl: string): void {
+  if (process.env.E2E_REUSE_BUILD === '1' && existsSync(path.join(e2eDistDir, 'BUILD_ID'))) return;
+  console.log('[e2e] next build (production)…');
+  const build = spawnSync(bin('next'), ['build'], {
+    env: { ...process.env, NEXT_DIST_DIR: e2eDistDir, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited early with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/** Starts the built app; `env` adds or overrides variables (rate limits are off unless given). */
+export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: e2eDistDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      // Browser tests click faster than a person; tests about limits turn them on.
+      RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
+      RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  try {
+    await waitForServer(`${baseUrl}/api/health`, child, 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${output.join('')}`);
+  }
+  return {
+    baseUrl,
+    output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
