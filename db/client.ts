@@ -3,9 +3,11 @@ import postgres from 'postgres';
 import { env, requireDatabaseUrl } from '@/lib/env';
 import * as schema from './schema';
 
-export function createDatabase(url: string, options: { max?: number } = {}) {
+export function createDatabase(url: string, options: { max?: number; onQuery?: (sql: string) => void } = {}) {
+  const { onQuery } = options;
   const client = postgres(url, {
     max: options.max ?? env().DATABASE_POOL_MAX,
+    ...(onQuery ? { debug: (_connection: number, query: string) => onQuery(query) } : {}),
     onnotice: () => {},
     // Instants travel as ISO strings; Postgres returns timestamptz, drizzle maps to Date.
     connection: { TimeZone: 'UTC' },
