@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'tests/fakes/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'tests/fakes/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
         },
       },
