@@ -8,17 +8,8 @@ import type { BookedRange, DateOverride, Interval, ScheduleInput, WeeklyRule } f
 import { validateSlot } from './validate-slot';
 import { availabilityByDay } from './windows';
 import { clearZoneOffsetTables, createZoneClock } from './zone-offsets';
+import { PROPERTY_ZONES as ZONES } from './test-fixtures';
 
-const ZONES = [
-  'America/New_York',
-  'Europe/London',
-  'Australia/Lord_Howe',
-  'Asia/Kathmandu',
-  'Pacific/Chatham',
-  'America/Sao_Paulo',
-  'UTC',
-  'Asia/Tokyo',
-];
 const FIRST_DAY = parseLocalDate('2024-01-01');
 const LAST_DAY = parseLocalDate('2028-12-31');
 const MEETING_TYPE_ID = 'mt';

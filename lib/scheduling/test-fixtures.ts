@@ -49,3 +49,15 @@ export function schedule(overrides: Partial<ScheduleInput> = {}): ScheduleInput 
     ...overrides,
   };
 }
+
+/** Zones the property tests sweep: DST north and south, 30- and 45-minute offsets, none at all. */
+export const PROPERTY_ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'America/Sao_Paulo',
+  'UTC',
+  'Asia/Tokyo',
+];

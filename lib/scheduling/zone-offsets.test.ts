@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY, MS_PER_MINUTE, formatLocalDate, parseLocalDate } from './calendar-date';
 import { localDateTimeToInstant } from './time';
 import { createZoneClock } from './zone-offsets';
+import { PROPERTY_ZONES as ZONES } from './test-fixtures';
 
-const ZONES = [
-  'America/New_York',
-  'Europe/London',
-  'Australia/Lord_Howe',
-  'Asia/Kathmandu',
-  'Pacific/Chatham',
-  'America/Sao_Paulo',
-  'UTC',
-  'Asia/Tokyo',
-];
 const FROM = parseLocalDate('2024-01-01') * MS_PER_DAY;
 const TO = parseLocalDate('2029-01-01') * MS_PER_DAY;
 
