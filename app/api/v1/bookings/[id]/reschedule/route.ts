@@ -5,9 +5,10 @@ import { enforceRateLimit } from '@/lib/cache/rate-limit';
 import { json, parseJsonBody, route } from '@/lib/http';
 
 // 201 with the new booking; the old one is now `rescheduled` and its time is free.
+// The same reschedule again (a retry) answers 200 with that same new booking.
 export const POST = route<{ id: string }>(async (request, { id }) => {
   await enforceRateLimit(request, 'bookings');
   const input = await parseJsonBody(request, rescheduleBookingSchema);
-  const booking = await rescheduleBooking(db(), cacheStore(), { bookingId: id, ...input, now: Date.now() });
-  return json({ booking: presentBooking(booking) }, 201);
+  const { booking, created } = await rescheduleBooking(db(), cacheStore(), { bookingId: id, ...input, now: Date.now() });
+  return json({ booking: presentBooking(booking) }, created ? 201 : 200);
 });

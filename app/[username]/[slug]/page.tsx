@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { BookingFlow } from '@/components/booking/booking-flow';
+import { db } from '@/db/client';
+import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
+
+interface Props {
+  params: Promise<{ username: string; slug: string }>;
+}
+
+// Metadata and page ask for the same row; one query per request.
+const loadMeetingType = cache((username: string, slug: string) => findPublicMeetingType(db(), username, slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { username, slug } = await params;
+  const meetingType = await loadMeetingType(username, slug);
+  return { title: meetingType ? `${meetingType.name} with ${meetingType.host.name}` : 'Not found' };
+}
+
+export default async function MeetingTypePage({ params }: Props) {
+  const { username, slug } = await params;
+  const meetingType = await loadMeetingType(username, slug);
+  if (!meetingType) notFound();
+  return <BookingFlow meetingType={meetingType} />;
+}

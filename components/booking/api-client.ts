@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+// The browser's side of /api/v1: typed calls whose replies are checked against the contract, and
+// one result shape for every failure (HTTP error, malformed reply, network down).
+
+const slotSchema = z.object({ start: z.string(), end: z.string() });
+export type Slot = z.infer<typeof slotSchema>;
+
+const availabilitySchema = z.object({ meetingTypeId: z.string(), timezone: z.string(), slots: z.array(slotSchema) });
+
+const bookingSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  meetingTypeId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  name: z.string(),
+  email: z.string(),
+  timezone: z.string(),
+  cancelUrl: z.string(),
+  rescheduleUrl: z.string(),
+});
+export type Booking = z.infer<typeof bookingSchema>;
+const bookingReplySchema = z.object({ booking: bookingSchema });
+
+const errorReplySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() })
+      .loose()
+      .optional(),
+  }),
+});
+
+export interface ApiError {
+  /** The API's code, or `network_error` / `bad_response` from this client. */
+  code: string;
+  message: string;
+  issues: { path: string; message: string }[];
+}
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
+
+const networkError: ApiError = {
+  code: 'network_error',
+  message: 'We could not reach the server. Check your connection and try again.',
+  issues: [],
+};
+
+async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return { ok: false, status: 0, error: networkError };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { ok: true, status: response.status, data: parsed.data };
+  } else {
+    const parsed = errorReplySchema.safeParse(body);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      return { ok: false, status: response.status, error: { code, message, issues: details?.issues ?? [] } };
+    }
+  }
+  const message = `The server sent an unexpected reply (HTTP ${response.status}). Please try again.`;
+  return { ok: false, status: response.status, error: { code: 'bad_response', message, issues: [] } };
+}
+
+function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+export interface AvailabilityQuery {
+  meetingTypeId: string;
+  /** Invitee-local dates, "YYYY-MM-DD", at most 62 days apart. */
+  start: string;
+  end: string;
+  timezone: string;
+}
+
+export function fetchAvailability(query: AvailabilityQuery, signal?: AbortSignal) {
+  const search = new URLSearchParams({ ...query });
+  return call(`/api/v1/availability?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
+}
+
+export interface NewBooking {
+  meetingTypeId: string;
+  start: string;
+  name: string;
+  email: string;
+  timezone: string;
+  notes?: string;
+}
+
+/** 201 (created) or 200 (the same key was seen before: the same booking again). */
+export function createBooking(input: NewBooking, idempotencyKey: string) {
+  return call('/api/v1/bookings', postJson(input, { 'idempotency-key': idempotencyKey }), bookingReplySchema);
+}
+
+export function cancelBooking(bookingId: string, token: string, reason?: string) {
+  const body = reason ? { token, reason } : { token };
+  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/cancel`, postJson(body), bookingReplySchema);
+}
+
+export function rescheduleBooking(bookingId: string, token: string, start: string) {
+  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/reschedule`, postJson({ token, start }), bookingReplySchema);
+}
+
+/** What to tell the invitee about a failure that has no better place on the page. */
+export function describeError(result: { status: number; error: ApiError }): string {
+  if (result.status === 429) return 'Too many requests. Please wait a minute and try again.';
+  return result.error.message;
+}
+
+/** A fresh Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

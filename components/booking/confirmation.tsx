@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { ButtonLink } from '@/components/ui/button';
+import type { Booking } from './api-client';
+import { BookingTime } from './booking-time';
+import styles from './confirmation.module.css';
+import { CheckCircleIcon } from './icons';
+import { useFocusOnMount } from './use-focus-on-mount';
+
+interface Props {
+  title: string;
+  lead: string;
+  booking: Booking;
+  meetingName: string;
+  hostName: string;
+  timeZone: string;
+  children?: ReactNode;
+}
+
+/** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
+export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, children }: Props) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className={styles.confirmation} data-testid="confirmation">
+      <span className={styles.icon}>
+        <CheckCircleIcon />
+      </span>
+      <h2 ref={headingRef} tabIndex={-1} className={styles.title}>
+        {title}
+      </h2>
+      <p className={styles.lead}>{lead}</p>
+      <div className={styles.summary}>
+        <p className={styles.what}>
+          {meetingName} with {hostName}
+        </p>
+        <BookingTime start={booking.start} end={booking.end} timeZone={timeZone} />
+        <p className={styles.who}>
+          Booked for {booking.name} ({booking.email})
+        </p>
+      </div>
+      {children}
+      <p className={styles.manage}>Need to make a change? Keep these links:</p>
+      <div className={styles.actionsRow}>
+        <ButtonLink variant="secondary" href={booking.rescheduleUrl}>
+          Reschedule
+        </ButtonLink>{' '}
+        <ButtonLink variant="ghost" href={booking.cancelUrl}>
+          Cancel booking
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatDayHeading, formatTime, formatZoneLabel, localDateKey } from './format-time';
+
+describe('formatting instants for the invitee', () => {
+  // 14:00Z on 9 March 2026: New York has just moved to EDT (UTC−4), Berlin is still on CET (UTC+1).
+  const instant = '2026-03-09T14:00:00.000Z';
+
+  it('shows the same instant on each invitee’s own wall clock', () => {
+    expect(formatTime(instant, 'America/New_York')).toBe('10:00 AM');
+    expect(formatTime(instant, 'Europe/Berlin')).toBe('3:00 PM');
+    expect(formatTime(instant, 'Asia/Kathmandu')).toBe('7:45 PM');
+  });
+
+  it('puts a slot on the invitee’s local day, which may differ from the host’s', () => {
+    expect(localDateKey('2026-03-09T23:30:00Z', 'America/New_York')).toBe('2026-03-09');
+    expect(localDateKey('2026-03-09T23:30:00Z', 'Europe/Berlin')).toBe('2026-03-10');
+    expect(localDateKey('2026-03-09T23:30:00Z', 'Pacific/Chatham')).toBe('2026-03-10');
+  });
+
+  it('heads a calendar date without shifting it through any zone', () => {
+    expect(formatDayHeading('2026-03-09')).toBe('Monday, March 9');
+  });
+
+  it('labels a zone with its offset at that instant', () => {
+    expect(formatZoneLabel('America/New_York', instant)).toBe('America/New York (GMT-4)');
+    expect(formatZoneLabel('Asia/Kathmandu', instant)).toBe('Asia/Kathmandu (GMT+5:45)');
+  });
+});

@@ -1,0 +1,56 @@
+// How instants read to an invitee: always in a named IANA zone, never the process's own zone.
+// One fixed locale keeps server and browser renders identical (the UI is English).
+
+const LOCALE = 'en-US';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+type InstantLike = string | number | Date;
+const toDate = (instant: InstantLike) => (instant instanceof Date ? instant : new Date(instant));
+
+/** "9:30 AM" */
+export function formatTime(instant: InstantLike, timeZone: string): string {
+  return formatter(timeZone, { hour: 'numeric', minute: '2-digit' }).format(toDate(instant));
+}
+
+/** The "YYYY-MM-DD" calendar date of an instant on a wall clock in timeZone. */
+export function localDateKey(instant: InstantLike, timeZone: string): string {
+  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(toDate(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** "Tuesday, November 24" for a "YYYY-MM-DD" calendar date (no zone involved). */
+export function formatDayHeading(date: string): string {
+  return formatter('UTC', { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "Tuesday, November 24, 2026" for an instant in timeZone. */
+export function formatLongDate(instant: InstantLike, timeZone: string): string {
+  return formatter(timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(toDate(instant));
+}
+
+/** "9:00 AM – 9:30 AM" */
+export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string): string {
+  return `${formatTime(start, timeZone)} – ${formatTime(end, timeZone)}`;
+}
+
+/** "GMT+1", "GMT-5", "GMT+5:45" at the given instant. */
+export function formatZoneOffset(timeZone: string, at: InstantLike): string {
+  const parts = formatter(timeZone, { timeZoneName: 'shortOffset' }).formatToParts(toDate(at));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** "Europe/Berlin" → "Europe/Berlin (GMT+1)"; underscores read as spaces. */
+export function formatZoneLabel(timeZone: string, at: InstantLike): string {
+  return `${timeZone.replaceAll('_', ' ')} (${formatZoneOffset(timeZone, at)})`;
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
+import { ClockIcon } from './icons';
+import styles from './meeting-summary.module.css';
+
+/** The details column: who, what, how long, and (as children) the chosen time. */
+export function MeetingSummary({ meetingType, children }: { meetingType: PublicMeetingTypeDetails; children?: ReactNode }) {
+  return (
+    <div>
+      <p className={styles.host}>{meetingType.host.name}</p>
+      <h1 className={styles.title}>{meetingType.name}</h1>
+      <ul className={styles.facts}>
+        <li className={styles.fact}>
+          <ClockIcon />
+          <span>{meetingType.durationMinutes} min</span>
+        </li>
+      </ul>
+      {meetingType.description ? <p className={styles.description}>{meetingType.description}</p> : null}
+      <div className={styles.extra}>{children}</div>
+    </div>
+  );
+}

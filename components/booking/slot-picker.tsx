@@ -1,0 +1,107 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { addDays } from '@/lib/scheduling/calendar-date';
+import type { Slot } from './api-client';
+import { addMonths, bookableRange, firstDayOfMonth, monthOf } from './calendar-month';
+import { localDateKey } from './format-time';
+import { MonthCalendar } from './month-calendar';
+import styles from './slot-picker.module.css';
+import { TimeList } from './time-list';
+import { TimeZoneSelect } from './time-zone-select';
+import { useAvailability } from './use-availability';
+
+interface Props {
+  meetingTypeId: string;
+  /** The invitee's zone; null until the browser has told us (first render, on the server). */
+  timeZone: string | null;
+  onTimeZoneChange: (timeZone: string) => void;
+  maxDaysInFuture: number;
+  /** Bump to fetch the open times again. */
+  revision: number;
+  onPick: (slot: Slot) => void;
+}
+
+function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
+  const days = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const day = localDateKey(slot.start, timeZone);
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return days;
+}
+
+/** A month of dates and the open times of the chosen date, in the invitee's zone. */
+export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick }: Props) {
+  const [chosenMonth, setChosenMonth] = useState<string | null>(null);
+  const [chosenDay, setChosenDay] = useState<string | null>(null);
+
+  const today = timeZone ? localDateKey(Date.now(), timeZone) : null;
+  const lastBookableDay = today ? addDays(today, maxDaysInFuture) : null;
+  const month = chosenMonth ?? (today ? monthOf(today) : null);
+  const range = month && today && lastBookableDay ? bookableRange(month, today, lastBookableDay) : null;
+  const availability = useAvailability(
+    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone } : null,
+    revision,
+  );
+
+  const days = useMemo(() => groupByLocalDay(availability.slots, timeZone ?? 'UTC'), [availability.slots, timeZone]);
+  const openTimes = useMemo(() => new Map([...days].map(([day, slots]) => [day, slots.length])), [days]);
+  const selectedDay = chosenDay !== null && days.has(chosenDay) ? chosenDay : ([...days.keys()][0] ?? null);
+  const selectedSlots = selectedDay ? (days.get(selectedDay) ?? []) : [];
+
+  if (!timeZone || !today || !month || !lastBookableDay) {
+    return <p className={styles.placeholder}>Loading open times…</p>;
+  }
+
+  const canGoBack = month > monthOf(today);
+  const canGoForward = firstDayOfMonth(addMonths(month, 1)) <= lastBookableDay;
+  const stepMonth = (step: -1 | 1) => setChosenMonth(addMonths(month, step));
+  const loading = availability.status === 'loading' || availability.status === 'idle';
+
+  return (
+    <div className={styles.picker} aria-busy={loading}>
+      <div className={styles.columns}>
+        <div>
+          <MonthCalendar
+            month={month}
+            today={today}
+            openTimes={openTimes}
+            selectedDay={selectedDay}
+            onSelectDay={setChosenDay}
+            canGoBack={canGoBack}
+            canGoForward={canGoForward}
+            onMonthStep={stepMonth}
+          />
+          <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
+        </div>
+        <div aria-live="polite">
+          {loading ? <p className={styles.placeholder}>Loading open times…</p> : null}
+          {availability.status === 'error' ? (
+            <Alert tone="error" title="Could not load open times">
+              <p>{availability.message}</p>
+              <Button variant="secondary" onClick={availability.refresh} className={styles.retry}>
+                Try again
+              </Button>
+            </Alert>
+          ) : null}
+          {availability.status === 'ready' && selectedDay === null ? (
+            <div className={styles.empty}>
+              <p>No open times in this range.</p>
+              {canGoForward ? (
+                <Button variant="secondary" onClick={() => stepMonth(1)}>
+                  Show next month
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+          {availability.status === 'ready' && selectedDay !== null ? (
+            <TimeList day={selectedDay} slots={selectedSlots} timeZone={timeZone} onPick={onPick} />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Slot } from './api-client';
+import { formatDayHeading, formatTime } from './format-time';
+import styles from './slot-picker.module.css';
+
+/** The open start times of one invitee-local day; picking one moves on to the details. */
+export function TimeList({ day, slots, timeZone, onPick }: { day: string; slots: Slot[]; timeZone: string; onPick: (slot: Slot) => void }) {
+  const heading = formatDayHeading(day);
+  return (
+    <div className={styles.times}>
+      <h3 className={styles.timesTitle}>{heading}</h3>
+      <ul className={styles.timeList} aria-label={`Open times on ${heading}`}>
+        {slots.map((slot) => {
+          const time = formatTime(slot.start, timeZone);
+          return (
+            <li key={slot.start}>
+              <button
+                type="button"
+                className={styles.time}
+                aria-label={`Book ${time}`}
+                data-start={slot.start}
+                onClick={() => onPick(slot)}
+              >
+                {time}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

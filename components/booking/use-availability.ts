@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { type AvailabilityQuery, describeError, fetchAvailability, type Slot } from './api-client';
+
+export type AvailabilityState =
+  { status: 'idle' | 'loading'; slots: Slot[] } | { status: 'ready'; slots: Slot[] } | { status: 'error'; slots: Slot[]; message: string };
+
+type Settled = { key: string; slots: Slot[]; message?: string };
+
+/**
+ * Open slots for one query (null: nothing to ask yet). Each new query or `refresh()` fetches again,
+ * and an answer for an older query is dropped, so a fast click through months never shows stale times.
+ */
+export function useAvailability(
+  query: AvailabilityQuery | null,
+  /** Bump to fetch again (e.g. after a booking attempt found a slot taken). */
+  revision = 0,
+): AvailabilityState & { refresh: () => void } {
+  const [generation, setGeneration] = useState(0);
+  const [settled, setSettled] = useState<Settled | null>(null);
+  const key = query ? `${query.meetingTypeId}|${query.start}|${query.end}|${query.timezone}|${revision}.${generation}` : null;
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    fetchAvailability({ meetingTypeId, start, end, timezone }, controller.signal)
+      .then((result) => {
+        if (result.ok) setSettled({ key, slots: result.data.slots });
+        else setSettled({ key, slots: [], message: describeError(result) });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
+      });
+    return () => controller.abort();
+  }, [key, meetingTypeId, start, end, timezone]);
+
+  if (key === null) return { status: 'idle', slots: [], refresh };
+  if (settled?.key !== key) return { status: 'loading', slots: [], refresh };
+  if (settled.message !== undefined) return { status: 'error', slots: [], message: settled.message, refresh };
+  return { status: 'ready', slots: settled.slots, refresh };
+}

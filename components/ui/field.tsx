@@ -1,0 +1,68 @@
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import styles from './field.module.css';
+
+interface FieldProps {
+  label: string;
+  /** Shown under the control and announced with it. */
+  error?: string | undefined;
+  hint?: ReactNode;
+  optional?: boolean;
+}
+
+function describedBy(ids: (string | false | undefined)[]): string | undefined {
+  const joined = ids.filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}
+
+function Frame({ id, label, error, hint, optional, children }: FieldProps & { id: string; children: ReactNode }) {
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+        {optional ? <span className={styles.optional}> (optional)</span> : null}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className={styles.error}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled <input> whose hint and error are tied to it for assistive technology. */
+export function TextField({ label, error, hint, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+      <input
+        id={id}
+        className={styles.control}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error && `${id}-error`])}
+        {...input}
+      />
+    </Frame>
+  );
+}
+
+export function TextAreaField({ label, error, hint, optional, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+      <textarea
+        id={id}
+        className={styles.control}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error && `${id}-error`])}
+        {...textarea}
+      />
+    </Frame>
+  );
+}

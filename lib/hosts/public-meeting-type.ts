@@ -1,0 +1,60 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { meetingTypes, users } from '@/db/schema';
+
+/** One meeting type as an invitee may see it on its booking page: nothing private about the host. */
+export interface PublicMeetingTypeDetails {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  durationMinutes: number;
+  color: string | null;
+  /** How far ahead it can be booked, so the picker does not offer empty months. */
+  maxDaysInFuture: number;
+  isActive: boolean;
+  host: { username: string; name: string; timeZone: string };
+}
+
+const usernamePattern = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function selectOne(database: Queryable, where: SQL | undefined): Promise<PublicMeetingTypeDetails | null> {
+  const [row] = await database
+    .select({
+      id: meetingTypes.id,
+      slug: meetingTypes.slug,
+      name: meetingTypes.name,
+      description: meetingTypes.description,
+      durationMinutes: meetingTypes.durationMinutes,
+      color: meetingTypes.color,
+      maxDaysInFuture: meetingTypes.maxDaysInFuture,
+      isActive: meetingTypes.isActive,
+      hostUsername: users.username,
+      hostName: users.name,
+      hostTimeZone: users.timeZone,
+    })
+    .from(meetingTypes)
+    .innerJoin(users, eq(users.id, meetingTypes.userId))
+    .where(where)
+    .limit(1);
+  if (!row) return null;
+  const { hostUsername, hostName, hostTimeZone, ...meetingType } = row;
+  return { ...meetingType, host: { username: hostUsername, name: hostName, timeZone: hostTimeZone } };
+}
+
+/** The active meeting type at /{username}/{slug}; null when either is unknown, malformed or inactive. */
+export async function findPublicMeetingType(database: Queryable, username: string, slug: string): Promise<PublicMeetingTypeDetails | null> {
+  const normalised = username.toLowerCase();
+  if (!usernamePattern.test(normalised) || slug.length === 0 || slug.length > 255) return null;
+  return selectOne(database, and(eq(users.username, normalised), eq(meetingTypes.slug, slug), eq(meetingTypes.isActive, true)));
+}
+
+/**
+ * The meeting type a booking was made for, active or not: an invitee may still manage a booking after
+ * the host has switched the meeting type off. Null for an unknown or malformed id.
+ */
+export async function findPublicMeetingTypeById(database: Queryable, meetingTypeId: string): Promise<PublicMeetingTypeDetails | null> {
+  if (!uuidPattern.test(meetingTypeId)) return null;
+  return selectOne(database, eq(meetingTypes.id, meetingTypeId));
+}

@@ -1,0 +1,273 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
+
+// The invitee sits in Berlin, the demo host in New York (Mon–Fri 09:00–17:00). Nothing assumes today's
+// date: every test takes the first time the page offers.
+
+const browser = launchBrowserPerFile();
+const INVITEE_ZONE = 'Europe/Berlin';
+const contexts: BrowserContext[] = [];
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser().newContext({ timezoneId: INVITEE_ZONE, locale: 'en-US' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+const timeIn = (zone: string, iso: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+const dateIn = (zone: string, iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(iso));
+
+/** The intro call's id, read from the page's own availability request. */
+async function openIntroPage(page: Page): Promise<string> {
+  const request = page.waitForRequest((r) => r.url().includes('/api/v1/availability?'));
+  await page.goto(`${baseUrl}/demo/intro`);
+  const meetingTypeId = new URL((await request).url()).searchParams.get('meetingTypeId');
+  if (!meetingTypeId) throw new Error('the page asked for availability without a meetingTypeId');
+  return meetingTypeId;
+}
+
+const dayHeadingIn = (zone: string, iso: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
+
+/** Waits until the picker has answered: some open times, or the empty state. */
+async function waitForTimes(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /^Book / })
+    .first()
+    .or(page.getByText('No open times in this range.'))
+    .waitFor();
+}
+
+/** Shows the times of one date (a calendar button is labelled "Tuesday, November 24, 12 open times"). */
+async function showDay(page: Page, heading: string): Promise<void> {
+  await page.getByRole('button', { name: `${heading}, ` }).click();
+  await page.getByRole('list', { name: `Open times on ${heading}` }).waitFor();
+}
+
+/**
+ * The first offered time at least a minute away (so it cannot expire while the form is filled): the
+ * first date's times, else the next dates', else next month's.
+ */
+async function firstOfferedTime(page: Page): Promise<{ start: string; label: string }> {
+  for (let month = 0; month < 3; month++) {
+    await waitForTimes(page);
+    const days = page.getByRole('table').getByRole('button', { disabled: false });
+    for (let index = 0, count = await days.count(); index < count; index++) {
+      const heading = (await days.nth(index).getAttribute('aria-label'))?.split(', ').slice(0, 2).join(', ') ?? '';
+      await showDay(page, heading);
+      for (const button of await page.getByRole('button', { name: /^Book / }).all()) {
+        const start = await button.getAttribute('data-start');
+        const label = await button.getAttribute('aria-label');
+        if (start && label && Date.parse(start) > Date.now() + 60_000) return { start, label };
+      }
+    }
+    await page.getByRole('button', { name: 'Next month' }).click();
+  }
+  throw new Error('no open time offered in three months');
+}
+
+/** Clicks the time that starts at `start`, first turning to its month and date. */
+async function pickTime(page: Page, start: string): Promise<void> {
+  await waitForTimes(page);
+  const heading = dayHeadingIn(INVITEE_ZONE, start);
+  for (let month = 0; month < 3 && (await page.getByRole('button', { name: `${heading}, ` }).count()) === 0; month++) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await waitForTimes(page);
+  }
+  await showDay(page, heading);
+  await page.locator(`button[data-start="${start}"]`).click();
+}
+
+async function fillDetails(page: Page, name: string, email: string): Promise<void> {
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+}
+
+async function isOffered(meetingTypeId: string, start: string): Promise<boolean> {
+  const day = dateIn(INVITEE_ZONE, start);
+  const query = new URLSearchParams({ meetingTypeId, start: day, end: day, timezone: INVITEE_ZONE });
+  const response = await fetch(`${baseUrl}/api/v1/availability?${query}`);
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { slots: { start: string }[] };
+  return body.slots.some((slot) => slot.start === start);
+}
+
+interface BookingReply {
+  booking: { id: string; status: string; meetingTypeId: string; start: string; end: string; cancelUrl: string; rescheduleUrl: string };
+}
+
+describe.skipIf(!hasBrowser)('booking a meeting in Chromium', () => {
+  it('books the first offered intro call from /demo in Berlin time, then cancels it and frees the slot', async () => {
+    const page = await newPage();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/bookings')) posts.push(r.headers()['idempotency-key'] ?? '');
+    });
+    await page.goto(`${baseUrl}/demo`);
+    await page.getByRole('link', { name: /Intro call/ }).click();
+    await page.waitForURL(`${baseUrl}/demo/intro`);
+    expect(await page.getByLabel('Time zone').inputValue()).toBe(INVITEE_ZONE);
+
+    const slot = await firstOfferedTime(page);
+    // Shown in the invitee's zone, and inside the host's New York weekday hours.
+    expect(slot.label).toBe(`Book ${timeIn(INVITEE_ZONE, slot.start)}`);
+    const hostTime = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'America/New_York',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(slot.start));
+    expect(hostTime).toMatch(/^(Mon|Tue|Wed|Thu|Fri) (09|1[0-6]):(00|15|30|45)$/);
+
+    await pickTime(page, slot.start);
+    await fillDetails(page, 'Ada Lovelace', uniqueEmail('ada'));
+    const reply = page.waitForResponse((r) => r.url().endsWith('/api/v1/bookings') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Confirm booking' }).dblclick();
+    const response = await reply;
+    expect(response.status()).toBe(201);
+    const { booking } = (await response.json()) as BookingReply;
+
+    const confirmation = page.getByTestId('confirmation');
+    await confirmation.getByRole('heading', { name: 'You’re booked' }).waitFor();
+    expect(await confirmation.locator('time').getAttribute('datetime')).toBe(slot.start);
+    expect(await confirmation.locator('time').textContent()).toContain(timeIn(INVITEE_ZONE, slot.start));
+    // A double click sends one request, with a UUID Idempotency-Key.
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await isOffered(booking.meetingTypeId, slot.start)).toBe(false);
+
+    await confirmation.getByRole('link', { name: 'Cancel booking' }).click();
+    await page.waitForURL((url) => url.pathname === `/bookings/${booking.id}/cancel` && url.searchParams.has('token'));
+    expect(await page.locator('time').first().getAttribute('datetime')).toBe(slot.start);
+    await page.getByLabel(/Reason for cancelling/).fill('Something came up');
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    await page.getByRole('heading', { name: 'Cancelled' }).waitFor();
+    expect(await isOffered(booking.meetingTypeId, slot.start)).toBe(true);
+  });
+
+  it('moves a booking to another time from its reschedule link and shows the new time and links', async () => {
+    const page = await newPage();
+    const meetingTypeId = await openIntroPage(page);
+    const original = await firstOfferedTime(page);
+    const created = await fetch(`${baseUrl}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        meetingTypeId,
+        start: original.start,
+        name: 'Grace Hopper',
+        email: uniqueEmail('grace'),
+        timezone: INVITEE_ZONE,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { booking } = (await created.json()) as BookingReply;
+
+    // A cancel token does not open the reschedule page: same 404 as an unknown booking.
+    const wrongPurpose = await page.goto(booking.cancelUrl.replace('/cancel?', '/reschedule?'));
+    expect(wrongPurpose?.status()).toBe(404);
+
+    await page.goto(booking.rescheduleUrl);
+    expect(await page.locator('time').first().getAttribute('datetime')).toBe(original.start);
+    const next = await firstOfferedTime(page);
+    expect(next.start).not.toBe(original.start);
+    await pickTime(page, next.start);
+    await page.getByRole('heading', { name: 'Confirm the new time' }).waitFor();
+    const reply = page.waitForResponse((r) => r.url().endsWith(`/api/v1/bookings/${booking.id}/reschedule`));
+    await page.getByRole('button', { name: 'Confirm new time' }).click();
+    const response = await reply;
+    expect(response.status()).toBe(201);
+    const moved = (await response.json()) as BookingReply;
+
+    const confirmation = page.getByTestId('confirmation');
+    await confirmation.getByRole('heading', { name: 'Rescheduled' }).waitFor();
+    expect(await confirmation.locator('time').getAttribute('datetime')).toBe(next.start);
+    expect(await confirmation.locator('time').textContent()).toContain(timeIn(INVITEE_ZONE, next.start));
+    expect(await confirmation.getByRole('link', { name: 'Reschedule' }).getAttribute('href')).toBe(moved.booking.rescheduleUrl);
+    expect(moved.booking.id).not.toBe(booking.id);
+    expect(await isOffered(meetingTypeId, original.start)).toBe(true);
+    expect(await isOffered(meetingTypeId, next.start)).toBe(false);
+
+    // The old link now explains itself instead of offering times.
+    await page.goto(booking.rescheduleUrl);
+    await page.getByRole('heading', { name: 'This booking can’t be rescheduled' }).waitFor();
+  });
+
+  it('lets only one of two invitees book the same time; the other is told and sees fresh times', async () => {
+    const [first, second] = await Promise.all([newPage(), newPage()]);
+    await Promise.all([openIntroPage(first), openIntroPage(second)]);
+    const slot = await firstOfferedTime(first);
+    for (const [page, name] of [
+      [first, 'Alan Turing'],
+      [second, 'Katherine Johnson'],
+    ] as const) {
+      await pickTime(page, slot.start);
+      await fillDetails(page, name, uniqueEmail('race'));
+    }
+
+    await Promise.all([first, second].map((page) => page.getByRole('button', { name: 'Confirm booking' }).click()));
+    const outcomes = await Promise.all(
+      [first, second].map(async (page) => {
+        const booked = page.getByRole('heading', { name: 'You’re booked' });
+        const refused = page.getByRole('alert').filter({ hasText: 'That time can’t be booked' });
+        await booked.or(refused).waitFor();
+        return (await booked.isVisible()) ? 'booked' : 'refused';
+      }),
+    );
+    expect(outcomes.toSorted()).toEqual(['booked', 'refused']);
+
+    const loser = outcomes[0] === 'refused' ? first : second;
+    await loser
+      .getByRole('button', { name: /^Book / })
+      .first()
+      .or(loser.getByText('No open times in this range.'))
+      .waitFor();
+    expect(await loser.locator(`button[data-start="${slot.start}"]`).count()).toBe(0);
+  });
+  it('shows the API’s field errors next to the field and books once the invitee fixes it', async () => {
+    const page = await newPage();
+    await openIntroPage(page);
+    const slot = await firstOfferedTime(page);
+    await pickTime(page, slot.start);
+    // The browser accepts an address without a dot in its domain; the API does not.
+    await fillDetails(page, 'Edsger Dijkstra', 'edsger@localhost');
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    const email = page.getByLabel('Email');
+    await page.locator('[aria-invalid="true"]').waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await email.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/email/i);
+
+    await email.fill(uniqueEmail('edsger'));
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
+  });
+});
+
+describe.skipIf(!hasBrowser)('manage links in Chromium', () => {
+  it('answers an unknown booking or a wrong token with the not-found page', async () => {
+    const page = await newPage();
+    for (const path of ['/bookings/00000000-0000-4000-8000-000000000000/cancel?token=nope', '/bookings/not-a-uuid/reschedule']) {
+      const response = await page.goto(`${baseUrl}${path}`);
+      expect(response?.status()).toBe(404);
+      expect(await page.locator('h1').textContent()).toBe('Not found');
+    }
+  });
+
+  it('answers an unknown meeting type with the not-found page', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${baseUrl}/demo/no-such-meeting`);
+    expect(response?.status()).toBe(404);
+  });
+});
