@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 
+/** Top-level paths the app uses or will use; a host may not take one as a username. */
+export const reservedUsernames = ['api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'login', 'logout', 'admin', 'embed', 'static', 'public'] as const;
+
 export const users = pgTable(
   'users',
   {
@@ -23,6 +26,8 @@ export const users = pgTable(
   (t) => [
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$'`),
     check('users_role_valid', sql`${t.role} in ('user', 'admin')`),
+    // /{username} shares the URL space with the app's own top-level routes.
+    check('users_username_not_reserved', sql`${t.username} not in (${sql.raw(reservedUsernames.map((u) => `'${u}'`).join(', '))})`),
   ],
 );
 

@@ -221,9 +221,13 @@ describe('reschedule', () => {
     expect(old?.status).toBe('rescheduled');
     expect(rows.find((r) => r.id === moved.body.booking.id)?.rescheduledFromId).toBe(body.booking.id);
     expect((await book(inviteeFor(meetingType.id, MONDAY_10AM_NY))).status).toBe(201);
-    // The old links no longer move anything.
+    // A retry of the same move (its reply lost) gets the same new booking; any other move is refused.
+    const retried = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.booking).toEqual(moved.body.booking);
     const stale = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-13T15:00:00.000Z' });
     expect(stale.status).toBe(409);
+    expect(stale.body.error?.code).toBe('booking_not_active');
   });
 
   it('can move a booking by less than its own length (its old time is freed inside the transaction)', async () => {

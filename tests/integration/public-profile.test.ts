@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sqlStateOf } from '@/lib/errors';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { createHost, createMeetingType } from '../factories';
 import { connectTestDatabase } from './db-helpers';
@@ -21,6 +22,16 @@ describe('findPublicHostProfile', () => {
   it('returns a host with no meeting types as an empty list', async () => {
     const host = await createHost(database);
     expect((await findPublicHostProfile(database, host.username))?.meetingTypes).toEqual([]);
+  });
+
+  it('refuses usernames that would collide with the app’s own routes', async () => {
+    for (const username of ['api', 'bookings', 'dev']) {
+      const error = await createHost(database, { username }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(sqlStateOf(error)).toBe('23514');
+    }
   });
 
   it('returns null for unknown or malformed usernames', async () => {

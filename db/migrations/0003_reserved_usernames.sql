@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_username_not_reserved" CHECK ("users"."username" not in ('api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'login', 'logout', 'admin', 'embed', 'static', 'public'));

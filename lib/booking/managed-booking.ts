@@ -1,0 +1,60 @@
+import type { Queryable } from '@/db/client';
+import { AppError } from '@/lib/errors';
+import { findPublicMeetingTypeById, type PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
+import { findBookingByToken } from './find-booking';
+
+// What the cancel and reschedule pages render from their link (server side: it reads the database).
+
+/** What the manage pages hand to the browser about the booking behind a cancel or reschedule link. */
+export interface ManagedBooking {
+  id: string;
+  status: 'confirmed' | 'cancelled' | 'rescheduled';
+  start: string;
+  end: string;
+  name: string;
+  email: string;
+  /** The invitee's zone when they booked: shown until the browser tells us its own. */
+  timezone: string;
+}
+
+export interface ManagePageProps {
+  meetingType: PublicMeetingTypeDetails;
+  booking: ManagedBooking;
+  /** The token from the link, sent back with the change. */
+  token: string;
+}
+
+/**
+ * The booking behind a manage link, or null for an unknown id, a missing or wrong token, or a token
+ * for the other purpose: every case gets the same not-found page, like the API's single 404.
+ */
+export async function loadManagedBooking(
+  database: Queryable,
+  bookingId: string,
+  token: string | string[] | undefined,
+  purpose: 'cancel' | 'reschedule',
+): Promise<ManagePageProps | null> {
+  if (typeof token !== 'string') return null;
+  let booking;
+  try {
+    booking = await findBookingByToken(database, bookingId, token, [purpose]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
+  const meetingType = await findPublicMeetingTypeById(database, booking.meetingTypeId);
+  if (!meetingType) return null;
+  return {
+    meetingType,
+    token,
+    booking: {
+      id: booking.id,
+      status: booking.status,
+      start: booking.startTime.toISOString(),
+      end: booking.endTime.toISOString(),
+      name: booking.inviteeName,
+      email: booking.inviteeEmail,
+      timezone: booking.inviteeTimezone,
+    },
+  };
+}
