@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { computeSlots, type Interval, type MeetingPolicy, resolveSlotPolicy } from '@/lib/scheduling';
 import { loadHostBusyTime, loadMeetingTypeSchedule } from './load-schedule';
+import { SlotList } from './slot-list';
 
 // Slots for one meeting type over a range: cache first, else load (2 queries) and run the engine.
 // What is cached does not depend on the clock (notice and horizon are applied when read), so one entry
@@ -33,7 +34,7 @@ function cachedSpan(range: Interval): Interval {
   return { start: Math.floor(range.start / DAY_MS) * DAY_MS, end: Math.ceil(range.end / DAY_MS) * DAY_MS };
 }
 
-async function computeClockFreeSlots(database: Queryable, meetingTypeId: string, span: Interval): Promise<CachedSlots & { hostUserId: string }> {
+async function computeClockFreeSlots(database: Queryable, meetingTypeId: string, span: Interval): Promise<CachedSlots> {
   const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   hostOfMeetingType.set(meetingTypeId, schedule.hostUserId);
@@ -50,7 +51,7 @@ async function computeClockFreeSlots(database: Queryable, meetingTypeId: string,
     },
     span,
   );
-  return { hostUserId: schedule.hostUserId, policy: schedule.policy, slots: slots.map((s) => [s.start, s.end]) };
+  return { policy: schedule.policy, slots: slots.map((s) => [s.start, s.end]) };
 }
 
 export interface AvailabilityQuery {
@@ -59,33 +60,51 @@ export interface AvailabilityQuery {
   now: number;
 }
 
-export async function getAvailableSlots(database: Queryable, store: CacheStore, query: AvailabilityQuery): Promise<Interval[]> {
-  const span = cachedSpan(query.range);
-  let entry: CachedSlots | null = null;
+interface DecodedEntry {
+  policy: MeetingPolicy;
+  slots: SlotList;
+}
+
+// An entry's key carries the host's version, so its content never changes: each process keeps the
+// decoded form of recent entries and a warm request costs one version read and no decoding.
+const decodedEntries = new LRUCache<string, DecodedEntry>({ max: 2_000 });
+
+/** Tests play a second app instance, which has only the shared store. */
+export function forgetDecodedEntriesForTests(): void {
+  decodedEntries.clear();
+}
+
+function decode(entry: CachedSlots): DecodedEntry {
+  return { policy: entry.policy, slots: SlotList.fromPairs(entry.slots) };
+}
+
+async function findOrComputeEntry(database: Queryable, store: CacheStore, meetingTypeId: string, span: Interval): Promise<DecodedEntry> {
   const ttlSeconds = env().SLOT_CACHE_TTL_SECONDS;
-  let hostUserId = hostOfMeetingType.get(query.meetingTypeId);
+  const hostUserId = hostOfMeetingType.get(meetingTypeId);
+  if (!hostUserId || ttlSeconds === 0) {
+    // Never seen here (so no version to trust yet), or caching is off: compute, do not store.
+    return decode(await computeClockFreeSlots(database, meetingTypeId, span));
+  }
   // The version is read before any data, so an entry is never stored under a version newer than its data.
-  let version = hostUserId ? await readHostVersion(store, hostUserId) : -1;
-  const key = (v: number) => `rdv:slots:${query.meetingTypeId}:v${v}:${span.start / DAY_MS}-${span.end / DAY_MS}`;
-  if (hostUserId && version >= 0 && ttlSeconds > 0) {
-    entry = await bestEffort('read slots', () => store.getJson<CachedSlots>(key(version)), null);
+  const version = await readHostVersion(store, hostUserId);
+  if (version < 0) return decode(await computeClockFreeSlots(database, meetingTypeId, span));
+  const key = `rdv:slots:${meetingTypeId}:v${version}:${span.start / DAY_MS}-${span.end / DAY_MS}`;
+  const local = decodedEntries.get(key);
+  if (local) return local;
+  let cached = await bestEffort('read slots', () => store.getJson<CachedSlots>(key), null);
+  if (!cached) {
+    const computed: CachedSlots = await computeClockFreeSlots(database, meetingTypeId, span);
+    await bestEffort('write slots', () => store.setJson(key, computed, ttlSeconds), undefined);
+    cached = computed;
   }
-  if (!entry) {
-    const computed = await computeClockFreeSlots(database, query.meetingTypeId, span);
-    if (!hostUserId) {
-      hostUserId = computed.hostUserId;
-      version = await readHostVersion(store, hostUserId);
-      // First sight of this meeting type: the data may predate `version`, so it is not cached this time.
-    } else if (version >= 0 && ttlSeconds > 0) {
-      const value: CachedSlots = { policy: computed.policy, slots: computed.slots };
-      await bestEffort('write slots', () => store.setJson(key(version), value, ttlSeconds), undefined);
-    }
-    entry = computed;
-  }
+  const decoded = decode(cached);
+  decodedEntries.set(key, decoded, { ttl: ttlSeconds * 1000 });
+  return decoded;
+}
+
+/** Bookable slots whose start lies in the query's range, as of `now`. */
+export async function getAvailableSlots(database: Queryable, store: CacheStore, query: AvailabilityQuery): Promise<SlotList> {
+  const entry = await findOrComputeEntry(database, store, query.meetingTypeId, cachedSpan(query.range));
   const policy = resolveSlotPolicy(entry.policy, query.now);
-  const from = Math.max(query.range.start, policy.earliestStart);
-  const to = Math.min(query.range.end, policy.startsBefore);
-  const result: Interval[] = [];
-  for (const [start, end] of entry.slots) if (start >= from && start < to) result.push({ start, end });
-  return result;
+  return entry.slots.between(Math.max(query.range.start, policy.earliestStart), Math.min(query.range.end, policy.startsBefore));
 }

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SlotList } from './slot-list';
+
+const HALF_HOUR = 1_800_000;
+const pairsFrom = (starts: number[]) => starts.map((start) => [start, start + HALF_HOUR] as const);
+
+describe('SlotList', () => {
+  it('keeps exactly the slots whose start lies in [min, max), for any cut', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { maxLength: 60 }).map((xs) => xs.sort((a, b) => a - b)),
+        fc.integer({ min: -10, max: 10_010 }),
+        fc.integer({ min: -10, max: 10_010 }),
+        (starts, min, max) => {
+          const list = SlotList.fromPairs(pairsFrom(starts));
+          const expected = starts.filter((s) => s >= min && s < max);
+          const cut = list.between(min, max);
+          expect(cut.toIntervals().map((slot) => slot.start)).toEqual(expected);
+          expect(cut.length).toBe(expected.length);
+          // A view of a view narrows further and never widens.
+          expect(cut.between(min - 100, max + 100).toIntervals()).toEqual(cut.toIntervals());
+        },
+      ),
+    );
+  });
+
+  it('serialises a view exactly as JSON.stringify would, with ISO-8601 UTC instants', () => {
+    const starts = [Date.parse('2027-01-11T14:00:00Z'), Date.parse('2027-01-11T14:15:00Z'), Date.parse('2027-01-11T14:30:00Z')];
+    const list = SlotList.fromPairs(pairsFrom(starts));
+    const view = list.between(starts[1]!, Number.POSITIVE_INFINITY);
+    const expected = view.toIntervals().map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() }));
+    expect(view.toJsonArray()).toBe(JSON.stringify(expected));
+    expect(list.toJsonArray()).toContain('"start":"2027-01-11T14:00:00.000Z","end":"2027-01-11T14:30:00.000Z"');
+    expect(list.between(0, 0).toJsonArray()).toBe('[]');
+  });
+});

@@ -1,0 +1,64 @@
+import type { Interval } from '@/lib/scheduling';
+
+/**
+ * The slots of one cached entry, decoded once per process: ascending start instants for cutting a
+ * range by binary search, and each slot's JSON, built on first use, so a warm reply is one string join.
+ * Instances are immutable; `between` returns a view.
+ */
+export class SlotList {
+  private json: string[] | undefined;
+
+  private constructor(
+    private readonly starts: Float64Array,
+    private readonly ends: Float64Array,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly shared: { json?: string[] },
+  ) {}
+
+  static fromPairs(pairs: readonly (readonly [number, number])[]): SlotList {
+    const starts = new Float64Array(pairs.length);
+    const ends = new Float64Array(pairs.length);
+    pairs.forEach(([start, end], i) => {
+      starts[i] = start;
+      ends[i] = end;
+    });
+    return new SlotList(starts, ends, 0, pairs.length, {});
+  }
+
+  get length(): number {
+    return this.to - this.from;
+  }
+
+  /** The slots whose start lies in [startMin, startMax). */
+  between(startMin: number, startMax: number): SlotList {
+    const from = Math.max(this.from, this.firstIndexAtOrAfter(startMin));
+    const to = Math.max(from, Math.min(this.to, this.firstIndexAtOrAfter(startMax)));
+    return new SlotList(this.starts, this.ends, from, to, this.shared);
+  }
+
+  toIntervals(): Interval[] {
+    const result: Interval[] = [];
+    for (let i = this.from; i < this.to; i++) result.push({ start: this.starts[i]!, end: this.ends[i]! });
+    return result;
+  }
+
+  /** `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants. */
+  toJsonArray(): string {
+    this.shared.json ??= Array.from(this.starts, (start, i) =>
+      JSON.stringify({ start: new Date(start).toISOString(), end: new Date(this.ends[i]!).toISOString() }),
+    );
+    return `[${this.shared.json.slice(this.from, this.to).join(',')}]`;
+  }
+
+  private firstIndexAtOrAfter(instant: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! < instant) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
