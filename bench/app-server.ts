@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { findFreePort } from '@/db/embedded';
+import { BENCH_DIST_DIR } from './build';
+import { assertNotStopping, onCleanup, onExitKill, withTimeout } from './lifecycle';
+import { processTree, signalAll } from './process-tree';
+
+// The production server exactly as `npm start` runs it (scripts/serve.ts), on a free loopback port.
+
+const tsxBin = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+// App settings a developer's shell might carry that would change what is measured (e.g. Redis).
+const inheritedAppSettings = [
+  'DATABASE_REPLICA_URL',
+  'UPSTASH_REDIS_REST_URL',
+  'UPSTASH_REDIS_REST_TOKEN',
+  'SLOT_CACHE_TTL_SECONDS',
+  'TRUST_PROXY',
+  'INNGEST_EVENT_KEY',
+  'INNGEST_SIGNING_KEY',
+  'INNGEST_DEV',
+  'RESEND_API_KEY',
+  'RESEND_BASE_URL',
+  'LOG_LEVEL',
+  'PORT',
+];
+
+export interface AppServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface AppServerOptions {
+  databaseUrl: string;
+  /** Unset: the app's default TTL. 0 turns the slot cache off. */
+  slotCacheTtlSeconds?: number;
+}
+
+function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of inheritedAppSettings) delete env[name];
+  return {
+    ...env,
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    APP_URL: `http://127.0.0.1:${port}`,
+    RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
+    RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
+    DATABASE_POOL_MAX: '20',
+    ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
+  };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app server exited early (code ${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`GET /api/health did not answer 200 within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  assertNotStopping();
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Not detached: a Ctrl-C in the terminal reaches the server directly, even if this process dies first.
+  const child = spawn(tsxBin, ['scripts/serve.ts', String(port), '127.0.0.1'], {
+    env: serverEnv(options, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(chunk.toString());
+    if (lines.length > 200) lines.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // tsx and the node process it starts (listed once the app answers, and again when stopping).
+  let pids = child.pid === undefined ? [] : [child.pid];
+  const unregisterKill = onExitKill(() => signalAll(pids, 'SIGKILL'));
+
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) pids = processTree(child.pid);
+    signalAll(pids, 'SIGTERM');
+    await withTimeout(exited, 5_000, 'app server shutdown').catch(() => signalAll(pids, 'SIGKILL'));
+    await withTimeout(exited, 5_000, 'app server kill').catch(() => {});
+    unregisterKill();
+  };
+  const unregisterCleanup = onCleanup(`stop app server :${port}`, stop);
+  try {
+    await waitForHealth(baseUrl, child, () => lines.join(''), 60_000);
+    if (child.pid !== undefined) pids = processTree(child.pid);
+  } catch (error) {
+    unregisterCleanup();
+    await stop();
+    throw error;
+  }
+  const ttl = options.slotCacheTtlSeconds === undefined ? 'default' : String(options.slotCacheTtlSeconds);
+  console.log(`[bench] app server on ${baseUrl} (SLOT_CACHE_TTL_SECONDS=${ttl})`);
+  return {
+    baseUrl,
+    stop: async () => {
+      unregisterCleanup();
+      await stop();
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import type { BuildOutcome } from './build';
+import type { EngineResult } from './engine';
+import { ENGINE_SETUP } from './engine';
+import { FIXED_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
+import type { MachineInfo } from './machine';
+import type { AvailabilityCheck } from './scenarios';
+import { AVAILABILITY_DATA, type AvailabilityHost, BOOKING_HOSTS, type BenchWindow } from './seed';
+
+// Renders bench/RESULTS.md: every number comes from this run; the targets are judged here.
+
+export const TARGETS = {
+  warmShareOfBaseline: 0.8,
+  coldP95Ms: 50,
+  engineMedianMs: 20,
+  bookingFailureShare: 0.01,
+} as const;
+
+export interface BookingLoad extends ScenarioLoad {
+  /** Rows the measured runs and warm-ups actually inserted, counted in Postgres afterwards. */
+  rowsInserted: number;
+  requestsIssued: number;
+}
+
+export interface BenchReport {
+  startedAt: Date;
+  finishedAt: Date;
+  machine: MachineInfo;
+  /** The commit measured (see describeCode). */
+  code: string;
+  postgres: { version: string; source: string };
+  build: BuildOutcome;
+  window: BenchWindow;
+  availabilityHost: AvailabilityHost;
+  availabilityCheck: AvailabilityCheck;
+  baseline: ScenarioLoad;
+  cold: ScenarioLoad;
+  warm: ScenarioLoad;
+  booking: BookingLoad;
+  engine: EngineResult;
+}
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const int = (value: number) => Math.round(value).toLocaleString('en-US');
+const pct = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
+const verdict = (pass: boolean) => (pass ? '**PASS**' : '**FAIL**');
+const failures = (run: LoadResult) => run.non2xx + run.errors;
+const statusList = (run: LoadResult) =>
+  Object.entries(run.statuses)
+    .map(([code, count]) => `${code}: ${int(count)}`)
+    .join(', ') + (run.errors ? `, no response: ${int(run.errors)}` : '');
+
+function bookingFailureShare(booking: BookingLoad): number {
+  const runs = [booking.saturation, booking.fixedRate];
+  const failed = runs.reduce((sum, run) => sum + failures(run), 0);
+  const total = runs.reduce((sum, run) => sum + run.responses + run.errors, 0);
+  return total === 0 ? 1 : failed / total;
+}
+
+function targetsTable(report: BenchReport): string[] {
+  const warmShare = report.warm.saturation.requestsPerSecond / report.baseline.saturation.requestsPerSecond;
+  const coldP95 = report.cold.fixedRate.latencyMs.p95;
+  const coldLoad = report.cold.fixedRate.requestsPerSecond / report.cold.saturation.requestsPerSecond;
+  const engineMedian = report.engine.engine.ms.p50;
+  const bookingShare = bookingFailureShare(report.booking);
+  return [
+    '| target | measured | verdict |',
+    '| --- | --- | --- |',
+    `| warm-cache availability ≥ ${pct(TARGETS.warmShareOfBaseline)} of the bare handler's saturation throughput | ${pct(warmShare)} (${int(report.warm.saturation.requestsPerSecond)} vs ${int(report.baseline.saturation.requestsPerSecond)} req/s) | ${verdict(warmShare >= TARGETS.warmShareOfBaseline)} |`,
+    `| cold-cache availability p95 < ${TARGETS.coldP95Ms} ms at ${FIXED_RATE.overallRate} req/s | ${ms(coldP95)} ms (achieved ${int(report.cold.fixedRate.requestsPerSecond)} req/s = ${pct(coldLoad)} of its saturation throughput) | ${verdict(coldP95 < TARGETS.coldP95Ms)} |`,
+    `| engine year scan < ${TARGETS.engineMedianMs} ms (median) | ${ms(engineMedian)} ms (p95 ${ms(report.engine.engine.ms.p95)} ms) | ${verdict(engineMedian < TARGETS.engineMedianMs)} |`,
+    `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
+  ];
+}
+
+function scenarioTable(report: BenchReport): string[] {
+  const baseline = report.baseline.saturation.requestsPerSecond;
+  const rows: [string, ScenarioLoad][] = [
+    ['baseline: `GET /api/health`', report.baseline],
+    ['availability, cold cache (`SLOT_CACHE_TTL_SECONDS=0`)', report.cold],
+    ['availability, warm cache (default TTL)', report.warm],
+    ['booking creation: `POST /api/v1/bookings`', report.booking],
+  ];
+  return [
+    `| scenario | saturation req/s | ÷ baseline | req/s achieved at ${FIXED_RATE.overallRate} req/s cap | p50 ms | p95 ms | p99 ms | serial p50 ms | non-2xx + errors (saturation / fixed) |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(([name, load]) => {
+      const { p50, p95, p99 } = load.fixedRate.latencyMs;
+      const ratio = load.saturation.requestsPerSecond / baseline;
+      return `| ${name} | ${int(load.saturation.requestsPerSecond)} | ${ratio.toFixed(2)} | ${int(load.fixedRate.requestsPerSecond)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${ms(load.serial.latencyMs.p50)} | ${int(failures(load.saturation))} / ${int(failures(load.fixedRate))} |`;
+    }),
+  ];
+}
+
+function runDetails(report: BenchReport): string[] {
+  const runs: [string, ScenarioLoad][] = [
+    ['baseline', report.baseline],
+    ['availability cold', report.cold],
+    ['availability warm', report.warm],
+    ['booking creation', report.booking],
+  ];
+  return [
+    '| scenario | run | seconds | responses | req/s | p50 ms | p95 ms | p99 ms | status codes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...runs.flatMap(([name, load]) =>
+      (['saturation', 'fixedRate', 'serial'] as const).map((kind) => {
+        const run = load[kind];
+        const label = { saturation: 'saturation', fixedRate: `${run.shape.overallRate} req/s cap`, serial: 'serial' }[kind] + `, ${run.shape.connections} conn.`;
+        const { p50, p95, p99 } = run.latencyMs;
+        return `| ${name} | ${label} | ${run.seconds.toFixed(1)} | ${int(run.responses)} | ${int(run.requestsPerSecond)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${statusList(run)} |`;
+      }),
+    ),
+  ];
+}
+
+function engineSection(engine: EngineResult): string[] {
+  const baseline = engine.baselines[0];
+  const rows = [engine.engine, ...engine.baselines];
+  return [
+    `In-process, no server: \`computeSlots\` over ${ENGINE_SETUP.days} days from ${new Date(ENGINE_SETUP.rangeStart).toISOString().slice(0, 10)} ` +
+      `(${ENGINE_SETUP.timeZone}, rules 00:00–24:00 every day, ${ENGINE_SETUP.meetingMinutes}-minute meeting, ${ENGINE_SETUP.slotIntervalMinutes}-minute grid, ` +
+      `maxDaysInFuture 400, now = range start) against ${int(ENGINE_SETUP.busyIntervals)} busy intervals ` +
+      `(${ENGINE_SETUP.busyMinutes.min}–${ENGINE_SETUP.busyMinutes.max} min, random 5-minute-aligned starts from a seeded PRNG, overlapping freely). ` +
+      `${ENGINE_SETUP.runs} timed runs after ${ENGINE_SETUP.warmUpRuns} warm-up runs, each case. ` +
+      `Result: **${int(engine.slots)} slots** out of ${int(engine.candidates)} grid candidates.`,
+    '',
+    '| case | median ms | p95 ms | what it does |',
+    '| --- | ---: | ---: | --- |',
+    ...rows.map((row) => `| ${row.name} | ${row.ms.p50.toFixed(2)} | ${row.ms.p95.toFixed(2)} | ${row.what} |`),
+    '',
+    baseline
+      ? `Engine ÷ grid walk (medians): **${(engine.engine.ms.p50 / baseline.ms.p50).toFixed(1)}×** — the cost of the checks (windows, DST, merging and sweeping the busy time) over merely emitting the grid.`
+      : '',
+  ];
+}
+
+export function renderReport(report: BenchReport): string {
+  const { machine, window, availabilityHost: host, availabilityCheck: check, booking } = report;
+  const minutes = (report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000;
+  const booked201 = (booking.saturation.statuses['201'] ?? 0) + (booking.fixedRate.statuses['201'] ?? 0);
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (see [README.md](README.md)); overwritten on every run. This run: ${report.startedAt.toISOString()}, ${minutes.toFixed(1)} minutes in all.`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| CPU | ${machine.cpuModel} |`,
+    `| cores | ${machine.cores} |`,
+    `| RAM | ${machine.ramGiB.toFixed(1)} GiB |`,
+    `| OS | ${machine.os} |`,
+    `| Node.js | ${machine.node} |`,
+    `| load average at start (1 min) | ${machine.loadAverageAtStart.toFixed(2)} |`,
+    `| Postgres | ${report.postgres.version} (${report.postgres.source}) |`,
+    `| date | ${report.startedAt.toISOString()} |`,
+    `| code | ${report.code} |`,
+    `| build | ${report.build.reused ? 'reused .next-bench (BENCH_REUSE_BUILD=1)' : `fresh \`next build\`, ${report.build.seconds.toFixed(0)} s`} |`,
+    '',
+    'The load generator (autocannon, in the benchmark process), the app server and Postgres all share these cores.' +
+      (machine.loadAverageAtStart > machine.cores / 4 ? ' **Other work was running when this run started (see the load average): the numbers are likely low and noisy.**' : ''),
+    '',
+    '## Targets',
+    '',
+    ...targetsTable(report),
+    '',
+    '## HTTP scenarios',
+    '',
+    `Saturation: ${SATURATION.connections} connections, ${SATURATION.durationSeconds} s, no rate cap. Fixed rate: \`overallRate\` ${FIXED_RATE.overallRate} req/s over ${FIXED_RATE.connections} connections, ${FIXED_RATE.durationSeconds} s; ` +
+      `the p50/p95/p99 columns are from this run. Each of those two runs follows a ${WARM_UP_SECONDS} s warm-up of the same shape. "÷ baseline" is saturation throughput over the baseline's. ` +
+      `"serial p50" is a last ${SERIAL.durationSeconds} s run on ${SERIAL.connections} connection (one request at a time): the time one request takes without queueing behind others.`,
+    '',
+    ...scenarioTable(report),
+    '',
+    `Availability request: \`GET /api/v1/availability?meetingTypeId=…&start=${window.firstDay}&end=${window.lastDay}&timezone=${window.inviteeTimeZone}\` (31 days inclusive); ` +
+      `the reply has **${int(check.slots)} slots, ${int(check.responseBytes)} bytes** of JSON.`,
+    '',
+    `Booking creation: ${int(booked201)} bookings created (201) in the measured runs; ${int(booking.rowsInserted)} booking rows exist for the ${BOOKING_HOSTS.count} hosts afterwards ` +
+      `(${int(booking.requestsIssued)} requests were built in all, including warm-ups and the one-off check).`,
+    '',
+    '### Every run',
+    '',
+    ...runDetails(report),
+    '',
+    '## Slot engine micro-benchmark',
+    '',
+    ...engineSection(report.engine),
+    '',
+    '## Data',
+    '',
+    `- Availability host: time zone ${AVAILABILITY_DATA.hostTimeZone}, available every day 00:00–24:00, one ${AVAILABILITY_DATA.bookingMinutes}-minute meeting type (slot interval 15, max_days_in_future 365, min notice 0). ` +
+      `**${int(AVAILABILITY_DATA.bookings)} confirmed bookings and ${int(AVAILABILITY_DATA.externalBusy)} external busy intervals, non-overlapping among the bookings, spread over the ${AVAILABILITY_DATA.spreadDays} days starting at the first benchmark day (${window.firstDay})**, ` +
+      `so ${int(host.bookingsInWindow)} bookings and ${int(host.busyInWindow)} busy intervals fall in the measured 31 days (${window.firstDay} to ${window.lastDay}, ${window.inviteeTimeZone}) and free slots remain.`,
+    `  Bookings take distinct half-hour cells of those days (seeded PRNG); busy intervals last ${AVAILABILITY_DATA.busyMinutes.min}–${AVAILABILITY_DATA.busyMinutes.max} minutes from random 5-minute-aligned starts and may overlap each other and the bookings, as calendar events do.`,
+    `- Booking hosts: ${BOOKING_HOSTS.count} hosts (${BOOKING_HOSTS.timeZone}), rules 00:00–24:00 every day, one ${BOOKING_HOSTS.meetingMinutes}-minute meeting type each (max_days_in_future 365). ` +
+      `Request i books host i % ${BOOKING_HOSTS.count} at ${window.firstDay} 00:00Z + floor(i / ${BOOKING_HOSTS.count}) × 15 min, so every request is a distinct (host, slot).`,
+    '',
+    '## How it was measured',
+    '',
+    '- A production build (`next build` into `.next-bench`) served by `scripts/serve.ts` on 127.0.0.1, with `NODE_ENV=production`, `DATABASE_POOL_MAX=20`, rate limits off, and the in-process cache (no Redis).',
+    '  The cold-cache scenario runs on a server started with `SLOT_CACHE_TTL_SECONDS=0`; the baseline, warm-cache and booking scenarios on a second server with the default TTL.',
+    '- Latency percentiles are computed from every response\'s own time (nearest rank), not autocannon\'s histogram (which has no p95).',
+    `- autocannon caps rate per connection per second: each of the ${FIXED_RATE.connections} connections sends its ${(FIXED_RATE.overallRate ?? 0) / FIXED_RATE.connections} requests back to back when a second starts, then waits. ` +
+      `The fixed-rate latencies are therefore those of ${FIXED_RATE.connections} concurrent clients for the busy part of each second, not of evenly spaced arrivals.`,
+    '- The sanity checks before timing: the availability request must return 200 with a non-empty `slots` array, and one booking must return 201.',
+    '',
+  ].join('\n');
+}

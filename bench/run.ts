@@ -1,0 +1,115 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inArray, sql } from 'drizzle-orm';
+import { createDatabase } from '@/db/client';
+import { bookings } from '@/db/schema';
+import { startAppServer } from './app-server';
+import { buildForBenchmark } from './build';
+import { startBenchDatabase } from './database';
+import { runEngineBenchmark } from './engine';
+import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
+import { measureScenario } from './load';
+import { describeCode, describeMachine } from './machine';
+import { type BenchReport, renderReport } from './report';
+import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
+import { type BenchWindow, benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
+
+// `npm run bench`: engine micro-benchmark, then a production build against real Postgres under load.
+// Writes bench/RESULTS.md.
+
+const resultsPath = path.join(process.cwd(), 'bench', 'RESULTS.md');
+
+async function seed(databaseUrl: string, window: BenchWindow) {
+  const database = createDatabase(databaseUrl, { max: 2 });
+  try {
+    const availabilityHost = await seedAvailabilityHost(database, window);
+    const bookingMeetingTypeIds = await seedBookingHosts(database);
+    await database.execute(sql`analyze`);
+    return { availabilityHost, bookingMeetingTypeIds };
+  } finally {
+    await database.close();
+  }
+}
+
+async function countBookings(databaseUrl: string, meetingTypeIds: string[]): Promise<number> {
+  const database = createDatabase(databaseUrl, { max: 1 });
+  try {
+    return await database.$count(bookings, inArray(bookings.meetingTypeId, meetingTypeIds));
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  cleanUpOnSignals();
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const code = describeCode();
+  if (machine.loadAverageAtStart > machine.cores / 4) {
+    console.warn(`[bench] the machine is busy (load average ${machine.loadAverageAtStart.toFixed(2)} on ${machine.cores} cores): expect low, noisy numbers`);
+  }
+
+  console.log('[bench] slot engine micro-benchmark…');
+  const engine = runEngineBenchmark();
+  console.log(`[bench] computeSlots, one year: median ${engine.engine.ms.p50.toFixed(2)} ms, ${engine.slots} slots`);
+
+  const build = await buildForBenchmark();
+  const database = await startBenchDatabase();
+  const window = benchWindow(Date.now(), 'Europe/Berlin');
+  const { availabilityHost, bookingMeetingTypeIds } = await seed(database.url, window);
+  console.log(`[bench] seeded: ${availabilityHost.bookingsInWindow} bookings and ${availabilityHost.busyInWindow} busy intervals in ${window.firstDay}…${window.lastDay}`);
+
+  // Cold cache: every availability request loads from Postgres and runs the engine.
+  const coldServer = await startAppServer({ databaseUrl: database.url, slotCacheTtlSeconds: 0 });
+  const coldTarget = availabilityTarget(coldServer.baseUrl, availabilityHost.meetingTypeId, window);
+  const availabilityCheck = await checkAvailability(coldTarget);
+  const cold = await measureScenario('availability, cold cache', coldTarget);
+  await coldServer.stop();
+
+  const server = await startAppServer({ databaseUrl: database.url });
+  const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
+  const warmTarget = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
+  await checkAvailability(warmTarget);
+  const warm = await measureScenario('availability, warm cache', warmTarget);
+  const uniqueBookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
+  await checkBooking(server.baseUrl, uniqueBookings);
+  const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
+  await server.stop();
+
+  const report: BenchReport = {
+    startedAt,
+    finishedAt: new Date(),
+    machine,
+    code,
+    postgres: { version: database.postgresVersion, source: database.source },
+    build,
+    window,
+    availabilityHost,
+    availabilityCheck,
+    baseline,
+    cold,
+    warm,
+    booking: {
+      ...bookingLoad,
+      rowsInserted: await countBookings(database.url, bookingMeetingTypeIds),
+      requestsIssued: uniqueBookings.issued,
+    },
+    engine,
+  };
+  writeFileSync(resultsPath, renderReport(report));
+  console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
+}
+
+// After a signal, its handler cleans up and exits; the interrupted step's error is noise then.
+main()
+  .catch((error: unknown) => {
+    if (isStopping()) return;
+    console.error('[bench] failed:', error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    if (isStopping()) return;
+    await cleanUp();
+    // autocannon and postgres clients may hold timers; the run is over.
+    process.exit();
+  });
