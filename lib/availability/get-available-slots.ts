@@ -6,10 +6,10 @@ import { readHostVersion } from '@/lib/cache/host-version';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { computeSlots, type Interval, type MeetingPolicy, resolveSlotPolicy } from '@/lib/scheduling';
-import { loadHostBusyTime, loadMeetingTypeSchedule } from './load-schedule';
+import { loadMeetingTypeSchedule } from './load-schedule';
 import { SlotList } from './slot-list';
 
-// Slots for one meeting type over a range: cache first, else load (2 queries) and run the engine.
+// Slots for one meeting type over a range: cache first, else load (1 query) and run the engine.
 // What is cached does not depend on the clock (notice and horizon are applied when read), so one entry
 // serves every request until the host's version changes.
 
@@ -38,14 +38,13 @@ async function computeClockFreeSlots(database: Queryable, meetingTypeId: string,
   const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   hostOfMeetingType.set(meetingTypeId, schedule.hostUserId);
-  const busy = await loadHostBusyTime(database, schedule.hostUserId, span);
   const slots = computeSlots(
     {
       timeZone: schedule.hostTimeZone,
       rules: schedule.rules,
       overrides: schedule.overrides,
-      busy: busy.busy,
-      bookings: busy.bookings,
+      busy: schedule.busy,
+      bookings: schedule.bookings,
       meetingType: clockFree(schedule.policy),
       now: span.start,
     },

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import type { BookedRange, DateOverride, Interval, MeetingPolicy, WeeklyRule } from '@/lib/scheduling';
 
-// Everything the engine needs, in two queries: the meeting type with its host's zone, rules and
-// overrides; then the host's bookings and external busy time for the range.
+// Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
+// host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
+// back as JSON aggregates, which parse far faster than a thousand driver rows.
 
 export interface MeetingTypeSchedule {
   hostUserId: string;
@@ -12,14 +13,25 @@ export interface MeetingTypeSchedule {
   policy: MeetingPolicy;
   rules: WeeklyRule[];
   overrides: DateOverride[];
+  bookings: BookedRange[];
+  busy: Interval[];
 }
 
 const DAY_MS = 86_400_000;
-/** Host-local dates can sit up to ~14 h either side of UTC; two days covers every zone. */
-const datePaddingMs = 2 * DAY_MS;
+/** Host-local dates sit up to ~14 h either side of UTC and daily limits count whole local days: pad 2 days. */
+const paddingMs = 2 * DAY_MS;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
-interface MeetingTypeRow extends Record<string, unknown> {
+type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean];
+
+/**
+ * Stands for "some other meeting type of this host": the engine compares a booking's meeting type only
+ * with the one being scheduled (daily limits), so the query sends a flag instead of a thousand uuids.
+ */
+export const OTHER_MEETING_TYPE = 'other-meeting-type';
+type BusyTuple = [start: number, end: number];
+
+interface ScheduleRow extends Record<string, unknown> {
   host_user_id: string;
   time_zone: string;
   is_active: boolean;
@@ -32,15 +44,21 @@ interface MeetingTypeRow extends Record<string, unknown> {
   max_bookings_per_day: number | null;
   rules: WeeklyRule[];
   overrides: DateOverride[];
+  bookings: BookingTuple[];
+  busy: BusyTuple[];
 }
 
-/** Query 1. Null when the meeting type does not exist. */
+/** Null when the meeting type does not exist. */
 export async function loadMeetingTypeSchedule(
   database: Queryable,
   meetingTypeId: string,
   range: Interval,
 ): Promise<MeetingTypeSchedule | null> {
-  const rows = await database.execute<MeetingTypeRow>(sql`
+  const from = new Date(range.start - paddingMs).toISOString();
+  const to = new Date(range.end + paddingMs).toISOString();
+  // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
+  const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);
+  const rows = await database.execute<ScheduleRow>(sql`
     select mt.user_id as host_user_id, u.time_zone, mt.is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
@@ -59,8 +77,21 @@ export async function loadMeetingTypeSchedule(
                'endTime', to_char(o.end_time, 'HH24:MI:SS')))
              from availability_overrides o
              where o.user_id = mt.user_id
-               and o.date between ${isoDate(range.start - datePaddingMs)}::date and ${isoDate(range.end + datePaddingMs)}::date
-           ), '[]'::json) as overrides
+               and o.date between ${isoDate(range.start - paddingMs)}::date and ${isoDate(range.end + paddingMs)}::date
+           ), '[]'::json) as overrides,
+           coalesce((
+             select json_agg(json_build_array(${epochMs('b.start_time')}, ${epochMs('b.end_time')},
+                                              b.buffer_before_minutes, b.buffer_after_minutes,
+                                              b.meeting_type_id = mt.id))
+             from bookings b
+             where b.host_user_id = mt.user_id and b.status = 'confirmed'
+               and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
+           ), '[]'::json) as bookings,
+           coalesce((
+             select json_agg(json_build_array(${epochMs('e.start_time')}, ${epochMs('e.end_time')}))
+             from external_busy e
+             where e.user_id = mt.user_id and e.start_time < ${to}::timestamptz and e.end_time > ${from}::timestamptz
+           ), '[]'::json) as busy
     from meeting_types mt
     join users u on u.id = mt.user_id
     where mt.id = ${meetingTypeId}`);
@@ -82,54 +113,14 @@ export async function loadMeetingTypeSchedule(
     },
     rules: row.rules,
     overrides: row.overrides,
+    // Rounded: float8 seconds × 1000 can land a hair off a whole millisecond.
+    bookings: row.bookings.map(([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameMeetingType]) => ({
+      start: Math.round(start),
+      end: Math.round(end),
+      bufferBeforeMinutes,
+      bufferAfterMinutes,
+      meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE,
+    })),
+    busy: row.busy.map(([start, end]) => ({ start: Math.round(start), end: Math.round(end) })),
   };
-}
-
-interface BusyRow extends Record<string, unknown> {
-  start_ms: string;
-  end_ms: string;
-  buffer_before_minutes: number;
-  buffer_after_minutes: number;
-  meeting_type_id: string | null;
-}
-
-export interface HostBusyTime {
-  bookings: BookedRange[];
-  busy: Interval[];
-}
-
-/**
- * Query 2: confirmed bookings whose blocked range (or whose host-local day, for daily limits) touches
- * the padded range, and external busy time overlapping it.
- */
-export async function loadHostBusyTime(database: Queryable, hostUserId: string, range: Interval): Promise<HostBusyTime> {
-  const from = new Date(range.start - datePaddingMs).toISOString();
-  const to = new Date(range.end + datePaddingMs).toISOString();
-  const rows = await database.execute<BusyRow>(sql`
-    select (extract(epoch from b.start_time) * 1000)::bigint as start_ms,
-           (extract(epoch from b.end_time) * 1000)::bigint as end_ms,
-           b.buffer_before_minutes, b.buffer_after_minutes, b.meeting_type_id
-    from bookings b
-    where b.host_user_id = ${hostUserId} and b.status = 'confirmed'
-      and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
-    union all
-    select (extract(epoch from e.start_time) * 1000)::bigint, (extract(epoch from e.end_time) * 1000)::bigint,
-           0, 0, null
-    from external_busy e
-    where e.user_id = ${hostUserId} and e.start_time < ${to}::timestamptz and e.end_time > ${from}::timestamptz`);
-  const result: HostBusyTime = { bookings: [], busy: [] };
-  for (const row of rows) {
-    const start = Number(row.start_ms);
-    const end = Number(row.end_ms);
-    if (row.meeting_type_id === null) result.busy.push({ start, end });
-    else
-      result.bookings.push({
-        start,
-        end,
-        bufferBeforeMinutes: row.buffer_before_minutes,
-        bufferAfterMinutes: row.buffer_after_minutes,
-        meetingTypeId: row.meeting_type_id,
-      });
-  }
-  return result;
 }

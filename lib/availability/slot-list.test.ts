@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SlotList } from './slot-list';
+import { isoUtc, SlotList } from './slot-list';
 
 const HALF_HOUR = 1_800_000;
 const pairsFrom = (starts: number[]) => starts.map((start) => [start, start + HALF_HOUR] as const);
+
+describe('isoUtc', () => {
+  it('formats exactly like Date#toISOString, in any order and across days', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: Date.parse('2199-12-31T23:59:59.999Z') }), { maxLength: 20 }), (instants) => {
+        for (const instant of instants) expect(isoUtc(instant)).toBe(new Date(instant).toISOString());
+      }),
+    );
+  });
+});
 
 describe('SlotList', () => {
   it('keeps exactly the slots whose start lies in [min, max), for any cut', () => {

@@ -1,13 +1,35 @@
 import type { Interval } from '@/lib/scheduling';
 
+const DAY_MS = 86_400_000;
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+let prefixDay = Number.NaN;
+let prefix = '';
+
+/**
+ * Date#toISOString, several times faster for runs of instants on the same day (slots come sorted):
+ * the "YYYY-MM-DDT" part is formatted once per day. Valid for years 0000–9999.
+ */
+export function isoUtc(instant: number): string {
+  const day = Math.floor(instant / DAY_MS);
+  if (day !== prefixDay) {
+    prefixDay = day;
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  let rest = instant - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(rest - seconds * 1000, 3)}Z`;
+}
+
 /**
  * The slots of one cached entry, decoded once per process: ascending start instants for cutting a
  * range by binary search, and each slot's JSON, built on first use, so a warm reply is one string join.
  * Instances are immutable; `between` returns a view.
  */
 export class SlotList {
-  private json: string[] | undefined;
-
   private constructor(
     private readonly starts: Float64Array,
     private readonly ends: Float64Array,
@@ -45,9 +67,8 @@ export class SlotList {
 
   /** `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants. */
   toJsonArray(): string {
-    this.shared.json ??= Array.from(this.starts, (start, i) =>
-      JSON.stringify({ start: new Date(start).toISOString(), end: new Date(this.ends[i]!).toISOString() }),
-    );
+    // ISO-8601 strings need no JSON escaping, so a template is exact (the unit test compares).
+    this.shared.json ??= Array.from(this.starts, (start, i) => `{"start":"${isoUtc(start)}","end":"${isoUtc(this.ends[i]!)}"}`);
     return `[${this.shared.json.slice(this.from, this.to).join(',')}]`;
   }
 
