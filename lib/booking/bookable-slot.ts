@@ -1,5 +1,5 @@
 import type { Transaction } from '@/db/client';
-import { loadHostBusyTime, loadMeetingTypeSchedule, type MeetingTypeSchedule } from '@/lib/availability/load-schedule';
+import { loadMeetingTypeSchedule, type MeetingTypeSchedule } from '@/lib/availability/load-schedule';
 import { AppError, notFound } from '@/lib/errors';
 import { type Interval, type SlotRejection, validateSlot } from '@/lib/scheduling';
 
@@ -26,14 +26,13 @@ export async function assertBookableSlot(
   const around = { start: start - DAY_MS, end: start + DAY_MS };
   const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
-  const { bookings, busy } = await loadHostBusyTime(tx, schedule.hostUserId, around);
   const verdict = validateSlot(
     {
       timeZone: schedule.hostTimeZone,
       rules: schedule.rules,
       overrides: schedule.overrides,
-      busy,
-      bookings,
+      busy: schedule.busy,
+      bookings: schedule.bookings,
       meetingType: schedule.policy,
       now,
     },
