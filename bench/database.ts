@@ -3,7 +3,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { ensureDatabase } from '@/db/bootstrap';
-import { startEmbeddedPostgres } from '@/db/embedded';
+import { isAlive, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { dropDatabase } from '@/tests/setup/test-database';
 import { onCleanup, withTimeout } from './lifecycle';
@@ -16,15 +16,6 @@ export interface BenchDatabase {
   /** Where the server came from, for the report. */
   source: 'BENCH_DATABASE_URL' | 'embedded';
   postgresVersion: string;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Clusters left by runs that were killed outright (no cleanup ran); their owner process is gone. */

@@ -52,7 +52,8 @@ function removeStalePidFile(dataDir: string): void {
   rmSync(pidFile);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is still running (for stale pid files). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,15 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import type { Booking, Slot } from './api-client';
 import { BookingForm } from './booking-form';
-import { BookingPageFrame, layoutStyles } from './booking-layout';
+import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
 import { MeetingSummary } from './meeting-summary';
-import { SlotPicker } from './slot-picker';
+import { PickTimePanel } from './pick-time-panel';
 import { useDetectedTimeZone } from './time-zones';
 
 type Step = { kind: 'pick' } | { kind: 'details'; slot: Slot } | { kind: 'booked'; booking: Booking };
@@ -46,28 +45,20 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
           timeZone={timeZone}
         />
       ) : null}
-      {/* Kept mounted while hidden, so Back returns to the same month and day. */}
-      <div hidden={step.kind !== 'pick'}>
-        <div className={layoutStyles.stack}>
-          <h2 className={layoutStyles.panelTitle}>Select a date and time</h2>
-          {notice ? (
-            <Alert tone="error" title="That time can’t be booked">
-              {notice}
-            </Alert>
-          ) : null}
-          <SlotPicker
-            meetingTypeId={meetingType.id}
-            timeZone={timeZone}
-            onTimeZoneChange={setChosenZone}
-            maxDaysInFuture={meetingType.maxDaysInFuture}
-            revision={revision}
-            onPick={(slot) => {
-              setNotice(null);
-              setStep({ kind: 'details', slot });
-            }}
-          />
-        </div>
-      </div>
+      <PickTimePanel
+        title="Select a date and time"
+        notice={notice}
+        hidden={step.kind !== 'pick'}
+        meetingTypeId={meetingType.id}
+        maxDaysInFuture={meetingType.maxDaysInFuture}
+        timeZone={timeZone}
+        onTimeZoneChange={setChosenZone}
+        revision={revision}
+        onPick={(slot) => {
+          setNotice(null);
+          setStep({ kind: 'details', slot });
+        }}
+      />
       {step.kind === 'details' && timeZone ? (
         <BookingForm
           meetingTypeId={meetingType.id}

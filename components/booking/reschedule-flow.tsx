@@ -11,7 +11,7 @@ import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed
 import { MeetingSummary } from './meeting-summary';
 import styles from './meeting-summary.module.css';
 import { RescheduleConfirm } from './reschedule-confirm';
-import { SlotPicker } from './slot-picker';
+import { PickTimePanel } from './pick-time-panel';
 import { useDetectedTimeZone } from './time-zones';
 
 type Step = { kind: 'pick' } | { kind: 'confirm'; slot: Slot } | { kind: 'done'; booking: Booking };
@@ -58,27 +58,20 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           timeZone={timeZone}
         />
       ) : null}
-      <div hidden={step.kind !== 'pick'}>
-        <div className={layoutStyles.stack}>
-          <h2 className={layoutStyles.panelTitle}>Pick a new date and time</h2>
-          {notice ? (
-            <Alert tone="error" title="That time can’t be booked">
-              {notice}
-            </Alert>
-          ) : null}
-          <SlotPicker
-            meetingTypeId={meetingType.id}
-            timeZone={timeZone}
-            onTimeZoneChange={setChosenZone}
-            maxDaysInFuture={meetingType.maxDaysInFuture}
-            revision={revision}
-            onPick={(slot) => {
-              setNotice(null);
-              setStep({ kind: 'confirm', slot });
-            }}
-          />
-        </div>
-      </div>
+      <PickTimePanel
+        title="Pick a new date and time"
+        notice={notice}
+        hidden={step.kind !== 'pick'}
+        meetingTypeId={meetingType.id}
+        maxDaysInFuture={meetingType.maxDaysInFuture}
+        timeZone={timeZone}
+        onTimeZoneChange={setChosenZone}
+        revision={revision}
+        onPick={(slot) => {
+          setNotice(null);
+          setStep({ kind: 'confirm', slot });
+        }}
+      />
       {step.kind === 'confirm' && timeZone ? (
         <RescheduleConfirm
           bookingId={booking.id}

@@ -1,0 +1,44 @@
+'use client';
+
+import { Alert } from '@/components/ui/alert';
+import type { Slot } from './api-client';
+import { layoutStyles } from './booking-layout';
+import { SlotPicker } from './slot-picker';
+
+interface Props {
+  title: string;
+  /** Why the last pick could not be booked, shown above the times. */
+  notice: string | null;
+  hidden: boolean;
+  meetingTypeId: string;
+  maxDaysInFuture: number;
+  timeZone: string | null;
+  onTimeZoneChange: (timeZone: string) => void;
+  /** Bumped to make the picker fetch the times again. */
+  revision: number;
+  onPick: (slot: Slot) => void;
+}
+
+/** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
+export function PickTimePanel({ title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, onPick }: Props) {
+  return (
+    <div hidden={hidden}>
+      <div className={layoutStyles.stack}>
+        <h2 className={layoutStyles.panelTitle}>{title}</h2>
+        {notice ? (
+          <Alert tone="error" title="That time can’t be booked">
+            {notice}
+          </Alert>
+        ) : null}
+        <SlotPicker
+          meetingTypeId={meetingTypeId}
+          timeZone={timeZone}
+          onTimeZoneChange={onTimeZoneChange}
+          maxDaysInFuture={maxDaysInFuture}
+          revision={revision}
+          onPick={onPick}
+        />
+      </div>
+    </div>
+  );
+}
