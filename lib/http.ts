@@ -9,9 +9,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
-/** A reply whose JSON the caller already serialised. */
-export function jsonText(body: string, status = 200): Response {
-  return new Response(body, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+/** A reply whose JSON the caller already serialised and encoded. */
+export function jsonBytes(body: Uint8Array, status = 200): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 }
 
 export function errorResponse(error: unknown): Response {

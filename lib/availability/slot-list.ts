@@ -29,13 +29,24 @@ export function isoUtc(instant: number): string {
  * range by binary search, and each slot's JSON, built on first use, so a warm reply is one string join.
  * Instances are immutable; `between` returns a view.
  */
+interface SharedJson {
+  /** Each slot's JSON object, built on first use. */
+  slots?: string[];
+  /** Whole arrays of recent views, as UTF-8: consecutive requests cut the same range until `now` passes a slot. */
+  arrays: Map<string, Uint8Array>;
+}
+
+const REMEMBERED_ARRAYS = 8;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 export class SlotList {
   private constructor(
     private readonly starts: Float64Array,
     private readonly ends: Float64Array,
     private readonly from: number,
     private readonly to: number,
-    private readonly shared: { json?: string[] },
+    private readonly shared: SharedJson,
   ) {}
 
   static fromPairs(pairs: readonly (readonly [number, number])[]): SlotList {
@@ -45,7 +56,7 @@ export class SlotList {
       starts[i] = start;
       ends[i] = end;
     });
-    return new SlotList(starts, ends, 0, pairs.length, {});
+    return new SlotList(starts, ends, 0, pairs.length, { arrays: new Map() });
   }
 
   get length(): number {
@@ -65,11 +76,23 @@ export class SlotList {
     return result;
   }
 
-  /** `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants. */
+  /** `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants, UTF-8 encoded (replies send bytes). */
+  toJsonArrayBytes(): Uint8Array {
+    const { arrays } = this.shared;
+    const key = `${this.from}:${this.to}`;
+    let array = arrays.get(key);
+    if (array === undefined) {
+      // ISO-8601 strings need no JSON escaping, so a template is exact (the unit test compares).
+      this.shared.slots ??= Array.from(this.starts, (start, i) => `{"start":"${isoUtc(start)}","end":"${isoUtc(this.ends[i]!)}"}`);
+      array = encoder.encode(`[${this.shared.slots.slice(this.from, this.to).join(',')}]`);
+      if (arrays.size >= REMEMBERED_ARRAYS) arrays.delete(arrays.keys().next().value!);
+      arrays.set(key, array);
+    }
+    return array;
+  }
+
   toJsonArray(): string {
-    // ISO-8601 strings need no JSON escaping, so a template is exact (the unit test compares).
-    this.shared.json ??= Array.from(this.starts, (start, i) => `{"start":"${isoUtc(start)}","end":"${isoUtc(this.ends[i]!)}"}`);
-    return `[${this.shared.json.slice(this.from, this.to).join(',')}]`;
+    return decoder.decode(this.toJsonArrayBytes());
   }
 
   private firstIndexAtOrAfter(instant: number): number {

@@ -1,8 +1,9 @@
 import { readDb } from '@/db/client';
 import { availabilityQuerySchema, getAvailableSlots } from '@/lib/availability';
+import { availabilityReplyBody } from '@/lib/availability/reply-body';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
-import { jsonText, parseQuery, route } from '@/lib/http';
+import { jsonBytes, parseQuery, route } from '@/lib/http';
 import { localDateRangeToInterval } from '@/lib/scheduling';
 
 // Free slots whose start falls between `start` 00:00 and `end` 24:00 in the invitee's zone.
@@ -15,7 +16,5 @@ export const GET = route(async (request) => {
     range,
     now: Date.now(),
   });
-  // The slot array arrives pre-serialised (see SlotList): a warm reply is one string join.
-  const head = JSON.stringify({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }).slice(0, -1);
-  return jsonText(`${head},"slots":${slots.toJsonArray()}}`);
+  return jsonBytes(availabilityReplyBody({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }, slots));
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { availabilityReplyBody } from './reply-body';
+import { SlotList } from './slot-list';
+
+describe('availabilityReplyBody', () => {
+  const start = Date.parse('2027-01-11T14:00:00Z');
+  const list = SlotList.fromPairs([
+    [start, start + 1_800_000],
+    [start + 900_000, start + 2_700_000],
+  ]);
+  const head = { meetingTypeId: '7d3c2b1a-0000-4000-8000-000000000001', timezone: 'Asia/Kathmandu' };
+
+  it('is byte for byte the JSON of the API contract', () => {
+    const body = new TextDecoder().decode(availabilityReplyBody(head, list.between(start, Number.POSITIVE_INFINITY)));
+    expect(JSON.parse(body)).toEqual({
+      ...head,
+      slots: [
+        { start: '2027-01-11T14:00:00.000Z', end: '2027-01-11T14:30:00.000Z' },
+        { start: '2027-01-11T14:15:00.000Z', end: '2027-01-11T14:45:00.000Z' },
+      ],
+    });
+    expect(body).toBe(JSON.stringify(JSON.parse(body)));
+  });
+
+  it('reuses the finished body for the same cut and head, and builds a new one for another head', () => {
+    const first = availabilityReplyBody(head, list.between(start + 1, Number.POSITIVE_INFINITY));
+    expect(availabilityReplyBody(head, list.between(start + 1, Number.POSITIVE_INFINITY))).toBe(first);
+    const other = availabilityReplyBody({ ...head, timezone: 'UTC' }, list.between(start + 1, Number.POSITIVE_INFINITY));
+    expect(other).not.toBe(first);
+    expect(JSON.parse(new TextDecoder().decode(other)).timezone).toBe('UTC');
+  });
+});
