@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { assertNotStopping, isStopping, onCleanup } from './lifecycle';
+import { runOpenLoop } from './open-loop';
 import { type Summary, summarise } from './stats';
 
 // autocannon, driven from this process. Latency percentiles come from every response's own timing
@@ -34,7 +35,10 @@ export interface LoadResult {
 }
 
 export const SATURATION: LoadShape = { connections: 50, durationSeconds: 10 };
-export const FIXED_RATE: LoadShape = { connections: 10, durationSeconds: 10, overallRate: 200 };
+/** Open loop (bench/open-loop.ts): evenly spaced arrivals; `connections` caps the sockets it may open. */
+export const FIXED_RATE: LoadShape = { connections: 64, durationSeconds: 10, overallRate: 200 };
+/** Half that offered load: one every scenario sustains with headroom (cold availability tops out near 200). */
+export const LIGHT_RATE: LoadShape = { connections: 64, durationSeconds: 10, overallRate: 100 };
 /** One connection, one request at a time: the service time without queueing, for reading the others. */
 export const SERIAL: LoadShape = { connections: 1, durationSeconds: 3 };
 export const WARM_UP_SECONDS = 2;
@@ -87,10 +91,11 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 export interface ScenarioLoad {
   saturation: LoadResult;
   fixedRate: LoadResult;
+  lightRate: LoadResult;
   serial: LoadResult;
 }
 
-/** Warm-up, saturation run, warm-up, fixed-rate run, then a short serial run (already warm). */
+/** Warm-up, saturation run, warm-up, fixed-rate run, a run at half that rate, then a short serial run (already warm). */
 export async function measureScenario(name: string, target: LoadTarget): Promise<ScenarioLoad> {
   const warmUp = (shape: LoadShape) => runLoad(target, { ...shape, durationSeconds: WARM_UP_SECONDS });
   console.log(`[bench] ${name}: saturation (${SATURATION.connections} connections, ${SATURATION.durationSeconds} s)…`);
@@ -99,13 +104,16 @@ export async function measureScenario(name: string, target: LoadTarget): Promise
   const saturation = await runLoad(target, SATURATION);
   await settle();
   console.log(`[bench] ${name}: ${saturation.requestsPerSecond.toFixed(0)} req/s; fixed rate ${FIXED_RATE.overallRate} req/s…`);
-  await warmUp(FIXED_RATE);
+  await runOpenLoop(target, { ...FIXED_RATE, durationSeconds: WARM_UP_SECONDS });
   await settle();
-  const fixedRate = await runLoad(target, FIXED_RATE);
+  const fixedRate = await runOpenLoop(target, FIXED_RATE);
   await settle();
   const { p50, p95, p99 } = fixedRate.latencyMs;
-  console.log(`[bench] ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; serial run…`);
+  console.log(`[bench] ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; ${LIGHT_RATE.overallRate} req/s…`);
+  const lightRate = await runOpenLoop(target, LIGHT_RATE);
+  await settle();
+  console.log(`[bench] ${name}: p95 ${lightRate.latencyMs.p95.toFixed(1)} ms at ${LIGHT_RATE.overallRate} req/s; serial run…`);
   const serial = await runLoad(target, SERIAL);
   await settle();
-  return { saturation, fixedRate, serial };
+  return { saturation, fixedRate, lightRate, serial };
 }

@@ -54,6 +54,24 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return parseWith(schema, params, 'query parameters');
 }
 
+/**
+ * parseQuery for hot GET routes: a query string always parses to the same value, so recent successful
+ * parses are remembered (frozen, so no caller can change what the next one gets).
+ */
+export function memoizedQueryParser<S extends z.ZodType>(schema: S, size = 1_000): (request: Request) => Readonly<z.infer<S>> {
+  const parsed = new Map<string, Readonly<z.infer<S>>>();
+  return (request) => {
+    const queryAt = request.url.indexOf('?');
+    const search = queryAt < 0 ? '' : request.url.slice(queryAt);
+    const known = parsed.get(search);
+    if (known !== undefined) return known;
+    const value = Object.freeze(parseQuery(request, schema));
+    if (parsed.size >= size) parsed.delete(parsed.keys().next().value!);
+    parsed.set(search, value);
+    return value;
+  };
+}
+
 /** Reads at most MAX_BODY_BYTES of JSON, whatever Content-Length claims, then validates it. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const contentType = request.headers.get('content-type') ?? '';
