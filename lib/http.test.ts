@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { clientAddress, errorResponse, memoizedQueryParser } from './http';
+import { clientAddress, errorResponse, jsonBytes, memoizedQueryParser } from './http';
 
 describe('memoizedQueryParser', () => {
   const parse = memoizedQueryParser(z.strictObject({ n: z.coerce.number().int() }));
@@ -19,6 +19,20 @@ describe('memoizedQueryParser', () => {
       expect(() => parse(new Request('http://x/a?n=zz'))).toThrow(AppError);
       expect(() => parse(new Request('http://x/a'))).toThrow(/Invalid query parameters/);
     }
+  });
+});
+
+describe('jsonBytes', () => {
+  it('sends a remembered body as often as asked, without consuming or changing it', async () => {
+    const body = new TextEncoder().encode(JSON.stringify({ slots: Array.from({ length: 500 }, (_, i) => ({ i })) }));
+    const copy = body.slice();
+    for (let i = 0; i < 3; i++) {
+      const reply = jsonBytes(body);
+      expect(reply.headers.get('content-type')).toBe('application/json');
+      expect(reply.headers.get('content-length')).toBe(String(body.byteLength));
+      expect(new Uint8Array(await reply.arrayBuffer())).toEqual(copy);
+    }
+    expect(body).toEqual(copy);
   });
 });
 

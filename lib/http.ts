@@ -9,9 +9,22 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
-/** A reply whose JSON the caller already serialised and encoded. */
+/**
+ * A reply whose JSON the caller already serialised and encoded. Handed over as a one-chunk stream:
+ * a byte-array body would be copied by the Response for every request, and these bodies are
+ * remembered and large (tens of KiB of slots). Nothing writes to or transfers the chunk.
+ */
 export function jsonBytes(body: Uint8Array, status = 200): Response {
-  return new Response(body as Uint8Array<ArrayBuffer>, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    status,
+    headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), 'cache-control': 'no-store' },
+  });
 }
 
 export function errorResponse(error: unknown): Response {
