@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import { type TokenPurpose, tokenMatches } from './tokens';
 
 type BookingRow = typeof bookings.$inferSelect;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The booking, if the token is one of its tokens for the given purposes. Unknown id, malformed id,
@@ -19,7 +18,7 @@ export async function findBookingByToken(
   purposes: TokenPurpose[],
   options: { forUpdate?: boolean } = {},
 ): Promise<BookingRow> {
-  if (!token || !uuidPattern.test(bookingId)) throw notFound('Booking');
+  if (!token || !isUuid(bookingId)) throw notFound('Booking');
   const query = database.select().from(bookings).where(eq(bookings.id, bookingId));
   const [booking] = options.forUpdate ? await query.for('update') : await query;
   if (!booking) throw notFound('Booking');

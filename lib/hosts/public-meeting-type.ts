@@ -1,23 +1,16 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
+import { isUuid, normaliseUsername } from '@/lib/ids';
+import type { PublicMeetingType } from './public-profile';
 
 /** One meeting type as an invitee may see it on its booking page: nothing private about the host. */
-export interface PublicMeetingTypeDetails {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  durationMinutes: number;
-  color: string | null;
+export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** How far ahead it can be booked, so the picker does not offer empty months. */
   maxDaysInFuture: number;
   isActive: boolean;
   host: { username: string; name: string; timeZone: string };
 }
-
-const usernamePattern = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function selectOne(database: Queryable, where: SQL | undefined): Promise<PublicMeetingTypeDetails | null> {
   const [row] = await database
@@ -45,8 +38,8 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
 
 /** The active meeting type at /{username}/{slug}; null when either is unknown, malformed or inactive. */
 export async function findPublicMeetingType(database: Queryable, username: string, slug: string): Promise<PublicMeetingTypeDetails | null> {
-  const normalised = username.toLowerCase();
-  if (!usernamePattern.test(normalised) || slug.length === 0 || slug.length > 255) return null;
+  const normalised = normaliseUsername(username);
+  if (!normalised || slug.length === 0 || slug.length > 255) return null;
   return selectOne(database, and(eq(users.username, normalised), eq(meetingTypes.slug, slug), eq(meetingTypes.isActive, true)));
 }
 
@@ -55,6 +48,6 @@ export async function findPublicMeetingType(database: Queryable, username: strin
  * the host has switched the meeting type off. Null for an unknown or malformed id.
  */
 export async function findPublicMeetingTypeById(database: Queryable, meetingTypeId: string): Promise<PublicMeetingTypeDetails | null> {
-  if (!uuidPattern.test(meetingTypeId)) return null;
+  if (!isUuid(meetingTypeId)) return null;
   return selectOne(database, eq(meetingTypes.id, meetingTypeId));
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
+import { normaliseUsername } from '@/lib/ids';
 
 export interface PublicMeetingType {
   id: string;
@@ -18,12 +19,10 @@ export interface PublicHostProfile {
   meetingTypes: PublicMeetingType[];
 }
 
-const usernamePattern = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
-
 /** What an invitee may see of a host: never the email or anything private. Null when unknown. */
 export async function findPublicHostProfile(database: Queryable, username: string): Promise<PublicHostProfile | null> {
-  const normalised = username.toLowerCase();
-  if (!usernamePattern.test(normalised)) return null;
+  const normalised = normaliseUsername(username);
+  if (!normalised) return null;
   const rows = await database
     .select({
       username: users.username,
