@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import Redis, { ReplyError } from 'ioredis';
 import { z } from 'zod';
+import { createCommandTranslator } from './upstash-commands';
 
 // A local stand-in for the Upstash Redis REST API that forwards every command to a real
 // redis-server, so tests exercise the real @upstash/redis and @upstash/ratelimit SDKs by base URL.
@@ -36,6 +37,7 @@ const argumentSchema = z.union([z.string(), z.number(), z.boolean()]).transform(
 const commandSchema = z.tuple([z.string().min(1)], argumentSchema);
 const commandListSchema = z.array(commandSchema).min(1);
 type RedisCommand = z.infer<typeof commandSchema>;
+// (command names and Upstash-only script flags: see upstash-commands.ts)
 type Outcome = { result: unknown } | { error: string };
 interface Forwarder {
   redis: Redis;
@@ -157,39 +159,6 @@ async function runTransaction({ redis, toRedisCommand }: Forwarder, commands: Re
     return { error: replyErrorMessage(error) };
   }
 }
-
-/**
- * Upper-cases command names, which keeps ioredis's reply transformers (HGETALL → object) away.
- * Upstash also accepts a script shebang flag, `allow-key-locking` (used by @upstash/ratelimit),
- * that stock Redis rejects: scripts are forwarded without it, and EVALSHA of the client's SHA is
- * pointed at the SHA Redis knows the rewritten script by. SCRIPT LOAD answers with Redis's SHA.
- */
-function createCommandTranslator(): (command: RedisCommand) => RedisCommand {
-  const redisShaByClientSha = new Map<string, string>();
-  const forwardScript = (script: string) => {
-    const rewritten = withoutUpstashOnlyFlags(script);
-    if (rewritten !== script) redisShaByClientSha.set(sha1(script), sha1(rewritten));
-    return rewritten;
-  };
-  return ([name, ...args]) => {
-    const command = name.toUpperCase();
-    const [first, ...rest] = args;
-    if (first === undefined) return [command];
-    if (command === 'EVAL' || command === 'EVAL_RO') return [command, forwardScript(first), ...rest];
-    if (command === 'EVALSHA' || command === 'EVALSHA_RO') return [command, redisShaByClientSha.get(first.toLowerCase()) ?? first, ...rest];
-    if (command === 'SCRIPT' && first.toUpperCase() === 'LOAD' && rest[0] !== undefined) return [command, first, forwardScript(rest[0])];
-    return [command, ...args];
-  };
-}
-
-function withoutUpstashOnlyFlags(script: string): string {
-  return script.replace(/^#!lua flags=(\S*)/, (_shebang, flags: string) => {
-    const kept = flags.split(',').filter((flag) => flag !== 'allow-key-locking');
-    return kept.length > 0 ? `#!lua flags=${kept.join(',')}` : '#!lua';
-  });
-}
-
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 function toOutcomes(results: [Error | null, unknown][] | null): Outcome[] {
   if (!results) throw new Error('transaction was aborted');
