@@ -1,28 +1,20 @@
 'use client';
 
-import { useState } from 'react';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
-import type { Booking, Slot } from './api-client';
 import { BookingForm } from './booking-form';
 import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
 import { MeetingSummary } from './meeting-summary';
 import { PickTimePanel } from './pick-time-panel';
-import { useDetectedTimeZone } from './time-zones';
-
-type Step = { kind: 'pick' } | { kind: 'details'; slot: Slot } | { kind: 'booked'; booking: Booking };
+import { useTimeChoice } from './use-time-choice';
 
 /** The booking page: pick a date and time, enter details, see the confirmation. */
 export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDetails }) {
-  const detectedZone = useDetectedTimeZone(null);
-  const [chosenZone, setChosenZone] = useState<string | null>(null);
-  const timeZone = chosenZone ?? detectedZone;
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [notice, setNotice] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
+  const choice = useTimeChoice();
+  const { timeZone, step } = choice;
 
-  const chosen = step.kind === 'details' ? step.slot : step.kind === 'booked' ? step.booking : null;
+  const chosen = step.kind === 'confirm' ? step.slot : step.kind === 'done' ? step.booking : null;
   const details = (
     <MeetingSummary meetingType={meetingType}>
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
@@ -35,7 +27,7 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
       backLabel={`All meeting types of ${meetingType.host.name}`}
       details={details}
     >
-      {step.kind === 'booked' && timeZone ? (
+      {step.kind === 'done' && timeZone ? (
         <Confirmation
           title="You’re booked"
           lead={`Your meeting with ${meetingType.host.name} is confirmed.`}
@@ -47,30 +39,23 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
       ) : null}
       <PickTimePanel
         title="Select a date and time"
-        notice={notice}
+        notice={choice.notice}
         hidden={step.kind !== 'pick'}
         meetingTypeId={meetingType.id}
         maxDaysInFuture={meetingType.maxDaysInFuture}
         timeZone={timeZone}
-        onTimeZoneChange={setChosenZone}
-        revision={revision}
-        onPick={(slot) => {
-          setNotice(null);
-          setStep({ kind: 'details', slot });
-        }}
+        onTimeZoneChange={choice.setChosenZone}
+        revision={choice.revision}
+        onPick={choice.pick}
       />
-      {step.kind === 'details' && timeZone ? (
+      {step.kind === 'confirm' && timeZone ? (
         <BookingForm
           meetingTypeId={meetingType.id}
           slot={step.slot}
           timeZone={timeZone}
-          onBooked={(booking) => setStep({ kind: 'booked', booking })}
-          onSlotTaken={(message) => {
-            setNotice(message);
-            setRevision((r) => r + 1);
-            setStep({ kind: 'pick' });
-          }}
-          onBack={() => setStep({ kind: 'pick' })}
+          onBooked={choice.done}
+          onSlotTaken={choice.slotTaken}
+          onBack={choice.back}
         />
       ) : null}
     </BookingPageFrame>

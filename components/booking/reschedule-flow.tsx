@@ -1,9 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import type { Booking, Slot } from './api-client';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
@@ -12,18 +10,12 @@ import { MeetingSummary } from './meeting-summary';
 import styles from './meeting-summary.module.css';
 import { RescheduleConfirm } from './reschedule-confirm';
 import { PickTimePanel } from './pick-time-panel';
-import { useDetectedTimeZone } from './time-zones';
-
-type Step = { kind: 'pick' } | { kind: 'confirm'; slot: Slot } | { kind: 'done'; booking: Booking };
+import { useTimeChoice } from './use-time-choice';
 
 /** The reschedule link's page: the current time, the same slot picker, then the new time and links. */
 export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps) {
-  const detectedZone = useDetectedTimeZone(null);
-  const [chosenZone, setChosenZone] = useState<string | null>(null);
-  const timeZone = chosenZone ?? detectedZone;
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [notice, setNotice] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
+  const choice = useTimeChoice();
+  const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
   const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.');
 
@@ -60,17 +52,14 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
       ) : null}
       <PickTimePanel
         title="Pick a new date and time"
-        notice={notice}
+        notice={choice.notice}
         hidden={step.kind !== 'pick'}
         meetingTypeId={meetingType.id}
         maxDaysInFuture={meetingType.maxDaysInFuture}
         timeZone={timeZone}
-        onTimeZoneChange={setChosenZone}
-        revision={revision}
-        onPick={(slot) => {
-          setNotice(null);
-          setStep({ kind: 'confirm', slot });
-        }}
+        onTimeZoneChange={choice.setChosenZone}
+        revision={choice.revision}
+        onPick={choice.pick}
       />
       {step.kind === 'confirm' && timeZone ? (
         <RescheduleConfirm
@@ -79,13 +68,9 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           previous={booking}
           slot={step.slot}
           timeZone={timeZone}
-          onRescheduled={(next) => setStep({ kind: 'done', booking: next })}
-          onSlotTaken={(message) => {
-            setNotice(message);
-            setRevision((r) => r + 1);
-            setStep({ kind: 'pick' });
-          }}
-          onBack={() => setStep({ kind: 'pick' })}
+          onRescheduled={choice.done}
+          onSlotTaken={choice.slotTaken}
+          onBack={choice.back}
         />
       ) : null}
     </BookingPageFrame>
