@@ -28,7 +28,7 @@ type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAft
  * Stands for "some other meeting type of this host": the engine compares a booking's meeting type only
  * with the one being scheduled (daily limits), so the query sends a flag instead of a thousand uuids.
  */
-export const OTHER_MEETING_TYPE = 'other-meeting-type';
+const OTHER_MEETING_TYPE = 'other-meeting-type';
 type BusyTuple = [start: number, end: number];
 
 interface ScheduleRow extends Record<string, unknown> {
