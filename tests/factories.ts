@@ -71,9 +71,15 @@ export async function insertBookingRow(
     bufferBeforeMinutes?: number;
     bufferAfterMinutes?: number;
     status?: 'confirmed' | 'cancelled' | 'rescheduled';
+    /** Defaults to the end time for cancelled rows (the schema requires it) and null otherwise. */
+    cancelledAt?: Date | null;
+    rescheduledFromId?: string;
+    idempotencyKey?: string;
   },
 ) {
   const suffix = uniqueSuffix();
+  const status = values.status ?? 'confirmed';
+  const defaultCancelledAt = status === 'cancelled' ? new Date(values.end) : null;
   const [booking] = await database
     .insert(bookings)
     .values({
@@ -86,7 +92,10 @@ export async function insertBookingRow(
       endTime: new Date(values.end),
       bufferBeforeMinutes: values.bufferBeforeMinutes ?? 0,
       bufferAfterMinutes: values.bufferAfterMinutes ?? 0,
-      status: values.status ?? 'confirmed',
+      status,
+      cancelledAt: values.cancelledAt === undefined ? defaultCancelledAt : values.cancelledAt,
+      rescheduledFromId: values.rescheduledFromId ?? null,
+      idempotencyKey: values.idempotencyKey ?? null,
       cancelTokenHash: `cancel-${suffix}`,
       rescheduleTokenHash: `reschedule-${suffix}`,
     })

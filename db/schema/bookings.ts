@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   check,
   customType,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -27,10 +28,10 @@ export const bookings = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     meetingTypeId: uuid('meeting_type_id')
       .notNull()
-      .references(() => meetingTypes.id, { onDelete: 'cascade' }),
+      .references(() => meetingTypes.id, { onDelete: 'restrict' }),
     hostUserId: uuid('host_user_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'restrict' }),
     inviteeName: varchar('invitee_name', { length: 255 }).notNull(),
     inviteeEmail: varchar('invitee_email', { length: 255 }).notNull(),
     startTime: instant('start_time').notNull(),
@@ -51,8 +52,9 @@ export const bookings = pgTable(
     ),
     cancelTokenHash: varchar('cancel_token_hash', { length: 64 }).notNull(),
     rescheduleTokenHash: varchar('reschedule_token_hash', { length: 64 }).notNull(),
+    // A predecessor cannot vanish under its successor.
     rescheduledFromId: uuid('rescheduled_from_id').references((): AnyPgColumn => bookings.id, {
-      onDelete: 'set null',
+      onDelete: 'restrict',
     }),
     calendarEventId: varchar('calendar_event_id', { length: 255 }),
     cancelledAt: instant('cancelled_at'),
@@ -63,10 +65,24 @@ export const bookings = pgTable(
     check('bookings_end_after_start', sql`${t.endTime} > ${t.startTime}`),
     check('bookings_status_valid', sql`${t.status} in ('confirmed', 'cancelled', 'rescheduled')`),
     check('bookings_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+    check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    // Deleting a meeting type or a host never deletes bookings; the pair must match the type's host.
+    foreignKey({
+      name: 'bookings_meeting_type_host_fk',
+      columns: [t.meetingTypeId, t.hostUserId],
+      foreignColumns: [meetingTypes.id, meetingTypes.userId],
+    }).onDelete('restrict'),
+    // Keys are scoped to the meeting type; lib/booking matches this name on 23505.
     uniqueIndex('idx_bookings_idempotency_key')
-      .on(t.idempotencyKey)
+      .on(t.meetingTypeId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('idx_bookings_one_confirmed_successor')
+      .on(t.rescheduledFromId)
+      .where(sql`${t.status} = 'confirmed' and ${t.rescheduledFromId} is not null`),
+    index('idx_bookings_rescheduled_from').on(t.rescheduledFromId),
     index('idx_bookings_host_time').on(t.hostUserId, t.startTime, t.endTime),
+    // Recent bookings per host, counted under the host lock.
+    index('idx_bookings_host_created').on(t.hostUserId, t.createdAt),
     index('idx_bookings_meeting_type_time').on(t.meetingTypeId, t.startTime),
   ],
 );

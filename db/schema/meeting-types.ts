@@ -29,6 +29,8 @@ export const meetingTypes = pgTable(
   },
   (t) => [
     unique('meeting_types_user_id_slug_unique').on(t.userId, t.slug),
+    // Target of bookings' (meeting_type_id, host_user_id) foreign key.
+    unique('meeting_types_id_user_id_unique').on(t.id, t.userId),
     check('meeting_types_duration_positive', sql`${t.durationMinutes} between 1 and 1440`),
     check('meeting_types_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('meeting_types_notice_non_negative', sql`${t.minNoticeMinutes} >= 0`),

@@ -40,7 +40,7 @@ describe('migrations', () => {
       expect(constraint?.def).toMatch(/EXCLUDE USING gist \(host_user_id WITH =, blocked_range WITH &&\) WHERE/);
       const [index] = await sql<{ def: string }[]>`
         select indexdef as def from pg_indexes where indexname = 'idx_bookings_idempotency_key'`;
-      expect(index?.def).toMatch(/UNIQUE INDEX .* \(idempotency_key\) WHERE \(idempotency_key IS NOT NULL\)/);
+      expect(index?.def).toMatch(/UNIQUE INDEX .* \(meeting_type_id, idempotency_key\) WHERE \(idempotency_key IS NOT NULL\)/);
       const applied = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
       const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
         entries: unknown[];

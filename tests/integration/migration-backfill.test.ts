@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ensureDatabase } from '@/db/bootstrap';
+import { createDatabase } from '@/db/client';
+import { migrateDatabase, migrationsFolder } from '@/db/migrate';
+import { bookings } from '@/db/schema';
+import { dropDatabase } from '../setup/test-database';
+import { createHost, createMeetingType, insertBookingRow, uniqueSuffix } from '../factories';
+
+const adminUrl = inject('adminDatabaseUrl');
+const name = `rendezvous_backfill_${uniqueSuffix()}`;
+const partialFolder = mkdtempSync(path.join(tmpdir(), 'rendezvous-migrations-'));
+afterAll(async () => {
+  rmSync(partialFolder, { recursive: true, force: true });
+  await dropDatabase(adminUrl, name);
+});
+
+/** Applies only the first `count` committed migrations, as a database deployed before the rest would be. */
+async function migrateThrough(url: string, count: number) {
+  cpSync(migrationsFolder, partialFolder, { recursive: true });
+  const journalPath = path.join(partialFolder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(drizzle(client), { migrationsFolder: partialFolder });
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+describe('0004_data_integrity on existing rows', () => {
+  it('backfills cancelled_at from updated_at on cancelled rows and clears it on the others', async () => {
+    const url = await ensureDatabase(adminUrl, name);
+    await migrateThrough(url, 4);
+    const database = createDatabase(url, { max: 1 });
+    try {
+      const host = await createHost(database);
+      const { id: meetingTypeId } = await createMeetingType(database, host.id);
+      const ids = { hostUserId: host.id, meetingTypeId };
+      const cancelled = await insertBookingRow(database, {
+        ...ids,
+        start: '2030-01-07T14:00:00Z',
+        end: '2030-01-07T14:30:00Z',
+        status: 'cancelled',
+        cancelledAt: null,
+      });
+      const confirmed = await insertBookingRow(database, {
+        ...ids,
+        start: '2030-01-07T15:00:00Z',
+        end: '2030-01-07T15:30:00Z',
+        cancelledAt: new Date('2030-01-01T00:00:00Z'),
+      });
+      await migrateDatabase(url);
+      const [afterCancelled] = await database.select().from(bookings).where(eq(bookings.id, cancelled.id));
+      const [afterConfirmed] = await database.select().from(bookings).where(eq(bookings.id, confirmed.id));
+      expect(afterCancelled?.cancelledAt).toEqual(cancelled.updatedAt);
+      expect(afterConfirmed?.cancelledAt).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+});
