@@ -2,15 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { defaultTestRedisUrl, isRedisReachable, startUpstashRestFake, type UpstashRestFake } from './upstash-rest';
+import { defaultTestRedisUrl, redisForTests, startUpstashRestFake, type UpstashRestFake } from './upstash-rest';
 
-const redisReachable = await isRedisReachable(defaultTestRedisUrl);
-if (!redisReachable) {
-  console.warn(
-    `[upstash-rest fake] Redis-backed tests did NOT run: no redis-server answered at ${defaultTestRedisUrl}. ` +
-      'Start one there or set TEST_REDIS_URL to point at one.',
-  );
-}
+const redisReachable = await redisForTests('upstash-rest fake');
 
 // Tests share one redis, so every key is unique and carries this run's id; afterAll deletes
 // only this run's keys, never anyone else's.

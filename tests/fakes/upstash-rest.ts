@@ -80,6 +80,18 @@ export async function startUpstashRestFake(options: UpstashRestFakeOptions): Pro
   };
 }
 
+/**
+ * Whether the Redis-backed tests can run. Off CI a missing redis-server is announced and those tests
+ * skip; with CI=true (where .ci/run starts one) it fails the run instead of skipping silently.
+ */
+export async function redisForTests(suite: string): Promise<boolean> {
+  if (await isRedisReachable(defaultTestRedisUrl)) return true;
+  const message = `[${suite}] no redis-server answered at ${defaultTestRedisUrl}`;
+  if (process.env.CI) throw new Error(`${message}: CI=true, so the Redis-backed tests must run (.ci/run starts one).`);
+  console.warn(`${message}: the Redis-backed tests did NOT run. Start one (apt-get install redis-server) or set TEST_REDIS_URL.`);
+  return false;
+}
+
 export async function isRedisReachable(redisUrl: string, timeoutMs = 1000): Promise<boolean> {
   const probe = new Redis(redisUrl, {
     lazyConnect: true,
