@@ -4,5 +4,5 @@ export { computeSlots } from './compute-slots';
 export { validateSlot } from './validate-slot';
 // Notice and horizon only bound slot starts, so a cache may apply them after computeSlots with this.
 export { resolveSlotPolicy, type SlotPolicy } from './slot-policy';
-export { addDays, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';
+export { addDays, canonicalTimeZone, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';
 export { dateOverrideSchema, localDateSchema, meetingPolicySchema, timeOfDaySchema, timeZoneSchema, weeklyRuleSchema } from './schemas';

@@ -2,10 +2,18 @@
 // instead of the engine throwing. Each is checked against the engine's type so they cannot drift.
 import { z } from 'zod';
 import { TIME_OF_DAY_PATTERN, parseTimeOfDay } from './time-of-day';
-import { isValidTimeZone } from './zone-offsets';
+import { canonicalTimeZone } from './zone-offsets';
 import type { DateOverride, MeetingPolicy, WeeklyRule } from './types';
 
-export const timeZoneSchema = z.string().refine(isValidTimeZone, 'Unknown IANA time zone');
+/** An IANA zone in any letter case, replaced by its canonical name ("europe/berlin" → "Europe/Berlin"). */
+export const timeZoneSchema = z.string().transform((value, context) => {
+  const canonical = canonicalTimeZone(value);
+  if (canonical === null) {
+    context.addIssue({ code: 'custom', message: 'Unknown IANA time zone' });
+    return z.NEVER;
+  }
+  return canonical;
+});
 
 export const localDateSchema = z.iso.date();
 

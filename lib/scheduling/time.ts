@@ -5,7 +5,7 @@ import { createZoneClock } from './zone-offsets';
 import type { Interval } from './types';
 
 export { addDays, dayOfWeekOf } from './calendar-date';
-export { isValidTimeZone } from './zone-offsets';
+export { canonicalTimeZone, isValidTimeZone } from './zone-offsets';
 
 /**
  * The instant a host-local date and time denote: ("2026-03-09", "09:00", "America/New_York") is

@@ -32,34 +32,56 @@ interface YearOffsets {
   changes: OffsetChange[];
 }
 
-const validZones = new Map<string, boolean>();
+// Names Intl gave back as canonical. Only canonical names are remembered, so this set is bounded by
+// the tz database (~600 names), however many spellings of them arrive.
+const canonicalZones = new Set<string>();
 
-/** True for IANA names Intl knows ("Asia/Kathmandu", "UTC"); false for "" and junk like "Mars/Base". */
-export function isValidTimeZone(timeZone: string): boolean {
-  const known = validZones.get(timeZone);
-  if (known !== undefined) return known;
-  let valid = typeof timeZone === 'string' && timeZone.trim() !== '';
+/**
+ * The canonical IANA name of a zone in any letter case ("america/new_york" → "America/New_York"),
+ * or null for "" and junk like "Mars/Base". Every zone that enters the system passes through here,
+ * so nothing downstream (offset tables, Intl formatters) ever sees more names than the tz database has.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  if (canonicalZones.has(timeZone)) return timeZone;
+  if (typeof timeZone !== 'string' || timeZone.trim() === '' || timeZone.length > 64) return null;
+  let canonical: string;
   try {
-    if (valid) new Intl.DateTimeFormat('en-US', { timeZone });
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    valid = false;
+    return null;
   }
-  if (validZones.size < 1000) validZones.set(timeZone, valid);
-  return valid;
+  canonicalZones.add(canonical);
+  return canonical;
+}
+
+/** True for IANA names Intl knows ("Asia/Kathmandu", "UTC"), in any letter case. */
+export function isValidTimeZone(timeZone: string): boolean {
+  return canonicalTimeZone(timeZone) !== null;
 }
 
 // Offsets come from Intl (~10 µs a lookup), so each zone-year is tabulated once and kept: the table
-// is a pure function of (zone, year), so sharing it between calls cannot change any result.
+// is a pure function of (zone, year), so sharing it between calls cannot change any result. Bounded
+// by an estimate of its bytes; when full it starts over (rebuilding a table costs about a millisecond).
 const yearTables = new Map<string, YearOffsets>();
-const MAX_YEAR_TABLES = 4096;
+export const ZONE_TABLE_BUDGET_BYTES = 512 * 1024;
+let yearTableBytes = 0;
+const tableBytes = (key: string, table: YearOffsets) => 2 * key.length + 96 + 48 * table.changes.length;
 
 /** Drops the memoized offset tables (tests use it to rebuild them under another process zone). */
 export function clearZoneOffsetTables(): void {
   yearTables.clear();
+  yearTableBytes = 0;
 }
 
-export function createZoneClock(timeZone: string): ZoneClock {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"`);
+/** The estimated bytes the offset tables hold now (never above ZONE_TABLE_BUDGET_BYTES). */
+export function zoneOffsetTableBytes(): number {
+  return yearTableBytes;
+}
+
+export function createZoneClock(zone: string): ZoneClock {
+  const canonical = canonicalTimeZone(zone);
+  if (canonical === null) throw new RangeError(`Unknown time zone "${zone}"`);
+  const timeZone: string = canonical;
   let current: YearOffsets | undefined;
 
   function offsetAt(instant: number): number {
@@ -98,8 +120,10 @@ function yearOffsets(timeZone: string, year: number): YearOffsets {
   const cached = yearTables.get(key);
   if (cached) return cached;
   const table = tabulateYear(timeZone, year);
-  if (yearTables.size >= MAX_YEAR_TABLES) yearTables.clear();
+  const bytes = tableBytes(key, table);
+  if (yearTableBytes + bytes > ZONE_TABLE_BUDGET_BYTES) clearZoneOffsetTables();
   yearTables.set(key, table);
+  yearTableBytes += bytes;
   return table;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBookableHost } from '../factories';
-import { book, cancel, fetchAvailability, lookupBooking, reschedule } from './api';
+import { book, cancel, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // "A 500 on user input is a bug": throw arbitrary and near-valid input at every public endpoint.
@@ -9,8 +9,26 @@ import { connectTestDatabase } from './db-helpers';
 const database = connectTestDatabase();
 const clientErrors = [400, 404, 409, 413, 415, 422];
 
+// All of Unicode: controls, NUL, bidi overrides, lone surrogates; and near-valid text with one of them inside.
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc
+    .tuple(fc.string(), fc.constantFrom('\u0000', '\u001b', '\u007f', '\u0085', '\u202e', '\u2066', '\ud800', '\udfff', '\t', '\n', '\r'), fc.string())
+    .map((parts) => parts.join('')),
+);
+
+/** What a URL can carry: any text without lone surrogates (encodeURIComponent refuses those). */
+const urlText = anyText.filter((text) => {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
 const junk = fc.oneof(
-  fc.string(),
+  anyText,
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -28,10 +46,10 @@ describe('no user input produces a 500', () => {
       {
         meetingTypeId: fc.oneof(fc.constant(meetingType.id), junk),
         start: junk,
-        name: junk,
+        name: fc.oneof(anyText, junk),
         email: fc.oneof(fc.emailAddress(), junk),
-        timezone: junk,
-        notes: junk,
+        timezone: fc.oneof(anyText, junk),
+        notes: fc.oneof(anyText, junk),
       },
       { requiredKeys: [] },
     );
@@ -47,9 +65,9 @@ describe('no user input produces a 500', () => {
 
   it('GET /api/v1/availability with arbitrary query parameters', async () => {
     const { meetingType } = await createBookableHost(database);
-    const dates = fc.oneof(fc.constantFrom('2027-01-11', '2027-02-29', '0000-01-01', '9999-12-31', '2027-13-01'), fc.string());
+    const dates = fc.oneof(fc.constantFrom('2027-01-11', '2027-02-29', '0000-01-01', '9999-12-31', '2027-13-01', '1970-01-01', '2199-12-31'), anyText);
     const query = fc.record(
-      { meetingTypeId: fc.oneof(fc.constant(meetingType.id), fc.string()), start: dates, end: dates, timezone: fc.oneof(fc.string(), fc.constantFrom('UTC', 'Asia/Kathmandu', 'Mars/Base')) },
+      { meetingTypeId: fc.oneof(fc.constant(meetingType.id), urlText), start: dates, end: dates, timezone: fc.oneof(anyText, fc.constantFrom('UTC', 'asia/KATHMANDU', 'Mars/Base')) },
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -63,13 +81,29 @@ describe('no user input produces a 500', () => {
 
   it('booking lookups, cancels and reschedules with arbitrary ids, tokens and bodies', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uuid(), fc.string()), fc.option(fc.string()), junk, async (id, token, start) => {
+      fc.asyncProperty(fc.oneof(fc.uuid(), urlText), fc.option(urlText), junk, async (id, token, start) => {
         const safeId = encodeURIComponent(id);
         expect(clientErrors).toContain((await lookupBooking(safeId, token)).status);
         expect(clientErrors).toContain((await cancel(safeId, { token, reason: start })).status);
         expect(clientErrors).toContain((await reschedule(safeId, { token, start })).status);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('cancels with a valid link and any reason: a 200 or a 400, never a 500, and a refused one changes nothing', async () => {
+    const { meetingType } = await createBookableHost(database);
+    let hour = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anyText, junk), async (reason) => {
+        const start = new Date(Date.parse('2027-01-11T14:00:00Z') + hour++ * 86_400_000 * 7).toISOString();
+        const { body } = await book({ meetingTypeId: meetingType.id, start, name: 'Fuzz', email: `fuzz-${hour}@example.test`, timezone: 'UTC' });
+        const reply = await cancel(body.booking.id, { token: tokenOf(body.booking.cancelUrl), reason });
+        expect([200, 400]).toContain(reply.status);
+        if (reply.status === 400) expect((await lookupBooking(body.booking.id, tokenOf(body.booking.cancelUrl))).body.booking.status).toBe('confirmed');
+      }),
+      // Under the hourly cap of 30 bookings per meeting type.
+      { numRuns: 25 },
     );
   });
 });
