@@ -50,6 +50,9 @@ function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
     APP_URL: `http://127.0.0.1:${port}`,
     RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
     RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
+    // The booking scenario makes thousands of bookings per host and hour on purpose.
+    RATE_LIMIT_BOOKINGS_PER_MEETING_TYPE_PER_HOUR: '0',
+    RATE_LIMIT_BOOKINGS_PER_EMAIL_PER_HOUR: '0',
     DATABASE_POOL_MAX: '20',
     ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
   };

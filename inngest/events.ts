@@ -13,7 +13,7 @@ const bookingRef = z.object({
 
 export const eventSchemas = {
   'booking/confirmed': bookingRef,
-  'booking/cancelled': bookingRef.extend({ reason: z.string().nullable() }),
+  'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: z.enum(['invitee', 'host', 'system']) }),
   'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid() }),
 } as const;
 

@@ -31,3 +31,29 @@ describe('env', () => {
     expect(() => env()).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('env in production', () => {
+  const production = (extra: Record<string, string | undefined>) => {
+    process.env = { ...saved, NODE_ENV: 'production', ...extra } as NodeJS.ProcessEnv;
+    for (const [key, value] of Object.entries(extra)) if (value === undefined) delete process.env[key];
+    resetEnvForTests();
+  };
+
+  it('refuses to start without AUTH_SECRET, saying what to set', () => {
+    production({ AUTH_SECRET: undefined });
+    expect(() => env()).toThrow(/AUTH_SECRET must be set to at least 32 random bytes in production/);
+  });
+
+  it('refuses a short AUTH_SECRET, and a short previous secret', () => {
+    production({ AUTH_SECRET: 'too-short' });
+    expect(() => env()).toThrow(/AUTH_SECRET/);
+    production({ AUTH_SECRET: 'a'.repeat(32), AUTH_SECRET_PREVIOUS: 'short' });
+    expect(() => env()).toThrow(/AUTH_SECRET_PREVIOUS/);
+  });
+
+  it('accepts a 32-byte secret and lists previous secrets newest first', () => {
+    production({ AUTH_SECRET: 'n'.repeat(32), AUTH_SECRET_PREVIOUS: ` ${'b'.repeat(40)} , ${'c'.repeat(40)},` });
+    expect(env().AUTH_SECRET).toBe('n'.repeat(32));
+    expect(env().AUTH_SECRET_PREVIOUS).toEqual(['b'.repeat(40), 'c'.repeat(40)]);
+  });
+});

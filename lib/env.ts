@@ -10,6 +10,15 @@ const flag = z
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 const optionalString = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const perHour = perMinute;
+const bytes = (fallback: number) => z.coerce.number().int().min(64 * 1024).max(4 * 1024 ** 3).default(fallback);
+const MiB = 1024 * 1024;
+/** Comma-separated, newest first; blanks dropped. */
+const secretList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+  z.array(z.string()),
+);
+const MIN_SECRET_BYTES = 32;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,21 +31,39 @@ const envSchema = z.object({
   APP_URL: z.url().default('http://localhost:3000'),
   /** Port of `npm start`. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** Signs sessions and invitees' links. Required (≥ 32 bytes) in production. */
   AUTH_SECRET: optionalString,
+  /** Secrets AUTH_SECRET replaced, newest first: links and sessions made with them stay valid. */
+  AUTH_SECRET_PREVIOUS: secretList,
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optionalString,
   /** How long computed slots stay cached; 0 turns the slot cache off (benchmarks of the cold path). */
   SLOT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   RATE_LIMIT_AVAILABILITY_PER_MINUTE: perMinute(300),
   RATE_LIMIT_BOOKINGS_PER_MINUTE: perMinute(20),
+  /** Bookings one meeting type may receive per hour, and one invitee email per host per hour (0 = off). */
+  RATE_LIMIT_BOOKINGS_PER_MEETING_TYPE_PER_HOUR: perHour(30),
+  RATE_LIMIT_BOOKINGS_PER_EMAIL_PER_HOUR: perHour(5),
+  /** Budget of the in-process cache store (used when Upstash is not configured). */
+  CACHE_MEMORY_MAX_BYTES: bytes(64 * MiB),
+  /** Budget of each process's finished availability replies. */
+  AVAILABILITY_REPLY_CACHE_MAX_BYTES: bytes(32 * MiB),
+  /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
+  AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   TRUST_PROXY: flag,
-  INNGEST_EVENT_KEY: optionalString,
-  INNGEST_SIGNING_KEY: optionalString,
-  INNGEST_DEV: flag,
-  RESEND_API_KEY: optionalString,
-  RESEND_BASE_URL: optionalUrl,
-  EMAIL_FROM: z.string().default('Rendezvous <no-reply@rendezvous.local>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+}).superRefine((config, context) => {
+  if (config.NODE_ENV !== 'production') return;
+  // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.
+  for (const [name, secret] of [['AUTH_SECRET', config.AUTH_SECRET], ...config.AUTH_SECRET_PREVIOUS.map((s) => ['AUTH_SECRET_PREVIOUS', s])]) {
+    if (!secret || Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+      context.addIssue({
+        code: 'custom',
+        path: [name!],
+        message: `${name} must be set to at least ${MIN_SECRET_BYTES} random bytes in production (for example: openssl rand -base64 32)`,
+      });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,6 +7,7 @@ export const errorStatus = {
   not_found: 404,
   slot_unavailable: 409,
   booking_not_active: 409,
+  change_not_allowed: 409,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

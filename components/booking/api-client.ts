@@ -17,8 +17,9 @@ const bookingSchema = z.object({
   name: z.string(),
   email: z.string(),
   timezone: z.string(),
-  cancelUrl: z.string(),
-  rescheduleUrl: z.string(),
+  // Present only when the caller may see them (a cancel link does not reveal the reschedule link).
+  cancelUrl: z.string().optional(),
+  rescheduleUrl: z.string().optional(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 const bookingReplySchema = z.object({ booking: bookingSchema });
@@ -108,8 +109,10 @@ export function cancelBooking(bookingId: string, token: string, reason?: string)
   return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/cancel`, postJson(body), bookingReplySchema);
 }
 
-export function rescheduleBooking(bookingId: string, token: string, start: string) {
-  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/reschedule`, postJson({ token, start }), bookingReplySchema);
+/** The same key on a retry returns the booking the first attempt made, instead of "already rescheduled". */
+export function rescheduleBooking(bookingId: string, token: string, start: string, idempotencyKey: string) {
+  const url = `/api/v1/bookings/${encodeURIComponent(bookingId)}/reschedule`;
+  return call(url, postJson({ token, start }, { 'idempotency-key': idempotencyKey }), bookingReplySchema);
 }
 
 /** What to tell the invitee about a failure that has no better place on the page. */

@@ -40,12 +40,16 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
       {children}
       <p className={styles.manage}>Need to make a change? Keep these links:</p>
       <div className={styles.actionsRow}>
-        <ButtonLink variant="secondary" href={booking.rescheduleUrl}>
-          Reschedule
-        </ButtonLink>{' '}
-        <ButtonLink variant="ghost" href={booking.cancelUrl}>
-          Cancel booking
-        </ButtonLink>
+        {booking.rescheduleUrl ? (
+          <ButtonLink variant="secondary" href={booking.rescheduleUrl}>
+            Reschedule
+          </ButtonLink>
+        ) : null}{' '}
+        {booking.cancelUrl ? (
+          <ButtonLink variant="ghost" href={booking.cancelUrl}>
+            Cancel booking
+          </ButtonLink>
+        ) : null}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { type Booking, describeError, rescheduleBooking, type Slot } from './api-client';
+import { type Booking, describeError, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
 import type { ManagedBooking } from './managed-booking';
@@ -26,6 +26,8 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
+  // One key per chosen time: a retry after a lost reply gets the booking the first attempt made.
+  const attempt = useRef<{ start: string; key: string } | null>(null);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
   async function confirm() {
@@ -34,7 +36,8 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
     setSubmitting(true);
     setError(null);
     try {
-      const result = await rescheduleBooking(bookingId, token, slot.start);
+      if (attempt.current?.start !== slot.start) attempt.current = { start: slot.start, key: newIdempotencyKey() };
+      const result = await rescheduleBooking(bookingId, token, slot.start, attempt.current.key);
       if (result.ok) onRescheduled(result.data.booking);
       else if (result.error.code === 'slot_unavailable') onSlotTaken(result.error.message);
       else setError(describeError(result));

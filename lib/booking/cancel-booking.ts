@@ -1,41 +1,41 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@/db/client';
 import { bookings } from '@/db/schema';
-import type { CacheStore } from '@/lib/cache';
+import type { Actor } from '@/lib/hosts/actor';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { AppError } from '@/lib/errors';
-import { bookingEventPayload } from './create-booking';
-import { findBookingByToken } from './find-booking';
-import { runHostWrite } from './host-write';
-import { writeOutboxEvent } from './outbox';
+import { assertNotStarted } from './change-rules';
+import { type BookingAccess, findBookingFor } from './find-booking';
+import { type BookingRow, bookingEventPayload } from './insert-booking';
 
-type BookingRow = typeof bookings.$inferSelect;
+export function actorFor(access: BookingAccess): Actor {
+  return access.kind === 'host' ? { kind: 'host', userId: access.userId } : { kind: 'invitee' };
+}
 
-/** Cancels with the invitee's cancel token. Cancelling again is a no-op that answers the same. */
+/**
+ * Cancels a booking, for the invitee (cancel link) or the host who owns it: one service, two
+ * permission checks. Cancelling again is a no-op that answers the same.
+ */
 export async function cancelBooking(
-  database: Database,
-  store: CacheStore,
-  input: { bookingId: string; token: string; reason?: string | undefined; now: number },
+  deps: HostWriteDeps,
+  input: { bookingId: string; access: BookingAccess; reason?: string | undefined; now: number },
 ): Promise<BookingRow> {
-  const found = await findBookingByToken(database, input.bookingId, input.token, ['cancel']);
+  const found = await findBookingFor(deps.database, input.bookingId, input.access, 'cancel');
   if (found.status === 'cancelled') return found;
-  return runHostWrite(database, store, found.hostUserId, async (tx) => {
-    const booking = await findBookingByToken(tx, input.bookingId, input.token, ['cancel'], { forUpdate: true });
+  const actor = actorFor(input.access);
+  return runHostWrite(deps, { hostUserId: found.hostUserId, actor }, async ({ tx, emit }) => {
+    const booking = await findBookingFor(tx, input.bookingId, input.access, 'cancel', { forUpdate: true });
     if (booking.status === 'cancelled') return booking;
     if (booking.status !== 'confirmed') {
       throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
     }
+    assertNotStarted(booking, input.now, 'cancelled');
     const [cancelled] = await tx
       .update(bookings)
-      .set({
-        status: 'cancelled',
-        cancelledAt: new Date(input.now),
-        cancellationReason: input.reason ?? null,
-        version: booking.version + 1,
-      })
+      .set({ status: 'cancelled', cancelledAt: new Date(input.now), cancellationReason: input.reason ?? null, version: booking.version + 1 })
       .where(eq(bookings.id, booking.id))
       .returning();
     if (!cancelled) throw new Error('cancel update returned no row');
-    await writeOutboxEvent(tx, 'booking/cancelled', { ...bookingEventPayload(cancelled), reason: input.reason ?? null });
+    await emit('booking/cancelled', { ...bookingEventPayload(cancelled), reason: input.reason ?? null, cancelledBy: actor.kind });
     return cancelled;
   });
 }

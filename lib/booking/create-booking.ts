@@ -1,16 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Database, Queryable, Transaction } from '@/db/client';
-import { bookings, meetingTypes } from '@/db/schema';
-import type { CacheStore } from '@/lib/cache';
-import { AppError, constraintOf, notFound, sqlStateOf } from '@/lib/errors';
+import type { Queryable } from '@/db/client';
+import { meetingTypes } from '@/db/schema';
+import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
-import { runHostWrite } from './host-write';
-import { writeOutboxEvent } from './outbox';
+import { assertWithinBookingCaps } from './booking-caps';
+import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
+import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 import type { CreateBookingInput } from './schemas';
-import { bookingToken, hashToken } from './tokens';
-
-type BookingRow = typeof bookings.$inferSelect;
 
 export interface BookingResult {
   booking: BookingRow;
@@ -18,22 +15,7 @@ export interface BookingResult {
   created: boolean;
 }
 
-/** The same key must mean the same request: a digest of what was asked for. */
-function requestDigest(input: CreateBookingInput): string {
-  const canonical = [input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? ''];
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-async function replayIdempotent(database: Queryable, key: string, digest: string): Promise<BookingResult | null> {
-  const [existing] = await database.select().from(bookings).where(eq(bookings.idempotencyKey, key));
-  if (!existing) return null;
-  if (existing.idempotencyRequestHash !== digest) {
-    throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
-  }
-  return { booking: existing, created: false };
-}
-
-export async function hostOfActiveMeetingType(database: Database, meetingTypeId: string): Promise<string> {
+export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId: string): Promise<string> {
   const [row] = await database
     .select({ hostUserId: meetingTypes.userId })
     .from(meetingTypes)
@@ -42,82 +24,34 @@ export async function hostOfActiveMeetingType(database: Database, meetingTypeId:
   return row.hostUserId;
 }
 
-/** Inserts a confirmed booking for an already validated slot, with its outbox event. */
-export async function insertConfirmedBooking(
-  tx: Transaction,
-  values: {
-    meetingTypeId: string;
-    hostUserId: string;
-    slot: { start: number; end: number };
-    bufferBeforeMinutes: number;
-    bufferAfterMinutes: number;
-    name: string;
-    email: string;
-    timezone: string;
-    notes?: string | null;
-    idempotencyKey?: string | null;
-    idempotencyRequestHash?: string | null;
-    rescheduledFromId?: string | null;
-  },
-): Promise<BookingRow> {
-  const id = randomUUID();
-  const [booking] = await tx
-    .insert(bookings)
-    .values({
-      id,
-      meetingTypeId: values.meetingTypeId,
-      hostUserId: values.hostUserId,
-      inviteeName: values.name,
-      inviteeEmail: values.email,
-      inviteeTimezone: values.timezone,
-      startTime: new Date(values.slot.start),
-      endTime: new Date(values.slot.end),
-      notes: values.notes ?? null,
-      bufferBeforeMinutes: values.bufferBeforeMinutes,
-      bufferAfterMinutes: values.bufferAfterMinutes,
-      cancelTokenHash: hashToken(bookingToken(id, 'cancel')),
-      rescheduleTokenHash: hashToken(bookingToken(id, 'reschedule')),
-      idempotencyKey: values.idempotencyKey ?? null,
-      idempotencyRequestHash: values.idempotencyRequestHash ?? null,
-      rescheduledFromId: values.rescheduledFromId ?? null,
-    })
-    .returning();
-  if (!booking) throw new Error('booking insert returned no row');
-  return booking;
+function idempotentRequest(input: CreateBookingInput, key: string | undefined, now: number): IdempotentRequest | null {
+  if (!key) return null;
+  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '']);
+  return { meetingTypeId: input.meetingTypeId, key, digest, now };
 }
 
-export function bookingEventPayload(booking: BookingRow) {
-  return {
-    bookingId: booking.id,
-    hostUserId: booking.hostUserId,
-    meetingTypeId: booking.meetingTypeId,
-    start: booking.startTime.toISOString(),
-    end: booking.endTime.toISOString(),
-  };
-}
-
+/** An invitee books a slot: validated again under the host lock with the same engine that offered it. */
 export async function createBooking(
-  database: Database,
-  store: CacheStore,
+  deps: HostWriteDeps,
   input: CreateBookingInput,
-  options: { idempotencyKey?: string; now: number },
+  options: { idempotencyKey?: string | undefined; now: number },
 ): Promise<BookingResult> {
-  const key = options.idempotencyKey;
-  const digest = requestDigest(input);
-  if (key) {
-    const replay = await replayIdempotent(database, key, digest);
-    if (replay) return replay;
+  const idempotent = idempotentRequest(input, options.idempotencyKey, options.now);
+  if (idempotent) {
+    const replay = await replayIdempotent(deps.database, idempotent);
+    if (replay) return { booking: replay, created: false };
   }
-  const hostUserId = await hostOfActiveMeetingType(database, input.meetingTypeId);
+  const hostUserId = await hostOfActiveMeetingType(deps.database, input.meetingTypeId);
   try {
-    return await runHostWrite(database, store, hostUserId, async (tx): Promise<BookingResult> => {
-      // Checked again under the host lock: a same-key request that was queued behind the first one
-      // must get its booking back, not a "slot taken".
-      if (key) {
-        const replay = await replayIdempotent(tx, key, digest);
-        if (replay) return replay;
+    return await runHostWrite(deps, { hostUserId, actor: { kind: 'invitee' } }, async ({ tx, emit }): Promise<BookingResult> => {
+      if (idempotent) {
+        // Checked again under the host lock: a same-key request queued behind the first gets its booking.
+        const replay = await replayIdempotent(tx, idempotent);
+        if (replay) return { booking: replay, created: false };
+        await releaseExpiredKey(tx, idempotent);
       }
       const { schedule, slot } = await assertBookableSlot(tx, input.meetingTypeId, input.start, options.now);
+      await assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now });
       const inserted = await insertConfirmedBooking(tx, {
         meetingTypeId: input.meetingTypeId,
         hostUserId,
@@ -128,18 +62,23 @@ export async function createBooking(
         email: input.email,
         timezone: input.timezone,
         notes: input.notes,
-        idempotencyKey: key,
-        idempotencyRequestHash: key ? digest : null,
+        idempotencyKey: idempotent?.key,
+        idempotencyRequestHash: idempotent?.digest,
       });
-      await writeOutboxEvent(tx, 'booking/confirmed', bookingEventPayload(inserted));
+      await emit('booking/confirmed', bookingEventPayload(inserted));
       return { booking: inserted, created: true };
     });
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its booking.
-    if (key && sqlStateOf(error) === '23505' && constraintOf(error) === 'idx_bookings_idempotency_key') {
-      const replay = await replayIdempotent(database, key, digest);
-      if (replay) return replay;
+    if (idempotent && isIdempotencyKeyConflict(error)) {
+      const replay = await replayIdempotent(deps.database, idempotent);
+      if (replay) return { booking: replay, created: false };
     }
     throw error;
   }
 }
+
+export function isIdempotencyKeyConflict(error: unknown): boolean {
+  return sqlStateOf(error) === '23505' && constraintOf(error) === 'idx_bookings_idempotency_key';
+}
+

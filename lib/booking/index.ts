@@ -1,12 +1,6 @@
 export { cancelBooking } from './cancel-booking';
 export { createBooking } from './create-booking';
-export { findBookingByToken } from './find-booking';
+export { type BookingAccess, findBookingByLink, findBookingByToken, findBookingFor } from './find-booking';
 export { presentBooking, type PublicBooking } from './present';
 export { rescheduleBooking } from './reschedule-booking';
-export {
-  cancelBookingSchema,
-  createBookingSchema,
-  idempotencyKeyField,
-  rescheduleBookingSchema,
-  timeZoneField,
-} from './schemas';
+export { cancelBookingSchema, createBookingSchema, rescheduleBookingSchema } from './schemas';

@@ -1,10 +1,18 @@
-import type { bookings } from '@/db/schema';
-import { bookingLinks } from './tokens';
+import type { BookingRow } from './insert-booking';
+import { bookingLink, issuedToken, type TokenPurpose } from './tokens';
 
-type BookingRow = typeof bookings.$inferSelect;
+const allLinks: readonly TokenPurpose[] = ['cancel', 'reschedule'];
 
-/** The public JSON shape of a booking (the API contract). */
-export function presentBooking(row: BookingRow) {
+/**
+ * The public JSON shape of a booking (the API contract). `links` says which management links the
+ * caller may see: a caller holding only the cancel link must not learn the reschedule link.
+ */
+export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] = allLinks) {
+  const url = (purpose: TokenPurpose) => {
+    if (!links.includes(purpose)) return undefined;
+    const token = issuedToken(row, purpose);
+    return token === null ? undefined : bookingLink(row.id, purpose, token);
+  };
   return {
     id: row.id,
     status: row.status,
@@ -14,7 +22,8 @@ export function presentBooking(row: BookingRow) {
     name: row.inviteeName,
     email: row.inviteeEmail,
     timezone: row.inviteeTimezone,
-    ...bookingLinks(row.id),
+    cancelUrl: url('cancel'),
+    rescheduleUrl: url('reschedule'),
   };
 }
 

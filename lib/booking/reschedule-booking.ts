@@ -1,27 +1,29 @@
-import { and, eq } from 'drizzle-orm';
-import type { Database, Queryable } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
 import { bookings } from '@/db/schema';
-import type { CacheStore } from '@/lib/cache';
 import { AppError } from '@/lib/errors';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
-import { bookingEventPayload, insertConfirmedBooking } from './create-booking';
-import { findBookingByToken } from './find-booking';
-import { runHostWrite } from './host-write';
-import { writeOutboxEvent } from './outbox';
-
-type BookingRow = typeof bookings.$inferSelect;
+import { actorFor } from './cancel-booking';
+import { assertNotStarted } from './change-rules';
+import { type BookingAccess, findBookingFor } from './find-booking';
+import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
+import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 
 /**
- * A retried reschedule (its first reply lost) finds the booking already moved: when it asks for the
- * time the booking was moved to, it gets that booking back instead of an error.
+ * A retried reschedule (its first reply lost) finds the booking already moved. Only a retry with the
+ * same Idempotency-Key gets the new booking back: the old link alone must not reveal the new
+ * booking's links to whoever guesses the time it moved to.
  */
-async function earlierReschedule(database: Queryable, previous: BookingRow, start: number): Promise<BookingRow | null> {
-  if (previous.status !== 'rescheduled') return null;
-  const [successor] = await database
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.rescheduledFromId, previous.id), eq(bookings.status, 'confirmed')));
-  return successor && successor.startTime.getTime() === start ? successor : null;
+async function earlierReschedule(database: Queryable, previous: BookingRow, idempotent: IdempotentRequest | null): Promise<BookingRow | null> {
+  if (previous.status !== 'rescheduled' || !idempotent) return null;
+  const replay = await replayIdempotent(database, idempotent);
+  return replay && replay.rescheduledFromId === previous.id ? replay : null;
+}
+
+function idempotentRequest(previous: BookingRow, start: number, key: string | undefined, now: number): IdempotentRequest | null {
+  if (!key) return null;
+  return { meetingTypeId: previous.meetingTypeId, key, digest: requestDigest(['reschedule', previous.id, start]), now };
 }
 
 /**
@@ -30,24 +32,23 @@ async function earlierReschedule(database: Queryable, previous: BookingRow, star
  * If the new time is not bookable the whole change rolls back and the old booking stands.
  */
 export async function rescheduleBooking(
-  database: Database,
-  store: CacheStore,
-  input: { bookingId: string; token: string; start: number; now: number },
+  deps: HostWriteDeps,
+  input: { bookingId: string; access: BookingAccess; start: number; now: number; idempotencyKey?: string | undefined },
 ): Promise<{ booking: BookingRow; created: boolean }> {
-  const found = await findBookingByToken(database, input.bookingId, input.token, ['reschedule']);
-  const replay = await earlierReschedule(database, found, input.start);
+  const found = await findBookingFor(deps.database, input.bookingId, input.access, 'reschedule');
+  const idempotent = idempotentRequest(found, input.start, input.idempotencyKey, input.now);
+  const replay = await earlierReschedule(deps.database, found, idempotent);
   if (replay) return { booking: replay, created: false };
-  return runHostWrite(database, store, found.hostUserId, async (tx) => {
-    const previous = await findBookingByToken(tx, input.bookingId, input.token, ['reschedule'], { forUpdate: true });
-    const raced = await earlierReschedule(tx, previous, input.start);
+  return runHostWrite(deps, { hostUserId: found.hostUserId, actor: actorFor(input.access) }, async ({ tx, emit }) => {
+    const previous = await findBookingFor(tx, input.bookingId, input.access, 'reschedule', { forUpdate: true });
+    const raced = await earlierReschedule(tx, previous, idempotent);
     if (raced) return { booking: raced, created: false };
     if (previous.status !== 'confirmed') {
       throw new AppError('booking_not_active', `This booking is ${previous.status} and can no longer be rescheduled.`);
     }
-    await tx
-      .update(bookings)
-      .set({ status: 'rescheduled', version: previous.version + 1 })
-      .where(eq(bookings.id, previous.id));
+    assertNotStarted(previous, input.now, 'rescheduled');
+    if (idempotent) await releaseExpiredKey(tx, idempotent);
+    await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
     const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now);
     const next = await insertConfirmedBooking(tx, {
       meetingTypeId: previous.meetingTypeId,
@@ -60,8 +61,11 @@ export async function rescheduleBooking(
       timezone: previous.inviteeTimezone,
       notes: previous.notes,
       rescheduledFromId: previous.id,
+      idempotencyKey: idempotent?.key,
+      idempotencyRequestHash: idempotent?.digest,
     });
-    await writeOutboxEvent(tx, 'booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id });
+    await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id });
     return { booking: next, created: true };
   });
 }
+

@@ -1,29 +1,21 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { signingSecrets } from '@/lib/auth/secrets';
 import { env } from '@/lib/env';
 
 // Links that let an invitee manage a booking without an account. A token is HMAC-SHA256(secret,
 // purpose + booking id): 256 unpredictable bits without the secret. Only its SHA-256 is stored, so a
-// database leak reveals no usable link; deriving it (not storing it) lets an idempotent retry return
-// the very same links.
+// database leak reveals no usable link; deriving it (not storing it) lets a reply, a retry or a
+// reminder sent days later give the very same links.
 
 export type TokenPurpose = 'cancel' | 'reschedule';
 
-const DEVELOPMENT_SECRET = 'rendezvous-development-only-secret';
-let warned = false;
-
-function tokenSecret(): string {
-  const { AUTH_SECRET, NODE_ENV } = env();
-  if (AUTH_SECRET) return AUTH_SECRET;
-  if (NODE_ENV === 'production') throw new Error('AUTH_SECRET must be set in production (booking links are signed with it)');
-  if (!warned) {
-    warned = true;
-    console.warn('[rendezvous] AUTH_SECRET is not set; using a development secret for booking links');
-  }
-  return DEVELOPMENT_SECRET;
+function tokenWith(secret: string, bookingId: string, purpose: TokenPurpose): string {
+  return createHmac('sha256', secret).update(`rendezvous:${purpose}:${bookingId}`).digest('base64url');
 }
 
+/** A new booking's token, made with the newest secret. */
 export function bookingToken(bookingId: string, purpose: TokenPurpose): string {
-  return createHmac('sha256', tokenSecret()).update(`rendezvous:${purpose}:${bookingId}`).digest('base64url');
+  return tokenWith(signingSecrets()[0]!, bookingId, purpose);
 }
 
 export function hashToken(token: string): string {
@@ -37,9 +29,21 @@ export function tokenMatches(presented: string, storedHash: string): boolean {
   return stored.length === presentedHash.length && timingSafeEqual(presentedHash, stored);
 }
 
-export function bookingLinks(bookingId: string): { cancelUrl: string; rescheduleUrl: string } {
+/**
+ * The token an existing booking was issued: derived with whichever listed secret made it (newest
+ * first), so rotating AUTH_SECRET does not break links already sent. Null when none of the listed
+ * secrets made it (its secret was dropped from AUTH_SECRET_PREVIOUS).
+ */
+export function issuedToken(booking: { id: string; cancelTokenHash: string; rescheduleTokenHash: string }, purpose: TokenPurpose): string | null {
+  const storedHash = purpose === 'cancel' ? booking.cancelTokenHash : booking.rescheduleTokenHash;
+  for (const secret of signingSecrets()) {
+    const token = tokenWith(secret, booking.id, purpose);
+    if (tokenMatches(token, storedHash)) return token;
+  }
+  return null;
+}
+
+export function bookingLink(bookingId: string, purpose: TokenPurpose, token: string): string {
   const base = env().APP_URL.replace(/\/$/, '');
-  const link = (purpose: TokenPurpose) =>
-    `${base}/bookings/${bookingId}/${purpose}?token=${encodeURIComponent(bookingToken(bookingId, purpose))}`;
-  return { cancelUrl: link('cancel'), rescheduleUrl: link('reschedule') };
+  return `${base}/bookings/${bookingId}/${purpose}?token=${encodeURIComponent(token)}`;
 }

@@ -1,21 +1,44 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
+import type { EventName, EventPayload } from '@/inngest/events';
 import type { CacheStore } from '@/lib/cache';
 import { withHostLock } from '@/lib/cache/host-lock';
 import { bumpHostVersion } from '@/lib/cache/host-version';
 import { AppError, sqlStateOf } from '@/lib/errors';
+import { writeOutboxEvent } from '@/lib/jobs/outbox';
+import { type Actor, assertActorMayWrite } from './actor';
 
-// Every change to a host's bookings (create, cancel, reschedule) goes through here, in layers:
-// best-effort Redis lock → transaction that locks the host row → the caller's work → commit →
-// bump the host's availability version. The EXCLUDE constraint backs all of it up.
+// The one write seam for everything that changes a host's slots (bookings, meeting types, hours,
+// overrides, time zone, calendar sync): best-effort Redis lock → one transaction that locks the host
+// row → the caller's work and its outbox events → commit → bump the host's availability version.
+// The EXCLUDE constraint on bookings backs all of it up.
 
 const MAX_ATTEMPTS = 4;
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 
+export interface HostWriteDeps {
+  database: Database;
+  store: CacheStore;
+}
+
+/** What the caller's work gets: the transaction, who acts, and the outbox. */
+export interface HostWrite {
+  readonly tx: Transaction;
+  readonly hostUserId: string;
+  readonly actor: Actor;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void>;
+}
+
+/** The transaction's shared state: every host locked in it gets its version bumped after commit. */
+interface WriteScope {
+  tx: Transaction;
+  lockedHosts: Set<string>;
+}
+
+const scopes = new WeakMap<HostWrite, WriteScope>();
+
 function slotTaken(cause: unknown): AppError {
-  return new AppError('slot_unavailable', 'That time was just booked by someone else. Please pick another time.', {
-    cause,
-  });
+  return new AppError('slot_unavailable', 'That time was just booked by someone else. Please pick another time.', { cause });
 }
 
 async function transactionWithRetry<T>(database: Database, work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -27,9 +50,7 @@ async function transactionWithRetry<T>(database: Database, work: (tx: Transactio
       if (state === '23P01') throw slotTaken(error);
       if (!state || !RETRYABLE.has(state)) throw error;
       if (attempt >= MAX_ATTEMPTS) {
-        throw new AppError('slot_unavailable', 'Too many people are booking this host right now. Please try again.', {
-          cause: error,
-        });
+        throw new AppError('slot_unavailable', 'Too many people are booking this host right now. Please try again.', { cause: error });
       }
       const backoff = 10 * 2 ** attempt;
       await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * backoff));
@@ -37,22 +58,57 @@ async function transactionWithRetry<T>(database: Database, work: (tx: Transactio
   }
 }
 
-export async function lockHostRow(tx: Transaction, hostUserId: string): Promise<void> {
-  await tx.execute(sql`select id from users where id = ${hostUserId} for update`);
+async function lockHostRow(scope: WriteScope, hostUserId: string): Promise<void> {
+  if (scope.lockedHosts.has(hostUserId)) return;
+  const locked = await scope.tx.execute(sql`select id from users where id = ${hostUserId} for update`);
+  if (locked.length === 0) throw new AppError('not_found', 'Host not found');
+  scope.lockedHosts.add(hostUserId);
 }
 
+function hostWrite(scope: WriteScope, hostUserId: string, actor: Actor): HostWrite {
+  const write: HostWrite = {
+    tx: scope.tx,
+    hostUserId,
+    actor,
+    emit: (name, payload) => writeOutboxEvent(scope.tx, name, payload),
+  };
+  scopes.set(write, scope);
+  return write;
+}
+
+export interface HostWriteOptions {
+  /** Join this write's transaction instead of opening one; its outermost call bumps the versions. */
+  within?: HostWrite;
+}
+
+/**
+ * Runs `work` as `actor` on `hostUserId`'s data under the host lock, in one transaction, and bumps
+ * the availability version of every host locked in it after commit. A host actor may only write
+ * their own data (404 otherwise, before anything is locked).
+ */
 export async function runHostWrite<T>(
-  database: Database,
-  store: CacheStore,
-  hostUserId: string,
-  work: (tx: Transaction) => Promise<T>,
+  deps: HostWriteDeps,
+  target: { hostUserId: string; actor: Actor },
+  work: (write: HostWrite) => Promise<T>,
+  options: HostWriteOptions = {},
 ): Promise<T> {
-  const result = await withHostLock(store, hostUserId, () =>
-    transactionWithRetry(database, async (tx) => {
-      await lockHostRow(tx, hostUserId);
-      return work(tx);
+  const { hostUserId, actor } = target;
+  assertActorMayWrite(actor, hostUserId);
+  const outer = options.within && scopes.get(options.within);
+  if (outer) {
+    await lockHostRow(outer, hostUserId);
+    return work(hostWrite(outer, hostUserId, actor));
+  }
+  let lockedHosts = new Set<string>();
+  const result = await withHostLock(deps.store, hostUserId, () =>
+    transactionWithRetry(deps.database, async (tx) => {
+      // A retried attempt starts over: only the hosts of the attempt that committed count.
+      const scope: WriteScope = { tx, lockedHosts: new Set() };
+      lockedHosts = scope.lockedHosts;
+      await lockHostRow(scope, hostUserId);
+      return work(hostWrite(scope, hostUserId, actor));
     }),
   );
-  await bumpHostVersion(store, hostUserId);
+  for (const host of lockedHosts) await bumpHostVersion(deps.store, host);
   return result;
 }

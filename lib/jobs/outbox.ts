@@ -2,7 +2,9 @@ import type { Transaction } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { type EventName, type EventPayload, eventSchemas } from '@/inngest/events';
 
-/** Records an event in the same transaction as the change it describes (never lost, never early). */
+// The one outbox writer. An event is recorded in the same transaction as the change it describes,
+// so it is never lost and never early; dispatch (to Inngest or inline) reads these rows later.
+
 export async function writeOutboxEvent<N extends EventName>(tx: Transaction, name: N, payload: EventPayload<N>): Promise<void> {
   const parsed = eventSchemas[name].parse(payload) as Record<string, unknown>;
   await tx.insert(outbox).values({ eventName: name, payload: parsed });

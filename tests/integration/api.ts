@@ -44,8 +44,9 @@ export interface BookingBody {
     name: string;
     email: string;
     timezone: string;
-    cancelUrl: string;
-    rescheduleUrl: string;
+    /** Present when the caller may see it: a cancel link does not reveal the reschedule link. */
+    cancelUrl?: string;
+    rescheduleUrl?: string;
   };
   error?: ApiError;
 }
@@ -69,13 +70,18 @@ export async function cancel(id: string, body: unknown) {
   return reply<BookingBody>(await postCancel(request, { params: Promise.resolve({ id }) }));
 }
 
-export async function reschedule(id: string, body: unknown) {
-  const request = new Request(`${origin}/api/v1/bookings/${id}/reschedule`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
+export async function reschedule(id: string, body: unknown, headers: Record<string, string> = {}) {
+  const request = new Request(`${origin}/api/v1/bookings/${id}/reschedule`, {
+    method: 'POST',
+    headers: jsonHeaders(headers),
+    body: JSON.stringify(body),
+  });
   return reply<BookingBody>(await postReschedule(request, { params: Promise.resolve({ id }) }));
 }
 
 /** The token in a cancel/reschedule link. */
-export function tokenOf(url: string): string {
+export function tokenOf(url: string | undefined): string {
+  if (!url) throw new Error('no link in the reply');
   const token = new URL(url).searchParams.get('token');
   if (!token) throw new Error(`no token in ${url}`);
   return token;

@@ -211,7 +211,8 @@ describe('reschedule', () => {
   it('moves the booking in one step: 201 with the new booking, the old one rescheduled and its time free', async () => {
     const { meetingType } = await createBookableHost(database);
     const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
-    const moved = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' });
+    const move = { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' };
+    const moved = await reschedule(body.booking.id, move, { 'idempotency-key': 'move-1' });
 
     expect(moved.status).toBe(201);
     expect(moved.body.booking).toMatchObject({ status: 'confirmed', start: '2027-01-12T15:00:00.000Z', email: body.booking.email });
@@ -221,10 +222,14 @@ describe('reschedule', () => {
     expect(old?.status).toBe('rescheduled');
     expect(rows.find((r) => r.id === moved.body.booking.id)?.rescheduledFromId).toBe(body.booking.id);
     expect((await book(inviteeFor(meetingType.id, MONDAY_10AM_NY))).status).toBe(201);
-    // A retry of the same move (its reply lost) gets the same new booking; any other move is refused.
-    const retried = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' });
+    // A retry of the same move (its reply lost, same Idempotency-Key) gets the same new booking; the
+    // same move without the key learns nothing about the new booking; any other move is refused.
+    const retried = await reschedule(body.booking.id, move, { 'idempotency-key': 'move-1' });
     expect(retried.status).toBe(200);
     expect(retried.body.booking).toEqual(moved.body.booking);
+    const guessed = await reschedule(body.booking.id, move);
+    expect(guessed.status).toBe(409);
+    expect(JSON.stringify(guessed.body)).not.toContain(moved.body.booking.id);
     const stale = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-13T15:00:00.000Z' });
     expect(stale.status).toBe(409);
     expect(stale.body.error?.code).toBe('booking_not_active');

@@ -6,7 +6,8 @@ import { json, parseJsonBody, route } from '@/lib/http';
 
 export const POST = route<{ id: string }>(async (request, { id }) => {
   await enforceRateLimit(request, 'bookings');
-  const input = await parseJsonBody(request, cancelBookingSchema);
-  const booking = await cancelBooking(db(), cacheStore(), { bookingId: id, ...input, now: Date.now() });
-  return json({ booking: presentBooking(booking) });
+  const { token, reason } = await parseJsonBody(request, cancelBookingSchema);
+  const access = { kind: 'invitee', token } as const;
+  const booking = await cancelBooking({ database: db(), store: cacheStore() }, { bookingId: id, access, reason, now: Date.now() });
+  return json({ booking: presentBooking(booking, ['cancel']) });
 });

@@ -1,14 +1,18 @@
 import { db } from '@/db/client';
+import { idempotencyKeyField } from '@/lib/api-fields';
 import { presentBooking, rescheduleBooking, rescheduleBookingSchema } from '@/lib/booking';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
-import { json, parseJsonBody, route } from '@/lib/http';
+import { json, parseJsonBody, parseOptionalHeader, route } from '@/lib/http';
 
-// 201 with the new booking; the old one is now `rescheduled` and its time is free.
-// The same reschedule again (a retry) answers 200 with that same new booking.
+// 201 with the new booking; the old one is now `rescheduled` and its time is free. A retry with the
+// same Idempotency-Key answers 200 with that same new booking.
 export const POST = route<{ id: string }>(async (request, { id }) => {
   await enforceRateLimit(request, 'bookings');
-  const input = await parseJsonBody(request, rescheduleBookingSchema);
-  const { booking, created } = await rescheduleBooking(db(), cacheStore(), { bookingId: id, ...input, now: Date.now() });
+  const idempotencyKey = parseOptionalHeader(request, 'idempotency-key', idempotencyKeyField);
+  const { token, start } = await parseJsonBody(request, rescheduleBookingSchema);
+  const access = { kind: 'invitee', token } as const;
+  const deps = { database: db(), store: cacheStore() };
+  const { booking, created } = await rescheduleBooking(deps, { bookingId: id, access, start, now: Date.now(), idempotencyKey });
   return json({ booking: presentBooking(booking) }, created ? 201 : 200);
 });

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from '@/db/client';
+import { bookings } from '@/db/schema';
+import { bookingToken, hashToken } from './tokens';
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+/** Inserts a confirmed booking for an already validated slot. */
+export async function insertConfirmedBooking(
+  tx: Transaction,
+  values: {
+    meetingTypeId: string;
+    hostUserId: string;
+    slot: { start: number; end: number };
+    bufferBeforeMinutes: number;
+    bufferAfterMinutes: number;
+    name: string;
+    email: string;
+    timezone: string;
+    notes?: string | null;
+    idempotencyKey?: string | null;
+    idempotencyRequestHash?: string | null;
+    rescheduledFromId?: string | null;
+  },
+): Promise<BookingRow> {
+  const id = randomUUID();
+  const [booking] = await tx
+    .insert(bookings)
+    .values({
+      id,
+      meetingTypeId: values.meetingTypeId,
+      hostUserId: values.hostUserId,
+      inviteeName: values.name,
+      inviteeEmail: values.email,
+      inviteeTimezone: values.timezone,
+      startTime: new Date(values.slot.start),
+      endTime: new Date(values.slot.end),
+      notes: values.notes ?? null,
+      bufferBeforeMinutes: values.bufferBeforeMinutes,
+      bufferAfterMinutes: values.bufferAfterMinutes,
+      cancelTokenHash: hashToken(bookingToken(id, 'cancel')),
+      rescheduleTokenHash: hashToken(bookingToken(id, 'reschedule')),
+      idempotencyKey: values.idempotencyKey ?? null,
+      idempotencyRequestHash: values.idempotencyRequestHash ?? null,
+      rescheduledFromId: values.rescheduledFromId ?? null,
+    })
+    .returning();
+  if (!booking) throw new Error('booking insert returned no row');
+  return booking;
+}
+
+/** What every booking event carries (inngest/events.ts checks the shape). */
+export function bookingEventPayload(booking: BookingRow) {
+  return {
+    bookingId: booking.id,
+    hostUserId: booking.hostUserId,
+    meetingTypeId: booking.meetingTypeId,
+    start: booking.startTime.toISOString(),
+    end: booking.endTime.toISOString(),
+  };
+}
