@@ -1,24 +1,15 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { clientAddress, errorResponse, jsonBytes, memoizedQueryParser } from './http';
+import { errorResponse, jsonBytes, parseOptionalHeader } from './http';
 
-describe('memoizedQueryParser', () => {
-  const parse = memoizedQueryParser(z.strictObject({ n: z.coerce.number().int() }));
+describe('parseOptionalHeader', () => {
+  const field = z.string().regex(/^[a-z]+$/);
 
-  it('returns the same frozen value for the same query string', () => {
-    const first = parse(new Request('http://x/a?n=1'));
-    expect(first).toEqual({ n: 1 });
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(parse(new Request('http://y/b?n=1'))).toBe(first);
-    expect(parse(new Request('http://x/a?n=2'))).toEqual({ n: 2 });
-  });
-
-  it('never remembers a failure: bad input fails every time with 400', () => {
-    for (let i = 0; i < 2; i++) {
-      expect(() => parse(new Request('http://x/a?n=zz'))).toThrow(AppError);
-      expect(() => parse(new Request('http://x/a'))).toThrow(/Invalid query parameters/);
-    }
+  it('is undefined when the header is absent, the value when valid, and a 400 when not', () => {
+    expect(parseOptionalHeader(new Request('http://x'), 'x-key', field)).toBeUndefined();
+    expect(parseOptionalHeader(new Request('http://x', { headers: { 'x-key': 'abc' } }), 'x-key', field)).toBe('abc');
+    expect(() => parseOptionalHeader(new Request('http://x', { headers: { 'x-key': 'ABC' } }), 'x-key', field)).toThrow(AppError);
   });
 });
 
@@ -33,13 +24,6 @@ describe('jsonBytes', () => {
       expect(new Uint8Array(await reply.arrayBuffer())).toEqual(copy);
     }
     expect(body).toEqual(copy);
-  });
-});
-
-describe('clientAddress', () => {
-  it('takes the last X-Forwarded-For hop (the one the server or the trusted proxy recorded)', () => {
-    expect(clientAddress(new Request('http://x', { headers: { 'x-forwarded-for': '10.0.0.1, 203.0.113.9' } }))).toBe('203.0.113.9');
-    expect(clientAddress(new Request('http://x'))).toBe('unknown');
   });
 });
 

@@ -12,9 +12,9 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 /**
  * A reply whose JSON the caller already serialised and encoded. Handed over as a one-chunk stream:
  * a byte-array body would be copied by the Response for every request, and these bodies are
- * remembered and large (tens of KiB of slots). Nothing writes to or transfers the chunk.
+ * cached and large (tens of KiB of slots). Nothing writes to or transfers the chunk.
  */
-export function jsonBytes(body: Uint8Array, status = 200): Response {
+export function jsonBytes(body: Uint8Array, status = 200, headers: Record<string, string> = {}): Response {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(body);
@@ -23,8 +23,23 @@ export function jsonBytes(body: Uint8Array, status = 200): Response {
   });
   return new Response(stream, {
     status,
-    headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/json', 'content-length': String(body.byteLength), 'cache-control': 'no-store', ...headers },
   });
+}
+
+/** True when the request's If-None-Match lists this entity tag (weak or strong, or `*`). */
+export function etagMatches(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/** 304: the client's copy is current; the validators and caching headers still go along. */
+export function notModified(headers: Record<string, string>): Response {
+  return new Response(null, { status: 304, headers });
 }
 
 export function errorResponse(error: unknown): Response {
@@ -67,22 +82,10 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return parseWith(schema, params, 'query parameters');
 }
 
-/**
- * parseQuery for hot GET routes: a query string always parses to the same value, so recent successful
- * parses are remembered (frozen, so no caller can change what the next one gets).
- */
-export function memoizedQueryParser<S extends z.ZodType>(schema: S, size = 1_000): (request: Request) => Readonly<z.infer<S>> {
-  const parsed = new Map<string, Readonly<z.infer<S>>>();
-  return (request) => {
-    const queryAt = request.url.indexOf('?');
-    const search = queryAt < 0 ? '' : request.url.slice(queryAt);
-    const known = parsed.get(search);
-    if (known !== undefined) return known;
-    const value = Object.freeze(parseQuery(request, schema));
-    if (parsed.size >= size) parsed.delete(parsed.keys().next().value!);
-    parsed.set(search, value);
-    return value;
-  };
+/** An optional request header, validated; undefined when absent. */
+export function parseOptionalHeader<S extends z.ZodType>(request: Request, name: string, schema: S): z.infer<S> | undefined {
+  const value = request.headers.get(name);
+  return value === null ? undefined : parseWith(schema, value, `${name} header`);
 }
 
 /** Reads at most MAX_BODY_BYTES of JSON, whatever Content-Length claims, then validates it. */
@@ -123,14 +126,4 @@ async function readCapped(request: Request): Promise<string> {
     chunks.push(value);
   }
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-
-/**
- * The client's address, for rate limiting: the last X-Forwarded-For hop. `npm start` (scripts/serve.ts)
- * drops any client-sent X-Forwarded-For unless TRUST_PROXY=1, so Next.js records the socket address
- * there; behind your own proxy (TRUST_PROXY=1) the last hop is the one that proxy appended.
- */
-export function clientAddress(request: Request): string {
-  const hops = (request.headers.get('x-forwarded-for') ?? '').split(',');
-  return hops.at(-1)?.trim() || 'unknown';
 }

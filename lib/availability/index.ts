@@ -1,3 +1,3 @@
-export { getAvailableSlots, type AvailabilityQuery } from './get-available-slots';
+export { answerAvailability, type AvailabilityDeps } from './answer-availability';
 export { availabilityQuerySchema, MAX_RANGE_DAYS } from './schemas';
 export { SlotList } from './slot-list';

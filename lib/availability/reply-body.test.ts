@@ -21,12 +21,4 @@ describe('availabilityReplyBody', () => {
     });
     expect(body).toBe(JSON.stringify(JSON.parse(body)));
   });
-
-  it('reuses the finished body for the same cut and head, and builds a new one for another head', () => {
-    const first = availabilityReplyBody(head, list.between(start + 1, Number.POSITIVE_INFINITY));
-    expect(availabilityReplyBody(head, list.between(start + 1, Number.POSITIVE_INFINITY))).toBe(first);
-    const other = availabilityReplyBody({ ...head, timezone: 'UTC' }, list.between(start + 1, Number.POSITIVE_INFINITY));
-    expect(other).not.toBe(first);
-    expect(JSON.parse(new TextDecoder().decode(other)).timezone).toBe('UTC');
-  });
 });

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { calendarDateField, timeZoneField } from '@/lib/booking/schemas';
-import { addDays } from '@/lib/scheduling';
+import { calendarDateField, timeZoneField } from '@/lib/api-fields';
+import { AppError } from '@/lib/errors';
+import { addDays, type Interval } from '@/lib/scheduling';
 
 export const MAX_RANGE_DAYS = 62;
+/** The longest booking window a meeting type may have (the meeting_types_window_positive CHECK). */
+export const MAX_BOOKING_WINDOW_DAYS = 730;
+const DAY_MS = 86_400_000;
 
 const fieldsValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
 
@@ -21,3 +25,14 @@ export const availabilityQuerySchema = z
     path: ['end'],
     when: fieldsValid,
   });
+
+/**
+ * Refuses, before any cache or database work, a range no meeting type could have a slot in: wholly
+ * before yesterday, or wholly past the longest booking window. Ranges that overlap are cut later.
+ */
+export function assertRangeWithinBounds(range: Interval, now: number): void {
+  if (range.end > now - DAY_MS && range.start < now + (MAX_BOOKING_WINDOW_DAYS + 1) * DAY_MS) return;
+  throw new AppError('invalid_request', `The range must overlap the time from yesterday to ${MAX_BOOKING_WINDOW_DAYS} days from now`, {
+    details: { reason: 'range_out_of_bounds' },
+  });
+}

@@ -2,51 +2,42 @@ import type { Interval } from '@/lib/scheduling';
 
 const DAY_MS = 86_400_000;
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
-let prefixDay = Number.NaN;
-let prefix = '';
 
 /**
- * Date#toISOString, several times faster for runs of instants on the same day (slots come sorted):
- * the "YYYY-MM-DDT" part is formatted once per day. Valid for years 0000–9999.
+ * Date#toISOString for a run of ascending instants, several times faster: the "YYYY-MM-DDT" part is
+ * formatted once per day. Each formatter keeps its own day, so nothing is shared between replies.
  */
-export function isoUtc(instant: number): string {
-  const day = Math.floor(instant / DAY_MS);
-  if (day !== prefixDay) {
-    prefixDay = day;
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-  }
-  let rest = instant - day * DAY_MS;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
-  return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(rest - seconds * 1000, 3)}Z`;
+export function isoUtcFormatter(): (instant: number) => string {
+  let prefixDay = Number.NaN;
+  let prefix = '';
+  return (instant) => {
+    const day = Math.floor(instant / DAY_MS);
+    if (day !== prefixDay) {
+      prefixDay = day;
+      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    }
+    let rest = instant - day * DAY_MS;
+    const hours = Math.floor(rest / 3_600_000);
+    rest -= hours * 3_600_000;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(rest - seconds * 1000, 3)}Z`;
+  };
 }
 
-/**
- * The slots of one cached entry, decoded once per process: ascending start instants for cutting a
- * range by binary search, and each slot's JSON, built on first use, so a warm reply is one string join.
- * Instances are immutable; `between` returns a view.
- */
-interface SharedJson {
-  /** Each slot's JSON object, built on first use. */
-  slots?: string[];
-  /** Whole arrays of recent views, as UTF-8: consecutive requests cut the same range until `now` passes a slot. */
-  arrays: Map<string, Uint8Array>;
-}
-
-const REMEMBERED_ARRAYS = 8;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
+/**
+ * Ascending slots in typed arrays, cut by binary search. Immutable; `between` returns a view that
+ * shares the arrays.
+ */
 export class SlotList {
   private constructor(
     private readonly starts: Float64Array,
     private readonly ends: Float64Array,
     private readonly from: number,
     private readonly to: number,
-    private readonly shared: SharedJson,
   ) {}
 
   static fromPairs(pairs: readonly (readonly [number, number])[]): SlotList {
@@ -56,18 +47,28 @@ export class SlotList {
       starts[i] = start;
       ends[i] = end;
     });
-    return new SlotList(starts, ends, 0, pairs.length, { arrays: new Map() });
+    return new SlotList(starts, ends, 0, pairs.length);
   }
 
   get length(): number {
     return this.to - this.from;
   }
 
+  /** The bytes the arrays behind this list hold (views share them). */
+  get byteLength(): number {
+    return this.starts.byteLength + this.ends.byteLength;
+  }
+
+  /** Two views of the same list with the same slots. */
+  sameCutAs(other: SlotList): boolean {
+    return this.starts === other.starts && this.from === other.from && this.to === other.to;
+  }
+
   /** The slots whose start lies in [startMin, startMax). */
   between(startMin: number, startMax: number): SlotList {
     const from = Math.max(this.from, this.firstIndexAtOrAfter(startMin));
     const to = Math.max(from, Math.min(this.to, this.firstIndexAtOrAfter(startMax)));
-    return new SlotList(this.starts, this.ends, from, to, this.shared);
+    return new SlotList(this.starts, this.ends, from, to);
   }
 
   toIntervals(): Interval[] {
@@ -78,21 +79,11 @@ export class SlotList {
 
   /** `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants, UTF-8 encoded (replies send bytes). */
   toJsonArrayBytes(): Uint8Array {
-    const { arrays } = this.shared;
-    const key = `${this.from}:${this.to}`;
-    let array = arrays.get(key);
-    if (array === undefined) {
-      // ISO-8601 strings need no JSON escaping, so a template is exact (the unit test compares).
-      this.shared.slots ??= Array.from(this.starts, (start, i) => `{"start":"${isoUtc(start)}","end":"${isoUtc(this.ends[i]!)}"}`);
-      array = encoder.encode(`[${this.shared.slots.slice(this.from, this.to).join(',')}]`);
-      if (arrays.size >= REMEMBERED_ARRAYS) arrays.delete(arrays.keys().next().value!);
-      arrays.set(key, array);
-    }
-    return array;
-  }
-
-  toJsonArray(): string {
-    return decoder.decode(this.toJsonArrayBytes());
+    const iso = isoUtcFormatter();
+    const parts: string[] = [];
+    // ISO-8601 strings need no JSON escaping, so a template is exact (the unit test compares).
+    for (let i = this.from; i < this.to; i++) parts.push(`{"start":"${iso(this.starts[i]!)}","end":"${iso(this.ends[i]!)}"}`);
+    return encoder.encode(`[${parts.join(',')}]`);
   }
 
   private firstIndexAtOrAfter(instant: number): number {

@@ -21,7 +21,7 @@ export function redisClient(): Redis | null {
 export function cacheStore(): CacheStore {
   if (!holder.__rendezvousCache) {
     const redis = redisClient();
-    holder.__rendezvousCache = redis ? createRedisStore(redis) : createMemoryStore();
+    holder.__rendezvousCache = redis ? createRedisStore(redis) : createMemoryStore(env().CACHE_MEMORY_MAX_BYTES);
   }
   return holder.__rendezvousCache;
 }

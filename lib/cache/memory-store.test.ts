@@ -30,3 +30,19 @@ describe('in-process cache store', () => {
     expect(await store.acquireLock('l', 'third', 20)).toBe(true);
   });
 });
+
+describe('in-process cache store budget', () => {
+  it('never holds more bytes than its budget, evicting the least recently used values', async () => {
+    const store = createMemoryStore(50_000);
+    for (let i = 0; i < 500; i++) await store.setJson(`key-${i}`, { filler: 'x'.repeat(1_000), i }, 60);
+    expect(store.bytes()).toBeLessThanOrEqual(50_000);
+    expect(await store.getJson('key-0')).toBeNull();
+    expect(await store.getJson<{ i: number }>('key-499')).toMatchObject({ i: 499 });
+  });
+
+  it('skips a value larger than the whole budget instead of failing', async () => {
+    const store = createMemoryStore(1_000);
+    await store.setJson('huge', 'y'.repeat(10_000), 60);
+    expect(await store.getJson('huge')).toBeNull();
+  });
+});

@@ -1,21 +1,32 @@
 import { LRUCache } from 'lru-cache';
 import type { CacheStore } from './store';
 
-/** The zero-config store: one process, bounded memory. */
-export function createMemoryStore(maxEntries = 10_000): CacheStore {
-  const values = new LRUCache<string, { json: string }>({ max: maxEntries, ttlAutopurge: false });
+/**
+ * The zero-config store: one process, bounded by bytes. Values are kept serialised (callers can never
+ * mutate a cached value in place) and weighed by their JSON. Counters (host versions) are never
+ * evicted: a version that fell back to 0 could make old entries current again. They are one small
+ * number per host that has changed since the process started.
+ */
+export function createMemoryStore(maxBytes = 64 * 1024 * 1024): CacheStore & { bytes(): number } {
+  const values = new LRUCache<string, { json: string }>({
+    maxSize: maxBytes,
+    sizeCalculation: (value, key) => 2 * (key.length + value.json.length) + 64,
+    ttlAutopurge: false,
+  });
   const counters = new Map<string, number>();
   const locks = new Map<string, { token: string; expiresAt: number }>();
 
   return {
     kind: 'memory',
+    bytes: () => values.calculatedSize,
     async getJson<T>(key: string) {
       const hit = values.get(key);
-      // Stored serialised so callers can never mutate a cached value in place.
       return hit ? (JSON.parse(hit.json) as T) : null;
     },
     async setJson(key, value, ttlSeconds) {
-      values.set(key, { json: JSON.stringify(value) }, { ttl: ttlSeconds * 1000 });
+      const json = JSON.stringify(value);
+      // A value larger than the whole budget is not cached at all (lru-cache would refuse it anyway).
+      if (2 * json.length < maxBytes) values.set(key, { json }, { ttl: ttlSeconds * 1000 });
     },
     async getCounters(keys) {
       return keys.map((key) => counters.get(key) ?? 0);

@@ -1,7 +1,8 @@
 import { Ratelimit } from '@upstash/ratelimit';
+import { LRUCache } from 'lru-cache';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { clientAddress } from '@/lib/http';
+import { clientAddress } from '@/lib/client-address';
 import { redisClient } from './index';
 
 // Per-client limits on the public endpoints: @upstash/ratelimit (sliding window) across instances when
@@ -21,20 +22,26 @@ interface Verdict {
   reset: number;
 }
 
-const localWindows = new Map<string, { windowStart: number; count: number }>();
+// Fixed windows per client, in a byte-bounded LRU: O(1) per request, and a flood of distinct
+// clients evicts the least recent ones instead of growing the process.
+export const LOCAL_WINDOWS_BUDGET_BYTES = 4 * 1024 * 1024;
+const localWindows = new LRUCache<string, { windowStart: number; count: number }>({
+  maxSize: LOCAL_WINDOWS_BUDGET_BYTES,
+  sizeCalculation: (_window, key) => 2 * key.length + 64,
+});
 
 function limitLocally(key: string, limit: number, now: number): Verdict {
   const windowStart = now - (now % WINDOW_MS);
   const current = localWindows.get(key);
   const entry = current && current.windowStart === windowStart ? current : { windowStart, count: 0 };
   entry.count += 1;
-  localWindows.set(key, entry);
-  if (localWindows.size > 50_000) pruneLocalWindows(windowStart);
+  if (entry !== current) localWindows.set(key, entry);
   return { success: entry.count <= limit, reset: windowStart + WINDOW_MS };
 }
 
-function pruneLocalWindows(currentWindow: number): void {
-  for (const [key, entry] of localWindows) if (entry.windowStart < currentWindow) localWindows.delete(key);
+/** Bytes the in-process windows hold (tests check the bound). */
+export function localRateLimitBytes(): number {
+  return localWindows.calculatedSize;
 }
 
 const redisLimiters = new Map<string, Ratelimit>();

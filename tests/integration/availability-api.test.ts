@@ -1,3 +1,4 @@
+import { addDays } from '@/lib/scheduling';
 import { describe, expect, it } from 'vitest';
 import { calendarConnections, externalBusy } from '@/db/schema';
 import { createBookableHost, createOverride, inviteeFor } from '../factories';
@@ -69,11 +70,16 @@ describe('GET /api/v1/availability', () => {
     expect(starts.some((s) => s.startsWith('2027-01-12'))).toBe(false);
   });
 
-  it('never offers slots in the past', async () => {
-    const { meetingType } = await createBookableHost(database);
+  it('never offers slots in the past: a range wholly before yesterday is refused, today is cut at now', async () => {
+    const { meetingType } = await createBookableHost(database, { slotIntervalMinutes: 15 });
     const reply = await fetchAvailability(nyQuery(meetingType.id, '2020-01-06', '2020-01-10'));
-    expect(reply.status).toBe(200);
-    expect(reply.body.slots).toEqual([]);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error?.details).toMatchObject({ reason: 'range_out_of_bounds' });
+    const today = new Date().toISOString().slice(0, 10);
+    const now = Date.now();
+    const around = await fetchAvailability(nyQuery(meetingType.id, addDays(today, -3), addDays(today, 3), 'UTC'));
+    expect(around.status).toBe(200);
+    expect(around.body.slots.every((slot) => Date.parse(slot.start) >= now)).toBe(true);
   });
 
   it('offers exactly what booking accepts: every offered slot of a day can be booked', async () => {

@@ -1,23 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { forgetDecodedEntriesForTests } from '@/lib/availability/get-available-slots';
+import { forgetRepliesForTests } from '@/lib/availability/reply-cache';
 import { resetCacheForTests } from '@/lib/cache';
 import { resetEnvForTests } from '@/lib/env';
 import { findFreePort } from '@/db/embedded';
 import { createBookableHost, inviteeFor } from '../factories';
-import { defaultTestRedisUrl, isRedisReachable, startUpstashRestFake, type UpstashRestFake } from '../fakes/upstash-rest';
+import { defaultTestRedisUrl, redisForTests, startUpstashRestFake, type UpstashRestFake } from '../fakes/upstash-rest';
 import { book, fetchAvailability } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // The cache only makes things faster: with Redis working, broken or absent, the answers are the same.
 
 const database = connectTestDatabase();
-const redisReachable = await isRedisReachable(defaultTestRedisUrl);
-if (!redisReachable) {
-  console.warn(
-    `[tests] Redis-backed cache tests did NOT run: no redis-server at ${defaultTestRedisUrl}. ` +
-      'Start one (apt-get install redis-server) or set TEST_REDIS_URL.',
-  );
-}
+const redisReachable = await redisForTests('cache tests');
 
 function useUpstash(url: string | undefined, token: string | undefined) {
   if (url) process.env.UPSTASH_REDIS_REST_URL = url;
@@ -58,15 +52,14 @@ describe.skipIf(!redisReachable)('with Redis through the Upstash REST API', () =
   it('serves repeated availability from Redis and drops a booked slot at once (the host version moves)', async () => {
     useUpstash(fake.url, fake.token);
     const { meetingType } = await createBookableHost(database);
-    await fetchAvailability(dayQuery(meetingType.id)); // first sight: learns the host
     await fetchAvailability(dayQuery(meetingType.id)); // computes and stores in Redis
     const requestsBefore = fake.requests;
     const cached = await fetchAvailability(dayQuery(meetingType.id));
-    // A warm read is one Redis round trip (the host's version): the entry itself is decoded in-process.
+    // A warm read is one Redis round trip (the host's version): the finished reply is this process's.
     expect(fake.requests - requestsBefore).toBe(1);
     expect(cached.body.slots.map((s) => s.start)).toContain(TEN_AM);
-    // Another instance (no decoded copy) reads the entry from Redis: version + entry, same answer.
-    forgetDecodedEntriesForTests();
+    // Another instance (no reply of its own) reads the entry from Redis: version + entry, same answer.
+    forgetRepliesForTests();
     const fromRedisBefore = fake.requests;
     expect((await fetchAvailability(dayQuery(meetingType.id))).body).toEqual(cached.body);
     expect(fake.requests - fromRedisBefore).toBe(2);

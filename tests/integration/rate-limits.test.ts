@@ -48,3 +48,14 @@ describe('rate limits', () => {
     for (let i = 0; i < 10; i++) expect((await fetchAvailability(query, from('192.0.2.9'))).status).toBe(200);
   });
 });
+
+describe('rate limits for IPv6 clients', () => {
+  it('counts every address of one /64 as the same client, and the next /64 separately', async () => {
+    const { meetingType } = await createBookableHost(database);
+    const query = { meetingTypeId: meetingType.id, start: '2027-01-11', end: '2027-01-11', timezone: 'UTC' };
+    const sameNetwork = ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:0db8:0001:0002:ffff::9'];
+    for (const address of sameNetwork) expect((await fetchAvailability(query, from(address))).status).toBe(200);
+    expect((await fetchAvailability(query, from('2001:db8:1:2:abcd::77'))).status).toBe(429);
+    expect((await fetchAvailability(query, from('2001:db8:1:3::1'))).status).toBe(200);
+  });
+});

@@ -1,22 +1,21 @@
 import { readDb } from '@/db/client';
-import { availabilityQuerySchema, getAvailableSlots } from '@/lib/availability';
-import { availabilityReplyBody } from '@/lib/availability/reply-body';
+import { answerAvailability } from '@/lib/availability';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
-import { jsonBytes, memoizedQueryParser, route } from '@/lib/http';
-import { localDateRangeToInterval } from '@/lib/scheduling';
+import { env } from '@/lib/env';
+import { etagMatches, jsonBytes, notModified, route } from '@/lib/http';
 
-const parseAvailabilityQuery = memoizedQueryParser(availabilityQuerySchema);
-
-// Free slots whose start falls between `start` 00:00 and `end` 24:00 in the invitee's zone.
+// Free slots whose start falls between `start` 00:00 and `end` 24:00 in the invitee's zone. A shared
+// cache (CDN) may serve a reply for a few seconds: booking re-validates, so only what is shown can lag.
 export const GET = route(async (request) => {
-  const query = parseAvailabilityQuery(request);
   await enforceRateLimit(request, 'availability');
-  const range = localDateRangeToInterval(query.start, query.end, query.timezone);
-  const slots = await getAvailableSlots(readDb(), cacheStore(), {
-    meetingTypeId: query.meetingTypeId,
-    range,
-    now: Date.now(),
-  });
-  return jsonBytes(availabilityReplyBody({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }, slots));
+  const queryAt = request.url.indexOf('?');
+  const search = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
+  const { body, etag } = await answerAvailability({ database: readDb(), store: cacheStore() }, search, Date.now());
+  const shared = env().AVAILABILITY_SHARED_CACHE_SECONDS;
+  const headers = {
+    etag,
+    'cache-control': shared > 0 ? `public, max-age=0, s-maxage=${shared}, stale-while-revalidate=${3 * shared}` : 'no-cache',
+  };
+  return etagMatches(request, etag) ? notModified(headers) : jsonBytes(body, 200, headers);
 });

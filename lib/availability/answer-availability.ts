@@ -1,0 +1,80 @@
+import type { Queryable } from '@/db/client';
+import { type CacheStore } from '@/lib/cache';
+import { readHostVersion } from '@/lib/cache/host-version';
+import { env } from '@/lib/env';
+import { notFound } from '@/lib/errors';
+import { parseWith } from '@/lib/http';
+import { type Interval, localDateRangeToInterval, resolveSlotPolicy } from '@/lib/scheduling';
+import { loadMeetingTypeHead, type MeetingTypeHead } from './meeting-type-head';
+import { buildReply, type CachedReply, findCachedReply, rememberReply } from './reply-cache';
+import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
+import { computeSlotEntry, findSlotEntry, type SlotEntry } from './slot-entry';
+import { SlotList } from './slot-list';
+
+// GET /api/v1/availability, below HTTP: a warm request costs one version read; a cold one a head
+// query, then the shared store or one schedule query and the engine.
+
+const DAY_MS = 86_400_000;
+
+export interface AvailabilityDeps {
+  database: Queryable;
+  store: CacheStore;
+}
+
+/** The slots the clock lets an invitee see now: notice and horizon, within the requested range. */
+function cutForNow(slots: SlotList, reply: Pick<CachedReply, 'policy' | 'range'>, now: number): SlotList {
+  if (!reply.policy) return slots; // nothing in the booking window: an empty list
+  const policy = resolveSlotPolicy(reply.policy, now);
+  return slots.between(Math.max(reply.range.start, policy.earliestStart), Math.min(reply.range.end, policy.startsBefore));
+}
+
+/** Whole UTC days of the range inside [now − 1 day, now + the booking window + 1 day]; null when none. */
+function spanWithinWindow(range: Interval, head: MeetingTypeHead, now: number): Interval | null {
+  const start = Math.max(range.start, now - DAY_MS);
+  const end = Math.min(range.end, now + (head.maxDaysInFuture + 1) * DAY_MS);
+  if (start >= end) return null;
+  return { start: Math.floor(start / DAY_MS) * DAY_MS, end: Math.ceil(end / DAY_MS) * DAY_MS };
+}
+
+/** True while the horizon has not moved past what the entry's slots were computed for. */
+function stillCovers(reply: CachedReply, now: number): boolean {
+  return Math.min(reply.range.end, now + reply.windowDays * DAY_MS) <= reply.coveredUntil;
+}
+
+/** `search` is the raw query string: it keys the reply cache, so a warm request is never parsed. */
+export async function answerAvailability(deps: AvailabilityDeps, search: string, now: number): Promise<{ body: Uint8Array; etag: string }> {
+  const ttlSeconds = env().SLOT_CACHE_TTL_SECONDS;
+  const cached = ttlSeconds > 0 ? findCachedReply(search) : undefined;
+  if (cached && stillCovers(cached, now) && (await readHostVersion(deps.store, cached.hostUserId)) === cached.version) {
+    const shown = cutForNow(cached.slots, cached, now);
+    if (shown.sameCutAs(cached.shown)) return cached;
+    const rebuilt = buildReply({ ...cached, shown });
+    rememberReply(search, rebuilt, ttlSeconds);
+    return rebuilt;
+  }
+
+  const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
+  const range = localDateRangeToInterval(query.start, query.end, query.timezone);
+  assertRangeWithinBounds(range, now);
+  const head = await loadMeetingTypeHead(deps.database, query.meetingTypeId);
+  if (!head || !head.isActive) throw notFound('Meeting type');
+  // Read before any slot data, so nothing is cached under a version newer than what it was built from.
+  const version = ttlSeconds > 0 ? await readHostVersion(deps.store, head.hostUserId) : -1;
+  const span = spanWithinWindow(range, head, now);
+  let entry: SlotEntry | null = null;
+  if (span && version >= 0) entry = await findSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, version, span, ttlSeconds });
+  else if (span) entry = await computeSlotEntry(deps.database, query.meetingTypeId, span);
+
+  const slots = SlotList.fromPairs(entry?.slots ?? []);
+  const windowDays = head.maxDaysInFuture;
+  const coveredUntil = Math.min(range.end, now + (windowDays + 1) * DAY_MS);
+  const fields = { hostUserId: head.hostUserId, version, policy: entry?.policy ?? null, range, windowDays, coveredUntil };
+  const reply = buildReply({
+    ...fields,
+    head: { meetingTypeId: query.meetingTypeId, timezone: query.timezone },
+    slots,
+    shown: cutForNow(slots, fields, now),
+  });
+  if (version >= 0) rememberReply(search, reply, ttlSeconds);
+  return reply;
+}

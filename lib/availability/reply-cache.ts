@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { env } from '@/lib/env';
+import type { Interval, MeetingPolicy } from '@/lib/scheduling';
+import { availabilityReplyBody } from './reply-body';
+import type { SlotList } from './slot-list';
+
+// Each process's one cache on the availability path (the other is the shared cache store): finished
+// replies, keyed by the request's raw query string, weighed in bytes. An entry is used only while the
+// host's version is the one it was built under; its body is rebuilt when the clock moves the cut
+// (notice, horizon) past a slot.
+
+export interface CachedReply {
+  hostUserId: string;
+  version: number;
+  head: { meetingTypeId: string; timezone: string };
+  /** Null when the range held no day of the booking window (no slots at all). */
+  policy: MeetingPolicy | null;
+  /** The requested range, before notice and horizon cut it. */
+  range: Interval;
+  /** Slots were computed up to here (the booking window as of when they were): later, recompute. */
+  coveredUntil: number;
+  windowDays: number;
+  /** Every slot of the entry's span; `shown` is the cut the body holds. */
+  slots: SlotList;
+  shown: SlotList;
+  body: Uint8Array;
+  etag: string;
+}
+
+let replies: LRUCache<string, CachedReply> | undefined;
+
+function cache(): LRUCache<string, CachedReply> {
+  replies ??= new LRUCache<string, CachedReply>({
+    maxSize: env().AVAILABILITY_REPLY_CACHE_MAX_BYTES,
+    sizeCalculation: (entry, key) => 2 * (key.length + entry.etag.length) + entry.slots.byteLength + entry.body.byteLength + 256,
+    ttlAutopurge: false,
+  });
+  return replies;
+}
+
+/** A strong validator for the body: the same bytes give the same tag on every instance. */
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+export function buildReply(fields: Omit<CachedReply, 'body' | 'etag'>): CachedReply {
+  const body = availabilityReplyBody(fields.head, fields.shown);
+  return { ...fields, body, etag: etagOf(body) };
+}
+
+export function findCachedReply(search: string): CachedReply | undefined {
+  return cache().get(search);
+}
+
+export function rememberReply(search: string, reply: CachedReply, ttlSeconds: number): void {
+  cache().set(search, reply, { ttl: ttlSeconds * 1000 });
+}
+
+/** Bytes the cache holds now, and its budget (tests check the bound). */
+export function replyCacheUsage(): { bytes: number; maxBytes: number } {
+  const replyCache = cache();
+  return { bytes: replyCache.calculatedSize, maxBytes: replyCache.maxSize };
+}
+
+/** Tests play a second app instance (only the shared store), or change the budget. */
+export function forgetRepliesForTests(): void {
+  replies = undefined;
+}

@@ -1,0 +1,58 @@
+import type { Queryable } from '@/db/client';
+import { bestEffort, type CacheStore } from '@/lib/cache';
+import { notFound } from '@/lib/errors';
+import { computeSlots, type Interval, type MeetingPolicy } from '@/lib/scheduling';
+import { loadMeetingTypeSchedule } from './load-schedule';
+
+// The slots of one meeting type over whole UTC days, computed with the clock-dependent limits (notice,
+// horizon) opened up, so one entry is right at any `now` until the host's data changes. Shared by
+// every instance through the cache store, under a key that carries the host's version: a change bumps
+// the version and old entries are never read again (no KEYS/SCAN invalidation).
+
+export interface SlotEntry {
+  policy: MeetingPolicy;
+  /** [start, end] pairs in epoch ms, ascending. */
+  slots: [number, number][];
+}
+
+const DAY_MS = 86_400_000;
+
+function clockFree(policy: MeetingPolicy): MeetingPolicy {
+  return { ...policy, minNoticeMinutes: 0, maxDaysInFuture: 1_000_000 };
+}
+
+export async function computeSlotEntry(database: Queryable, meetingTypeId: string, span: Interval): Promise<SlotEntry> {
+  const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
+  if (!schedule || !schedule.isActive) throw notFound('Meeting type');
+  const slots = computeSlots(
+    {
+      timeZone: schedule.hostTimeZone,
+      rules: schedule.rules,
+      overrides: schedule.overrides,
+      busy: schedule.busy,
+      bookings: schedule.bookings,
+      meetingType: clockFree(schedule.policy),
+      now: span.start,
+    },
+    span,
+  );
+  return { policy: schedule.policy, slots: slots.map((s) => [s.start, s.end]) };
+}
+
+export interface VersionedSpan {
+  meetingTypeId: string;
+  /** The host's version, read before any data: an entry is never stored under a version newer than its data. */
+  version: number;
+  span: Interval;
+  ttlSeconds: number;
+}
+
+/** The entry from the shared store, or computed (one query + the engine) and stored. */
+export async function findSlotEntry(database: Queryable, store: CacheStore, at: VersionedSpan): Promise<SlotEntry> {
+  const key = `rdv:slots:${at.meetingTypeId}:v${at.version}:${at.span.start / DAY_MS}-${at.span.end / DAY_MS}`;
+  const cached = await bestEffort('read slots', () => store.getJson<SlotEntry>(key), null);
+  if (cached) return cached;
+  const computed = await computeSlotEntry(database, at.meetingTypeId, at.span);
+  await bestEffort('write slots', () => store.setJson(key, computed, at.ttlSeconds), undefined);
+  return computed;
+}
