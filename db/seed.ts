@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
+import { env } from '@/lib/env';
 import type { Database } from './client';
 import { availabilityRules, meetingTypes, users } from './schema';
 
@@ -14,8 +15,14 @@ export const demoHost = {
 
 const weekdays = [1, 2, 3, 4, 5];
 
-/** Creates the demo host once; returns false when it already exists. */
+/**
+ * Creates the demo host once; returns false when it already exists. Refused in production: anyone
+ * can read its password in the README.
+ */
 export async function seedDemoHost(database: Database): Promise<boolean> {
+  if (env().NODE_ENV === 'production') {
+    throw new Error('The demo host (published password) is never created in production.');
+  }
   const existing = await database.query.users.findFirst({ where: eq(users.username, demoHost.username) });
   if (existing) return false;
   const passwordHash = await hashPassword(demoHost.password);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { errorResponse, jsonBytes, parseOptionalHeader } from './http';
+import { errorResponse, etagMatches, jsonBytes, parseOptionalHeader } from './http';
 
 describe('parseOptionalHeader', () => {
   const field = z.string().regex(/^[a-z]+$/);
@@ -46,5 +46,19 @@ describe('errorResponse', () => {
     const reply = errorResponse(new AppError('rate_limited', 'slow down', { retryAfterSeconds: 7 }));
     expect(reply.status).toBe(429);
     expect(reply.headers.get('retry-after')).toBe('7');
+  });
+});
+
+describe('etagMatches', () => {
+  const tag = '"abc"';
+  const asking = (header: string) => new Request('http://x', { headers: { 'if-none-match': header } });
+
+  it('matches the tag, its weak form, a list containing it, and *', () => {
+    for (const header of ['"abc"', 'W/"abc"', '"x", "abc"', '*']) expect(etagMatches(asking(header), tag)).toBe(true);
+  });
+
+  it('does not match another tag or a request without If-None-Match', () => {
+    expect(etagMatches(asking('"abd"'), tag)).toBe(false);
+    expect(etagMatches(new Request('http://x'), tag)).toBe(false);
   });
 });

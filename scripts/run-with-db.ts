@@ -1,5 +1,6 @@
 // Runs a command (next dev / next start) against a ready database.
-// DATABASE_URL unset: start the embedded Postgres in .data/, migrate, seed the demo host, and stop it on exit.
+// DATABASE_URL unset: start the embedded Postgres in .data/, migrate, seed the demo host (never in
+// production: its password is published), and stop it on exit.
 // DATABASE_URL set: migrate that database and never start a server of our own.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -14,7 +15,9 @@ import { env } from '@/lib/env';
 let embedded: EmbeddedDatabase | undefined;
 
 async function prepareDatabase(): Promise<string> {
-  let url = env().DATABASE_URL;
+  // Validates the whole configuration first: a production start without AUTH_SECRET stops here.
+  const config = env();
+  let url = config.DATABASE_URL;
   if (!url) {
     console.log('[rendezvous] DATABASE_URL is not set: starting the embedded Postgres (.data/postgres)…');
     const started = await startDevDatabase((line) => {
@@ -24,7 +27,7 @@ async function prepareDatabase(): Promise<string> {
     url = started.url;
   }
   await migrateDatabase(url);
-  if (embedded) {
+  if (embedded && config.NODE_ENV !== 'production') {
     const database = createDatabase(url, { max: 1 });
     if (await seedDemoHost(database)) {
       console.log('[rendezvous] seeded the demo host: /demo (sign in as demo@example.com / demo-password)');

@@ -51,6 +51,47 @@ describe('public API over HTTP', () => {
   });
 });
 
+describe('HTTP caching of availability', () => {
+  it('sends a strong ETag and shared-cache headers, and answers 304 to If-None-Match until the slots change', async () => {
+    const id = await demoMeetingTypeId();
+    const start = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const url = `${baseUrl}/api/v1/availability?meetingTypeId=${id}&start=${start}&end=${end}&timezone=UTC`;
+    const first = await fetch(url);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    const slots = ((await first.json()) as { slots: { start: string }[] }).slots;
+
+    const revalidated = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect(await revalidated.text()).toBe('');
+
+    // A booking changes the slots: the old tag no longer matches, and the new body leaves the slot out.
+    const booked = await fetch(`${baseUrl}/api/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ meetingTypeId: id, start: slots.at(-1)!.start, name: 'Etag Test', email: 'etag@example.test', timezone: 'UTC' }),
+    });
+    expect(booked.status).toBe(201);
+    const changed = await fetch(url, { headers: { 'if-none-match': etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(((await changed.json()) as { slots: { start: string }[] }).slots.map((slot) => slot.start)).not.toContain(slots.at(-1)!.start);
+  });
+});
+
+describe('a production start', () => {
+  it('refuses to start without AUTH_SECRET and says what to set', async () => {
+    await expect(startProductionServer(databaseUrl, { AUTH_SECRET: '' })).rejects.toThrow(/AUTH_SECRET must be set to at least 32 random bytes/);
+  });
+
+  it('refuses a secret shorter than 32 bytes', async () => {
+    await expect(startProductionServer(databaseUrl, { AUTH_SECRET: 'short-secret' })).rejects.toThrow(/AUTH_SECRET/);
+  });
+});
+
 describe('client addresses for rate limits (scripts/serve.ts)', () => {
   let limited: RunningServer;
   let proxied: RunningServer;

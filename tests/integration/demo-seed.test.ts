@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { resetEnvForTests } from '@/lib/env';
 import { ensureDatabase } from '@/db/bootstrap';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -43,6 +44,24 @@ describe('demo host seed', () => {
       expect(deepDive?.bufferAfterMinutes).toBe(10);
     } finally {
       await database.close();
+    }
+  });
+
+  it('is never created by a production start: the seed refuses and no demo user appears', async () => {
+    const url = await ensureDatabase(adminUrl, `${name}_production`);
+    await migrateDatabase(url);
+    const database = createDatabase(url, { max: 1 });
+    const saved = process.env.NODE_ENV;
+    (process.env as Record<string, string>).NODE_ENV = 'production';
+    resetEnvForTests();
+    try {
+      await expect(seedDemoHost(database)).rejects.toThrow(/never created in production/);
+      expect(await database.query.users.findFirst({ where: (u, { eq }) => eq(u.username, 'demo') })).toBeUndefined();
+    } finally {
+      (process.env as Record<string, string | undefined>).NODE_ENV = saved;
+      resetEnvForTests();
+      await database.close();
+      await dropDatabase(adminUrl, `${name}_production`);
     }
   });
 });
