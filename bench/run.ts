@@ -11,7 +11,7 @@ import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
 import { measureScenario } from './load';
 import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
-import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
+import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, revalidationTarget, UniqueBookings } from './scenarios';
 import { type BenchWindow, benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
 
 // `npm run bench`: engine micro-benchmark, then a production build against real Postgres under load.
@@ -69,8 +69,9 @@ async function main(): Promise<void> {
   const server = await startAppServer({ databaseUrl: database.url });
   const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
   const warmTarget = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
-  await checkAvailability(warmTarget);
+  const { etag } = await checkAvailability(warmTarget);
   const warm = await measureScenario('availability, warm cache', warmTarget);
+  const revalidated = await measureScenario('availability, revalidated', await revalidationTarget(warmTarget, etag));
   const uniqueBookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
   await checkBooking(server.baseUrl, uniqueBookings);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
     baseline,
     cold,
     warm,
+    revalidated,
     booking: {
       ...bookingLoad,
       rowsInserted: await countBookings(database.url, bookingMeetingTypeIds),

@@ -19,9 +19,19 @@ export function availabilityTarget(baseUrl: string, meetingTypeId: string, windo
   return { url: `${baseUrl}/api/v1/availability?${query}` };
 }
 
+/** The same request as a client holding the current copy sends it: the server should answer 304. */
+export async function revalidationTarget(target: LoadTarget, etag: string): Promise<LoadTarget> {
+  const revalidated = { ...target, headers: { ...target.headers, 'if-none-match': etag } };
+  const response = await fetch(revalidated.url, { headers: revalidated.headers, signal: AbortSignal.timeout(10_000) });
+  if (response.status !== 304) throw new Error(`revalidation sanity check failed: HTTP ${response.status}, expected 304`);
+  return revalidated;
+}
+
 export interface AvailabilityCheck {
   slots: number;
   responseBytes: number;
+  /** The reply's validator, for the revalidation scenario. */
+  etag: string;
 }
 
 /** One request before measuring: it must be a 200 with slots, or every number after it is meaningless. */
@@ -32,7 +42,9 @@ export async function checkAvailability(target: LoadTarget): Promise<Availabilit
   if (!Array.isArray(slots) || slots.length === 0) {
     throw new Error(`availability sanity check failed: HTTP ${response.status}, expected 200 with slots:\n${text.slice(0, 2_000)}`);
   }
-  return { slots: slots.length, responseBytes: Buffer.byteLength(text) };
+  const etag = response.headers.get('etag');
+  if (!etag) throw new Error('availability sanity check failed: the reply has no ETag');
+  return { slots: slots.length, responseBytes: Buffer.byteLength(text), etag };
 }
 
 /**
