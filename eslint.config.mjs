@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     // Only lib/env.ts reads the environment.
-    files: ['app/**', 'lib/**', 'components/**', 'inngest/**', 'db/**', 'emails/**'],
+    files: ['app/**', 'lib/**', 'components/**', 'inngest/**', 'db/**', 'emails/**', 'proxy.ts'],
     ignores: ['lib/env.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts.' }],

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { inter } from './fonts';
 import './globals.css';
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page's scripts carry the request's CSP nonce (proxy.ts), which Next.js can only add while
+// rendering a request: a prerendered page would ship scripts without it, and never hydrate.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body>{children}</body>

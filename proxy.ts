@@ -1,0 +1,30 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { env } from '@/lib/env';
+import { securityHeadersFor } from '@/lib/security-headers';
+
+// The one place security headers are sent from (rules: lib/security-headers.ts). Pages get a fresh
+// CSP nonce on the request, which Next.js reads while rendering to mark its own scripts.
+export function proxy(request: NextRequest): NextResponse {
+  const headers = securityHeadersFor(request.nextUrl.pathname, env().NODE_ENV, createNonce);
+  const response = headers.request
+    ? NextResponse.next({ request: { headers: withHeaders(request.headers, headers.request) } })
+    : NextResponse.next();
+  for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
+  return response;
+}
+
+function createNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
+
+function withHeaders(original: Headers, added: Readonly<Record<string, string>>): Headers {
+  const headers = new Headers(original);
+  for (const [name, value] of Object.entries(added)) headers.set(name, value);
+  return headers;
+}
+
+export const config = {
+  // Built assets and the favicon are files served with exact content types; skipping them keeps
+  // static traffic off the proxy.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.svg$|favicon\\.ico$).*)'],
+};
