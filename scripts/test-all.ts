@@ -46,6 +46,8 @@ function runSuite(project: string): StepResult {
       failed: report.numFailedTests,
       skipped: report.numPendingTests + report.numTodoTests,
     };
+    // The report decides, not only the exit code: a failed test must fail the step whatever vitest returned.
+    if (report.numFailedTests > 0) step.ok = false;
     if (report.numPassedTests === 0) {
       console.error(`${project}: no test passed — treating the suite as failed.`);
       step.ok = false;
