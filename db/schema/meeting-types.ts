@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, updatedAt } from './columns';
+import { boolean, check, integer, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { createdAt, instant, updatedAt } from './columns';
 import { users } from './users';
 
 export const meetingTypes = pgTable(
@@ -24,11 +24,15 @@ export const meetingTypes = pgTable(
     location: text('location'),
     color: varchar('color', { length: 7 }).default('#3B82F6'),
     isActive: boolean('is_active').notNull().default(true),
+    // Invitees may cancel or reschedule until this long before the start (hosts always may).
+    minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
+    // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
+    deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('meeting_types_user_id_slug_unique').on(t.userId, t.slug),
+    uniqueIndex('meeting_types_user_id_slug_unique').on(t.userId, t.slug).where(sql`${t.deletedAt} is null`),
     // Target of bookings' (meeting_type_id, host_user_id) foreign key.
     unique('meeting_types_id_user_id_unique').on(t.id, t.userId),
     check('meeting_types_duration_positive', sql`${t.durationMinutes} between 1 and 1440`),
@@ -36,6 +40,7 @@ export const meetingTypes = pgTable(
     check('meeting_types_notice_non_negative', sql`${t.minNoticeMinutes} >= 0`),
     check('meeting_types_window_positive', sql`${t.maxDaysInFuture} between 1 and 730`),
     check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
+    check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
   ],
 );

@@ -17,6 +17,8 @@ export const users = pgTable(
     username: varchar('username', { length: 64 }).notNull().unique(),
     timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
     role: varchar('role', { length: 20 }).notNull().default('user'),
+    // Sessions carry the version they were issued under; bumping it (password change) ends them all.
+    sessionVersion: integer('session_version').notNull().default(0),
     // Auth.js adapter fields.
     emailVerified: instant('email_verified'),
     image: text('image'),
@@ -69,3 +71,12 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+/** Usernames a host gave up: their old public links keep working by redirecting to the new name. */
+export const usernameRedirects = pgTable('username_redirects', {
+  username: varchar('username', { length: 64 }).primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});

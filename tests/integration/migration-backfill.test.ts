@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -11,7 +11,7 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { bookings } from '@/db/schema';
 import { dropDatabase } from '../setup/test-database';
-import { createHost, createMeetingType, insertBookingRow, uniqueSuffix } from '../factories';
+import { insertBookingRow, uniqueSuffix } from '../factories';
 
 const adminUrl = inject('adminDatabaseUrl');
 const name = `rendezvous_backfill_${uniqueSuffix()}`;
@@ -41,9 +41,13 @@ describe('0004_data_integrity on existing rows', () => {
     await migrateThrough(url, 4);
     const database = createDatabase(url, { max: 1 });
     try {
-      const host = await createHost(database);
-      const { id: meetingTypeId } = await createMeetingType(database, host.id);
-      const ids = { hostUserId: host.id, meetingTypeId };
+      // Raw SQL: the schema in code is newer than this database (later columns would not exist yet).
+      const suffix = uniqueSuffix();
+      const [host] = await database.execute<{ id: string }>(sql`
+        insert into users (email, name, username) values (${`old-${suffix}@example.test`}, 'Old host', ${`old-${suffix}`}) returning id`);
+      const [meetingType] = await database.execute<{ id: string }>(sql`
+        insert into meeting_types (user_id, name, slug) values (${host!.id}, 'Old meeting', 'old') returning id`);
+      const ids = { hostUserId: host!.id, meetingTypeId: meetingType!.id };
       const cancelled = await insertBookingRow(database, {
         ...ids,
         start: '2030-01-07T14:00:00Z',

@@ -32,6 +32,7 @@ describe('migrations', () => {
         'meeting_types',
         'outbox',
         'sessions',
+        'username_redirects',
         'users',
         'verification_tokens',
       ]);
