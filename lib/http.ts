@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { env } from './env';
 import { AppError } from './errors';
+import { apiHeaders } from './security-headers';
 
 // Route handlers stay ~20 lines: parse with these, call lib, reply with json(); errors become one shape here.
 
@@ -56,13 +58,30 @@ export function errorResponse(error: unknown): Response {
 
 type Handler<P> = (request: Request, params: P) => Promise<Response>;
 
-/** Wraps a route handler so every failure leaves as `{ error: { code, message, details? } }`. */
+/** The API's security headers (lib/security-headers.ts decides them) on a reply. */
+export function withApiHeaders(response: Response): Response {
+  const headers = apiHeaders(env().NODE_ENV).response;
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Some replies (Response.redirect) have immutable headers: copy them onto a new one.
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
+ * Wraps a route handler: every failure leaves as `{ error: { code, message, details? } }`, and every
+ * reply carries the API's security headers.
+ */
 export function route<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      return await handler(request, await context.params);
+      return withApiHeaders(await handler(request, await context.params));
     } catch (error) {
-      return errorResponse(error);
+      return withApiHeaders(errorResponse(error));
     }
   };
 }

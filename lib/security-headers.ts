@@ -57,7 +57,8 @@ function pageContentSecurityPolicy(pathname: string, nonce: string, nodeEnv: Nod
 // API replies are the hot path (availability is benchmarked): one frozen set per NODE_ENV, no nonce.
 const apiHeadersByEnv = new Map<NodeEnv, SecurityHeaders>();
 
-function apiHeaders(nodeEnv: NodeEnv): SecurityHeaders {
+/** The headers every API reply carries (applied by lib/http's route wrapper, not the proxy). */
+export function apiHeaders(nodeEnv: NodeEnv): SecurityHeaders {
   let headers = apiHeadersByEnv.get(nodeEnv);
   if (!headers) {
     const response = { ...baselineHeaders('/api', nodeEnv), 'Content-Security-Policy': frameAncestors('/api') };

@@ -1,4 +1,5 @@
-// Liveness for load balancers, and the benchmark's baseline: the cheapest possible route handler.
-export function GET(): Response {
-  return Response.json({ status: 'ok' });
-}
+import { route } from '@/lib/http';
+
+// Liveness for load balancers, and the benchmark's baseline: the cheapest possible route handler
+// (with the headers every API reply carries, so the bench compares like with like).
+export const GET = route(async () => Response.json({ status: 'ok' }));
