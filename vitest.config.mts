@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': import.meta.dirname };
+// `server-only` throws unless bundled for the server; vitest runs server modules directly.
+const alias = { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/tests/setup/empty-module.ts` };
 
 // Three suites: unit (pure, beside the code), integration (real Postgres), e2e (built app + Chromium).
 export default defineConfig({

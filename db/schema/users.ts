@@ -3,7 +3,7 @@ import { check, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzl
 import { createdAt, instant, updatedAt } from './columns';
 
 /** Top-level paths the app uses or will use; a host may not take one as a username. */
-export const reservedUsernames = ['api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'login', 'logout', 'admin', 'embed', 'static', 'public'] as const;
+export const reservedUsernames = ['api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'signup', 'login', 'logout', 'admin', 'embed', 'static', 'public'] as const;
 
 export const users = pgTable(
   'users',

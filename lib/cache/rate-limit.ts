@@ -1,42 +1,54 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import { LRUCache } from 'lru-cache';
+import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { clientAddress } from '@/lib/client-address';
 import { redisClient } from './index';
 
-// Per-client limits on the public endpoints: @upstash/ratelimit (sliding window) across instances when
-// Redis is configured, an in-process fixed window otherwise — and also whenever Redis fails.
+// Named limits: @upstash/ratelimit (sliding window) across instances when Redis is configured, an
+// in-process fixed window otherwise, and also whenever Redis fails.
 
-export type LimitedEndpoint = 'availability' | 'bookings';
-
-const WINDOW_MS = 60_000;
-
-function limitFor(endpoint: LimitedEndpoint): number {
-  const config = env();
-  return endpoint === 'availability' ? config.RATE_LIMIT_AVAILABILITY_PER_MINUTE : config.RATE_LIMIT_BOOKINGS_PER_MINUTE;
+interface LimitPolicy {
+  /** Requests (or failures) per window; 0 turns the limit off. */
+  limit: () => number;
+  windowSeconds: number;
 }
 
-interface Verdict {
+const policies = {
+  availability: { limit: () => env().RATE_LIMIT_AVAILABILITY_PER_MINUTE, windowSeconds: 60 },
+  bookings: { limit: () => env().RATE_LIMIT_BOOKINGS_PER_MINUTE, windowSeconds: 60 },
+  /** Failed sign-ins per account (keyed by a hash of the email) and per client. */
+  'sign-in-failures-account': { limit: () => env().SIGN_IN_FAILURES_PER_ACCOUNT, windowSeconds: 15 * 60 },
+  'sign-in-failures-client': { limit: () => env().SIGN_IN_FAILURES_PER_CLIENT, windowSeconds: 15 * 60 },
+  'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
+} satisfies Record<string, LimitPolicy>;
+
+export type LimitName = keyof typeof policies;
+
+export interface Verdict {
   success: boolean;
+  /** Epoch ms when the window frees up again. */
   reset: number;
 }
 
-// Fixed windows per client, in a byte-bounded LRU: O(1) per request, and a flood of distinct
-// clients evicts the least recent ones instead of growing the process.
+// Fixed windows per key, in a byte-bounded LRU: O(1) per request, and a flood of distinct clients
+// evicts the least recent ones instead of growing the process.
 export const LOCAL_WINDOWS_BUDGET_BYTES = 4 * 1024 * 1024;
 const localWindows = new LRUCache<string, { windowStart: number; count: number }>({
   maxSize: LOCAL_WINDOWS_BUDGET_BYTES,
   sizeCalculation: (_window, key) => 2 * key.length + 64,
 });
 
-function limitLocally(key: string, limit: number, now: number): Verdict {
-  const windowStart = now - (now % WINDOW_MS);
+function limitLocally(key: string, policy: LimitPolicy, limit: number, now: number, consume: boolean): Verdict {
+  const windowMs = policy.windowSeconds * 1000;
+  const windowStart = now - (now % windowMs);
   const current = localWindows.get(key);
   const entry = current && current.windowStart === windowStart ? current : { windowStart, count: 0 };
-  entry.count += 1;
-  if (entry !== current) localWindows.set(key, entry);
-  return { success: entry.count <= limit, reset: windowStart + WINDOW_MS };
+  if (consume) {
+    entry.count += 1;
+    if (entry !== current) localWindows.set(key, entry);
+  }
+  return { success: consume ? entry.count <= limit : entry.count < limit, reset: windowStart + windowMs };
 }
 
 /** Bytes the in-process windows hold (tests check the bound). */
@@ -46,16 +58,21 @@ export function localRateLimitBytes(): number {
 
 const redisLimiters = new Map<string, Ratelimit>();
 
-async function limitWithRedis(key: string, endpoint: LimitedEndpoint, limit: number): Promise<Verdict | null> {
+async function limitWithRedis(name: LimitName, key: string, limit: number, consume: boolean): Promise<Verdict | null> {
   const redis = redisClient();
   if (!redis) return null;
-  const id = `${endpoint}:${limit}`;
+  const id = `${name}:${limit}`;
   let limiter = redisLimiters.get(id);
   if (!limiter) {
-    limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(limit, '60 s'), prefix: `rdv:rl:${endpoint}`, timeout: 1_000 });
+    const window = `${policies[name].windowSeconds} s` as const;
+    limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(limit, window), prefix: `rdv:rl:${name}`, timeout: 1_000 });
     redisLimiters.set(id, limiter);
   }
   try {
+    if (!consume) {
+      const { remaining, reset } = await limiter.getRemaining(key);
+      return { success: remaining > 0, reset };
+    }
     const result = await limiter.limit(key);
     // A timed-out check passes unchecked upstream; count it locally instead.
     return result.reason === 'timeout' ? null : { success: result.success, reset: result.reset };
@@ -64,16 +81,32 @@ async function limitWithRedis(key: string, endpoint: LimitedEndpoint, limit: num
   }
 }
 
-/** Throws 429 with Retry-After when this client has used up its minute. A limit of 0 is off. */
-export async function enforceRateLimit(request: Request, endpoint: LimitedEndpoint, now = Date.now()): Promise<void> {
-  const limit = limitFor(endpoint);
-  if (limit === 0) return;
-  const key = clientAddress(request);
-  const verdict = (await limitWithRedis(key, endpoint, limit)) ?? limitLocally(`${endpoint}:${key}`, limit, now);
-  if (!verdict.success) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((verdict.reset - now) / 1000));
-    throw new AppError('rate_limited', 'Too many requests; slow down and retry later', { retryAfterSeconds });
-  }
+/** Counts one event for `key` under a named limit; `success: false` once the window is used up. */
+export async function hitLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
+  return checkLimit(name, key, now, true);
+}
+
+/** Whether `key` still has room under a named limit, without counting anything. */
+export async function peekLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
+  return checkLimit(name, key, now, false);
+}
+
+async function checkLimit(name: LimitName, key: string, now: number, consume: boolean): Promise<Verdict> {
+  const policy = policies[name];
+  const limit = policy.limit();
+  if (limit === 0) return { success: true, reset: now };
+  return (await limitWithRedis(name, key, limit, consume)) ?? limitLocally(`${name}:${key}`, policy, limit, now, consume);
+}
+
+export function rateLimited(verdict: Verdict, now: number, message = 'Too many requests; slow down and retry later'): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((verdict.reset - now) / 1000));
+  return new AppError('rate_limited', message, { retryAfterSeconds });
+}
+
+/** Throws 429 with Retry-After when this client has used up its window. */
+export async function enforceRateLimit(request: Request, name: 'availability' | 'bookings', now = Date.now()): Promise<void> {
+  const verdict = await hitLimit(name, clientAddress(request), now);
+  if (!verdict.success) throw rateLimited(verdict, now);
 }
 
 export function resetRateLimitsForTests(): void {

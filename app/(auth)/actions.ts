@@ -1,0 +1,54 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { AuthError } from 'next-auth';
+import { db } from '@/db/client';
+import { failure } from '@/lib/actions/host-action';
+import { type ActionResult, fieldErrorsOf } from '@/lib/actions/action-result';
+import { signIn, signOut, SignInThrottled } from '@/lib/auth/auth';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { addressKey } from '@/lib/client-address';
+import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
+
+// The public actions (no session needed): sign up, sign in, sign out. Each is on the authorization
+// test's allow-list; every other server action goes through hostAction().
+
+async function requestClient(): Promise<string> {
+  const forwarded = (await headers()).get('x-forwarded-for') ?? '';
+  return addressKey(forwarded.split(',').at(-1)?.trim() ?? '');
+}
+
+export async function signUpAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const parsed = signUpSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
+  try {
+    await signUpHost(db(), parsed.data, { client: await requestClient(), now: Date.now() });
+  } catch (error) {
+    return failure(error);
+  }
+  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
+  return { ok: true, data: null };
+}
+
+export async function signInAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const email = String(form.get('email') ?? '');
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) {
+    return { ok: false, error: { code: 'invalid_request', message: 'Enter your email and password.', fieldErrors: { ...(email ? {} : { email: 'Enter your email' }), ...(password ? {} : { password: 'Enter your password' }) } } };
+  }
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeRedirectPath(form.get('callbackUrl')) });
+  } catch (error) {
+    if (error instanceof SignInThrottled || (error instanceof AuthError && (error as { code?: string }).code === 'throttled')) {
+      return { ok: false, error: { code: 'rate_limited', message: 'Too many sign-in attempts. Please wait a few minutes and try again.' } };
+    }
+    // The same answer for an unknown email and a wrong password.
+    if (error instanceof AuthError) return { ok: false, error: { code: 'unauthorized', message: 'That email and password do not match an account.' } };
+    throw error;
+  }
+  return { ok: true, data: null };
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/signin' });
+}

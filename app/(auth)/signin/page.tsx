@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import styles from '@/components/auth/auth.module.css';
+import { configuredOAuthProviders, signIn } from '@/lib/auth/auth';
+import { currentHostId } from '@/lib/auth/current-host';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { signInAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  if (await currentHostId()) redirect(callbackUrl);
+  const providers = configuredOAuthProviders();
+  return (
+    <main className={styles.shell}>
+      <div className={styles.card}>
+        <h1 className={styles.title}>Sign in</h1>
+        <p className="muted">Welcome back to Rendezvous.</p>
+        <SignInForm action={signInAction} callbackUrl={callbackUrl} />
+        {providers.length > 0 ? (
+          <>
+            <p className={styles.divider}>or</p>
+            <div className={styles.providers}>
+              {providers.map((provider) => (
+                <form
+                  key={provider.id}
+                  action={async () => {
+                    'use server';
+                    await signIn(provider.id, { redirectTo: callbackUrl });
+                  }}
+                >
+                  <button type="submit" className="oauth-button">
+                    Continue with {provider.name}
+                  </button>
+                </form>
+              ))}
+            </div>
+          </>
+        ) : null}
+        <p className={styles.alternate}>
+          New here? <Link href="/signup">Create an account</Link>
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { DashboardNav } from '@/components/dashboard/dashboard-nav';
+import styles from '@/components/dashboard/dashboard.module.css';
+import { requireHostForPage } from '@/lib/auth/current-host';
+import { findHostSummary } from '@/lib/hosts/host-summary';
+import { db } from '@/db/client';
+import { signOutAction } from '../(auth)/actions';
+
+export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s · Rendezvous' }, robots: { index: false } };
+
+// Every dashboard page also checks the session itself; this layout only frames them.
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const hostUserId = await requireHostForPage('/dashboard');
+  const host = await findHostSummary(db(), hostUserId);
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Link href="/dashboard" className={styles.brand}>
+          Rendezvous
+        </Link>
+        <DashboardNav />
+        <div className={styles.account}>
+          {host ? (
+            <a className={styles.publicLink} href={`/${host.username}`}>
+              /{host.username}
+            </a>
+          ) : null}
+          <form action={signOutAction}>
+            <button type="submit" className={styles.signOut}>
+              Sign out
+            </button>
+          </form>
+        </div>
+      </header>
+      <main className={styles.main}>{children}</main>
+    </div>
+  );
+}

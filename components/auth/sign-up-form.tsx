@@ -1,0 +1,44 @@
+'use client';
+
+import { useActionState, useState, useSyncExternalStore } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { TimeZoneCombobox } from '@/components/ui/time-zone-combobox';
+import type { ActionResult } from '@/lib/actions/action-result';
+import styles from './auth.module.css';
+
+type SignUp = (previous: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const subscribeToNothing = () => () => {};
+
+export function SignUpForm({ action }: { action: SignUp }) {
+  const [state, submit, pending] = useActionState(action, null);
+  // Preselected from the browser once it has hydrated; the host can pick another.
+  const detected = useSyncExternalStore(subscribeToNothing, browserZone, () => '');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const timeZone = chosen ?? detected;
+  const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
+  return (
+    <ActionForm dispatch={submit} className={styles.form}>
+      {state && !state.ok && !fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+      <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors?.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors?.email} />
+      <TextField
+        label="Username"
+        name="username"
+        autoComplete="username"
+        required
+        hint="Your booking page will be at /your-username."
+        error={fieldErrors?.username}
+      />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={fieldErrors?.password} />
+      <TimeZoneCombobox name="timeZone" value={timeZone} onChange={setChosen} error={fieldErrors?.timeZone} />
+      <Button type="submit" block disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "users" DROP CONSTRAINT "users_username_not_reserved";--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_username_not_reserved" CHECK ("users"."username" not in ('api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'signup', 'login', 'logout', 'admin', 'embed', 'static', 'public'));

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { z } from 'zod';
+import { db } from '@/db/client';
+import { requireHost } from '@/lib/auth/current-host';
+import { cacheStore } from '@/lib/cache';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import { type ActionResult, fieldErrorsOf } from './action-result';
+
+// The one wrapper for dashboard server actions, like route() for handlers: session → zod → the lib
+// call → one result shape. AppErrors become a code, a message a person can act on and, for
+// validation, errors per field; anything else is logged and answered without internals.
+
+export interface HostContext {
+  hostUserId: string;
+  deps: HostWriteDeps;
+}
+
+/** Marks a server action as guarded; the authorization test looks for it on every exported action. */
+export const GUARDED = Symbol.for('rendezvous.guarded-action');
+
+export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, context: HostContext) => Promise<T>) {
+  const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
+    try {
+      const hostUserId = await requireHost();
+      const raw = input instanceof FormData ? Object.fromEntries(input) : input;
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
+      }
+      return { ok: true, data: await handler(parsed.data, { hostUserId, deps: { database: db(), store: cacheStore() } }) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+  return Object.assign(action, { [GUARDED]: true });
+}
+
+export function failure(error: unknown): { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> } } {
+  if (error instanceof AppError) {
+    const fieldErrors = (error.details as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors;
+    return { ok: false, error: { code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) } };
+  }
+  // Next.js signals redirects and not-found by throwing; those must pass through.
+  if (error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' && error.digest.startsWith('NEXT_')) throw error;
+  console.error('[rendezvous] action failed', error);
+  return { ok: false, error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } };
+}

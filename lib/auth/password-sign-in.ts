@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { users } from '@/db/schema';
+import { hitLimit, peekLimit } from '@/lib/cache/rate-limit';
+import { hashPassword, verifyPassword } from './password';
+
+// Email + password sign-in. A wrong password and an unknown email get the same answer in the same
+// time (an unknown email is checked against a dummy hash), and repeated failures per account and
+// per client slow sign-in down: past the limit every attempt is refused until the window passes.
+
+export interface SignedInHost {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
+export type PasswordSignInResult = { ok: true; host: SignedInHost } | { ok: false; reason: 'invalid' | 'throttled'; retryAt?: number };
+
+let dummyHash: Promise<string> | undefined;
+
+/** The account's throttle key: a digest, so no raw address sits in the cache. */
+const accountKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+export async function verifyPasswordSignIn(
+  database: Queryable,
+  input: { email: string; password: string; client: string; now: number },
+): Promise<PasswordSignInResult> {
+  const account = accountKey(input.email);
+  const [accountRoom, clientRoom] = await Promise.all([
+    peekLimit('sign-in-failures-account', account, input.now),
+    peekLimit('sign-in-failures-client', input.client, input.now),
+  ]);
+  if (!accountRoom.success || !clientRoom.success) {
+    return { ok: false, reason: 'throttled', retryAt: Math.max(accountRoom.success ? 0 : accountRoom.reset, clientRoom.success ? 0 : clientRoom.reset) };
+  }
+  const [host] = await database
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.email, input.email.trim().toLowerCase()));
+  dummyHash ??= hashPassword('rendezvous-no-such-account');
+  const matches = await verifyPassword(host?.passwordHash ?? (await dummyHash), input.password);
+  if (host && host.passwordHash && matches) {
+    return { ok: true, host: { id: host.id, email: host.email, name: host.name, sessionVersion: host.sessionVersion } };
+  }
+  await Promise.all([hitLimit('sign-in-failures-account', account, input.now), hitLimit('sign-in-failures-client', input.client, input.now)]);
+  return { ok: false, reason: 'invalid' };
+}
