@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { availabilityRules, users } from '@/db/schema';
+import { hostAdapter } from '@/lib/auth/host-adapter';
+import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
+import { resetRateLimitsForTests } from '@/lib/cache/rate-limit';
+import { resetEnvForTests } from '@/lib/env';
+import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
+import { uniqueSuffix } from '../factories';
+import { connectTestDatabase } from './db-helpers';
+
+const database = connectTestDatabase();
+
+function setEnv(values: Record<string, string | undefined>) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetEnvForTests();
+  resetRateLimitsForTests();
+}
+
+afterEach(() => setEnv({ SIGN_IN_FAILURES_PER_ACCOUNT: undefined, SIGN_IN_FAILURES_PER_CLIENT: undefined, RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined }));
+
+function newHost(overrides: Record<string, string> = {}) {
+  const suffix = uniqueSuffix();
+  return signUpSchema.parse({
+    name: `Ann ${suffix}`,
+    email: `Ann.${suffix}@Example.test`,
+    username: `ann-${suffix}`,
+    password: 'correct horse battery',
+    timeZone: 'europe/berlin',
+    ...overrides,
+  });
+}
+
+const context = (client = `198.51.100.${Math.floor(Math.random() * 250)}`) => ({ client, now: Date.now() });
+
+describe('sign-up', () => {
+  it('creates the host with a lower-case email, a canonical zone, an argon2id hash and weekday hours to start from', async () => {
+    const input = newHost();
+    const { id } = await signUpHost(database, input, context());
+    const [row] = await database.select().from(users).where(eq(users.id, id));
+    expect(row).toMatchObject({ email: input.email, timeZone: 'Europe/Berlin', username: input.username });
+    expect(row?.email).toBe(row?.email.toLowerCase());
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    const rules = await database.select().from(availabilityRules).where(eq(availabilityRules.userId, id));
+    expect(rules.map((r) => r.dayOfWeek).sort()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('never merges into an existing account: the same email in any letter case is refused', async () => {
+    const input = newHost();
+    await signUpHost(database, input, context());
+    const again = newHost({ email: input.email.toUpperCase() });
+    await expect(signUpHost(database, again, context())).rejects.toMatchObject({ code: 'conflict', details: { fieldErrors: { email: expect.any(String) } } });
+    expect(await database.select().from(users).where(eq(users.email, input.email))).toHaveLength(1);
+  });
+
+  it('refuses a taken username with a field error, and reserved or malformed ones at validation', async () => {
+    const first = newHost();
+    await signUpHost(database, first, context());
+    await expect(signUpHost(database, newHost({ username: first.username }), context())).rejects.toMatchObject({
+      details: { fieldErrors: { username: expect.any(String) } },
+    });
+    for (const username of ['dashboard', 'signup', 'api', 'a', '-bad-', 'no spaces']) {
+      expect(signUpSchema.safeParse({ ...newHost(), username }).success).toBe(false);
+    }
+  });
+
+  it('limits sign-up attempts per client, so a refusal cannot enumerate accounts at scale', async () => {
+    setEnv({ RATE_LIMIT_SIGN_UPS_PER_HOUR: '2' });
+    const client = context('203.0.113.77');
+    await signUpHost(database, newHost(), client);
+    await signUpHost(database, newHost(), client);
+    await expect(signUpHost(database, newHost(), client)).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+});
+
+describe('password sign-in', () => {
+  async function registered() {
+    const input = newHost();
+    const { id } = await signUpHost(database, input, context());
+    return { ...input, id };
+  }
+
+  it('signs in with the right password, in any letter case of the email', async () => {
+    const host = await registered();
+    const result = await verifyPasswordSignIn(database, { email: host.email.toUpperCase(), password: host.password, client: '192.0.2.1', now: Date.now() });
+    expect(result).toMatchObject({ ok: true, host: { id: host.id, sessionVersion: 0 } });
+  });
+
+  it('answers a wrong password and an unknown email the same, in about the same time', async () => {
+    const host = await registered();
+    const timed = async (email: string, password: string) => {
+      const started = performance.now();
+      const result = await verifyPasswordSignIn(database, { email, password, client: '192.0.2.2', now: Date.now() });
+      return { result, ms: performance.now() - started };
+    };
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await timed(host.email, 'wrong password!');
+      const b = await timed(`nobody-${uniqueSuffix()}@example.test`, 'wrong password!');
+      expect(a.result).toEqual(b.result);
+      expect(a.result).toEqual({ ok: false, reason: 'invalid' });
+      wrong.push(a.ms);
+      unknown.push(b.ms);
+    }
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[1]!;
+    // Both run one argon2id verification; without the dummy hash an unknown email would answer ~50× faster.
+    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.4);
+    expect(median(unknown) / median(wrong)).toBeLessThan(2.5);
+  });
+
+  it('slows down after repeated failures on one account: further attempts are refused, even with the right password', async () => {
+    setEnv({ SIGN_IN_FAILURES_PER_ACCOUNT: '3' });
+    const host = await registered();
+    for (let i = 0; i < 3; i++) {
+      expect(await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: `192.0.2.${10 + i}`, now: Date.now() })).toMatchObject({ reason: 'invalid' });
+    }
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.99', now: Date.now() })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
+  });
+
+  it('slows down a client that fails across many accounts', async () => {
+    setEnv({ SIGN_IN_FAILURES_PER_CLIENT: '2' });
+    const host = await registered();
+    for (let i = 0; i < 2; i++) {
+      await verifyPasswordSignIn(database, { email: `nobody-${i}-${uniqueSuffix()}@example.test`, password: 'x', client: '203.0.113.5', now: Date.now() });
+    }
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '203.0.113.5', now: Date.now() })).toMatchObject({ reason: 'throttled' });
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '203.0.113.6', now: Date.now() })).toMatchObject({ ok: true });
+  });
+});
+
+describe('OAuth sign-up through the adapter', () => {
+  it('gives every new user a valid, unique, unreserved username', async () => {
+    const adapter = hostAdapter(database);
+    const local = `dashboard.${uniqueSuffix()}`;
+    const first = await adapter.createUser!({ id: '', email: `${local}@Example.test`, emailVerified: new Date(), name: 'Dash Board' });
+    const second = await adapter.createUser!({ id: '', email: `${local}@other.test`, emailVerified: null, name: null });
+    const rows = await database.select({ username: users.username }).from(users).where(eq(users.id, first.id));
+    const [again] = await database.select({ username: users.username }).from(users).where(eq(users.id, second.id));
+    expect(rows[0]?.username).toMatch(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/);
+    expect(again?.username).toMatch(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/);
+    expect(again?.username).not.toBe(rows[0]?.username);
+  });
+});
