@@ -15,7 +15,7 @@ export const calendarConnections = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     provider: varchar('provider', { length: 20 }).$type<(typeof calendarProviders)[number]>().notNull(),
     accountEmail: varchar('account_email', { length: 255 }),
-    // AES-256-GCM ciphertexts (see lib/calendars); never plaintext.
+    // Meant to hold ciphertexts only; nothing writes them yet (calendar connections are not built).
     accessTokenEncrypted: text('access_token_encrypted'),
     refreshTokenEncrypted: text('refresh_token_encrypted'),
     expiresAt: instant('expires_at'),

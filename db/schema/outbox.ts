@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant } from './columns';
 
-/** Events written in the same transaction as the change they describe; dispatched at least once. */
+/** Events written in the same transaction as the change they describe (dispatch is not built yet). */
 export const outbox = pgTable(
   'outbox',
   {
