@@ -1,0 +1,58 @@
+import { and, asc, countDistinct, eq, gte } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { availabilityOverrides, users } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { localDateOf } from '@/lib/scheduling';
+import { MAX_UPCOMING_OVERRIDE_DATES, MAX_WINDOWS_PER_DAY } from './schemas';
+import { toHoursAndMinutes, type WallWindow } from './wall-windows';
+
+// Date overrides as the dashboard sees them: one entry per date, although the table holds one row per
+// window (or one row with both times null for a date off).
+
+export interface DateOverrideView {
+  date: string;
+  unavailable: boolean;
+  windows: WallWindow[];
+}
+
+/** The host's zone and the date it is there now: overrides before that date are in the past. */
+export async function hostCalendar(database: Queryable, hostUserId: string, now: number): Promise<{ timeZone: string; today: string }> {
+  const [host] = await database.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, hostUserId));
+  if (!host) throw notFound('Host');
+  return { timeZone: host.timeZone, today: localDateOf(now, host.timeZone) };
+}
+
+export async function hasOverrideOn(database: Queryable, hostUserId: string, date: string): Promise<boolean> {
+  const rows = await database
+    .select({ id: availabilityOverrides.id })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), eq(availabilityOverrides.date, date)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function countUpcomingOverrideDates(database: Queryable, hostUserId: string, today: string): Promise<number> {
+  const [row] = await database
+    .select({ dates: countDistinct(availabilityOverrides.date) })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), gte(availabilityOverrides.date, today)));
+  return row?.dates ?? 0;
+}
+
+/** Today's and later overrides, earliest first; a date-off row wins over windows on the same date, as in the engine. */
+export async function listUpcomingOverrides(database: Queryable, hostUserId: string, today: string): Promise<DateOverrideView[]> {
+  const rows = await database
+    .select({ date: availabilityOverrides.date, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), gte(availabilityOverrides.date, today)))
+    .orderBy(asc(availabilityOverrides.date), asc(availabilityOverrides.startTime))
+    .limit(MAX_UPCOMING_OVERRIDE_DATES * MAX_WINDOWS_PER_DAY);
+  const byDate = new Map<string, DateOverrideView>();
+  for (const row of rows) {
+    const view = byDate.get(row.date) ?? { date: row.date, unavailable: false, windows: [] };
+    byDate.set(row.date, view);
+    if (row.startTime === null || row.endTime === null) view.unavailable = true;
+    else view.windows.push({ startTime: toHoursAndMinutes(row.startTime), endTime: toHoursAndMinutes(row.endTime) });
+  }
+  return [...byDate.values()].map((view) => (view.unavailable ? { ...view, windows: [] } : view));
+}
