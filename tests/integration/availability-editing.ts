@@ -1,4 +1,4 @@
-import { addDays, dayOfWeekOf, localDateOf, localDateTimeToInstant } from '@/lib/scheduling';
+import { addDays, dayOfWeekOf, localDateOf } from '@/lib/scheduling';
 import { fetchAvailability } from './api';
 
 // Shared by the availability action tests: dates a little ahead of today, and what the public
@@ -21,8 +21,4 @@ export async function offeredTimes(meetingTypeId: string, date: string, timeZone
   if (status !== 200) throw new Error(`availability answered ${status}: ${JSON.stringify(body)}`);
   const formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return body.slots.map((slot) => formatter.format(new Date(slot.start)));
-}
-
-export function instantOf(date: string, time: string, timeZone = 'America/New_York'): string {
-  return new Date(localDateTimeToInstant(date, time, timeZone)).toISOString();
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { removeDateOverrideAction, saveDateOverrideAction } from '@/app/dashboard/availability/actions';
 import { availabilityOverrides } from '@/db/schema';
-import { MAX_UPCOMING_OVERRIDE_DATES } from '@/lib/hosts/availability/schemas';
+import { MAX_UPCOMING_OVERRIDE_DATES } from '@/lib/hosts/availability/limits';
 import { addDays } from '@/lib/scheduling';
 import { createBookableHost, createHost, createOverride } from '../factories';
 import { signInAs } from '../setup/mock-current-host';

@@ -14,7 +14,7 @@ describe('loadAvailabilitySettings', () => {
     const host = await createHost(database, { timeZone: 'Europe/London' });
     await createWeeklyHours(database, host.id, { days: [1], start: '13:00', end: '24:00' });
     await createWeeklyHours(database, host.id, { days: [1, 3], start: '08:00', end: '12:00' });
-    const settings = await loadAvailabilitySettings(database, host.id, Date.now());
+    const settings = (await loadAvailabilitySettings(database, host.id, Date.now()))!;
     expect(settings.timeZone).toBe('Europe/London');
     expect(settings.today).toBe(todayIn('Europe/London'));
     expect(settings.weeklyHours.map((day) => day.dayOfWeek)).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -35,7 +35,7 @@ describe('loadAvailabilitySettings', () => {
     await createOverride(database, host.id, today, null);
     await createOverride(database, host.id, addDays(today, 3), { start: '09:00', end: '10:00' });
     await createOverride(database, host.id, addDays(today, 3), null);
-    const { upcomingOverrides } = await loadAvailabilitySettings(database, host.id, Date.now());
+    const { upcomingOverrides } = (await loadAvailabilitySettings(database, host.id, Date.now()))!;
     expect(upcomingOverrides).toEqual([
       { date: today, unavailable: true, windows: [] },
       { date: addDays(today, 3), unavailable: true, windows: [] },

@@ -1,9 +1,8 @@
 import { and, asc, countDistinct, eq, gte } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { availabilityOverrides, users } from '@/db/schema';
-import { notFound } from '@/lib/errors';
 import { localDateOf } from '@/lib/scheduling';
-import { MAX_UPCOMING_OVERRIDE_DATES, MAX_WINDOWS_PER_DAY } from './schemas';
+import { MAX_UPCOMING_OVERRIDE_DATES, MAX_WINDOWS_PER_DAY } from './limits';
 import { toHoursAndMinutes, type WallWindow } from './wall-windows';
 
 // Date overrides as the dashboard sees them: one entry per date, although the table holds one row per
@@ -15,11 +14,10 @@ export interface DateOverrideView {
   windows: WallWindow[];
 }
 
-/** The host's zone and the date it is there now: overrides before that date are in the past. */
-export async function hostCalendar(database: Queryable, hostUserId: string, now: number): Promise<{ timeZone: string; today: string }> {
+/** The host's zone and the date it is there now (overrides before it are past); null for no such host. */
+export async function findHostCalendar(database: Queryable, hostUserId: string, now: number): Promise<{ timeZone: string; today: string } | null> {
   const [host] = await database.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, hostUserId));
-  if (!host) throw notFound('Host');
-  return { timeZone: host.timeZone, today: localDateOf(now, host.timeZone) };
+  return host ? { timeZone: host.timeZone, today: localDateOf(now, host.timeZone) } : null;
 }
 
 export async function hasOverrideOn(database: Queryable, hostUserId: string, date: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { availabilityRules } from '@/db/schema';
-import { type DateOverrideView, hostCalendar, listUpcomingOverrides } from './date-override-rows';
+import { type DateOverrideView, findHostCalendar, listUpcomingOverrides } from './date-override-rows';
 import { toHoursAndMinutes, type WallWindow } from './wall-windows';
 
 // Everything the availability page shows, in three small queries.
@@ -33,8 +33,10 @@ export async function loadWeeklyHours(database: Queryable, hostUserId: string): 
   return week;
 }
 
-export async function loadAvailabilitySettings(database: Queryable, hostUserId: string, now: number): Promise<AvailabilitySettings> {
-  const { timeZone, today } = await hostCalendar(database, hostUserId, now);
+export async function loadAvailabilitySettings(database: Queryable, hostUserId: string, now: number): Promise<AvailabilitySettings | null> {
+  const calendar = await findHostCalendar(database, hostUserId, now);
+  if (!calendar) return null;
+  const { timeZone, today } = calendar;
   const [weeklyHours, upcomingOverrides] = await Promise.all([loadWeeklyHours(database, hostUserId), listUpcomingOverrides(database, hostUserId, today)]);
   return { timeZone, today, weeklyHours, upcomingOverrides };
 }

@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
-import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, hostCalendar } from './date-override-rows';
-import { type DateOverrideInput, MAX_UPCOMING_OVERRIDE_DATES } from './schemas';
+import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, findHostCalendar } from './date-override-rows';
+import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
+import type { DateOverrideInput } from './schemas';
 import { sortWindows } from './wall-windows';
 
 // Adds a date override, or edits one (`originalDate`, which may move it to another date). The date's
@@ -15,7 +16,9 @@ export async function saveDateOverride(deps: HostWriteDeps, hostUserId: string, 
   const saved: DateOverrideView = { date: input.date, unavailable: input.unavailable, windows: input.unavailable ? [] : sortWindows(input.windows) };
   const originalDate = input.originalDate ?? null;
   await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
-    const { today } = await hostCalendar(tx, hostUserId, now);
+    const calendar = await findHostCalendar(tx, hostUserId, now);
+    if (!calendar) throw notFound('Host');
+    const { today } = calendar;
     if (input.date < today) throw onDate('invalid_request', 'Pick today or a later date.');
     if (originalDate !== null && !(await hasOverrideOn(tx, hostUserId, originalDate))) throw notFound('Date override');
     if (input.date !== originalDate && (await hasOverrideOn(tx, hostUserId, input.date))) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '@/lib/actions/action-result';
-import { dateOverrideInputSchema, MAX_WINDOWS_PER_DAY, timeZoneInputSchema, weeklyHoursSchema } from './schemas';
+import { MAX_WINDOWS_PER_DAY } from './limits';
+import { dateOverrideInputSchema, timeZoneInputSchema, weeklyHoursSchema } from './schemas';
 
 const w = (startTime: string, endTime: string) => ({ startTime, endTime });
 

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { calendarDateField, timeZoneField } from '@/lib/api-fields';
 import { timeOfDaySchema } from '@/lib/scheduling';
+import { MAX_WINDOWS_PER_DAY } from './limits';
 import { findOverlap, formatWindow, minutesOfDay, type WallWindow } from './wall-windows';
 import { weekdayName } from './weekdays';
 
-// What the availability editors may send. Every list is bounded, so one request cannot make the
-// host's schedule (and every slot computation over it) arbitrarily large.
-
-export const MAX_WINDOWS_PER_DAY = 12;
-export const MAX_UPCOMING_OVERRIDE_DATES = 500;
+// What the availability editors may send; every list is bounded (limits.ts).
 
 /** "HH:MM" from 00:00 to 23:59, or 24:00 for the end of the day. */
 export const wallTimeField = z
