@@ -1,0 +1,18 @@
+'use server';
+
+import { hostAction } from '@/lib/actions/host-action';
+import { removeDateOverride } from '@/lib/hosts/availability/remove-date-override';
+import { saveDateOverride } from '@/lib/hosts/availability/save-date-override';
+import { saveWeeklyHours } from '@/lib/hosts/availability/save-weekly-hours';
+import { dateOverrideInputSchema, removeDateOverrideSchema, timeZoneInputSchema, weeklyHoursSchema } from '@/lib/hosts/availability/schemas';
+import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
+
+// The availability page's writes. None takes a host id from the client: the host is the session's.
+
+export const saveWeeklyHoursAction = hostAction(weeklyHoursSchema, (input, { hostUserId, deps }) => saveWeeklyHours(deps, hostUserId, input));
+
+export const saveTimeZoneAction = hostAction(timeZoneInputSchema, (input, { hostUserId, deps }) => setTimeZone(deps, hostUserId, input));
+
+export const saveDateOverrideAction = hostAction(dateOverrideInputSchema, (input, { hostUserId, deps }) => saveDateOverride(deps, hostUserId, input, Date.now()));
+
+export const removeDateOverrideAction = hostAction(removeDateOverrideSchema, (input, { hostUserId, deps }) => removeDateOverride(deps, hostUserId, input));

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DateOverridesSection } from '@/components/availability/date-overrides-section';
+import { TimeZoneForm } from '@/components/availability/time-zone-form';
+import { WeeklyHoursForm } from '@/components/availability/weekly-hours-form';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
+import { db } from '@/db/client';
+import { requireHostForPage } from '@/lib/auth/current-host';
+import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
+import { removeDateOverrideAction, saveDateOverrideAction, saveTimeZoneAction, saveWeeklyHoursAction } from './actions';
+
+export const metadata: Metadata = { title: 'Availability' };
+
+export default async function AvailabilityPage() {
+  const hostUserId = await requireHostForPage('/dashboard/availability');
+  const settings = await loadAvailabilitySettings(db(), hostUserId, Date.now());
+  if (!settings) notFound();
+  return (
+    <>
+      <div className={dashboardStyles.pageHeader}>
+        <h1 className={dashboardStyles.pageTitle}>Availability</h1>
+      </div>
+      <TimeZoneForm initialTimeZone={settings.timeZone} save={saveTimeZoneAction} />
+      <WeeklyHoursForm initialWeek={settings.weeklyHours} save={saveWeeklyHoursAction} />
+      <DateOverridesSection overrides={settings.upcomingOverrides} today={settings.today} save={saveDateOverrideAction} remove={removeDateOverrideAction} />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { and, asc, countDistinct, eq, gte } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { availabilityOverrides, users } from '@/db/schema';
+import { localDateOf } from '@/lib/scheduling';
+import { MAX_UPCOMING_OVERRIDE_DATES, MAX_WINDOWS_PER_DAY } from './limits';
+import { toHoursAndMinutes, type WallWindow } from './wall-windows';
+
+// Date overrides as the dashboard sees them: one entry per date, although the table holds one row per
+// window (or one row with both times null for a date off).
+
+export interface DateOverrideView {
+  date: string;
+  unavailable: boolean;
+  windows: WallWindow[];
+}
+
+/** The host's zone and the date it is there now (overrides before it are past); null for no such host. */
+export async function findHostCalendar(database: Queryable, hostUserId: string, now: number): Promise<{ timeZone: string; today: string } | null> {
+  const [host] = await database.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, hostUserId));
+  return host ? { timeZone: host.timeZone, today: localDateOf(now, host.timeZone) } : null;
+}
+
+export async function hasOverrideOn(database: Queryable, hostUserId: string, date: string): Promise<boolean> {
+  const rows = await database
+    .select({ id: availabilityOverrides.id })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), eq(availabilityOverrides.date, date)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function countUpcomingOverrideDates(database: Queryable, hostUserId: string, today: string): Promise<number> {
+  const [row] = await database
+    .select({ dates: countDistinct(availabilityOverrides.date) })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), gte(availabilityOverrides.date, today)));
+  return row?.dates ?? 0;
+}
+
+/** Today's and later overrides, earliest first; a date-off row wins over windows on the same date, as in the engine. */
+export async function listUpcomingOverrides(database: Queryable, hostUserId: string, today: string): Promise<DateOverrideView[]> {
+  const rows = await database
+    .select({ date: availabilityOverrides.date, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
+    .from(availabilityOverrides)
+    .where(and(eq(availabilityOverrides.userId, hostUserId), gte(availabilityOverrides.date, today)))
+    .orderBy(asc(availabilityOverrides.date), asc(availabilityOverrides.startTime))
+    .limit(MAX_UPCOMING_OVERRIDE_DATES * MAX_WINDOWS_PER_DAY);
+  const byDate = new Map<string, DateOverrideView>();
+  for (const row of rows) {
+    const view = byDate.get(row.date) ?? { date: row.date, unavailable: false, windows: [] };
+    byDate.set(row.date, view);
+    if (row.startTime === null || row.endTime === null) view.unavailable = true;
+    else view.windows.push({ startTime: toHoursAndMinutes(row.startTime), endTime: toHoursAndMinutes(row.endTime) });
+  }
+  return [...byDate.values()].map((view) => (view.unavailable ? { ...view, windows: [] } : view));
+}

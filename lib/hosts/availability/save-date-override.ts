@@ -1,0 +1,37 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { availabilityOverrides } from '@/db/schema';
+import { AppError, notFound } from '@/lib/errors';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, findHostCalendar } from './date-override-rows';
+import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
+import type { DateOverrideInput } from './schemas';
+import { sortWindows } from './wall-windows';
+
+// Adds a date override, or edits one (`originalDate`, which may move it to another date). The date's
+// rows are replaced as a whole under the host lock, so two editors cannot leave a mix of both.
+
+const onDate = (code: 'invalid_request' | 'conflict', message: string) => new AppError(code, message, { details: { fieldErrors: { date: message } } });
+
+export async function saveDateOverride(deps: HostWriteDeps, hostUserId: string, input: DateOverrideInput, now: number): Promise<DateOverrideView> {
+  const saved: DateOverrideView = { date: input.date, unavailable: input.unavailable, windows: input.unavailable ? [] : sortWindows(input.windows) };
+  const originalDate = input.originalDate ?? null;
+  await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
+    const calendar = await findHostCalendar(tx, hostUserId, now);
+    if (!calendar) throw notFound('Host');
+    const { today } = calendar;
+    if (input.date < today) throw onDate('invalid_request', 'Pick today or a later date.');
+    if (originalDate !== null && !(await hasOverrideOn(tx, hostUserId, originalDate))) throw notFound('Date override');
+    if (input.date !== originalDate && (await hasOverrideOn(tx, hostUserId, input.date))) {
+      throw onDate('conflict', 'That date already has an override; edit it in the list instead.');
+    }
+    const addsUpcomingDate = originalDate === null || originalDate < today;
+    if (addsUpcomingDate && (await countUpcomingOverrideDates(tx, hostUserId, today)) >= MAX_UPCOMING_OVERRIDE_DATES) {
+      throw onDate('conflict', `You can have at most ${MAX_UPCOMING_OVERRIDE_DATES} upcoming date overrides; remove some first.`);
+    }
+    const replaced = originalDate === null ? [input.date] : [input.date, originalDate];
+    await tx.delete(availabilityOverrides).where(and(eq(availabilityOverrides.userId, hostUserId), inArray(availabilityOverrides.date, replaced)));
+    const rows = saved.unavailable ? [{ startTime: null, endTime: null }] : saved.windows;
+    await tx.insert(availabilityOverrides).values(rows.map((window) => ({ userId: hostUserId, date: input.date, ...window })));
+  });
+  return saved;
+}
