@@ -1,7 +1,5 @@
-import { formatTimeRange } from '@/components/booking/format-time';
-
-// Booking times as the host reads them on the dashboard: always in a named zone (the host's, or the
-// invitee's where the page says so), never the server's own. One fixed locale, like the booking pages.
+// A booking's date as the host scans it in the list: on a named zone's wall clock (the host's), never
+// the server's own. One fixed locale, like the booking pages' format-time.
 
 const shortDates = new Map<string, Intl.DateTimeFormat>();
 
@@ -13,9 +11,4 @@ export function formatShortDate(instant: Date, timeZone: string): string {
     shortDates.set(timeZone, formatter);
   }
   return formatter.format(instant);
-}
-
-/** "Mon, Jan 11, 2027 · 10:00 AM – 10:30 AM" */
-export function formatWhen(start: Date, end: Date, timeZone: string): string {
-  return `${formatShortDate(start, timeZone)} · ${formatTimeRange(start, end, timeZone)}`;
 }
