@@ -5,6 +5,11 @@ import styles from './bookings.module.css';
 
 const statusLabels: Record<HostBookingDetail['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
 
+function statusLabel(booking: HostBookingDetail, now: number): string {
+  if (booking.status !== 'confirmed' || booking.start.getTime() > now) return statusLabels[booking.status];
+  return booking.end.getTime() > now ? 'Confirmed, in progress' : 'Confirmed, took place';
+}
+
 function When({ booking, timeZone }: { booking: HostBookingDetail; timeZone: string }) {
   return (
     <>
@@ -16,12 +21,11 @@ function When({ booking, timeZone }: { booking: HostBookingDetail; timeZone: str
 }
 
 /** Everything the host may see of one booking. Text the invitee typed is rendered as text, never HTML. */
-export function BookingDetails({ booking, started }: { booking: HostBookingDetail; started: boolean }) {
-  const status = booking.status === 'confirmed' && started ? 'Confirmed (started)' : statusLabels[booking.status];
+export function BookingDetails({ booking, now }: { booking: HostBookingDetail; now: number }) {
   return (
     <dl className={styles.details}>
       <dt>Status</dt>
-      <dd>{status}</dd>
+      <dd>{statusLabel(booking, now)}</dd>
       <dt>When (your time)</dt>
       <dd>
         <When booking={booking} timeZone={booking.hostTimeZone} />

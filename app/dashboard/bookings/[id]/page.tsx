@@ -18,7 +18,8 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const hostUserId = await requireHostForPage(`/dashboard/bookings/${encodeURIComponent(id)}`);
   const booking = await findHostBooking(db(), hostUserId, id);
   if (!booking) notFound();
-  const started = booking.start.getTime() <= Date.now();
+  const now = Date.now();
+  const started = booking.start.getTime() <= now;
   return (
     <>
       <Link href="/dashboard" className={bookingStyles.back}>
@@ -29,7 +30,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           {booking.meetingTypeName} with {booking.inviteeName}
         </h1>
       </div>
-      <BookingDetails booking={booking} started={started} />
+      <BookingDetails booking={booking} now={now} />
       <div className={bookingStyles.actions}>
         <CancelBookingControl
           bookingId={booking.id}
