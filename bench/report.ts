@@ -1,4 +1,6 @@
 import type { BuildOutcome } from './build';
+import { DASHBOARD_SERIAL, type DashboardLoad } from './dashboard';
+import { DASHBOARD_DATA, type DashboardHost } from './dashboard-seed';
 import type { EngineResult } from './engine';
 import { ENGINE_SETUP } from './engine';
 import { FIXED_RATE, LIGHT_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
@@ -13,6 +15,7 @@ export const TARGETS = {
   coldP95Ms: 50,
   engineMedianMs: 20,
   bookingFailureShare: 0.01,
+  dashboardP95Ms: 200,
 } as const;
 
 export interface BookingLoad extends ScenarioLoad {
@@ -39,6 +42,9 @@ export interface BenchReport {
   revalidated: ScenarioLoad;
   booking: BookingLoad;
   engine: EngineResult;
+  dashboardHost: DashboardHost;
+  /** `GET /dashboard` signed in as the host with 10,000 bookings, serial. */
+  dashboard: DashboardLoad;
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -68,6 +74,8 @@ function targetsTable(report: BenchReport): string[] {
   const coldLightLoad = report.cold.lightRate.requestsPerSecond / report.cold.saturation.requestsPerSecond;
   const engineMedian = report.engine.engine.ms.p50;
   const bookingShare = bookingFailureShare(report.booking);
+  const dashboard = report.dashboard.serial;
+  const dashboardOk = dashboard.latencyMs.p95 < TARGETS.dashboardP95Ms && failures(dashboard) === 0;
   return [
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -76,6 +84,7 @@ function targetsTable(report: BenchReport): string[] {
     `| the same at ${FIXED_RATE.overallRate} req/s | ${ms(coldP95)} ms (achieved ${int(report.cold.fixedRate.requestsPerSecond)} req/s = ${pct(coldLoad)} of its saturation throughput) | ${verdict(coldP95 < TARGETS.coldP95Ms)} |`,
     `| engine year scan < ${TARGETS.engineMedianMs} ms (median) | ${ms(engineMedian)} ms (p95 ${ms(report.engine.engine.ms.p95)} ms) | ${verdict(engineMedian < TARGETS.engineMedianMs)} |`,
     `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
+    `| dashboard landing, ${int(DASHBOARD_DATA.bookings)} bookings: p95 < ${TARGETS.dashboardP95Ms} ms | ${ms(dashboard.latencyMs.p95)} ms (p50 ${ms(dashboard.latencyMs.p50)} ms, ${int(dashboard.responses)} serial requests, non-2xx + errors ${int(failures(dashboard))}) | ${verdict(dashboardOk)} |`,
   ];
 }
 
@@ -143,6 +152,21 @@ function engineSection(engine: EngineResult): string[] {
   ];
 }
 
+function dashboardSection({ dashboard, dashboardHost: host }: BenchReport): string[] {
+  const { p50, p95, p99 } = dashboard.serial.latencyMs;
+  return [
+    `\`GET /dashboard\` (the Upcoming tab, first page) signed in as a host with ${int(DASHBOARD_DATA.bookings)} bookings: ` +
+      `${int(host.upcoming)} upcoming, ${int(host.past)} past and ${int(host.cancelled)} cancelled, over ${DASHBOARD_DATA.meetingTypes} meeting types, in distinct half-hour cells from ${DASHBOARD_DATA.daysBack} days ago to ${DASHBOARD_DATA.daysAhead} days ahead (seeded PRNG). ` +
+      'The host signs in over HTTP as a browser does (`GET /api/auth/csrf`, then `POST /api/auth/callback/credentials`), and every request carries the session cookie, ' +
+      'so each one runs the whole page: the session check, the host row and one page of bookings. ' +
+      `One connection, one request at a time, ${DASHBOARD_SERIAL.durationSeconds} s after a ${WARM_UP_SECONDS} s warm-up: the response time on loopback is the server time.`,
+    '',
+    '| requests | p50 ms | p95 ms | p99 ms | HTML bytes | rows shown | status codes |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| ${int(dashboard.serial.responses)} | ${ms(p50)} | ${ms(p95)} | ${ms(p99)} | ${int(dashboard.responseBytes)} | ${dashboard.rowsShown} | ${statusList(dashboard.serial)} |`,
+  ];
+}
+
 export function renderReport(report: BenchReport): string {
   const { machine, window, availabilityHost: host, availabilityCheck: check, booking } = report;
   const minutes = (report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000;
@@ -192,6 +216,10 @@ export function renderReport(report: BenchReport): string {
     '### Every run',
     '',
     ...runDetails(report),
+    '',
+    '## Dashboard landing page',
+    '',
+    ...dashboardSection(report),
     '',
     '## Slot engine micro-benchmark',
     '',

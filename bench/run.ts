@@ -5,6 +5,8 @@ import { createDatabase } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
+import { measureDashboard } from './dashboard';
+import { seedDashboardHost } from './dashboard-seed';
 import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
 import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
@@ -24,8 +26,9 @@ async function seed(databaseUrl: string, window: BenchWindow) {
   try {
     const availabilityHost = await seedAvailabilityHost(database, window);
     const bookingMeetingTypeIds = await seedBookingHosts(database);
+    const dashboardHost = await seedDashboardHost(database, Date.now());
     await database.execute(sql`analyze`);
-    return { availabilityHost, bookingMeetingTypeIds };
+    return { availabilityHost, bookingMeetingTypeIds, dashboardHost };
   } finally {
     await database.close();
   }
@@ -56,8 +59,9 @@ async function main(): Promise<void> {
   const build = await buildForBenchmark();
   const database = await startBenchDatabase();
   const window = benchWindow(Date.now(), 'Europe/Berlin');
-  const { availabilityHost, bookingMeetingTypeIds } = await seed(database.url, window);
+  const { availabilityHost, bookingMeetingTypeIds, dashboardHost } = await seed(database.url, window);
   console.log(`[bench] seeded: ${availabilityHost.bookingsInWindow} bookings and ${availabilityHost.busyInWindow} busy intervals in ${window.firstDay}…${window.lastDay}`);
+  console.log(`[bench] seeded the dashboard host: ${dashboardHost.upcoming} upcoming, ${dashboardHost.past} past, ${dashboardHost.cancelled} cancelled bookings`);
 
   // Cold cache: every availability request loads from Postgres and runs the engine.
   const coldServer = await startAppServer({ databaseUrl: database.url, slotCacheTtlSeconds: 0 });
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
   const uniqueBookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
   await checkBooking(server.baseUrl, uniqueBookings);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
+  const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
   await server.stop();
 
   const report: BenchReport = {
@@ -97,6 +102,8 @@ async function main(): Promise<void> {
       requestsIssued: uniqueBookings.issued,
     },
     engine,
+    dashboardHost,
+    dashboard,
   };
   writeFileSync(resultsPath, renderReport(report));
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);

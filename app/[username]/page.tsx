@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { MeetingTypeList } from '@/components/booking/meeting-type-list';
 import { db } from '@/db/client';
+import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 
 interface Props {
@@ -14,8 +15,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function HostPage({ params }: Props) {
-  const host = await findPublicHostProfile(db(), (await params).username);
-  if (!host) notFound();
+  const { username } = await params;
+  const host = await findPublicHostProfile(db(), username);
+  if (!host) {
+    // A host who changed their username: old links keep working.
+    const renamed = await findRenamedUsername(db(), username);
+    if (renamed) permanentRedirect(`/${renamed}`);
+    notFound();
+  }
   return (
     <main className="page">
       <h1>{host.name}</h1>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { BookingFlow } from '@/components/booking/booking-flow';
 import { db } from '@/db/client';
+import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 
 interface Props {
@@ -21,6 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeetingTypePage({ params }: Props) {
   const { username, slug } = await params;
   const meetingType = await loadMeetingType(username, slug);
-  if (!meetingType) notFound();
+  if (!meetingType) {
+    // A host who changed their username: old links keep working.
+    const renamed = await findRenamedUsername(db(), username);
+    if (renamed) permanentRedirect(`/${renamed}/${encodeURIComponent(slug)}`);
+    notFound();
+  }
   return <BookingFlow meetingType={meetingType} />;
 }

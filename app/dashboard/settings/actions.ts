@@ -1,0 +1,18 @@
+'use server';
+
+import { hostAction } from '@/lib/actions/host-action';
+import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
+import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
+import { changeHostTimeZone, hostTimeZoneSchema } from '@/lib/hosts/accounts/time-zone';
+
+// The settings page's actions; each goes through hostAction (session → zod → lib → one result shape).
+
+export const updateProfileAction = hostAction(profileSchema, (input, { hostUserId, deps }) => updateHostProfile(deps.database, hostUserId, input));
+
+export const changeTimeZoneAction = hostAction(hostTimeZoneSchema, (input, { hostUserId, deps }) => changeHostTimeZone(deps, hostUserId, input.timeZone));
+
+/** Every session ends, this browser's too: the caller signs it in again when told to reauthenticate. */
+export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
+  await changeHostPassword(deps.database, hostUserId, input, Date.now());
+  return { reauthenticate: true as const };
+});

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import styles from '@/components/dashboard/dashboard.module.css';
+import { PasswordForm } from '@/components/dashboard/settings/password-form';
+import { ProfileForm } from '@/components/dashboard/settings/profile-form';
+import settingsStyles from '@/components/dashboard/settings/settings.module.css';
+import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
+import { db } from '@/db/client';
+import { requireHostForPage } from '@/lib/auth/current-host';
+import { findHostSettings } from '@/lib/hosts/accounts/settings';
+import { changePasswordAction, changeTimeZoneAction, updateProfileAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const hostUserId = await requireHostForPage('/dashboard/settings');
+  const host = await findHostSettings(db(), hostUserId);
+  if (!host) notFound();
+  return (
+    <>
+      <div className={styles.pageHeader}>
+        <h1 className={styles.pageTitle}>Settings</h1>
+      </div>
+      <div className={settingsStyles.sections}>
+        <section aria-labelledby="profile-title" className={settingsStyles.section}>
+          <h2 id="profile-title" className={settingsStyles.sectionTitle}>
+            Profile
+          </h2>
+          <p className="muted">Signed in as {host.email}.</p>
+          <ProfileForm name={host.name} username={host.username} action={updateProfileAction} />
+        </section>
+        <section aria-labelledby="zone-title" className={settingsStyles.section}>
+          <h2 id="zone-title" className={settingsStyles.sectionTitle}>
+            Time zone
+          </h2>
+          <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} />
+        </section>
+        <section aria-labelledby="password-title" className={settingsStyles.section}>
+          <h2 id="password-title" className={settingsStyles.sectionTitle}>
+            Password
+          </h2>
+          {host.hasPassword ? (
+            <PasswordForm action={changePasswordAction} />
+          ) : (
+            <p className="muted">You sign in with Google or Microsoft, so your account has no password to change.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import { formatLongDate, formatTimeRange, formatZoneLabel } from '@/components/booking/format-time';
+import type { HostBookingDetail } from '@/lib/hosts/bookings/detail';
+import styles from './bookings.module.css';
+
+const statusLabels: Record<HostBookingDetail['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
+
+function statusLabel(booking: HostBookingDetail, now: number): string {
+  if (booking.status !== 'confirmed' || booking.start.getTime() > now) return statusLabels[booking.status];
+  return booking.end.getTime() > now ? 'Confirmed, in progress' : 'Confirmed, took place';
+}
+
+function When({ booking, timeZone }: { booking: HostBookingDetail; timeZone: string }) {
+  return (
+    <>
+      {formatLongDate(booking.start, timeZone)}, {formatTimeRange(booking.start, booking.end, timeZone)}
+      <br />
+      <span className={styles.secondary}>{formatZoneLabel(timeZone, booking.start)}</span>
+    </>
+  );
+}
+
+/** Everything the host may see of one booking. Text the invitee typed is rendered as text, never HTML. */
+export function BookingDetails({ booking, now }: { booking: HostBookingDetail; now: number }) {
+  return (
+    <dl className={styles.details}>
+      <dt>Status</dt>
+      <dd>{statusLabel(booking, now)}</dd>
+      <dt>When (your time)</dt>
+      <dd>
+        <When booking={booking} timeZone={booking.hostTimeZone} />
+      </dd>
+      <dt>Invitee’s time</dt>
+      <dd>
+        <When booking={booking} timeZone={booking.inviteeTimeZone} />
+      </dd>
+      <dt>Invitee</dt>
+      <dd>{booking.inviteeName}</dd>
+      <dt>Email</dt>
+      <dd>
+        <a href={`mailto:${booking.inviteeEmail}`}>{booking.inviteeEmail}</a>
+      </dd>
+      <dt>Meeting type</dt>
+      <dd>{booking.meetingTypeName}</dd>
+      <dt>Notes</dt>
+      <dd className={styles.notes}>{booking.notes || <span className={styles.secondary}>None</span>}</dd>
+      {booking.status === 'cancelled' ? (
+        <>
+          <dt>Cancellation reason</dt>
+          <dd className={styles.notes}>{booking.cancellationReason || <span className={styles.secondary}>None given</span>}</dd>
+        </>
+      ) : null}
+      {booking.rescheduledFromId ? (
+        <>
+          <dt>Rescheduled from</dt>
+          <dd>
+            <Link href={`/dashboard/bookings/${booking.rescheduledFromId}`}>The earlier booking</Link>
+          </dd>
+        </>
+      ) : null}
+      {booking.rescheduledToId ? (
+        <>
+          <dt>Rescheduled to</dt>
+          <dd>
+            <Link href={`/dashboard/bookings/${booking.rescheduledToId}`}>The new booking</Link>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

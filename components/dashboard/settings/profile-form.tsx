@@ -1,0 +1,45 @@
+'use client';
+
+import { ActionForm } from '@/components/ui/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import styles from './settings.module.css';
+import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+
+interface Saved {
+  username: string;
+  previousUsername: string | null;
+}
+
+export function ProfileForm({ name, username, action }: { name: string; username: string; action: SettingsAction<Saved> }) {
+  const [state, submit, pending] = useSettingsAction(action, { refresh: true });
+  const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
+  const error = formError(state);
+  return (
+    <ActionForm dispatch={submit} className={styles.form}>
+      <TextField label="Name" name="name" defaultValue={name} autoComplete="name" required maxLength={255} error={fieldErrors?.name} />
+      <TextField
+        label="Username"
+        name="username"
+        defaultValue={username}
+        autoComplete="username"
+        required
+        maxLength={64}
+        hint="Your booking page is /your-username. Links with your old username keep working."
+        error={fieldErrors?.username}
+      />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {state?.ok ? (
+        <Alert tone="success">
+          {state.data.previousUsername
+            ? `Saved. Your page is now /${state.data.username}; links to /${state.data.previousUsername} lead there.`
+            : 'Saved.'}
+        </Alert>
+      ) : null}
+      <Button type="submit" className={styles.submit} disabled={pending}>
+        {pending ? 'Saving…' : 'Save profile'}
+      </Button>
+    </ActionForm>
+  );
+}

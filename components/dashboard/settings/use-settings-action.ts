@@ -1,0 +1,26 @@
+import { useRouter } from 'next/navigation';
+import { useActionState } from 'react';
+import type { ActionResult } from '@/lib/actions/action-result';
+
+export type SettingsAction<T> = (form: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * A hostAction as a form dispatcher: the last result, the dispatcher and whether it is running.
+ * `refresh` re-renders the server parts after a success (the header shows the username).
+ */
+export function useSettingsAction<T>(action: SettingsAction<T>, options: { refresh?: boolean; onSuccess?: (data: T) => void } = {}) {
+  const router = useRouter();
+  return useActionState(async (_previous: ActionResult<T> | null, form: FormData) => {
+    const result = await action(form);
+    if (result.ok) {
+      options.onSuccess?.(result.data);
+      if (options.refresh) router.refresh();
+    }
+    return result;
+  }, null);
+}
+
+/** The message for the whole form: a failure that no field explains. */
+export function formError<T>(state: ActionResult<T> | null): string | null {
+  return state && !state.ok && !state.error.fieldErrors ? state.error.message : null;
+}

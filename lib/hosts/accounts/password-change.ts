@@ -1,0 +1,53 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '@/db/client';
+import { users } from '@/db/schema';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hitLimit, peekLimit } from '@/lib/cache/rate-limit';
+import { AppError, notFound } from '@/lib/errors';
+import { passwordField } from './sign-up';
+
+// A new password ends every other session: the hash and users.session_version change in one
+// statement, and every session token carries the version it was issued under. The caller signs the
+// current browser in again under the new version (the action answers { reauthenticate: true }).
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(1_000),
+    newPassword: passwordField,
+    confirmPassword: z.string().max(1_000),
+  })
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+const fieldError = (code: 'invalid_request' | 'rate_limited' | 'conflict', message: string, field: string) =>
+  new AppError(code, message, { details: { fieldErrors: { [field]: message } } });
+
+// Wrong guesses count against the account like failed sign-ins, so a stolen session cannot
+// brute-force the password here; keyed by user id, apart from sign-in's email-keyed windows.
+const throttleKey = (hostUserId: string) => `user:${hostUserId}`;
+
+/** Checks the current password, stores the new one and ends every session; the new session version. */
+export async function changeHostPassword(database: Queryable, hostUserId: string, input: ChangePasswordInput, now: number): Promise<{ sessionVersion: number }> {
+  const [host] = await database.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, hostUserId));
+  if (!host) throw notFound('Host');
+  if (!host.passwordHash) {
+    throw fieldError('invalid_request', 'Your account signs in with Google or Microsoft and has no password to change.', 'currentPassword');
+  }
+  if (!(await peekLimit('sign-in-failures-account', throttleKey(hostUserId), now)).success) {
+    throw fieldError('rate_limited', 'Too many wrong passwords. Please wait a few minutes and try again.', 'currentPassword');
+  }
+  if (!(await verifyPassword(host.passwordHash, input.currentPassword))) {
+    await hitLimit('sign-in-failures-account', throttleKey(hostUserId), now);
+    throw fieldError('invalid_request', 'That is not your current password.', 'currentPassword');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  // Only over the hash we verified: a change made meanwhile from another session wins, not this one.
+  const [changed] = await database
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, hostUserId), eq(users.passwordHash, host.passwordHash)))
+    .returning({ sessionVersion: users.sessionVersion });
+  if (!changed) throw fieldError('conflict', 'Your password was just changed elsewhere. Sign in again with the new one.', 'currentPassword');
+  return changed;
+}

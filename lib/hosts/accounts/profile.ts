@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '@/db/client';
+import { users } from '@/db/schema';
+import { singleLineText } from '@/lib/api-fields';
+import { AppError, notFound, sqlStateOf } from '@/lib/errors';
+import { recordUsernameChange } from './username-redirects';
+import { isUsernameTaken, usernameField } from './usernames';
+
+// The host's public name and address. Neither changes slots, so no host lock or version bump: the
+// public pages read both on every request.
+
+export const profileSchema = z.object({
+  name: singleLineText(255).pipe(z.string().min(1, 'Enter your name')),
+  username: usernameField,
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export interface Profile {
+  name: string;
+  username: string;
+  /** The username before this change, when it changed (its links now redirect). */
+  previousUsername: string | null;
+}
+
+const usernameTaken = () =>
+  new AppError('conflict', 'That username is taken.', { details: { fieldErrors: { username: 'That username is taken; pick another.' } } });
+
+export async function updateHostProfile(database: Database, hostUserId: string, input: ProfileInput): Promise<Profile> {
+  try {
+    return await database.transaction(async (tx) => {
+      const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, hostUserId)).for('update');
+      if (!current) throw notFound('Host');
+      const renamed = current.username !== input.username;
+      if (renamed) {
+        if (await isUsernameTaken(tx, input.username, hostUserId)) throw usernameTaken();
+        await recordUsernameChange(tx, hostUserId, current.username, input.username);
+      }
+      await tx.update(users).set({ name: input.name, username: input.username }).where(eq(users.id, hostUserId));
+      return { name: input.name, username: input.username, previousUsername: renamed ? current.username : null };
+    });
+  } catch (error) {
+    // Another host took the name between our check and our write.
+    if (sqlStateOf(error) === '23505') throw usernameTaken();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { users } from '@/db/schema';
+
+/** What the settings page shows and edits, in one query. */
+export interface HostSettings {
+  name: string;
+  email: string;
+  username: string;
+  timeZone: string;
+  /** False for hosts who only sign in with Google or Microsoft. */
+  hasPassword: boolean;
+}
+
+export async function findHostSettings(database: Queryable, hostUserId: string): Promise<HostSettings | null> {
+  const [row] = await database
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, hostUserId));
+  return row ?? null;
+}

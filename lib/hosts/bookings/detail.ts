@@ -1,0 +1,60 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db/client';
+import { type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
+
+// One booking as its host sees it on the dashboard, in one query. Another host's booking reads as
+// missing, exactly like an unknown id, so ids cannot be probed.
+
+export interface HostBookingDetail {
+  id: string;
+  status: BookingStatus;
+  inviteeName: string;
+  inviteeEmail: string;
+  inviteeTimeZone: string;
+  hostTimeZone: string;
+  start: Date;
+  end: Date;
+  meetingTypeName: string;
+  notes: string | null;
+  cancellationReason: string | null;
+  cancelledAt: Date | null;
+  /** The booking this one replaced when the invitee rescheduled. */
+  rescheduledFromId: string | null;
+  /** The booking that replaced this one (status rescheduled). */
+  rescheduledToId: string | null;
+}
+
+const successor = alias(bookings, 'successor');
+
+export async function findHostBooking(database: Queryable, hostUserId: string, bookingId: string): Promise<HostBookingDetail | null> {
+  if (!isUuid(bookingId)) return null;
+  const [row] = await database
+    .select({
+      id: bookings.id,
+      status: bookings.status,
+      inviteeName: bookings.inviteeName,
+      inviteeEmail: bookings.inviteeEmail,
+      inviteeTimeZone: bookings.inviteeTimezone,
+      hostTimeZone: users.timeZone,
+      start: bookings.startTime,
+      end: bookings.endTime,
+      meetingTypeName: meetingTypes.name,
+      notes: bookings.notes,
+      cancellationReason: bookings.cancellationReason,
+      cancelledAt: bookings.cancelledAt,
+      rescheduledFromId: bookings.rescheduledFromId,
+      rescheduledToId: sql<string | null>`(${database
+        .select({ id: successor.id })
+        .from(successor)
+        .where(eq(successor.rescheduledFromId, bookings.id))
+        .orderBy(desc(successor.createdAt))
+        .limit(1)})`,
+    })
+    .from(bookings)
+    .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
+    .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.hostUserId, hostUserId)));
+  return row ?? null;
+}

@@ -1,0 +1,78 @@
+import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { bookings, meetingTypes } from '@/db/schema';
+import { BOOKINGS_PAGE_SIZE, type BookingCursor, type BookingListQuery, type BookingTab, encodeBookingCursor } from './schemas';
+
+// The dashboard's booking list: one query per page, keyset-paginated on (start_time, id) so page 400
+// costs what page 1 costs. idx_bookings_host_time (host_user_id, start_time, end_time) serves every
+// tab: it is walked in start order and the end_time test is checked inside the index.
+
+export interface BookingListItem {
+  id: string;
+  inviteeName: string;
+  inviteeEmail: string;
+  start: Date;
+  end: Date;
+  meetingTypeName: string;
+}
+
+export interface BookingListPage {
+  items: BookingListItem[];
+  /** The cursor of the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/** `text` as a LIKE pattern that matches it literally anywhere: %, _ and the escape character are escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function tabFilter(tab: BookingTab, now: Date): SQL | undefined {
+  if (tab === 'cancelled') return eq(bookings.status, 'cancelled');
+  // Rescheduled rows are history of their successor, never listed on their own.
+  return and(eq(bookings.status, 'confirmed'), tab === 'upcoming' ? gt(bookings.endTime, now) : lte(bookings.endTime, now));
+}
+
+/** Rows after the cursor in the tab's order; written so its first half bounds the index scan. */
+function afterCursor(cursor: BookingCursor, ascending: boolean): SQL | undefined {
+  const start = sql`${cursor.start}::timestamptz`;
+  return ascending
+    ? and(gte(bookings.startTime, start), or(gt(bookings.startTime, start), gt(bookings.id, cursor.id)))
+    : and(lte(bookings.startTime, start), or(lt(bookings.startTime, start), lt(bookings.id, cursor.id)));
+}
+
+/** Upcoming: soonest first. Past and Cancelled: latest first. */
+export async function listHostBookings(database: Queryable, hostUserId: string, query: BookingListQuery, now: Date): Promise<BookingListPage> {
+  const ascending = query.tab === 'upcoming';
+  const search = query.q ? containsPattern(query.q) : null;
+  const order = ascending ? asc : desc;
+  const rows = await database
+    .select({
+      id: bookings.id,
+      inviteeName: bookings.inviteeName,
+      inviteeEmail: bookings.inviteeEmail,
+      start: bookings.startTime,
+      end: bookings.endTime,
+      meetingTypeName: meetingTypes.name,
+      // Exact to the microsecond, so a cursor never skips or repeats a row a Date would round.
+      cursorStart: sql<string>`to_char(${bookings.startTime} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(bookings)
+    .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
+    .where(
+      and(
+        eq(bookings.hostUserId, hostUserId),
+        tabFilter(query.tab, now),
+        search ? or(ilike(bookings.inviteeName, search), ilike(bookings.inviteeEmail, search)) : undefined,
+        query.cursor ? afterCursor(query.cursor, ascending) : undefined,
+      ),
+    )
+    .orderBy(order(bookings.startTime), order(bookings.id))
+    .limit(BOOKINGS_PAGE_SIZE + 1);
+  const page = rows.slice(0, BOOKINGS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ cursorStart: _cursorStart, ...item }) => item),
+    nextCursor: rows.length > BOOKINGS_PAGE_SIZE && last ? encodeBookingCursor({ start: last.cursorStart, id: last.id }) : null,
+  };
+}

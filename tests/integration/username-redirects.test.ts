@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import MeetingTypePage from '@/app/[username]/[slug]/page';
+import HostPage from '@/app/[username]/page';
+import { updateProfileAction } from '@/app/dashboard/settings/actions';
+import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
+import { createHost, createMeetingType, uniqueSuffix } from '../factories';
+import { signInAs } from '../setup/mock-current-host';
+import { connectTestDatabase } from './db-helpers';
+
+vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
+
+// Old public links keep working after a username change: /old → /new, /old/slug → /new/slug (308).
+
+const database = connectTestDatabase();
+
+async function rename(hostId: string, name: string, username: string) {
+  signInAs(hostId);
+  const result = await updateProfileAction({ name, username });
+  if (!result.ok) throw new Error(`rename failed: ${result.error.message}`);
+}
+
+/** What a page threw: Next.js signals a redirect with an error whose digest holds the target and status. */
+async function redirectOf(render: Promise<unknown>): Promise<{ location: string; status: string } | null> {
+  try {
+    await render;
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? '';
+    if (!digest.startsWith('NEXT_REDIRECT')) throw error;
+    const [, , location, status] = digest.split(';');
+    return { location: location ?? '', status: status ?? '' };
+  }
+}
+
+describe('username redirects', () => {
+  it('finds today’s username from any earlier one, however often it changed', async () => {
+    const host = await createHost(database);
+    const second = `second-${uniqueSuffix()}`;
+    const third = `third-${uniqueSuffix()}`;
+    await rename(host.id, host.name, second);
+    await rename(host.id, host.name, third);
+    expect(await findRenamedUsername(database, host.username)).toBe(third);
+    expect(await findRenamedUsername(database, second.toUpperCase())).toBe(third);
+    expect(await findRenamedUsername(database, third)).toBeNull();
+    expect(await findRenamedUsername(database, `never-${uniqueSuffix()}`)).toBeNull();
+    expect(await findRenamedUsername(database, '../etc')).toBeNull();
+  });
+
+  it('redirects the old host page and booking pages permanently to the new username', async () => {
+    const host = await createHost(database);
+    const meetingType = await createMeetingType(database, host.id);
+    const renamed = `renamed-${uniqueSuffix()}`;
+    await rename(host.id, host.name, renamed);
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }) }))).toEqual({ location: `/${renamed}`, status: '308' });
+    expect(await redirectOf(MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }) }))).toEqual({
+      location: `/${renamed}/${meetingType.slug}`,
+      status: '308',
+    });
+  });
+
+  it('renders the new username’s page and answers an unknown one with not found, not a redirect', async () => {
+    const host = await createHost(database);
+    const renamed = `renamed-${uniqueSuffix()}`;
+    await rename(host.id, host.name, renamed);
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: renamed }) }))).toBeNull();
+    await expect(HostPage({ params: Promise.resolve({ username: `nobody-${uniqueSuffix()}` }) })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+  });
+});
