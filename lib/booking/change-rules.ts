@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
+import { changeDeadline, describeNotice } from './change-notice';
 import type { BookingAccess } from './find-booking';
 import type { BookingRow } from './insert-booking';
 
@@ -15,17 +16,6 @@ export function assertNotStarted(booking: BookingRow, now: number, change: 'canc
       details: { reason: 'booking_started' },
     });
   }
-}
-
-/** The last instant an invitee may cancel or reschedule a meeting starting at `start`. */
-export function changeDeadline(start: number, minChangeNoticeMinutes: number): number {
-  return start - minChangeNoticeMinutes * 60_000;
-}
-
-/** "24 hours", "1 hour", "90 minutes". */
-export function describeNotice(minutes: number): string {
-  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /** The cut-off of a booking's meeting type, deleted or not (its bookings outlive it). */

@@ -1,7 +1,8 @@
 import type { Queryable } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { findPublicMeetingTypeById, type PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
-import { changeDeadline, loadChangeNoticeMinutes } from './change-rules';
+import { changeDeadline } from './change-notice';
+import { loadChangeNoticeMinutes } from './change-rules';
 import { findBookingByToken } from './find-booking';
 
 // What the cancel and reschedule pages render from their link (server side: it reads the database).

@@ -4,7 +4,7 @@ import type { Actor } from '../actor';
 import type { HostWriteDeps } from '../host-write';
 import { assertRoomForAnother, writeOwnMeetingType } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
-import { MAX_NAME_LENGTH } from './schemas';
+import { MAX_NAME_LENGTH } from './limits';
 import { freeCopySlug } from './slug';
 
 const COPY_SUFFIX = ' (copy)';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '@/lib/api-fields';
+import { MAX_CHANGE_NOTICE_HOURS, MAX_NAME_LENGTH } from './limits';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug';
 
 // The meeting type form, as the dashboard sends it (FormData strings) or as a caller passes it (numbers,
 // booleans). Field names are the form's, so errors land beside the right input; the result is in the
 // model's units (the cut-off is typed in hours, stored in minutes). Ranges mirror the table's CHECKs.
-
-export const MAX_NAME_LENGTH = 120;
-export const MAX_CHANGE_NOTICE_HOURS = 8760; // a year, the column's CHECK (525,600 minutes)
 
 const isBlank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 const asNumber = (value: unknown) => (typeof value === 'string' ? Number(value.trim()) : value);
