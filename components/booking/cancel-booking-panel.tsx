@@ -8,6 +8,7 @@ import { TextAreaField } from '@/components/ui/field';
 import { cancelBooking, describeError } from './api-client';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
+import { ChangeDeadline, changesClosedReason } from './change-window';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
 import { useDetectedTimeZone } from './time-zones';
@@ -56,9 +57,11 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
   const details = (
     <MeetingSummary meetingType={meetingType}>
       <BookingTime start={booking.start} end={booking.end} timeZone={timeZone} />
+      {status === 'confirmed' ? <ChangeDeadline changeWindow={booking.changeWindow} timeZone={timeZone} /> : null}
     </MeetingSummary>
   );
-  const inactive = status === 'rescheduled' ? inactiveReason(status) : null;
+  const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone, meetingType.host.name) : null;
+  const inactive = status === 'rescheduled' ? inactiveReason(status) : closed;
 
   return (
     <BookingPageFrame details={details}>
@@ -69,7 +72,7 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
           <Alert tone="info">{inactive}</Alert>
         </div>
       ) : null}
-      {status === 'confirmed' ? (
+      {status === 'confirmed' && !closed ? (
         <form className={layoutStyles.stack} onSubmit={submit}>
           <h2 className={layoutStyles.panelTitle}>Cancel this meeting?</h2>
           <p className={layoutStyles.note}>

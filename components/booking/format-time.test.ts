@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayHeading, formatTime, formatZoneLabel, localDateKey } from './format-time';
+import { formatDayHeading, formatShortDateTime, formatTime, formatZoneLabel, localDateKey } from './format-time';
 
 describe('formatting instants for the invitee', () => {
   // 14:00Z on 9 March 2026: New York has just moved to EDT (UTC−4), Berlin is still on CET (UTC+1).
@@ -24,5 +24,11 @@ describe('formatting instants for the invitee', () => {
   it('labels a zone with its offset at that instant', () => {
     expect(formatZoneLabel('America/New_York', instant)).toBe('America/New York (GMT-4)');
     expect(formatZoneLabel('Asia/Kathmandu', instant)).toBe('Asia/Kathmandu (GMT+5:45)');
+  });
+
+  it('writes a deadline short, on the invitee’s wall clock', () => {
+    expect(formatShortDateTime('2027-01-12T14:00:00Z', 'America/New_York')).toBe('Tue, Jan 12, 9:00 AM');
+    expect(formatShortDateTime('2027-01-12T14:00:00Z', 'Asia/Tokyo')).toBe('Tue, Jan 12, 11:00 PM');
+    expect(formatShortDateTime('2027-01-12T14:00:00Z', 'America/New_York', { withYear: true })).toBe('Tue, Jan 12, 2027, 9:00 AM');
   });
 });

@@ -39,6 +39,12 @@ export function formatLongDate(instant: InstantLike, timeZone: string): string {
   return formatter(timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(toDate(instant));
 }
 
+/** "Tue, Jan 12, 9:00 AM", or with the year: "Tue, Jan 12, 2027, 9:00 AM" */
+export function formatShortDateTime(instant: InstantLike, timeZone: string, options: { withYear?: boolean } = {}): string {
+  const year = options.withYear ? ({ year: 'numeric' } as const) : {};
+  return formatter(timeZone, { weekday: 'short', month: 'short', day: 'numeric', ...year, hour: 'numeric', minute: '2-digit' }).format(toDate(instant));
+}
+
 /** "9:00 AM – 9:30 AM" */
 export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string): string {
   return `${formatTime(start, timeZone)} – ${formatTime(end, timeZone)}`;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
+import { ChangeDeadline, changesClosedReason } from './change-window';
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
@@ -17,12 +18,14 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
-  const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.');
+  const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone, meetingType.host.name) : null;
+  const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.') ?? closed;
 
   const details = (
     <MeetingSummary meetingType={meetingType}>
       <p className={styles.host}>{step.kind === 'done' ? 'Previously' : 'Currently booked'}</p>
       <BookingTime start={booking.start} end={booking.end} timeZone={shownZone} />
+      {step.kind === 'done' ? null : <ChangeDeadline changeWindow={booking.changeWindow} timeZone={shownZone} />}
     </MeetingSummary>
   );
 
@@ -32,7 +35,8 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
         <div className={layoutStyles.stack}>
           <h2 className={layoutStyles.panelTitle}>This booking can’t be rescheduled</h2>
           <Alert tone="info">{inactive}</Alert>
-          {meetingType.isActive ? <Link href={bookingPageHref(meetingType)}>Book a new time</Link> : null}
+          {/* Not while this booking stands and cannot be moved: a second booking would not replace it. */}
+          {meetingType.isActive && !closed ? <Link href={bookingPageHref(meetingType)}>Book a new time</Link> : null}
         </div>
       </BookingPageFrame>
     );

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 
@@ -11,7 +11,12 @@ export interface MeetingTypeHead {
 
 export async function loadMeetingTypeHead(database: Queryable, meetingTypeId: string): Promise<MeetingTypeHead | null> {
   const [row] = await database
-    .select({ hostUserId: meetingTypes.userId, isActive: meetingTypes.isActive, maxDaysInFuture: meetingTypes.maxDaysInFuture })
+    .select({
+      hostUserId: meetingTypes.userId,
+      // Deleted counts as switched off (bookable = active and not deleted).
+      isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
+      maxDaysInFuture: meetingTypes.maxDaysInFuture,
+    })
     .from(meetingTypes)
     .where(eq(meetingTypes.id, meetingTypeId));
   return row ?? null;

@@ -3,7 +3,7 @@ import { bookings } from '@/db/schema';
 import type { Actor } from '@/lib/hosts/actor';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { AppError } from '@/lib/errors';
-import { assertNotStarted } from './change-rules';
+import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
 import { type BookingAccess, findBookingFor } from './find-booking';
 import { type BookingRow, bookingEventPayload } from './insert-booking';
 
@@ -29,6 +29,7 @@ export async function cancelBooking(
       throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
     }
     assertNotStarted(booking, input.now, 'cancelled');
+    await assertWithinChangeWindow(tx, booking, input.access, input.now, 'cancelled');
     const [cancelled] = await tx
       .update(bookings)
       .set({ status: 'cancelled', cancelledAt: new Date(input.now), cancellationReason: input.reason ?? null, version: booking.version + 1 })

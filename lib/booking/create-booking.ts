@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
@@ -19,7 +19,7 @@ export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId
   const [row] = await database
     .select({ hostUserId: meetingTypes.userId })
     .from(meetingTypes)
-    .where(and(eq(meetingTypes.id, meetingTypeId), eq(meetingTypes.isActive, true)));
+    .where(and(eq(meetingTypes.id, meetingTypeId), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt)));
   if (!row) throw notFound('Meeting type');
   return row.hostUserId;
 }

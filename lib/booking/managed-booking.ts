@@ -1,6 +1,8 @@
 import type { Queryable } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { findPublicMeetingTypeById, type PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
+import { changeDeadline } from './change-notice';
+import { loadChangeNoticeMinutes } from './change-rules';
 import { findBookingByToken } from './find-booking';
 
 // What the cancel and reschedule pages render from their link (server side: it reads the database).
@@ -15,6 +17,17 @@ export interface ManagedBooking {
   email: string;
   /** The invitee's zone when they booked: shown until the browser tells us its own. */
   timezone: string;
+  /** Until when the invitee may cancel or reschedule, as the API enforces it (change-rules.ts). */
+  changeWindow: ChangeWindow;
+}
+
+export interface ChangeWindow {
+  /** The last instant for a change (ISO-8601): the start less the meeting type's cut-off. */
+  deadline: string;
+  /** The cut-off in minutes; 0 means until the meeting starts. */
+  noticeMinutes: number;
+  /** Whether the deadline was still ahead when the page was rendered. */
+  open: boolean;
 }
 
 export interface ManagePageProps {
@@ -33,6 +46,7 @@ export async function loadManagedBooking(
   bookingId: string,
   token: string | string[] | undefined,
   purpose: 'cancel' | 'reschedule',
+  now: number = Date.now(),
 ): Promise<ManagePageProps | null> {
   if (typeof token !== 'string') return null;
   let booking;
@@ -44,6 +58,8 @@ export async function loadManagedBooking(
   }
   const meetingType = await findPublicMeetingTypeById(database, booking.meetingTypeId);
   if (!meetingType) return null;
+  const noticeMinutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
+  const deadline = changeDeadline(booking.startTime.getTime(), noticeMinutes);
   return {
     meetingType,
     token,
@@ -55,6 +71,8 @@ export async function loadManagedBooking(
       name: booking.inviteeName,
       email: booking.inviteeEmail,
       timezone: booking.inviteeTimezone,
+      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted).
+      changeWindow: { deadline: new Date(deadline).toISOString(), noticeMinutes, open: now <= deadline && now < booking.startTime.getTime() },
     },
   };
 }

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { actorFor } from './cancel-booking';
-import { assertNotStarted } from './change-rules';
+import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
 import { type BookingAccess, findBookingFor } from './find-booking';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
@@ -47,6 +47,7 @@ export async function rescheduleBooking(
       throw new AppError('booking_not_active', `This booking is ${previous.status} and can no longer be rescheduled.`);
     }
     assertNotStarted(previous, input.now, 'rescheduled');
+    await assertWithinChangeWindow(tx, previous, input.access, input.now, 'rescheduled');
     if (idempotent) await releaseExpiredKey(tx, idempotent);
     await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
     const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { normaliseUsername } from '@/lib/ids';
@@ -36,7 +36,8 @@ export async function findPublicHostProfile(database: Queryable, username: strin
       color: meetingTypes.color,
     })
     .from(users)
-    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true)))
+    // A deleted meeting type is also switched off; both are checked so neither alone can show it.
+    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt)))
     .where(eq(users.username, normalised))
     .orderBy(asc(meetingTypes.durationMinutes), asc(meetingTypes.name));
   const first = rows[0];

@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import styles from './meeting-type-list.module.css';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies the page's absolute address; a polite live region says whether it worked. */
+export function CopyLinkButton({ path, name }: { path: string; name: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    if (state === 'idle') return;
+    const reset = setTimeout(() => setState('idle'), 4000);
+    return () => clearTimeout(reset);
+  }, [state]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(`${window.location.origin}${path}`);
+      setState('copied');
+    } catch {
+      // No clipboard outside a secure context, or permission refused.
+      setState('failed');
+    }
+  }
+
+  return (
+    <span className={styles.copy}>
+      <Button variant="ghost" onClick={copy} aria-label={`Copy link to ${name}`}>
+        {state === 'copied' ? 'Copied' : 'Copy link'}
+      </Button>
+      <span role="status" className={state === 'failed' ? styles.copyFailed : styles.visuallyHidden}>
+        {state === 'copied' ? `Link to ${name} copied to the clipboard.` : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
+      </span>
+    </span>
+  );
+}

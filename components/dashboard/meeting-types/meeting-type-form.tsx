@@ -1,0 +1,64 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useRef } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button, ButtonLink } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/actions/action-result';
+import { BasicsFields } from './basics-fields';
+import { ChangesFields } from './changes-fields';
+import type { MeetingTypeFormValues } from './form-values';
+import styles from './meeting-type-form.module.css';
+import { SchedulingFields } from './scheduling-fields';
+
+type SaveAction = (form: FormData) => Promise<ActionResult<unknown>>;
+
+interface Props {
+  username: string;
+  initial: MeetingTypeFormValues;
+  /** Present when editing: sent with the form, and the page stays put after saving. */
+  meetingTypeId?: string;
+  action: SaveAction;
+}
+
+/** The create and edit form: errors beside each field, a pending button, then back to the list (create) or "Saved" (edit). */
+export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Props) {
+  const router = useRouter();
+  const frameRef = useRef<HTMLDivElement>(null);
+  const [state, dispatch, pending] = useActionState(async (_previous: ActionResult<unknown> | null, form: FormData) => {
+    const result = await action(form);
+    if (result.ok) {
+      if (meetingTypeId) router.refresh();
+      else router.push('/dashboard/meeting-types');
+    }
+    return result;
+  }, null);
+  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+
+  // After a refused save, take the keyboard to the first field that needs attention.
+  useEffect(() => {
+    if (errors) frameRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  return (
+    <div ref={frameRef}>
+    <ActionForm dispatch={dispatch} className={styles.form} aria-label={meetingTypeId ? 'Edit meeting type' : 'New meeting type'}>
+      {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
+      <BasicsFields initial={initial} username={username} errors={errors} />
+      <SchedulingFields initial={initial} errors={errors} />
+      <ChangesFields initial={initial} errors={errors} />
+      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}
+      <div className={styles.formActions}>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : meetingTypeId ? 'Save changes' : 'Create meeting type'}
+        </Button>
+        <ButtonLink href="/dashboard/meeting-types" variant="ghost">
+          Cancel
+        </ButtonLink>
+      </div>
+    </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { meetingTypes } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
+
+// What the dashboard reads and writes of a meeting type: every editable field, nothing internal.
+// A deleted meeting type (deleted_at set) is gone for every query here.
+
+export const hostMeetingTypeColumns = {
+  id: meetingTypes.id,
+  name: meetingTypes.name,
+  slug: meetingTypes.slug,
+  description: meetingTypes.description,
+  durationMinutes: meetingTypes.durationMinutes,
+  bufferBeforeMinutes: meetingTypes.bufferBeforeMinutes,
+  bufferAfterMinutes: meetingTypes.bufferAfterMinutes,
+  minNoticeMinutes: meetingTypes.minNoticeMinutes,
+  maxDaysInFuture: meetingTypes.maxDaysInFuture,
+  slotIntervalMinutes: meetingTypes.slotIntervalMinutes,
+  maxBookingsPerDay: meetingTypes.maxBookingsPerDay,
+  location: meetingTypes.location,
+  color: meetingTypes.color,
+  isActive: meetingTypes.isActive,
+  minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+};
+
+export interface HostMeetingType {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes: number;
+  maxDaysInFuture: number;
+  slotIntervalMinutes: number | null;
+  maxBookingsPerDay: number | null;
+  location: string | null;
+  color: string | null;
+  isActive: boolean;
+  minChangeNoticeMinutes: number;
+}
+
+/** Not deleted, and (when given) owned by that host. */
+export function liveMeetingType(meetingTypeId: string, hostUserId?: string) {
+  return and(eq(meetingTypes.id, meetingTypeId), isNull(meetingTypes.deletedAt), hostUserId ? eq(meetingTypes.userId, hostUserId) : undefined);
+}
+
+/** The host of a meeting type that is not deleted; null for unknown, deleted or malformed ids. */
+export async function ownerOfMeetingType(database: Queryable, meetingTypeId: string): Promise<string | null> {
+  if (!isUuid(meetingTypeId)) return null;
+  const [row] = await database.select({ userId: meetingTypes.userId }).from(meetingTypes).where(liveMeetingType(meetingTypeId));
+  return row?.userId ?? null;
+}
