@@ -5,6 +5,7 @@ import { GUARDED } from '@/lib/actions/host-action';
 import { signInAs } from '../setup/mock-current-host';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
+vi.mock('@/lib/auth/reissue-session', () => ({ reissueSession: async () => {} }));
 
 // Every server action and route handler checks who is calling, where the data is touched — never
 // only in the proxy (CVE-2025-29927). This test finds them all and fails on one that is neither
@@ -71,8 +72,8 @@ describe('authorization of every server action and route handler', () => {
     signInAs(null);
     const guarded = serverModules.filter(({ file, text }) => exportedNames(text).some((name) => !PUBLIC_ACTIONS[`${file}#${name}`]));
     for (const { file } of guarded) {
-      const module = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, unknown>;
-      for (const [name, action] of Object.entries(module)) {
+      const exported = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, unknown>;
+      for (const [name, action] of Object.entries(exported)) {
         if (typeof action !== 'function') continue;
         expect((action as unknown as Record<symbol, unknown>)[GUARDED], `${file}#${name}`).toBe(true);
         const result = (await (action as (input: unknown) => Promise<unknown>)({})) as { ok: boolean; error?: { code: string } };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { changePasswordAction, changeTimeZoneAction, updateProfileAction } from '@/app/dashboard/settings/actions';
 import { usernameRedirects, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { reissueSession } from '@/lib/auth/reissue-session';
 import { cacheStore } from '@/lib/cache';
 import { readHostVersion } from '@/lib/cache/host-version';
 import { env } from '@/lib/env';
@@ -11,6 +12,8 @@ import { signInAs } from '../setup/mock-current-host';
 import { connectTestDatabase } from './db-helpers';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
+// Signing the browser in again needs a Next.js request; here we only check it is asked for.
+vi.mock('@/lib/auth/reissue-session', () => ({ reissueSession: vi.fn(async () => {}) }));
 
 // Settings: profile (name, username with redirects), time zone (through the write seam), password
 // (ends every other session). Each action acts on the signed-in host only.
@@ -128,10 +131,11 @@ describe('changePasswordAction', () => {
   const change = (overrides: Record<string, string> = {}) =>
     changePasswordAction({ currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, ...overrides });
 
-  it('stores the new password and increments the session version (every other session ends), and asks this browser to sign in again', async () => {
+  it('stores the new password and increments the session version (every other session ends), and signs this browser in again under the new version', async () => {
     const host = await hostWithPassword();
     signInAs(host.id);
-    expect(await change()).toEqual({ ok: true, data: { reauthenticate: true } });
+    expect(await change()).toEqual({ ok: true, data: { signedInAgain: true } });
+    expect(reissueSession).toHaveBeenCalledWith(expect.anything(), host.id, NEW_PASSWORD);
     const row = await hostRow(host.id);
     expect(row.sessionVersion).toBe(host.sessionVersion + 1);
     expect(await verifyPassword(row.passwordHash!, NEW_PASSWORD)).toBe(true);

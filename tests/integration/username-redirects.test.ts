@@ -8,6 +8,7 @@ import { signInAs } from '../setup/mock-current-host';
 import { connectTestDatabase } from './db-helpers';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
+vi.mock('@/lib/auth/reissue-session', () => ({ reissueSession: async () => {} }));
 
 // Old public links keep working after a username change: /old → /new, /old/slug → /new/slug (308).
 

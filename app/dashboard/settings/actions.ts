@@ -1,6 +1,7 @@
 'use server';
 
 import { hostAction } from '@/lib/actions/host-action';
+import { reissueSession } from '@/lib/auth/reissue-session';
 import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
 import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
 import { changeHostTimeZone, hostTimeZoneSchema } from '@/lib/hosts/accounts/time-zone';
@@ -11,8 +12,9 @@ export const updateProfileAction = hostAction(profileSchema, (input, { hostUserI
 
 export const changeTimeZoneAction = hostAction(hostTimeZoneSchema, (input, { hostUserId, deps }) => changeHostTimeZone(deps, hostUserId, input.timeZone));
 
-/** Every session ends, this browser's too: the caller signs it in again when told to reauthenticate. */
+/** Every other session ends; this browser gets a fresh session under the new version. */
 export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
   await changeHostPassword(deps.database, hostUserId, input, Date.now());
-  return { reauthenticate: true as const };
+  await reissueSession(deps.database, hostUserId, input.newPassword);
+  return { signedInAgain: true as const };
 });

@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import styles from './settings.module.css';
 import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
 
-export function PasswordForm({ action }: { action: SettingsAction<{ reauthenticate: true }> }) {
+export function PasswordForm({ action }: { action: SettingsAction<{ signedInAgain: true }> }) {
   // A new key after a success empties the fields (ActionForm keeps what was typed otherwise).
   const [generation, setGeneration] = useState(0);
   const [state, submit, pending] = useSettingsAction(action, { onSuccess: () => setGeneration((n) => n + 1) });

@@ -8,8 +8,8 @@ import { AppError, notFound } from '@/lib/errors';
 import { passwordField } from './sign-up';
 
 // A new password ends every other session: the hash and users.session_version change in one
-// statement, and every session token carries the version it was issued under. The caller signs the
-// current browser in again under the new version (the action answers { reauthenticate: true }).
+// statement, and every session token carries the version it was issued under. The action then signs
+// the current browser in again under the new version (lib/auth/reissue-session.ts).
 
 export const changePasswordSchema = z
   .object({
