@@ -3,16 +3,18 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import styles from '@/components/dashboard/dashboard.module.css';
-import { requireHostForPage } from '@/lib/auth/current-host';
+import { currentHostId } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { db } from '@/db/client';
 import { signOutAction } from '../(auth)/actions';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s · Rendezvous' }, robots: { index: false } };
 
-// Every dashboard page also checks the session itself; this layout only frames them.
+// Every dashboard page checks the session itself (and sends a signed-out visitor to sign in, back to
+// that very page); this layout only frames them, and frames nothing for a visitor without a session.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const hostUserId = await requireHostForPage('/dashboard');
+  const hostUserId = await currentHostId();
+  if (!hostUserId) return children;
   const host = await findHostSummary(db(), hostUserId);
   return (
     <div className={styles.shell}>

@@ -78,7 +78,7 @@ export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHou
                 )}
                 {dayError ? <p className={fieldStyles.error}>{dayError}</p> : null}
               </div>
-              <Button variant="ghost" className={styles.copy} aria-label={`Copy ${name}’s hours to Monday to Friday`} onClick={() => edit((current) => copyToWorkingDays(current, dayOfWeek))}>
+              <Button variant="ghost" className={styles.copy} aria-label={`Copy to weekdays: ${name}’s hours, Monday to Friday`} onClick={() => edit((current) => copyToWorkingDays(current, dayOfWeek))}>
                 Copy to weekdays
               </Button>
             </li>

@@ -1,17 +1,18 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { AppError } from '@/lib/errors';
 import { auth } from './auth';
 
 // Who is signed in, checked where the data is touched (every page, action and route), never only in
 // the proxy: middleware-only auth is how CVE-2025-29927 happened.
 
-/** The signed-in host's id, or null. */
-export async function currentHostId(): Promise<string | null> {
+/** The signed-in host's id, or null. Once per request: the layout and the page both ask. */
+export const currentHostId = cache(async (): Promise<string | null> => {
   const session = await auth();
   const id = (session?.user as { id?: string } | undefined)?.id;
   return id ? id : null;
-}
+});
 
 /** For dashboard pages: the host's id, or a redirect to sign in (and back here afterwards). */
 export async function requireHostForPage(returnTo: string): Promise<string> {
