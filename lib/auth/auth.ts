@@ -87,6 +87,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...oauthProviders(),
   ],
   callbacks: {
+    // A Google account whose address Google has not verified could claim anyone's email.
+    signIn({ account, profile }) {
+      if (account?.provider === 'google') return profile?.email_verified === true;
+      return true;
+    },
     async jwt({ token, user, trigger, session }) {
       const hostToken = token as HostToken;
       if (user) {

@@ -2,16 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { Alert } from '@/components/ui/alert';
 import styles from '@/components/auth/auth.module.css';
 import { configuredOAuthProviders, signIn } from '@/lib/auth/auth';
 import { currentHostId } from '@/lib/auth/current-host';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { signInProblem } from '@/lib/auth/sign-in-problems';
 import { signInAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  const problem = typeof params.error === 'string' ? signInProblem(params.error) : null;
   if (await currentHostId()) redirect(callbackUrl);
   const providers = configuredOAuthProviders();
   return (
@@ -19,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className={styles.card}>
         <h1 className={styles.title}>Sign in</h1>
         <p className="muted">Welcome back to Rendezvous.</p>
+        {problem ? <Alert tone="error">{problem}</Alert> : null}
         <SignInForm action={signInAction} callbackUrl={callbackUrl} />
         {providers.length > 0 ? (
           <>

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { signInProblem } from './sign-in-problems';
+
+describe('signInProblem', () => {
+  it('explains that an OAuth sign-in never joins an existing account by email', () => {
+    expect(signInProblem('OAuthAccountNotLinked')).toMatch(/never joined automatically/);
+  });
+
+  it('explains a refused unverified address, and says something plain for anything else', () => {
+    expect(signInProblem('AccessDenied')).toMatch(/not verified/);
+    expect(signInProblem('<script>')).toBe('Signing in did not work. Please try again.');
+  });
+});
