@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import type { BookedRange, DateOverride, Interval, MeetingPolicy, WeeklyRule } from '@/lib/scheduling';
+import type { BookedRange, DateOverride, Interval, MeetingPolicy, ScheduleInput, WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
 // host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
@@ -122,5 +122,18 @@ export async function loadMeetingTypeSchedule(
       meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE,
     })),
     busy: row.busy.map(([start, end]) => ({ start: Math.round(start), end: Math.round(end) })),
+  };
+}
+
+/** The engine's input from a loaded schedule: what was offered and what is enforced read the same data. */
+export function scheduleInput(schedule: MeetingTypeSchedule, meetingType: MeetingPolicy, now: number): ScheduleInput {
+  return {
+    timeZone: schedule.hostTimeZone,
+    rules: schedule.rules,
+    overrides: schedule.overrides,
+    busy: schedule.busy,
+    bookings: schedule.bookings,
+    meetingType,
+    now,
   };
 }

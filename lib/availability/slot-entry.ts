@@ -2,7 +2,7 @@ import type { Queryable } from '@/db/client';
 import { bestEffort, type CacheStore } from '@/lib/cache';
 import { notFound } from '@/lib/errors';
 import { computeSlots, type Interval, type MeetingPolicy } from '@/lib/scheduling';
-import { loadMeetingTypeSchedule } from './load-schedule';
+import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 
 // The slots of one meeting type over whole UTC days, computed with the clock-dependent limits (notice,
 // horizon) opened up, so one entry is right at any `now` until the host's data changes. Shared by
@@ -24,18 +24,7 @@ function clockFree(policy: MeetingPolicy): MeetingPolicy {
 export async function computeSlotEntry(database: Queryable, meetingTypeId: string, span: Interval): Promise<SlotEntry> {
   const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
-  const slots = computeSlots(
-    {
-      timeZone: schedule.hostTimeZone,
-      rules: schedule.rules,
-      overrides: schedule.overrides,
-      busy: schedule.busy,
-      bookings: schedule.bookings,
-      meetingType: clockFree(schedule.policy),
-      now: span.start,
-    },
-    span,
-  );
+  const slots = computeSlots(scheduleInput(schedule, clockFree(schedule.policy), span.start), span);
   return { policy: schedule.policy, slots: slots.map((s) => [s.start, s.end]) };
 }
 

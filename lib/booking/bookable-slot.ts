@@ -1,5 +1,5 @@
 import type { Transaction } from '@/db/client';
-import { loadMeetingTypeSchedule, type MeetingTypeSchedule } from '@/lib/availability/load-schedule';
+import { loadMeetingTypeSchedule, type MeetingTypeSchedule, scheduleInput } from '@/lib/availability/load-schedule';
 import { AppError, notFound } from '@/lib/errors';
 import { type Interval, type SlotRejection, validateSlot } from '@/lib/scheduling';
 
@@ -26,18 +26,7 @@ export async function assertBookableSlot(
   const around = { start: start - DAY_MS, end: start + DAY_MS };
   const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
-  const verdict = validateSlot(
-    {
-      timeZone: schedule.hostTimeZone,
-      rules: schedule.rules,
-      overrides: schedule.overrides,
-      busy: schedule.busy,
-      bookings: schedule.bookings,
-      meetingType: schedule.policy,
-      now,
-    },
-    start,
-  );
+  const verdict = validateSlot(scheduleInput(schedule, schedule.policy, now), start);
   if (!verdict.ok) {
     throw new AppError('slot_unavailable', rejectionMessages[verdict.reason], { details: { reason: verdict.reason } });
   }

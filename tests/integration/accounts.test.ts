@@ -3,22 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { availabilityRules, users } from '@/db/schema';
 import { hostAdapter } from '@/lib/auth/host-adapter';
 import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
-import { resetRateLimitsForTests } from '@/lib/cache/rate-limit';
-import { resetEnvForTests } from '@/lib/env';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
 import { uniqueSuffix } from '../factories';
 import { connectTestDatabase } from './db-helpers';
+import { setTestEnv } from './env';
 
 const database = connectTestDatabase();
 
-function setEnv(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-  resetRateLimitsForTests();
-}
+const setEnv = setTestEnv;
 
 afterEach(() => setEnv({ SIGN_IN_FAILURES_PER_ACCOUNT: undefined, SIGN_IN_FAILURES_PER_CLIENT: undefined, RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined }));
 

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRepliesForTests, replyCacheUsage } from '@/lib/availability/reply-cache';
-import { cacheStore, resetCacheForTests } from '@/lib/cache';
+import { cacheStore } from '@/lib/cache';
 import type { createMemoryStore } from '@/lib/cache/memory-store';
-import { LOCAL_WINDOWS_BUDGET_BYTES, localRateLimitBytes, resetRateLimitsForTests } from '@/lib/cache/rate-limit';
-import { resetEnvForTests } from '@/lib/env';
+import { LOCAL_WINDOWS_BUDGET_BYTES, localRateLimitBytes } from '@/lib/cache/rate-limit';
 import { addDays } from '@/lib/scheduling';
 import { ZONE_TABLE_BUDGET_BYTES, zoneOffsetTableBytes } from '@/lib/scheduling/zone-offsets';
 import { createBookableHost } from '../factories';
 import { fetchAvailability } from './api';
 import { connectTestDatabase } from './db-helpers';
+import { setTestEnv } from './env';
 
 // Valid input must not grow the process: thousands of spellings of a few zones and thousands of
 // ranges leave every in-process cache under its byte budget (a leak here once took 770 MB).
@@ -19,14 +19,8 @@ const BUDGET = 256 * 1024;
 const zones = ['America/Argentina/ComodRivadavia', 'Europe/Berlin', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Sao_Paulo', 'Australia/Lord_Howe'];
 
 function setBudgets(values: Record<string, string | undefined>) {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvForTests();
-  resetCacheForTests();
+  setTestEnv(values);
   forgetRepliesForTests();
-  resetRateLimitsForTests();
 }
 
 beforeAll(() => setBudgets({ AVAILABILITY_REPLY_CACHE_MAX_BYTES: String(BUDGET), CACHE_MEMORY_MAX_BYTES: String(BUDGET), RATE_LIMIT_AVAILABILITY_PER_MINUTE: '100000' }));
