@@ -50,9 +50,13 @@ const envSchema = z.object({
   AVAILABILITY_REPLY_CACHE_MAX_BYTES: bytes(32 * MiB),
   /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
   AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
-  /** Failed sign-ins allowed per account and per client in 15 minutes before sign-in slows down (refused). */
-  SIGN_IN_FAILURES_PER_ACCOUNT: perMinute(10),
-  SIGN_IN_FAILURES_PER_CLIENT: perMinute(30),
+  /**
+   * Sign-in attempts per 15 minutes, counted before the password is checked (so parallel guesses
+   * cannot slip past): per account from one client, per account from anywhere, per client.
+   */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: perMinute(10),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: perMinute(100),
+  SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
   /** OAuth sign-in (and, later, calendars): each provider appears only when its client id is set. */

@@ -28,6 +28,8 @@ export class SignInThrottled extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().max(255), password: z.string().max(1_000) });
 
+const isMultiTenant = (tenant: string) => ['common', 'organizations', 'consumers'].includes(tenant.toLowerCase());
+
 function oauthProviders(): Provider[] {
   const config = env();
   const providers: Provider[] = [];
@@ -87,9 +89,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...oauthProviders(),
   ],
   callbacks: {
-    // A Google account whose address Google has not verified could claim anyone's email.
+    // An OAuth address counts only when its provider vouches for it: Google's email_verified, or
+    // Entra's xms_edov (domain-verified) unless one known tenant is configured (its admins own it).
     signIn({ account, profile }) {
       if (account?.provider === 'google') return profile?.email_verified === true;
+      if (account?.provider === 'microsoft-entra-id') return !isMultiTenant(env().MICROSOFT_TENANT) || profile?.xms_edov === true;
       return true;
     },
     async jwt({ token, user, trigger, session }) {

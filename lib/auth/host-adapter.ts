@@ -12,6 +12,8 @@ export function hostAdapter(database: Database): Adapter {
   const base = DrizzleAdapter(database, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
     ...base,
+    // Stored addresses are lower case; a provider may send "Ann@Example.com".
+    getUserByEmail: (email: string) => base.getUserByEmail!(email.trim().toLowerCase()),
     async createUser(user: AdapterUser): Promise<AdapterUser> {
       const email = user.email.trim().toLowerCase();
       const [created] = await database

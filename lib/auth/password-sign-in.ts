@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
-import { hitLimit, peekLimit } from '@/lib/cache/rate-limit';
+import { hitLimit } from '@/lib/cache/rate-limit';
 import { hashPassword, verifyPassword } from './password';
 
 // Email + password sign-in. A wrong password and an unknown email get the same answer in the same
-// time (an unknown email is checked against a dummy hash), and repeated failures per account and
-// per client slow sign-in down: past the limit every attempt is refused until the window passes.
+// time (an unknown email is checked against a dummy hash). Attempts are counted BEFORE the password
+// is checked, so parallel guesses cannot all slip past the limit: 10 per account from one client,
+// and much more per account overall (100), so a stranger cannot easily lock a host out.
 
 export interface SignedInHost {
   id: string;
@@ -28,13 +29,13 @@ export async function verifyPasswordSignIn(
   input: { email: string; password: string; client: string; now: number },
 ): Promise<PasswordSignInResult> {
   const account = accountKey(input.email);
-  const [accountRoom, clientRoom] = await Promise.all([
-    peekLimit('sign-in-failures-account', account, input.now),
-    peekLimit('sign-in-failures-client', input.client, input.now),
+  const verdicts = await Promise.all([
+    hitLimit('sign-in-attempts-account-client', `${account}:${input.client}`, input.now),
+    hitLimit('sign-in-attempts-account', account, input.now),
+    hitLimit('sign-in-attempts-client', input.client, input.now),
   ]);
-  if (!accountRoom.success || !clientRoom.success) {
-    return { ok: false, reason: 'throttled', retryAt: Math.max(accountRoom.success ? 0 : accountRoom.reset, clientRoom.success ? 0 : clientRoom.reset) };
-  }
+  const refused = verdicts.filter((verdict) => !verdict.success);
+  if (refused.length > 0) return { ok: false, reason: 'throttled', retryAt: Math.max(...refused.map((verdict) => verdict.reset)) };
   const [host] = await database
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
@@ -44,6 +45,5 @@ export async function verifyPasswordSignIn(
   if (host && host.passwordHash && matches) {
     return { ok: true, host: { id: host.id, email: host.email, name: host.name, sessionVersion: host.sessionVersion } };
   }
-  await Promise.all([hitLimit('sign-in-failures-account', account, input.now), hitLimit('sign-in-failures-client', input.client, input.now)]);
   return { ok: false, reason: 'invalid' };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sameOriginRedirect, safeRedirectPath } from './safe-redirect';
 
 describe('safeRedirectPath', () => {
-  it.each(['https://evil.com', '//evil.com', '/\\evil.com', '\\\\evil.com', 'javascript:alert(1)', ' /dashboard', '/\t/evil.com', 'dashboard', '', 42])(
+  it.each(['https://evil.com', '//evil.com', '/.//evil.com', '/a/..//evil.com', '/%2e//evil.com', '/./\\evil.com', '/\\evil.com', '\\\\evil.com', 'javascript:alert(1)', ' /dashboard', '/\t/evil.com', 'dashboard', '', 42])(
     'refuses %j and falls back to the dashboard',
     (candidate) => {
       expect(safeRedirectPath(candidate)).toBe('/dashboard');

@@ -13,7 +13,9 @@ export function safeRedirectPath(candidate: unknown, fallback = DEFAULT_AFTER_SI
   try {
     const resolved = new URL(candidate, 'http://rendezvous.invalid');
     if (resolved.origin !== 'http://rendezvous.invalid') return fallback;
-    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    // Checked again after the parser removed dot-segments: "/.//evil.com" resolves to "//evil.com".
+    return path.startsWith('//') || path.includes('\\') ? fallback : path;
   } catch {
     return fallback;
   }

@@ -17,7 +17,10 @@ import { SlotList } from './slot-list';
 const DAY_MS = 86_400_000;
 
 export interface AvailabilityDeps {
+  /** The primary: anything that will be cached under a version must be read after that version's commit. */
   database: Queryable;
+  /** A read replica, used only when nothing is cached (it may lag behind a version bump). */
+  replica?: Queryable;
   store: CacheStore;
 }
 
@@ -56,17 +59,19 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
   const range = localDateRangeToInterval(query.start, query.end, query.timezone);
   assertRangeWithinBounds(range, now);
-  const head = await loadMeetingTypeHead(deps.database, query.meetingTypeId);
+  const source = ttlSeconds > 0 ? deps.database : (deps.replica ?? deps.database);
+  const head = await loadMeetingTypeHead(source, query.meetingTypeId);
   if (!head || !head.isActive) throw notFound('Meeting type');
   // Read before any slot data, so nothing is cached under a version newer than what it was built from.
   const version = ttlSeconds > 0 ? await readHostVersion(deps.store, head.hostUserId) : -1;
   const span = spanWithinWindow(range, head, now);
   let entry: SlotEntry | null = null;
   if (span && version >= 0) entry = await findSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, version, span, ttlSeconds });
-  else if (span) entry = await computeSlotEntry(deps.database, query.meetingTypeId, span);
+  else if (span) entry = await computeSlotEntry(source, query.meetingTypeId, span);
 
   const slots = SlotList.fromPairs(entry?.slots ?? []);
-  const windowDays = head.maxDaysInFuture;
+  // The window the slots were computed with; the head was read before the version, so it may be older.
+  const windowDays = entry?.policy.maxDaysInFuture ?? head.maxDaysInFuture;
   const coveredUntil = Math.min(range.end, now + (windowDays + 1) * DAY_MS);
   const fields = { hostUserId: head.hostUserId, version, policy: entry?.policy ?? null, range, windowDays, coveredUntil };
   const reply = buildReply({
@@ -75,6 +80,6 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
     slots,
     shown: cutForNow(slots, fields, now),
   });
-  if (version >= 0) rememberReply(search, reply, ttlSeconds);
+  if (version >= 0 && windowDays === head.maxDaysInFuture) rememberReply(search, reply, ttlSeconds);
   return reply;
 }

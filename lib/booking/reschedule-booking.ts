@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { actorFor } from './cancel-booking';
+import { isIdempotencyKeyConflict } from './create-booking';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
 import { type BookingAccess, findBookingFor } from './find-booking';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
@@ -16,7 +17,8 @@ import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './
  * booking's links to whoever guesses the time it moved to.
  */
 async function earlierReschedule(database: Queryable, previous: BookingRow, idempotent: IdempotentRequest | null): Promise<BookingRow | null> {
-  if (previous.status !== 'rescheduled' || !idempotent) return null;
+  if (!idempotent) return null;
+  // The key used for another request (a booking, another move) is refused here with 422.
   const replay = await replayIdempotent(database, idempotent);
   return replay && replay.rescheduledFromId === previous.id ? replay : null;
 }
@@ -39,34 +41,43 @@ export async function rescheduleBooking(
   const idempotent = idempotentRequest(found, input.start, input.idempotencyKey, input.now);
   const replay = await earlierReschedule(deps.database, found, idempotent);
   if (replay) return { booking: replay, created: false };
-  return runHostWrite(deps, { hostUserId: found.hostUserId, actor: actorFor(input.access) }, async ({ tx, emit }) => {
-    const previous = await findBookingFor(tx, input.bookingId, input.access, 'reschedule', { forUpdate: true });
-    const raced = await earlierReschedule(tx, previous, idempotent);
-    if (raced) return { booking: raced, created: false };
-    if (previous.status !== 'confirmed') {
-      throw new AppError('booking_not_active', `This booking is ${previous.status} and can no longer be rescheduled.`);
-    }
-    assertNotStarted(previous, input.now, 'rescheduled');
-    await assertWithinChangeWindow(tx, previous, input.access, input.now, 'rescheduled');
-    if (idempotent) await releaseExpiredKey(tx, idempotent);
-    await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
-    const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now);
-    const next = await insertConfirmedBooking(tx, {
-      meetingTypeId: previous.meetingTypeId,
-      hostUserId: previous.hostUserId,
-      slot,
-      bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
-      bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
-      name: previous.inviteeName,
-      email: previous.inviteeEmail,
-      timezone: previous.inviteeTimezone,
-      notes: previous.notes,
-      rescheduledFromId: previous.id,
-      idempotencyKey: idempotent?.key,
-      idempotencyRequestHash: idempotent?.digest,
+  try {
+    return await runHostWrite(deps, { hostUserId: found.hostUserId, actor: actorFor(input.access) }, async ({ tx, emit }) => {
+      const previous = await findBookingFor(tx, input.bookingId, input.access, 'reschedule', { forUpdate: true });
+      const raced = await earlierReschedule(tx, previous, idempotent);
+      if (raced) return { booking: raced, created: false };
+      if (previous.status !== 'confirmed') {
+        throw new AppError('booking_not_active', `This booking is ${previous.status} and can no longer be rescheduled.`);
+      }
+      assertNotStarted(previous, input.now, 'rescheduled');
+      await assertWithinChangeWindow(tx, previous, input.access, input.now, 'rescheduled');
+      if (idempotent) await releaseExpiredKey(tx, idempotent);
+      await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
+      const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now);
+      const next = await insertConfirmedBooking(tx, {
+        meetingTypeId: previous.meetingTypeId,
+        hostUserId: previous.hostUserId,
+        slot,
+        bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
+        bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+        name: previous.inviteeName,
+        email: previous.inviteeEmail,
+        timezone: previous.inviteeTimezone,
+        notes: previous.notes,
+        rescheduledFromId: previous.id,
+        idempotencyKey: idempotent?.key,
+        idempotencyRequestHash: idempotent?.digest,
+      });
+      await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id });
+      return { booking: next, created: true };
     });
-    await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id });
-    return { booking: next, created: true };
-  });
+  } catch (error) {
+    // The same key racing in from a concurrent retry: answer with the booking it made.
+    if (idempotent && isIdempotencyKeyConflict(error)) {
+      const raced = await earlierReschedule(deps.database, found, idempotent);
+      if (raced) return { booking: raced, created: false };
+    }
+    throw error;
+  }
 }
 

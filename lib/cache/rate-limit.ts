@@ -17,9 +17,10 @@ interface LimitPolicy {
 const policies = {
   availability: { limit: () => env().RATE_LIMIT_AVAILABILITY_PER_MINUTE, windowSeconds: 60 },
   bookings: { limit: () => env().RATE_LIMIT_BOOKINGS_PER_MINUTE, windowSeconds: 60 },
-  /** Failed sign-ins per account (keyed by a hash of the email) and per client. */
-  'sign-in-failures-account': { limit: () => env().SIGN_IN_FAILURES_PER_ACCOUNT, windowSeconds: 15 * 60 },
-  'sign-in-failures-client': { limit: () => env().SIGN_IN_FAILURES_PER_CLIENT, windowSeconds: 15 * 60 },
+  /** Sign-in attempts per account (a hash of the email) from one client, per account, and per client. */
+  'sign-in-attempts-account-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT, windowSeconds: 15 * 60 },
+  'sign-in-attempts-account': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT, windowSeconds: 15 * 60 },
+  'sign-in-attempts-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_CLIENT, windowSeconds: 15 * 60 },
   'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
@@ -39,16 +40,14 @@ const localWindows = new LRUCache<string, { windowStart: number; count: number }
   sizeCalculation: (_window, key) => 2 * key.length + 64,
 });
 
-function limitLocally(key: string, policy: LimitPolicy, limit: number, now: number, consume: boolean): Verdict {
+function limitLocally(key: string, policy: LimitPolicy, limit: number, now: number): Verdict {
   const windowMs = policy.windowSeconds * 1000;
   const windowStart = now - (now % windowMs);
   const current = localWindows.get(key);
   const entry = current && current.windowStart === windowStart ? current : { windowStart, count: 0 };
-  if (consume) {
-    entry.count += 1;
-    if (entry !== current) localWindows.set(key, entry);
-  }
-  return { success: consume ? entry.count <= limit : entry.count < limit, reset: windowStart + windowMs };
+  entry.count += 1;
+  if (entry !== current) localWindows.set(key, entry);
+  return { success: entry.count <= limit, reset: windowStart + windowMs };
 }
 
 /** Bytes the in-process windows hold (tests check the bound). */
@@ -58,7 +57,7 @@ export function localRateLimitBytes(): number {
 
 const redisLimiters = new Map<string, Ratelimit>();
 
-async function limitWithRedis(name: LimitName, key: string, limit: number, consume: boolean): Promise<Verdict | null> {
+async function limitWithRedis(name: LimitName, key: string, limit: number): Promise<Verdict | null> {
   const redis = redisClient();
   if (!redis) return null;
   const id = `${name}:${limit}`;
@@ -69,10 +68,6 @@ async function limitWithRedis(name: LimitName, key: string, limit: number, consu
     redisLimiters.set(id, limiter);
   }
   try {
-    if (!consume) {
-      const { remaining, reset } = await limiter.getRemaining(key);
-      return { success: remaining > 0, reset };
-    }
     const result = await limiter.limit(key);
     // A timed-out check passes unchecked upstream; count it locally instead.
     return result.reason === 'timeout' ? null : { success: result.success, reset: result.reset };
@@ -83,19 +78,10 @@ async function limitWithRedis(name: LimitName, key: string, limit: number, consu
 
 /** Counts one event for `key` under a named limit; `success: false` once the window is used up. */
 export async function hitLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
-  return checkLimit(name, key, now, true);
-}
-
-/** Whether `key` still has room under a named limit, without counting anything. */
-export async function peekLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
-  return checkLimit(name, key, now, false);
-}
-
-async function checkLimit(name: LimitName, key: string, now: number, consume: boolean): Promise<Verdict> {
   const policy = policies[name];
   const limit = policy.limit();
   if (limit === 0) return { success: true, reset: now };
-  return (await limitWithRedis(name, key, limit, consume)) ?? limitLocally(`${name}:${key}`, policy, limit, now, consume);
+  return (await limitWithRedis(name, key, limit)) ?? limitLocally(`${name}:${key}`, policy, limit, now);
 }
 
 export function rateLimited(verdict: Verdict, now: number, message = 'Too many requests; slow down and retry later'): AppError {

@@ -80,7 +80,7 @@ describe.skipIf(!hasBrowser)('host accounts in Chromium', () => {
     await page.close();
   });
 
-  it.each(['https://evil.com', '//evil.com', '/\\evil.com', 'javascript:alert(1)'])('never redirects off-site after sign-in (callbackUrl %s)', async (target) => {
+  it.each(['https://evil.com', '//evil.com', '/\\evil.com', 'javascript:alert(1)', '/.//evil.com'])('never redirects off-site after sign-in (callbackUrl %s)', async (target) => {
     const context = await browser().newContext();
     const page = await context.newPage();
     await signInThroughForm(page, DEMO.email, DEMO.password, `/signin?callbackUrl=${encodeURIComponent(target)}`);

@@ -12,7 +12,7 @@ const database = connectTestDatabase();
 
 const setEnv = setTestEnv;
 
-afterEach(() => setEnv({ SIGN_IN_FAILURES_PER_ACCOUNT: undefined, SIGN_IN_FAILURES_PER_CLIENT: undefined, RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined }));
+afterEach(() => setEnv({ SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: undefined, SIGN_IN_ATTEMPTS_PER_ACCOUNT: undefined, SIGN_IN_ATTEMPTS_PER_CLIENT: undefined, RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined }));
 
 function newHost(overrides: Record<string, string> = {}) {
   const suffix = uniqueSuffix();
@@ -104,8 +104,23 @@ describe('password sign-in', () => {
     expect(median(unknown) / median(wrong)).toBeLessThan(2.5);
   });
 
-  it('slows down after repeated failures on one account: further attempts are refused, even with the right password', async () => {
-    setEnv({ SIGN_IN_FAILURES_PER_ACCOUNT: '3' });
+  it('counts attempts before checking: of 20 parallel guesses from one client, only 10 reach the password check', async () => {
+    const host = await registered();
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => verifyPasswordSignIn(database, { email: host.email, password: `guess ${i}`, client: '192.0.2.50', now: Date.now() })),
+    );
+    expect(guesses.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(10);
+    expect(guesses.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(10);
+  });
+
+  it('does not let a stranger lock the host out: failures from one client leave another client free', async () => {
+    const host = await registered();
+    for (let i = 0; i < 12; i++) await verifyPasswordSignIn(database, { email: host.email, password: 'stranger', client: '198.51.100.66', now: Date.now() });
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '198.51.100.67', now: Date.now() })).toMatchObject({ ok: true });
+  });
+
+  it('slows down an account attacked from many clients: past the account-wide limit even the right password waits', async () => {
+    setEnv({ SIGN_IN_ATTEMPTS_PER_ACCOUNT: '3' });
     const host = await registered();
     for (let i = 0; i < 3; i++) {
       expect(await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: `192.0.2.${10 + i}`, now: Date.now() })).toMatchObject({ reason: 'invalid' });
@@ -117,7 +132,7 @@ describe('password sign-in', () => {
   });
 
   it('slows down a client that fails across many accounts', async () => {
-    setEnv({ SIGN_IN_FAILURES_PER_CLIENT: '2' });
+    setEnv({ SIGN_IN_ATTEMPTS_PER_CLIENT: '2' });
     const host = await registered();
     for (let i = 0; i < 2; i++) {
       await verifyPasswordSignIn(database, { email: `nobody-${i}-${uniqueSuffix()}@example.test`, password: 'x', client: '203.0.113.5', now: Date.now() });

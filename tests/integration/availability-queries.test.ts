@@ -79,3 +79,13 @@ describe('availability loading', () => {
     }
   });
 });
+
+describe('availability with a read replica', () => {
+  const unusable = new Proxy({}, { get: () => { throw new Error('the replica was used'); } }) as Parameters<typeof answerAvailability>[0]['database'];
+
+  it('reads from the primary whatever it will cache (a lagging replica must not fill a new version)', async () => {
+    const { meetingType } = await createBookableHost(counted);
+    const deps = { database: counted, replica: unusable, store: createMemoryStore() };
+    expect((await slotStarts(deps, search(meetingType.id, '2027-01-11', '2027-01-12'), '2027-01-01T00:00:00Z')).length).toBeGreaterThan(0);
+  });
+});

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bookings } from '@/db/schema';
 import { createBookableHost, createMeetingType, inviteeFor } from '../factories';
-import { book } from './api';
+import { book, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // Idempotency keys as payment APIs keep them: one meeting type's, for 24 hours.
@@ -34,5 +34,28 @@ describe('Idempotency-Key scope and lifetime', () => {
     expect(later.body.booking.id).not.toBe(first.body.booking.id);
     const [old] = await database.select().from(bookings).where(eq(bookings.id, first.body.booking.id));
     expect(old?.idempotencyKey).toBeNull(); // released, so the unique index accepts the new request
+  });
+});
+
+describe('Idempotency-Key on reschedule', () => {
+  it('refuses a key already used for another request on the meeting type with 422, never a 500', async () => {
+    const { meetingType } = await createBookableHost(database);
+    const key = { 'idempotency-key': `reused-${crypto.randomUUID()}` };
+    const first = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY), key);
+    const second = await book(inviteeFor(meetingType.id, '2027-01-11T16:00:00.000Z'));
+    const moved = await reschedule(second.body.booking.id, { token: tokenOf(second.body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' }, key);
+    expect(moved.status).toBe(422);
+    expect(moved.body.error?.code).toBe('idempotency_key_reused');
+    expect(first.status).toBe(201);
+  });
+
+  it('refuses the key of an earlier move when moving the new booking again', async () => {
+    const { meetingType } = await createBookableHost(database);
+    const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
+    const key = { 'idempotency-key': `move-${crypto.randomUUID()}` };
+    const once = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' }, key);
+    expect(once.status).toBe(201);
+    const twice = await reschedule(once.body.booking.id, { token: tokenOf(once.body.booking.rescheduleUrl), start: '2027-01-13T15:00:00.000Z' }, key);
+    expect(twice.status).toBe(422);
   });
 });

@@ -15,6 +15,5 @@ export const changeTimeZoneAction = hostAction(hostTimeZoneSchema, (input, { hos
 /** Every other session ends; this browser gets a fresh session under the new version. */
 export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
   await changeHostPassword(deps.database, hostUserId, input, Date.now());
-  await reissueSession(deps.database, hostUserId, input.newPassword);
-  return { signedInAgain: true as const };
+  return { signedInAgain: await reissueSession(deps.database, hostUserId, input.newPassword) };
 });

@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import styles from './settings.module.css';
 import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
 
-export function PasswordForm({ action }: { action: SettingsAction<{ signedInAgain: true }> }) {
+export function PasswordForm({ action }: { action: SettingsAction<{ signedInAgain: boolean }> }) {
   // A new key after a success empties the fields (ActionForm keeps what was typed otherwise).
   const [generation, setGeneration] = useState(0);
   const [state, submit, pending] = useSettingsAction(action, { onSuccess: () => setGeneration((n) => n + 1) });
@@ -28,7 +28,13 @@ export function PasswordForm({ action }: { action: SettingsAction<{ signedInAgai
       />
       <TextField label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors?.confirmPassword} />
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {state?.ok ? <Alert tone="success">Password changed. Every other device is signed out.</Alert> : null}
+      {state?.ok ? (
+        <Alert tone="success">
+          {state.data.signedInAgain
+            ? 'Password changed. Every other device is signed out.'
+            : 'Password changed. Every device is signed out, this one too: sign in again with the new password.'}
+        </Alert>
+      ) : null}
       <Button type="submit" className={styles.submit} disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}
       </Button>

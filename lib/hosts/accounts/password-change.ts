@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { hitLimit, peekLimit } from '@/lib/cache/rate-limit';
+import { hitLimit } from '@/lib/cache/rate-limit';
 import { AppError, notFound } from '@/lib/errors';
 import { passwordField } from './sign-up';
 
@@ -23,7 +23,7 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 const fieldError = (code: 'invalid_request' | 'rate_limited' | 'conflict', message: string, field: string) =>
   new AppError(code, message, { details: { fieldErrors: { [field]: message } } });
 
-// Wrong guesses count against the account like failed sign-ins, so a stolen session cannot
+// Attempts count like sign-in attempts from one client (10 per 15 minutes), so a stolen session cannot
 // brute-force the password here; keyed by user id, apart from sign-in's email-keyed windows.
 const throttleKey = (hostUserId: string) => `user:${hostUserId}`;
 
@@ -34,11 +34,11 @@ export async function changeHostPassword(database: Queryable, hostUserId: string
   if (!host.passwordHash) {
     throw fieldError('invalid_request', 'Your account signs in with Google or Microsoft and has no password to change.', 'currentPassword');
   }
-  if (!(await peekLimit('sign-in-failures-account', throttleKey(hostUserId), now)).success) {
-    throw fieldError('rate_limited', 'Too many wrong passwords. Please wait a few minutes and try again.', 'currentPassword');
+  // Counted before the check, so parallel guesses cannot slip past the limit.
+  if (!(await hitLimit('sign-in-attempts-account-client', throttleKey(hostUserId), now)).success) {
+    throw fieldError('rate_limited', 'Too many attempts. Please wait a few minutes and try again.', 'currentPassword');
   }
   if (!(await verifyPassword(host.passwordHash, input.currentPassword))) {
-    await hitLimit('sign-in-failures-account', throttleKey(hostUserId), now);
     throw fieldError('invalid_request', 'That is not your current password.', 'currentPassword');
   }
   const passwordHash = await hashPassword(input.newPassword);

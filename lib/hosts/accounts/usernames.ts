@@ -29,7 +29,7 @@ export async function isUsernameTaken(database: Queryable, username: string, exc
 /** "Ann.Lee+work@example.com" → "ann-lee-work": a valid base, padded when too short. */
 export function usernameBase(email: string, name?: string | null): string {
   const source = (email.split('@')[0] || name || 'host').toLowerCase();
-  let base = source.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48);
+  let base = source.replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/^-+|-+$/g, '');
   if (base.length < 3) base = `${base || 'host'}-host`.replace(/^-/, '');
   return reserved.has(base) ? `${base}-host` : base;
 }

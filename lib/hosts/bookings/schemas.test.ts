@@ -12,7 +12,7 @@ describe('the booking list URL', () => {
   });
 
   it('falls back to the first page of Upcoming for anything it does not understand', () => {
-    for (const cursor of ['!!', encodeBookingCursor({ start: 'soon', id: ID }), encodeBookingCursor({ start: '2027-01-11T15:00:00Z', id: 'x' }), 'e30', ['a', 'b']]) {
+    for (const cursor of ['!!', encodeBookingCursor({ start: 'soon', id: ID }), encodeBookingCursor({ start: '2027-01-11T15:00:00Z', id: 'x' }), encodeBookingCursor({ start: '0000-01-01T00:00:00Z', id: ID }), 'e30', ['a', 'b']]) {
       expect(bookingListQuerySchema.parse({ cursor }).cursor).toBeUndefined();
     }
     expect(bookingListQuerySchema.parse({ tab: 'archived' }).tab).toBe('upcoming');

@@ -33,7 +33,7 @@ export const bookingCursorField = z
   .string()
   .max(200)
   .transform(decodeJson)
-  .pipe(z.tuple([z.iso.datetime(), z.uuid()]))
+  .pipe(z.tuple([z.iso.datetime().refine((start) => start >= '1970' && start < '2200', 'Not a page cursor'), z.uuid()]))
   .transform(([start, id]): BookingCursor => ({ start, id }));
 
 // C0 controls and DEL are dropped (Postgres refuses NUL; none of them is worth matching).

@@ -1,4 +1,4 @@
-import { readDb } from '@/db/client';
+import { db, readDb } from '@/db/client';
 import { answerAvailability } from '@/lib/availability';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
@@ -11,7 +11,7 @@ export const GET = route(async (request) => {
   await enforceRateLimit(request, 'availability');
   const queryAt = request.url.indexOf('?');
   const search = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
-  const { body, etag } = await answerAvailability({ database: readDb(), store: cacheStore() }, search, Date.now());
+  const { body, etag } = await answerAvailability({ database: db(), replica: readDb(), store: cacheStore() }, search, Date.now());
   const shared = env().AVAILABILITY_SHARED_CACHE_SECONDS;
   const headers = {
     etag,
