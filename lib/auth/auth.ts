@@ -48,15 +48,6 @@ function oauthProviders(): Provider[] {
   return providers;
 }
 
-/** The OAuth sign-in buttons to show: only configured providers. */
-export function configuredOAuthProviders(): { id: 'google' | 'microsoft-entra-id'; name: string }[] {
-  const config = env();
-  return [
-    ...(config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET ? [{ id: 'google' as const, name: 'Google' }] : []),
-    ...(config.MICROSOFT_CLIENT_ID && config.MICROSOFT_CLIENT_SECRET ? [{ id: 'microsoft-entra-id' as const, name: 'Microsoft' }] : []),
-  ];
-}
-
 async function storedSessionState(userId: string | undefined) {
   if (!userId || !z.uuid().safeParse(userId).success) return null;
   const [row] = await db()
