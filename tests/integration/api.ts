@@ -1,5 +1,6 @@
 import { GET as getAvailability } from '@/app/api/v1/availability/route';
 import { GET as getBooking } from '@/app/api/v1/bookings/[id]/route';
+import { GET as getCalendarFile } from '@/app/api/v1/bookings/[id]/ics/route';
 import { POST as postCancel } from '@/app/api/v1/bookings/[id]/cancel/route';
 import { POST as postReschedule } from '@/app/api/v1/bookings/[id]/reschedule/route';
 import { POST as postBooking } from '@/app/api/v1/bookings/route';
@@ -63,6 +64,13 @@ export async function book(body: unknown, headers: Record<string, string> = {}) 
 export async function lookupBooking(id: string, token: string | null) {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
   return reply<BookingBody>(await getBooking(new Request(`${origin}/api/v1/bookings/${id}${query}`), { params: Promise.resolve({ id }) }));
+}
+
+/** The booking's .ics file: the text as sent (JSON only when it failed). */
+export async function downloadCalendarFile(id: string, token: string | null) {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const response = await getCalendarFile(new Request(`${origin}/api/v1/bookings/${id}/ics${query}`), { params: Promise.resolve({ id }) });
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 export async function cancel(id: string, body: unknown) {

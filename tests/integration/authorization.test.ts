@@ -26,6 +26,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/v1/availability/route.ts': 'the public booking API',
   'app/api/v1/bookings/route.ts': 'the public booking API',
   'app/api/v1/bookings/[id]/route.ts': 'the public booking API (invitee link token)',
+  'app/api/v1/bookings/[id]/ics/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/cancel/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/reschedule/route.ts': 'the public booking API (invitee link token)',
 };

@@ -1,0 +1,35 @@
+// What an invitee's calendar entry says, in one place: the .ics file and the Google/Outlook links
+// must agree. Plain data only, so the browser can import it too.
+
+export interface CalendarEvent {
+  start: Date;
+  end: Date;
+  summary: string;
+  location: string | null;
+  description: string;
+}
+
+export interface CalendarEventInput {
+  start: Date;
+  end: Date;
+  meetingName: string;
+  hostName: string;
+  location: string | null;
+  /** The management links the holder may see; an absent one is left out. */
+  cancelUrl?: string | undefined;
+  rescheduleUrl?: string | undefined;
+}
+
+export function calendarEvent(input: CalendarEventInput): CalendarEvent {
+  const links = [
+    input.rescheduleUrl ? `Reschedule: ${input.rescheduleUrl}` : null,
+    input.cancelUrl ? `Cancel: ${input.cancelUrl}` : null,
+  ].filter((line) => line !== null);
+  return {
+    start: input.start,
+    end: input.end,
+    summary: `${input.meetingName} with ${input.hostName}`,
+    location: input.location?.trim() ? input.location.trim() : null,
+    description: links.length > 0 ? `Need to make a change?\n${links.join('\n')}` : '',
+  };
+}
