@@ -34,6 +34,7 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
+          location={meetingType.location}
           timeZone={timeZone}
         />
       ) : null}

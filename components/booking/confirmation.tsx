@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
+import { AddToCalendar } from './add-to-calendar';
 import type { Booking } from './api-client';
 import { BookingTime } from './booking-time';
 import styles from './confirmation.module.css';
@@ -12,12 +13,13 @@ interface Props {
   booking: Booking;
   meetingName: string;
   hostName: string;
+  location: string | null;
   timeZone: string;
   children?: ReactNode;
 }
 
 /** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
-export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, children }: Props) {
+export function Confirmation({ title, lead, booking, meetingName, hostName, location, timeZone, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <div className={styles.confirmation} data-testid="confirmation">
@@ -37,6 +39,7 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
           Booked for {booking.name} ({booking.email})
         </p>
       </div>
+      <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} location={location} />
       {children}
       <p className={styles.manage}>Need to make a change? Keep these links:</p>
       <div className={styles.actionsRow}>

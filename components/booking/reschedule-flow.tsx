@@ -51,6 +51,7 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
+          location={meetingType.location}
           timeZone={timeZone}
         />
       ) : null}

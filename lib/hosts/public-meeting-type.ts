@@ -9,6 +9,8 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** How far ahead it can be booked, so the picker does not offer empty months. */
   maxDaysInFuture: number;
   isActive: boolean;
+  /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
+  location: string | null;
   host: { username: string; name: string; timeZone: string };
 }
 
@@ -22,6 +24,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       durationMinutes: meetingTypes.durationMinutes,
       color: meetingTypes.color,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
+      location: meetingTypes.location,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
       hostUsername: users.username,

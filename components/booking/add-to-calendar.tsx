@@ -1,0 +1,51 @@
+import { calendarEvent } from '@/lib/booking/calendar-event';
+import { calendarFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/calendar-links';
+import type { Booking } from './api-client';
+import styles from './confirmation.module.css';
+
+interface Props {
+  booking: Booking;
+  meetingName: string;
+  hostName: string;
+  location: string | null;
+}
+
+/** The .ics download and links that open Google Calendar or Outlook with the meeting filled in. */
+export function AddToCalendar({ booking, meetingName, hostName, location }: Props) {
+  const event = calendarEvent({
+    meetingName,
+    hostName,
+    location,
+    start: new Date(booking.start),
+    end: new Date(booking.end),
+    cancelUrl: booking.cancelUrl,
+    rescheduleUrl: booking.rescheduleUrl,
+  });
+  const fileHref = calendarFileHref(booking);
+  return (
+    <section className={styles.calendar} aria-labelledby="add-to-calendar">
+      <h3 id="add-to-calendar" className={styles.calendarTitle}>
+        Add to calendar
+      </h3>
+      <ul className={styles.calendarLinks}>
+        {fileHref ? (
+          <li>
+            <a href={fileHref} download>
+              Download .ics file
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a href={googleCalendarUrl(event)} target="_blank" rel="noopener noreferrer">
+            Google Calendar
+          </a>
+        </li>
+        <li>
+          <a href={outlookCalendarUrl(event)} target="_blank" rel="noopener noreferrer">
+            Outlook
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
