@@ -147,6 +147,16 @@ describe.skipIf(!hasBrowser)('booking a meeting in Chromium', () => {
     expect(posts[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await isOffered(booking.meetingTypeId, slot.start)).toBe(false);
 
+    // Add to calendar: the .ics opens with the booking's own token; the others open in a new tab.
+    const calendar = confirmation.getByRole('region', { name: 'Add to calendar' });
+    const fileHref = await calendar.getByRole('link', { name: 'Download .ics file' }).getAttribute('href');
+    expect(fileHref).toMatch(new RegExp(`^/api/v1/bookings/${booking.id}/ics\\?token=`));
+    const file = await page.request.get(`${baseUrl}${fileHref}`);
+    expect(file.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await file.text()).toContain(`DTSTART:${slot.start.replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}`);
+    expect(await calendar.getByRole('link', { name: 'Google Calendar' }).getAttribute('target')).toBe('_blank');
+    expect(await calendar.getByRole('link', { name: 'Outlook' }).getAttribute('rel')).toBe('noopener noreferrer');
+
     await confirmation.getByRole('link', { name: 'Cancel booking' }).click();
     await page.waitForURL((url) => url.pathname === `/bookings/${booking.id}/cancel` && url.searchParams.has('token'));
     expect(await page.locator('time').first().getAttribute('datetime')).toBe(slot.start);
