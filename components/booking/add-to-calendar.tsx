@@ -7,15 +7,18 @@ interface Props {
   booking: Booking;
   meetingName: string;
   hostName: string;
-  location: string | null;
 }
 
-/** The .ics download and links that open Google Calendar or Outlook with the meeting filled in. */
-export function AddToCalendar({ booking, meetingName, hostName, location }: Props) {
+/**
+ * The .ics download and links that open Google Calendar or Outlook with the meeting filled in. The
+ * meeting type's location (possibly a private video link) is in the .ics, which a booking token
+ * opens, and never in the public booking page's data, so these links go without it.
+ */
+export function AddToCalendar({ booking, meetingName, hostName }: Props) {
   const event = calendarEvent({
     meetingName,
     hostName,
-    location,
+    location: null,
     start: new Date(booking.start),
     end: new Date(booking.end),
     cancelUrl: booking.cancelUrl,

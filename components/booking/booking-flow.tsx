@@ -34,7 +34,6 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
-          location={meetingType.location}
           timeZone={timeZone}
         />
       ) : null}

@@ -13,13 +13,12 @@ interface Props {
   booking: Booking;
   meetingName: string;
   hostName: string;
-  location: string | null;
   timeZone: string;
   children?: ReactNode;
 }
 
 /** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
-export function Confirmation({ title, lead, booking, meetingName, hostName, location, timeZone, children }: Props) {
+export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <div className={styles.confirmation} data-testid="confirmation">
@@ -39,7 +38,7 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, loca
           Booked for {booking.name} ({booking.email})
         </p>
       </div>
-      <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} location={location} />
+      <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} />
       {children}
       <p className={styles.manage}>Need to make a change? Keep these links:</p>
       <div className={styles.actionsRow}>

@@ -51,7 +51,6 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
-          location={meetingType.location}
           timeZone={timeZone}
         />
       ) : null}

@@ -10,7 +10,6 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   maxDaysInFuture: number;
   isActive: boolean;
   /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
-  location: string | null;
   host: { username: string; name: string; timeZone: string };
 }
 
@@ -24,7 +23,6 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       durationMinutes: meetingTypes.durationMinutes,
       color: meetingTypes.color,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
-      location: meetingTypes.location,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
       hostUsername: users.username,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBookableHost } from '../factories';
-import { book, cancel, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
+import { book, cancel, downloadCalendarFile, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // "A 500 on user input is a bug": throw arbitrary and near-valid input at every public endpoint.
@@ -79,11 +79,12 @@ describe('no user input produces a 500', () => {
     );
   });
 
-  it('booking lookups, cancels and reschedules with arbitrary ids, tokens and bodies', async () => {
+  it('booking lookups, calendar files, cancels and reschedules with arbitrary ids, tokens and bodies', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uuid(), urlText), fc.option(urlText), junk, async (id, token, start) => {
         const safeId = encodeURIComponent(id);
         expect(clientErrors).toContain((await lookupBooking(safeId, token)).status);
+        expect(clientErrors).toContain((await downloadCalendarFile(safeId, token)).status);
         expect(clientErrors).toContain((await cancel(safeId, { token, reason: start })).status);
         expect(clientErrors).toContain((await reschedule(safeId, { token, start })).status);
       }),

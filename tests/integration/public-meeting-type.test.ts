@@ -27,7 +27,6 @@ describe('findPublicMeetingType', () => {
       color: meetingType.color,
       maxDaysInFuture: 30,
       isActive: true,
-      location: null,
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },
     });
     expect(JSON.stringify(found)).not.toContain(host.email);
