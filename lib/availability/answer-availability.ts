@@ -4,7 +4,7 @@ import { readHostVersion } from '@/lib/cache/host-version';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { parseWith } from '@/lib/http';
-import { type Interval, localDateRangeToInterval, resolveSlotPolicy } from '@/lib/scheduling';
+import { type Interval, localDateRangeToInterval, MS_PER_DAY, resolveSlotPolicy } from '@/lib/scheduling';
 import { loadMeetingTypeHead, type MeetingTypeHead } from './meeting-type-head';
 import { buildReply, type CachedReply, findCachedReply, rememberReply } from './reply-cache';
 import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
@@ -14,7 +14,6 @@ import { SlotList } from './slot-list';
 // GET /api/v1/availability, below HTTP: a warm request costs one version read; a cold one a head
 // query, then the shared store or one schedule query and the engine.
 
-const DAY_MS = 86_400_000;
 
 export interface AvailabilityDeps {
   /** The primary: anything that will be cached under a version must be read after that version's commit. */
@@ -33,15 +32,15 @@ function cutForNow(slots: SlotList, reply: Pick<CachedReply, 'policy' | 'range'>
 
 /** Whole UTC days of the range inside [now − 1 day, now + the booking window + 1 day]; null when none. */
 function spanWithinWindow(range: Interval, head: MeetingTypeHead, now: number): Interval | null {
-  const start = Math.max(range.start, now - DAY_MS);
-  const end = Math.min(range.end, now + (head.maxDaysInFuture + 1) * DAY_MS);
+  const start = Math.max(range.start, now - MS_PER_DAY);
+  const end = Math.min(range.end, now + (head.maxDaysInFuture + 1) * MS_PER_DAY);
   if (start >= end) return null;
-  return { start: Math.floor(start / DAY_MS) * DAY_MS, end: Math.ceil(end / DAY_MS) * DAY_MS };
+  return { start: Math.floor(start / MS_PER_DAY) * MS_PER_DAY, end: Math.ceil(end / MS_PER_DAY) * MS_PER_DAY };
 }
 
 /** True while the horizon has not moved past what the entry's slots were computed for. */
 function stillCovers(reply: CachedReply, now: number): boolean {
-  return Math.min(reply.range.end, now + reply.windowDays * DAY_MS) <= reply.coveredUntil;
+  return Math.min(reply.range.end, now + reply.windowDays * MS_PER_DAY) <= reply.coveredUntil;
 }
 
 /** `search` is the raw query string: it keys the reply cache, so a warm request is never parsed. */
@@ -72,7 +71,7 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const slots = SlotList.fromPairs(entry?.slots ?? []);
   // The window the slots were computed with; the head was read before the version, so it may be older.
   const windowDays = entry?.policy.maxDaysInFuture ?? head.maxDaysInFuture;
-  const coveredUntil = Math.min(range.end, now + (windowDays + 1) * DAY_MS);
+  const coveredUntil = Math.min(range.end, now + (windowDays + 1) * MS_PER_DAY);
   const fields = { hostUserId: head.hostUserId, version, policy: entry?.policy ?? null, range, windowDays, coveredUntil };
   const reply = buildReply({
     ...fields,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import type { BookedRange, DateOverride, Interval, MeetingPolicy, ScheduleInput, WeeklyRule } from '@/lib/scheduling';
+import { MS_PER_DAY, type BookedRange, type DateOverride, type Interval, type MeetingPolicy, type ScheduleInput, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
 // host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
@@ -17,9 +17,8 @@ export interface MeetingTypeSchedule {
   busy: Interval[];
 }
 
-const DAY_MS = 86_400_000;
 /** Host-local dates sit up to ~14 h either side of UTC and daily limits count whole local days: pad 2 days. */
-const paddingMs = 2 * DAY_MS;
+const paddingMs = 2 * MS_PER_DAY;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
 type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean];

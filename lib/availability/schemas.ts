@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { calendarDateField, timeZoneField } from '@/lib/api-fields';
 import { AppError } from '@/lib/errors';
-import { addDays, type Interval } from '@/lib/scheduling';
+import { addDays, type Interval, MS_PER_DAY } from '@/lib/scheduling';
 
 export const MAX_RANGE_DAYS = 62;
 /** The longest booking window a meeting type may have (the meeting_types_window_positive CHECK). */
 export const MAX_BOOKING_WINDOW_DAYS = 730;
-const DAY_MS = 86_400_000;
 
 const fieldsValid = (payload: { issues: unknown[] }) => payload.issues.length === 0;
 
@@ -31,7 +30,7 @@ export const availabilityQuerySchema = z
  * before yesterday, or wholly past the longest booking window. Ranges that overlap are cut later.
  */
 export function assertRangeWithinBounds(range: Interval, now: number): void {
-  if (range.end > now - DAY_MS && range.start < now + (MAX_BOOKING_WINDOW_DAYS + 1) * DAY_MS) return;
+  if (range.end > now - MS_PER_DAY && range.start < now + (MAX_BOOKING_WINDOW_DAYS + 1) * MS_PER_DAY) return;
   throw new AppError('invalid_request', `The range must overlap the time from yesterday to ${MAX_BOOKING_WINDOW_DAYS} days from now`, {
     details: { reason: 'range_out_of_bounds' },
   });

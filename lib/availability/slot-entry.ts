@@ -1,7 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { bestEffort, type CacheStore } from '@/lib/cache';
 import { notFound } from '@/lib/errors';
-import { computeSlots, type Interval, type MeetingPolicy } from '@/lib/scheduling';
+import { computeSlots, type Interval, type MeetingPolicy, MS_PER_DAY } from '@/lib/scheduling';
 import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 
 // The slots of one meeting type over whole UTC days, computed with the clock-dependent limits (notice,
@@ -15,7 +15,6 @@ export interface SlotEntry {
   slots: [number, number][];
 }
 
-const DAY_MS = 86_400_000;
 
 function clockFree(policy: MeetingPolicy): MeetingPolicy {
   return { ...policy, minNoticeMinutes: 0, maxDaysInFuture: 1_000_000 };
@@ -38,7 +37,7 @@ export interface VersionedSpan {
 
 /** The entry from the shared store, or computed (one query + the engine) and stored. */
 export async function findSlotEntry(database: Queryable, store: CacheStore, at: VersionedSpan): Promise<SlotEntry> {
-  const key = `rdv:slots:${at.meetingTypeId}:v${at.version}:${at.span.start / DAY_MS}-${at.span.end / DAY_MS}`;
+  const key = `rdv:slots:${at.meetingTypeId}:v${at.version}:${at.span.start / MS_PER_DAY}-${at.span.end / MS_PER_DAY}`;
   const cached = await bestEffort('read slots', () => store.getJson<SlotEntry>(key), null);
   if (cached) return cached;
   const computed = await computeSlotEntry(database, at.meetingTypeId, at.span);

@@ -1,6 +1,5 @@
-import type { Interval } from '@/lib/scheduling';
+import { MS_PER_DAY, type Interval } from '@/lib/scheduling';
 
-const DAY_MS = 86_400_000;
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 /**
@@ -11,12 +10,12 @@ export function isoUtcFormatter(): (instant: number) => string {
   let prefixDay = Number.NaN;
   let prefix = '';
   return (instant) => {
-    const day = Math.floor(instant / DAY_MS);
+    const day = Math.floor(instant / MS_PER_DAY);
     if (day !== prefixDay) {
       prefixDay = day;
-      prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+      prefix = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
     }
-    let rest = instant - day * DAY_MS;
+    let rest = instant - day * MS_PER_DAY;
     const hours = Math.floor(rest / 3_600_000);
     rest -= hours * 3_600_000;
     const minutes = Math.floor(rest / 60_000);

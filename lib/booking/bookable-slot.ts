@@ -1,12 +1,11 @@
 import type { Transaction } from '@/db/client';
 import { loadMeetingTypeSchedule, type MeetingTypeSchedule, scheduleInput } from '@/lib/availability/load-schedule';
 import { AppError, notFound } from '@/lib/errors';
-import { type Interval, type SlotRejection, validateSlot } from '@/lib/scheduling';
+import { type Interval, MS_PER_DAY, type SlotRejection, validateSlot } from '@/lib/scheduling';
 
 // Shown = enforced: the transaction re-checks a requested start with the same engine and the same
 // loaders that produced the slots an invitee saw, on data read under the host row lock.
 
-const DAY_MS = 86_400_000;
 
 const rejectionMessages: Record<SlotRejection, string> = {
   too_soon: 'That time is too soon to book.',
@@ -23,7 +22,7 @@ export async function assertBookableSlot(
   start: number,
   now: number,
 ): Promise<{ schedule: MeetingTypeSchedule; slot: Interval }> {
-  const around = { start: start - DAY_MS, end: start + DAY_MS };
+  const around = { start: start - MS_PER_DAY, end: start + MS_PER_DAY };
   const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   const verdict = validateSlot(scheduleInput(schedule, schedule.policy, now), start);

@@ -5,4 +5,5 @@ export { validateSlot } from './validate-slot';
 // Notice and horizon only bound slot starts, so a cache may apply them after computeSlots with this.
 export { resolveSlotPolicy, type SlotPolicy } from './slot-policy';
 export { addDays, canonicalTimeZone, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';
+export { MS_PER_DAY, MS_PER_MINUTE } from './calendar-date';
 export { dateOverrideSchema, localDateSchema, meetingPolicySchema, timeOfDaySchema, timeZoneSchema, weeklyRuleSchema } from './schemas';
