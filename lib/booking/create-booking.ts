@@ -1,6 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { meetingTypes } from '@/db/schema';
+import { loadMeetingTypeHead } from '@/lib/availability/meeting-type-head';
 import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
@@ -15,13 +14,11 @@ export interface BookingResult {
   created: boolean;
 }
 
+/** The host whose lock a booking takes; the same head availability reads (deleted counts as inactive). */
 export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId: string): Promise<string> {
-  const [row] = await database
-    .select({ hostUserId: meetingTypes.userId })
-    .from(meetingTypes)
-    .where(and(eq(meetingTypes.id, meetingTypeId), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt)));
-  if (!row) throw notFound('Meeting type');
-  return row.hostUserId;
+  const head = await loadMeetingTypeHead(database, meetingTypeId);
+  if (!head || !head.isActive) throw notFound('Meeting type');
+  return head.hostUserId;
 }
 
 function idempotentRequest(input: CreateBookingInput, key: string | undefined, now: number): IdempotentRequest | null {
