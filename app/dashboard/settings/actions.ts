@@ -4,13 +4,15 @@ import { hostAction } from '@/lib/actions/host-action';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
 import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
-import { changeHostTimeZone, hostTimeZoneSchema } from '@/lib/hosts/accounts/time-zone';
+import { timeZoneInputSchema } from '@/lib/hosts/availability/schemas';
+import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
 
 // The settings page's actions; each goes through hostAction (session → zod → lib → one result shape).
 
 export const updateProfileAction = hostAction(profileSchema, (input, { hostUserId, deps }) => updateHostProfile(deps.database, hostUserId, input));
 
-export const changeTimeZoneAction = hostAction(hostTimeZoneSchema, (input, { hostUserId, deps }) => changeHostTimeZone(deps, hostUserId, input.timeZone));
+// The same service as the availability page's zone form: one place changes a host's zone.
+export const changeTimeZoneAction = hostAction(timeZoneInputSchema, (input, { hostUserId, deps }) => setTimeZone(deps, hostUserId, input));
 
 /** Every other session ends; this browser gets a fresh session under the new version. */
 export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
