@@ -9,7 +9,12 @@ import { isIPv4, isIPv6 } from 'node:net';
  * appended), IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 as its /64 prefix.
  */
 export function clientAddress(request: Request): string {
-  const hops = (request.headers.get('x-forwarded-for') ?? '').split(',');
+  return clientAddressOf(request.headers);
+}
+
+/** clientAddress for code that has the headers but no Request (server actions: next/headers). */
+export function clientAddressOf(headers: Headers): string {
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',');
   return addressKey(hops.at(-1)?.trim() ?? '');
 }
 

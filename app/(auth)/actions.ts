@@ -2,27 +2,23 @@
 
 import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
+import { z } from 'zod';
 import { db } from '@/db/client';
 import { failure } from '@/lib/actions/host-action';
 import { type ActionResult, fieldErrorsOf } from '@/lib/actions/action-result';
-import { signIn, signOut, SignInThrottled } from '@/lib/auth/auth';
+import { signIn, signOut } from '@/lib/auth/auth';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
-import { addressKey } from '@/lib/client-address';
+import { clientAddressOf } from '@/lib/client-address';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
 
 // The public actions (no session needed): sign up, sign in, sign out. Each is on the authorization
 // test's allow-list; every other server action goes through hostAction().
 
-async function requestClient(): Promise<string> {
-  const forwarded = (await headers()).get('x-forwarded-for') ?? '';
-  return addressKey(forwarded.split(',').at(-1)?.trim() ?? '');
-}
-
 export async function signUpAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const parsed = signUpSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
   try {
-    await signUpHost(db(), parsed.data, { client: await requestClient(), now: Date.now() });
+    await signUpHost(db(), parsed.data, { client: clientAddressOf(await headers()), now: Date.now() });
   } catch (error) {
     return failure(error);
   }
@@ -30,16 +26,19 @@ export async function signUpAction(_previous: ActionResult<null> | null, form: F
   return { ok: true, data: null };
 }
 
+const signInFormSchema = z.object({
+  email: z.string().min(1, 'Enter your email').max(255),
+  password: z.string().min(1, 'Enter your password').max(1_000),
+});
+
 export async function signInAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const email = String(form.get('email') ?? '');
-  const password = String(form.get('password') ?? '');
-  if (!email || !password) {
-    return { ok: false, error: { code: 'invalid_request', message: 'Enter your email and password.', fieldErrors: { ...(email ? {} : { email: 'Enter your email' }), ...(password ? {} : { password: 'Enter your password' }) } } };
-  }
+  const parsed = signInFormSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Enter your email and password.', fieldErrors: fieldErrorsOf(parsed.error) } };
   try {
-    await signIn('credentials', { email, password, redirectTo: safeRedirectPath(form.get('callbackUrl')) });
+    await signIn('credentials', { ...parsed.data, redirectTo: safeRedirectPath(form.get('callbackUrl')) });
   } catch (error) {
-    if (error instanceof SignInThrottled || (error instanceof AuthError && (error as { code?: string }).code === 'throttled')) {
+    // SignInThrottled (from authorize) is an AuthError whose code says so.
+    if (error instanceof AuthError && (error as { code?: string }).code === 'throttled') {
       return { ok: false, error: { code: 'rate_limited', message: 'Too many sign-in attempts. Please wait a few minutes and try again.' } };
     }
     // The same answer for an unknown email and a wrong password.

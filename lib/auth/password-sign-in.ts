@@ -17,7 +17,7 @@ export interface SignedInHost {
   sessionVersion: number;
 }
 
-export type PasswordSignInResult = { ok: true; host: SignedInHost } | { ok: false; reason: 'invalid' | 'throttled'; retryAt?: number };
+export type PasswordSignInResult = { ok: true; host: SignedInHost } | { ok: false; reason: 'invalid' | 'throttled' };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -34,8 +34,7 @@ export async function verifyPasswordSignIn(
     hitLimit('sign-in-attempts-account', account, input.now),
     hitLimit('sign-in-attempts-client', input.client, input.now),
   ]);
-  const refused = verdicts.filter((verdict) => !verdict.success);
-  if (refused.length > 0) return { ok: false, reason: 'throttled', retryAt: Math.max(...refused.map((verdict) => verdict.reset)) };
+  if (verdicts.some((verdict) => !verdict.success)) return { ok: false, reason: 'throttled' };
   const [host] = await database
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)

@@ -1,15 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { bookings } from '@/db/schema';
-import type { Actor } from '@/lib/hosts/actor';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { AppError } from '@/lib/errors';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
-import { type BookingAccess, findBookingFor } from './find-booking';
+import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
 import { type BookingRow, bookingEventPayload } from './insert-booking';
-
-export function actorFor(access: BookingAccess): Actor {
-  return access.kind === 'host' ? { kind: 'host', userId: access.userId } : { kind: 'invitee' };
-}
 
 /**
  * Cancels a booking, for the invitee (cancel link) or the host who owns it: one service, two

@@ -2,12 +2,18 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import type { Actor } from '@/lib/hosts/actor';
 import { isUuid } from '@/lib/ids';
 import type { BookingRow } from './insert-booking';
 import { type TokenPurpose, tokenMatches } from './tokens';
 
 /** How a caller reaches a booking: an invitee with one of its links, or the signed-in host who owns it. */
 export type BookingAccess = { kind: 'invitee'; token: string | null | undefined } | { kind: 'host'; userId: string };
+
+/** The actor the host write seam sees for an access. */
+export function actorFor(access: BookingAccess): Actor {
+  return access.kind === 'host' ? { kind: 'host', userId: access.userId } : { kind: 'invitee' };
+}
 
 /**
  * The booking, if the token is one of its tokens for the given purposes. Unknown id, malformed id,

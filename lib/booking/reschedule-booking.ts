@@ -4,10 +4,9 @@ import { bookings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
-import { actorFor } from './cancel-booking';
 import { isIdempotencyKeyConflict } from './create-booking';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
-import { type BookingAccess, findBookingFor } from './find-booking';
+import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 

@@ -11,7 +11,6 @@ export type Actor =
   /** A job of ours (calendar sync, sweeper): acts for any host. */
   | { kind: 'system'; job: string };
 
-export type ActorKind = Actor['kind'];
 
 /**
  * Refuses a host acting on another host's data. The answer is the same 404 as for a missing row, so
