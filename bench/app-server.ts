@@ -22,7 +22,6 @@ const inheritedAppSettings = [
   'INNGEST_DEV',
   'RESEND_API_KEY',
   'RESEND_BASE_URL',
-  'LOG_LEVEL',
   'PORT',
 ];
 

@@ -24,7 +24,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Postgres for reads and writes. Unset: scripts start an embedded server and set it. */
   DATABASE_URL: optionalUrl,
-  /** Optional read replica for slot reads. */
+  /** Optional read replica for uncached slot reads (cached ones come from the primary). */
   DATABASE_REPLICA_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Public origin used in links sent to invitees. */
@@ -66,7 +66,6 @@ const envSchema = z.object({
   MICROSOFT_CLIENT_SECRET: optionalString,
   MICROSOFT_TENANT: z.string().default('common'),
   TRUST_PROXY: flag,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 }).superRefine((config, context) => {
   if (config.NODE_ENV !== 'production') return;
   // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.
