@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   uniqueIndex,
@@ -18,6 +19,9 @@ import { users } from './users';
 
 export const bookingStatuses = ['confirmed', 'cancelled', 'rescheduled'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+
+export const trackingParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+export type TrackingParameter = (typeof trackingParameters)[number];
 
 /** Read-only: Postgres computes it; the EXCLUDE constraint and range queries use it. */
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
@@ -40,6 +44,8 @@ export const bookings = pgTable(
     status: varchar('status', { length: 20 }).$type<BookingStatus>().notNull().default('confirmed'),
     cancellationReason: text('cancellation_reason'),
     notes: text('notes'),
+    // utm_* parameters the booking page was opened with (embeds pass them through); keys are fixed.
+    tracking: jsonb('tracking').$type<Partial<Record<TrackingParameter, string>>>(),
     version: integer('version').notNull().default(1),
     idempotencyKey: varchar('idempotency_key', { length: 255 }),
     // Hash of the request that first used the key: the same key with another body is refused.

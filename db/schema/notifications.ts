@@ -1,8 +1,22 @@
-import { index, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { bookings } from './bookings';
-import { createdAt, instant } from './columns';
+import { createdAt, instant, updatedAt } from './columns';
 
-/** Audit log of every email; the unique key makes "send once per booking, recipient and type" hold. */
+export const emailStatuses = ['pending', 'sent', 'captured', 'failed'] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+/** A file sent with a message (the .ics); content is the file's text. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Every email, captured or sent. The unique key makes "once per booking, recipient and type" hold:
+ * a send claims its row first, so a retried step finds the row and does not mail twice.
+ */
 export const emailNotifications = pgTable(
   'email_notifications',
   {
@@ -11,14 +25,20 @@ export const emailNotifications = pgTable(
     recipientEmail: varchar('recipient_email', { length: 255 }).notNull(),
     notificationType: varchar('notification_type', { length: 40 }).notNull(),
     subject: varchar('subject', { length: 500 }).notNull(),
+    // The HTML part; text_body is the plain-text part every message carries.
     body: text('body'),
-    status: varchar('status', { length: 20 }).notNull().default('pending'),
+    textBody: text('text_body'),
+    attachments: jsonb('attachments').$type<EmailAttachment[]>(),
+    status: varchar('status', { length: 20 }).$type<EmailStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
     providerMessageId: varchar('provider_message_id', { length: 255 }),
     error: text('error'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     sentAt: instant('sent_at'),
   },
   (t) => [
+    check('email_notifications_status', sql`${t.status} in ('pending', 'sent', 'captured', 'failed')`),
     unique('email_notifications_once').on(t.bookingId, t.recipientEmail, t.notificationType),
     index('idx_email_notifications_created').on(t.createdAt),
   ],

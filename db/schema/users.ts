@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 
 /** Top-level paths the app uses or will use; a host may not take one as a username. */
@@ -19,6 +19,8 @@ export const users = pgTable(
     role: varchar('role', { length: 20 }).notNull().default('user'),
     // Sessions carry the version they were issued under; bumping it (password change) ends them all.
     sessionVersion: integer('session_version').notNull().default(0),
+    // Invitees always get reminders; the host gets them only after opting in on the settings page.
+    hostReminderEmails: boolean('host_reminder_emails').notNull().default(false),
     // Auth.js adapter fields.
     emailVerified: instant('email_verified'),
     image: text('image'),
