@@ -13,3 +13,6 @@ export type ChangedBy = 'invitee' | 'host' | 'system';
 export function reminderTime(kind: ReminderKind, start: Date): Date {
   return new Date(start.getTime() - reminderOffsets[kind]);
 }
+
+/** A late 24-hour reminder (after downtime) is dropped this close to the start: the 1-hour one will do. */
+export const DAY_REMINDER_CUTOFF_MS = 2 * 60 * 60 * 1000;

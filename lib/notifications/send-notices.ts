@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { loadBookingNotice, loadBookingTimes } from './booking-notice';
 import { composeEmail, type NoticeContext } from './compose-email';
 import { deliverEmail } from './deliver-email';
-import { type ChangedBy, type NoticeKind, type Recipient, type ReminderKind, reminderTime } from './notice-kinds';
+import { type ChangedBy, DAY_REMINDER_CUTOFF_MS, type NoticeKind, type Recipient, type ReminderKind, reminderTime } from './notice-kinds';
 
 // Who is told what. Each function re-reads the booking first and sends nothing that is no longer
 // true; each is safe to call again (deliverEmail sends once per booking, kind and recipient).
@@ -37,14 +37,14 @@ export async function sendRescheduled(deps: NotificationDeps, bookingId: string,
 
 /**
  * A reminder, sent only if the booking is still confirmed now, has not started, was booked before
- * the reminder was due, and (for the 24-hour one) the 1-hour reminder is not due already. The host
+ * the reminder was due, and (for the 24-hour one, late after downtime) is not within two hours of the start. The host
  * gets reminders only after opting in.
  */
 export function sendReminder(deps: NotificationDeps, bookingId: string, kind: ReminderKind, recipient: Recipient, now = new Date()): Promise<SendOutcome> {
   return send(deps, bookingId, kind, recipient, {}, ({ booking, host }) => {
     if (booking.status !== 'confirmed' || booking.startTime <= now) return false;
     if (reminderTime(kind, booking.startTime) <= booking.createdAt) return false;
-    if (kind === 'reminder_24h' && reminderTime('reminder_1h', booking.startTime) <= now) return false;
+    if (kind === 'reminder_24h' && booking.startTime.getTime() - now.getTime() <= DAY_REMINDER_CUTOFF_MS) return false;
     return recipient === 'invitee' || host.reminderEmails;
   });
 }
