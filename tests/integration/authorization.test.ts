@@ -29,6 +29,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/v1/bookings/[id]/ics/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/cancel/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/reschedule/route.ts': 'the public booking API (invitee link token)',
+  'app/api/inngest/route.ts': 'Inngest calls it; the SDK verifies the signing key (404 when jobs run inline)',
 };
 
 function filesUnder(dir: string): string[] {
