@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 
 // The one layout every booking email shares. Plain data in, no lib/ imports: lib/notifications
@@ -69,9 +70,12 @@ export function BookingEmail(props: BookingEmailProps) {
           {props.actions.length > 0 ? (
             <Section style={{ marginTop: '24px' }}>
               {props.actions.map((action) => (
-                <Button key={action.href} href={action.href} style={button}>
-                  {action.label}
-                </Button>
+                // The space keeps the links apart in the plain-text part.
+                <Fragment key={action.href}>
+                  <Button href={action.href} style={button}>
+                    {action.label}
+                  </Button>{' '}
+                </Fragment>
               ))}
             </Section>
           ) : null}
