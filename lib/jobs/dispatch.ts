@@ -15,6 +15,8 @@ export const MAX_DISPATCH_ATTEMPTS = 100;
 /** Rows younger than this are still being dispatched by the request that wrote them. */
 const SWEEP_GRACE_SECONDS = 30;
 const SWEEP_BATCH = 100;
+/** A backlog (an outage, a full queue) drains at up to this many batches a sweep. */
+const SWEEP_MAX_BATCHES = 20;
 /** Each delivery holds a pooled connection; the bound keeps the pool free for the work itself. */
 const limit = pLimit(2);
 const MAX_QUEUED = 1_000;
@@ -56,10 +58,7 @@ export async function dispatchOutboxRows(database: Database, ids: readonly strin
   });
 }
 
-/** One sweep: pending rows older than the grace period, oldest first. Returns how many were handed on. */
-export async function sweepOutbox(database: Database, options: { graceSeconds?: number; batch?: number } = {}): Promise<number> {
-  if (!installedEventSink()) return 0;
-  const grace = options.graceSeconds ?? SWEEP_GRACE_SECONDS;
+function sweepBatch(database: Database, graceSeconds: number, batch: number) {
   return database.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -68,14 +67,30 @@ export async function sweepOutbox(database: Database, options: { graceSeconds?: 
         and(
           isNull(outbox.dispatchedAt),
           lt(outbox.attempts, MAX_DISPATCH_ATTEMPTS),
-          lt(outbox.createdAt, sql`now() - make_interval(secs => ${grace})`),
+          lt(outbox.createdAt, sql`now() - make_interval(secs => ${graceSeconds})`),
         ),
       )
       .orderBy(asc(outbox.createdAt))
-      .limit(options.batch ?? SWEEP_BATCH)
+      .limit(batch)
       .for('update', { skipLocked: true });
-    return deliverClaimed(tx, rows);
+    return { claimed: rows.length, delivered: await deliverClaimed(tx, rows) };
   });
+}
+
+/**
+ * One sweep: pending rows older than the grace period, oldest first, in batches (each its own
+ * transaction) until a batch comes back short or the sweep has done its share. Returns how many were handed on.
+ */
+export async function sweepOutbox(database: Database, options: { graceSeconds?: number; batch?: number; maxBatches?: number } = {}): Promise<number> {
+  if (!installedEventSink()) return 0;
+  const batch = options.batch ?? SWEEP_BATCH;
+  let delivered = 0;
+  for (let round = 0; round < (options.maxBatches ?? SWEEP_MAX_BATCHES); round++) {
+    const result = await sweepBatch(database, options.graceSeconds ?? SWEEP_GRACE_SECONDS, batch);
+    delivered += result.delivered;
+    if (result.claimed < batch || result.delivered === 0) break;
+  }
+  return delivered;
 }
 
 /**
