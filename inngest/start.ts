@@ -1,30 +1,40 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { env, jobsMode } from '@/lib/env';
-import { installEventSink } from '@/lib/jobs/event-sink';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
+import { installEventSink } from '@/lib/jobs/event-sink';
 import { mailTransport } from '@/lib/notifications/transport';
 import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders } from './inline-runner';
 import { inngestSink } from './inngest-sink';
 
 // The composition root of background work, run once per server process (instrumentation.ts).
 // inngest: events go to Inngest; one sweep now re-sends what a previous process left pending, and
-// Inngest's cron sweeps every minute after. inline: jobs run here; a timer sweeps the outbox and
-// scans for due reminders every minute, starting now.
+// Inngest's cron sweeps every minute after. inline: jobs run here; every minute, starting now, one
+// timer sweeps the outbox and another scans for due reminders, each skipping a turn while its last
+// one still runs (so a slow sweep never delays reminders or piles up).
 
-const holder = globalThis as unknown as { __rendezvousJobsTimer?: NodeJS.Timeout | 'inngest' };
+const holder = globalThis as unknown as { __rendezvousJobsStarted?: boolean };
 
-async function inlineTick(): Promise<void> {
-  try {
-    await sweepOutbox(db());
-    await resumeDueReminders();
-  } catch (error) {
-    console.error('[jobs] inline tick failed; the next one retries', error);
-  }
+function everyMinute(name: string, work: () => Promise<unknown>): void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await work();
+    } catch (error) {
+      console.error(`[jobs] ${name} failed; the next minute retries`, error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void tick(), INLINE_HORIZON_MS).unref();
+  void tick();
 }
 
 export function startJobs(): void {
-  if (holder.__rendezvousJobsTimer) return;
+  if (holder.__rendezvousJobsStarted) return;
+  holder.__rendezvousJobsStarted = true;
   const mode = jobsMode();
   const mail = mailTransport().kind;
   console.log(`[jobs] background jobs: ${mode}; mail: ${mail === 'capture' ? 'captured (see /dev/mail)' : 'Resend'}`);
@@ -33,12 +43,10 @@ export function startJobs(): void {
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
-    holder.__rendezvousJobsTimer = 'inngest';
-    void sweepOutbox(db(), { graceSeconds: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
+    void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
     return;
   }
   installEventSink(inlineSink);
-  holder.__rendezvousJobsTimer = setInterval(() => void inlineTick(), INLINE_HORIZON_MS);
-  holder.__rendezvousJobsTimer.unref();
-  void inlineTick();
+  everyMinute('outbox sweep', () => sweepOutbox(db()));
+  everyMinute('reminder scan', () => resumeDueReminders());
 }
