@@ -81,7 +81,8 @@ describe('availability for a reschedule link', () => {
   it('refuses bad input with a token exactly as without one', async () => {
     const { meetingType, booking } = await bookedHour();
     const rescheduleToken = tokenOf(booking.rescheduleUrl);
-    for (const bad of [{ start: 'tomorrow' }, { end: '2027-06-01' }, { start: '2020-01-01', end: '2020-01-02' }, { meetingTypeId: 'nope' }]) {
+    const badInputs: Record<string, string>[] = [{ start: 'tomorrow' }, { end: '2027-06-01' }, { start: '2020-01-01', end: '2020-01-02' }, { meetingTypeId: 'nope' }];
+    for (const bad of badInputs) {
       const plain = await fetchAvailability(query(meetingType.id, bad));
       const withToken = await fetchAvailability(query(meetingType.id, { ...bad, rescheduleToken }));
       expect(plain.status).toBe(400);
