@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
+import { seedDemoHost } from '@/db/seed';
 import { bookings } from '@/db/schema';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
@@ -11,6 +12,7 @@ import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
 import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
 import { measureScenario } from './load';
+import { measurePageWeight, renderPageWeight } from './page-weight';
 import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, revalidationTarget, UniqueBookings } from './scenarios';
@@ -27,6 +29,7 @@ async function seed(databaseUrl: string, window: BenchWindow) {
     const availabilityHost = await seedAvailabilityHost(database, window);
     const bookingMeetingTypeIds = await seedBookingHosts(database);
     const dashboardHost = await seedDashboardHost(database, Date.now());
+    await seedDemoHost(database); // its booking page and embed are weighed (bench/page-weight.ts)
     await database.execute(sql`analyze`);
     return { availabilityHost, bookingMeetingTypeIds, dashboardHost };
   } finally {
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
   await checkBooking(server.baseUrl, uniqueBookings);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
+  const pageWeight = await measurePageWeight(server.baseUrl);
   await server.stop();
 
   const report: BenchReport = {
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
     dashboardHost,
     dashboard,
   };
-  writeFileSync(resultsPath, renderReport(report));
+  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date())}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
 }
 
