@@ -14,15 +14,6 @@ import { SlotList } from './slot-list';
 // shared slot entries (the token is never a cache key), and the route sends them `private, no-store`.
 // A token that opens no booking of this meeting type gets exactly the reply a request without one gets.
 
-/** The query string without `rescheduleToken`, and the token (null when absent). */
-export function splitRescheduleToken(search: string): { search: string; rescheduleToken: string | null } {
-  const params = new URLSearchParams(search);
-  const rescheduleToken = params.get('rescheduleToken');
-  if (rescheduleToken === null) return { search, rescheduleToken };
-  params.delete('rescheduleToken');
-  return { search: params.toString(), rescheduleToken };
-}
-
 /** The engine's bookings without the one being moved (exact times: confirmed bookings of a host never overlap). */
 function withoutBooking<T extends Interval>(bookings: T[], moving: Interval): T[] {
   return bookings.filter((booking) => booking.start !== moving.start || booking.end !== moving.end);
