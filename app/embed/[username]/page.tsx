@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { EmbedRoot } from '@/components/booking/embed-root';
-import { readEmbedQuery, type SearchParams } from '@/components/booking/embed-query';
+import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
 import { MeetingTypeList } from '@/components/booking/meeting-type-list';
 import { db } from '@/db/client';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // The host's page for other sites' frames (any site may frame /embed/…, see lib/security-headers.ts).
 export default async function EmbeddedHostPage({ params, searchParams }: Props) {
   const { username } = await params;
-  const { carried } = readEmbedQuery(await searchParams);
+  const { carried } = readBookingPageQuery(await searchParams);
   const host = await findPublicHostProfile(db(), username);
   if (!host) {
     const renamed = await findRenamedUsername(db(), username);

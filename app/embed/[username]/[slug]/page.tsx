@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { BookingFlow } from '@/components/booking/booking-flow';
-import { readEmbedQuery, type SearchParams } from '@/components/booking/embed-query';
+import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
 import { db } from '@/db/client';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // The booking page for other sites' frames: the same flow, no site chrome, prefill and utm_* from the query.
 export default async function EmbeddedMeetingTypePage({ params, searchParams }: Props) {
   const { username, slug } = await params;
-  const { prefill, tracking, carried } = readEmbedQuery(await searchParams);
+  const { prefill, tracking, carried } = readBookingPageQuery(await searchParams);
   const meetingType = await loadMeetingType(username, slug);
   if (!meetingType) {
     const renamed = await findRenamedUsername(db(), username);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readEmbedQuery } from './embed-query';
+import { readBookingPageQuery } from './booking-page-query';
 
-describe('readEmbedQuery', () => {
+describe('readBookingPageQuery', () => {
   it('reads prefill and utm_* and carries them, with the embedding origin, to the next embed page', () => {
-    const query = readEmbedQuery({
+    const query = readBookingPageQuery({
       embed_origin: 'https://site.example',
       name: ' Ada Lovelace ',
       email: 'ada@example.com',
@@ -23,7 +23,7 @@ describe('readEmbedQuery', () => {
   });
 
   it('carries nothing from an empty query and bounds long values', () => {
-    expect(readEmbedQuery({})).toEqual({ prefill: { name: undefined, email: undefined }, tracking: {}, carried: '' });
-    expect(readEmbedQuery({ name: 'x'.repeat(1000) }).prefill.name).toHaveLength(255);
+    expect(readBookingPageQuery({})).toEqual({ prefill: { name: undefined, email: undefined }, tracking: {}, carried: '' });
+    expect(readBookingPageQuery({ name: 'x'.repeat(1000) }).prefill.name).toHaveLength(255);
   });
 });
