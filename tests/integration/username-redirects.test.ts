@@ -53,8 +53,12 @@ describe('username redirects', () => {
     const renamed = `renamed-${uniqueSuffix()}`;
     await rename(host.id, host.name, renamed);
     expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }) }))).toEqual({ location: `/${renamed}`, status: '308' });
-    expect(await redirectOf(MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }) }))).toEqual({
-      location: `/${renamed}/${meetingType.slug}`,
+    const page = (searchParams: Record<string, string>) =>
+      MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }), searchParams: Promise.resolve(searchParams) });
+    expect(await redirectOf(page({}))).toEqual({ location: `/${renamed}/${meetingType.slug}`, status: '308' });
+    // Prefill and tracking survive the redirect; anything else is dropped.
+    expect(await redirectOf(page({ utm_source: 'old link', name: 'Ada', other: 'x' }))).toEqual({
+      location: `/${renamed}/${meetingType.slug}?name=Ada&utm_source=old+link`,
       status: '308',
     });
   });
