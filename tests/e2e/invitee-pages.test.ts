@@ -103,6 +103,23 @@ describe.skipIf(!hasBrowser)('invitee pages in Chromium', () => {
     expect(await fitsWidth(page)).toBe(true);
   });
 
+  it('carries ?name= and utm_* from a link to the host page through to the booking', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/demo?name=Grace%20Hopper&utm_source=newsletter&utm_content=footer&ref=dropped`);
+    await page.getByRole('link', { name: /Intro call/ }).click();
+    await page.waitForURL((url) => url.pathname === '/demo/intro');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ name: 'Grace Hopper', utm_source: 'newsletter', utm_content: 'footer' });
+    const slot = await firstOfferedTime(page);
+    await pickTime(page, slot.start, ZONE);
+    expect(await page.getByLabel('Name').inputValue()).toBe('Grace Hopper');
+    await page.getByLabel('Email').fill(uniqueEmail('hopper'));
+    const reply = page.waitForResponse((r) => r.url() === `${baseUrl}/api/v1/bookings` && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Confirm booking' }).click();
+    const response = await reply;
+    expect(response.status()).toBe(201);
+    expect(response.request().postDataJSON()).toMatchObject({ name: 'Grace Hopper', tracking: { utm_source: 'newsletter', utm_content: 'footer' } });
+  });
+
   it('finds a zone by typing part of its name, shows its offset, and remembers a 24-hour clock', async () => {
     const page = await newPage();
     await openBookingPage(page, 'intro');
