@@ -10,13 +10,17 @@
   var VERSION = '1';
   var TRACKING = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
   var script = document.currentScript;
+  // The Rendezvous origin is where this script came from: frames are made for it and messages believed from it only.
+  var APP = new URL(script ? script.src : location.href).origin;
   var frames = [];
   var listeners = {};
   var styled = false;
 
   /** https://ORIGIN/USER/SLUG → https://ORIGIN/embed/USER/SLUG?embed_origin=…, with this page's utm_* unless set. */
   function embedUrl(url) {
-    var target = new URL(url, script ? script.src : location.href);
+    var target = new URL(url, APP);
+    // Anything else (javascript:, another site) is refused: a data-* attribute may come from a site's users.
+    if (target.origin !== APP) throw new Error('Rendezvous: ' + url + ' is not on ' + APP);
     if (!/^\/embed(\/|$)/.test(target.pathname)) target.pathname = '/embed' + target.pathname;
     target.searchParams.set('embed_origin', location.origin);
     var here = new URLSearchParams(location.search);
@@ -28,13 +32,16 @@
 
   function createFrame(url, title) {
     var target = embedUrl(url);
+    frames = frames.filter(function (other) {
+      return other.iframe.isConnected || other.close;
+    });
     var iframe = document.createElement('iframe');
     iframe.src = target.href;
     iframe.title = title || 'Book a meeting';
     // The frame is sized to its content (rendezvous:page_height), so it never scrolls inside.
     iframe.setAttribute('scrolling', 'no');
     iframe.style.cssText = 'display:block;width:100%;height:640px;border:0;overflow:hidden;background:transparent;color-scheme:normal';
-    var entry = { iframe: iframe, origin: target.origin, close: null };
+    var entry = { iframe: iframe, origin: APP, close: null };
     frames.push(entry);
     return entry;
   }
@@ -63,7 +70,11 @@
   function inline(element, url) {
     if (element.getAttribute('data-rendezvous-ready')) return;
     element.setAttribute('data-rendezvous-ready', '1');
-    element.appendChild(createFrame(url || element.getAttribute('data-rendezvous-inline')).iframe);
+    try {
+      element.appendChild(createFrame(url || element.getAttribute('data-rendezvous-inline')).iframe);
+    } catch (error) {
+      console.warn(error.message);
+    }
   }
 
   function addStyles() {
@@ -79,9 +90,17 @@
   }
 
   /** A modal dialog with the booking page: focus stays inside, Escape closes it, focus goes back. */
-  function popup(options) {
+  function popup(options, trigger) {
+    var entry;
+    try {
+      entry = createFrame(options.url, options.title);
+    } catch (error) {
+      console.warn(error.message);
+      return null;
+    }
     addStyles();
-    var opener = document.activeElement;
+    // Safari does not focus a clicked button, so the trigger is passed when known.
+    var opener = trigger || document.activeElement;
     var dialog = document.createElement('dialog');
     dialog.className = 'rendezvous-popup';
     dialog.setAttribute('aria-label', options.title || 'Book a meeting');
@@ -91,7 +110,6 @@
     close.setAttribute('aria-label', 'Close');
     close.textContent = '\u00d7';
     close.autofocus = true;
-    var entry = createFrame(options.url, options.title);
     // Tab past the frame (or Shift+Tab before the button) wraps around: focus never reaches the page.
     var before = document.createElement('span');
     var after = document.createElement('span');
@@ -127,7 +145,7 @@
       'background:' + (options.color || '#1d4ed8') + ';color:#fff;font:600 16px/1.2 system-ui,sans-serif;' +
       'box-shadow:0 6px 20px rgba(15,23,42,.25);cursor:pointer';
     button.addEventListener('click', function () {
-      popup({ url: options.url, title: options.title });
+      popup({ url: options.url, title: options.title }, button);
     });
     document.body.appendChild(button);
     return button;
@@ -143,7 +161,7 @@
     var trigger = event.target && event.target.closest && event.target.closest('[data-rendezvous-popup]');
     if (!trigger) return;
     event.preventDefault();
-    popup({ url: trigger.getAttribute('data-rendezvous-popup'), title: trigger.getAttribute('data-rendezvous-title') });
+    popup({ url: trigger.getAttribute('data-rendezvous-popup'), title: trigger.getAttribute('data-rendezvous-title') }, trigger);
   });
 
   window.Rendezvous = {
@@ -154,6 +172,11 @@
     /** Rendezvous.on('event_scheduled', function (message, iframe) { … }) */
     on: function (name, listener) {
       (listeners[name] = listeners[name] || []).push(listener);
+      return function off() {
+        listeners[name] = listeners[name].filter(function (other) {
+          return other !== listener;
+        });
+      };
     },
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);

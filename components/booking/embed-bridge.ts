@@ -46,13 +46,21 @@ export function useEmbedBridge(root: RefObject<HTMLElement | null>): void {
     const observer = new ResizeObserver(report);
     observer.observe(element);
     report();
-    const onKeyDown = (event: KeyboardEvent) => {
-      // A listbox or popover that used Escape to close itself marks the event handled.
-      if (event.key === 'Escape' && !event.defaultPrevented) postToEmbedder({ type: 'rendezvous:escape' });
+    // Escape closes the popup, unless it was closing something open inside the page first: a listbox
+    // that marks the event handled, or one (react-aria's combobox) that only says so with aria-expanded,
+    // which is seen before it closes (capture phase).
+    let closingSomething = false;
+    const beforeKeyDown = (event: KeyboardEvent) => {
+      closingSomething = event.key === 'Escape' && event.target instanceof Element && event.target.closest('[aria-expanded="true"]') !== null;
     };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && !closingSomething) postToEmbedder({ type: 'rendezvous:escape' });
+    };
+    window.addEventListener('keydown', beforeKeyDown, true);
     window.addEventListener('keydown', onKeyDown);
     return () => {
       observer.disconnect();
+      window.removeEventListener('keydown', beforeKeyDown, true);
       window.removeEventListener('keydown', onKeyDown);
     };
   }, [root]);

@@ -18,4 +18,9 @@ describe('trackingFromQuery', () => {
     expect(trackingFromQuery({ utm_source: '', utm_medium: 'a\u202eb', utm_content: 'line\nbreak' })).toEqual({});
     expect(trackingField.parse({})).toBeUndefined();
   });
+
+  it('cuts a long value by code points, so an emoji at the edge does not lose the whole value', () => {
+    const value = `${'a'.repeat(199)}😀tail`;
+    expect(trackingFromQuery({ utm_campaign: value }).utm_campaign).toBe(`${'a'.repeat(199)}😀`);
+  });
 });

@@ -28,7 +28,9 @@ export function trackingFromQuery(query: Record<string, string | string[] | unde
   const tracking: Tracking = {};
   for (const key of trackingParameters) {
     const raw = query[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_VALUE_LENGTH);
+    // Cut by code points, so an emoji at the edge is not split into a lone surrogate (which would drop the value).
+    const trimmed = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    const value = trimmed === undefined ? undefined : Array.from(trimmed).slice(0, MAX_VALUE_LENGTH).join('');
     if (value && singleLineText(MAX_VALUE_LENGTH).safeParse(value).success) tracking[key] = value;
   }
   return tracking;

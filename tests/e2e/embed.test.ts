@@ -19,6 +19,13 @@ let siteOrigin: string;
 
 /** The site's pages: the embed (inline and popup) and one that frames the plain booking page. */
 function sitePage(path: string): string {
+  if (path === '/hostile-markup') {
+    // What a site's users might slip into its pages through a sanitiser that keeps data-* attributes.
+    return `<!doctype html><html lang="en"><head><title>comments</title></head><body>
+<div id="js" data-rendezvous-inline="javascript:window.pwned=1//"></div>
+<div id="foreign" data-rendezvous-inline="https://evil.example/demo/intro"></div>
+<script src="${baseUrl}/embed.js?v=1"></script></body></html>`;
+  }
   if (path === '/frames-booking-page') return `<!doctype html><title>framer</title><iframe title="plain" src="${baseUrl}/demo/intro"></iframe>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner site</title></head>
@@ -184,6 +191,13 @@ describe.skipIf(!hasBrowser)('the embed on another site', () => {
     // Escape pressed while focus is inside the frame reaches the site by message.
     await trigger.click();
     const again = await embedFrame(page, '/demo/deep-dive');
+    // Escape that closes the open time-zone list closes only the list, not the popup.
+    const zone = again.getByRole('combobox', { name: 'Time zone' });
+    await zone.click();
+    await expect.poll(() => zone.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => zone.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('dialog').count()).toBe(1);
     await again.getByRole('button', { name: 'Next month' }).focus();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -222,7 +236,19 @@ describe.skipIf(!hasBrowser)('the embed on another site', () => {
     const script = await fetch(`${baseUrl}/embed.js?v=1`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
-    expect(script.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=3600');
+    expect(script.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('makes frames only for its own origin: a javascript: or foreign URL in the markup or from script gets none', async () => {
+    const page = await newPage();
+    await page.goto(`${siteOrigin}/hostile-markup`);
+    await page.waitForFunction(() => 'Rendezvous' in window);
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const popup = await page.evaluate(() => (window as unknown as { Rendezvous: { popup(o: { url: string }): unknown } }).Rendezvous.popup({ url: 'https://evil.example/x' }));
+    expect(popup).toBeNull();
+    expect(await page.locator('dialog').count()).toBe(0);
   });
 });
 
