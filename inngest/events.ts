@@ -15,6 +15,13 @@ export const eventSchemas = {
   'booking/confirmed': bookingRef,
   'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: z.enum(['invitee', 'host', 'system']) }),
   'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid() }),
+  /** A calendar connection lost its consent (invalid_grant): the host is told once, to reconnect. */
+  'calendar/reauth-required': z.object({
+    connectionId: z.uuid(),
+    hostUserId: z.uuid(),
+    provider: z.enum(['google', 'microsoft']),
+    accountEmail: z.string().nullable(),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
