@@ -34,7 +34,29 @@ export interface WrittenEvent {
   joinUrl: string | null;
 }
 
+export interface WatchRequest {
+  /** Our id for a new Google channel (Graph assigns its own). */
+  channelId: string;
+  address: string;
+  /** Graph's lifecycle notification address (reauthorizationRequired, subscriptionRemoved, missed). */
+  lifecycleAddress: string;
+  /** X-Goog-Channel-Token / Graph clientState: proves a notification came from our channel. */
+  secret: string;
+  expiresAt: Date;
+}
+
+export interface Watch {
+  id: string;
+  resourceId: string | null;
+  expiresAt: Date;
+}
+
 export interface ProviderAdapter {
+  /** A push channel (Google events.watch / Graph subscription) on one calendar's events. */
+  startWatch(accessToken: string, calendarId: string, request: WatchRequest): Promise<Watch>;
+  /** Graph extends a subscription in place; Google cannot (null: open a new channel instead). */
+  renewWatch(accessToken: string, watch: Watch, expiresAt: Date): Promise<Watch | null>;
+  stopWatch(accessToken: string, watch: Watch): Promise<void>;
   accountEmail(accessToken: string): Promise<string>;
   listCalendars(accessToken: string): Promise<ProviderCalendar[]>;
   /** Changes since the cursor; a cursor the provider refuses (410) becomes a full sync. */

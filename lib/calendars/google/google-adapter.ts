@@ -23,6 +23,7 @@ const writtenSchema = z.object({
   hangoutLink: z.string().optional(),
   conferenceData: z.object({ entryPoints: z.array(z.object({ entryPointType: z.string(), uri: z.string() })).optional() }).optional(),
 });
+const channelSchema = z.object({ id: z.string(), resourceId: z.string(), expiration: z.union([z.string(), z.number()]).optional() });
 const freeBusySchema = z.object({
   calendars: z.record(z.string(), z.object({ busy: z.array(z.object({ start: z.string(), end: z.string() })).default([]) })).default({}),
 });
@@ -72,6 +73,30 @@ export function googleAdapter(apiBase: string): ProviderAdapter {
   }
 
   return {
+    async startWatch(accessToken, calendarId, request) {
+      const channel = channelSchema.parse(
+        await providerJson(
+          calendarUrl(calendarId, '/events/watch'),
+          {
+            method: 'POST',
+            accessToken,
+            body: { id: request.channelId, type: 'web_hook', address: request.address, token: request.secret, expiration: String(request.expiresAt.getTime()) },
+          },
+          'Google events.watch',
+        ),
+      );
+      return { id: channel.id, resourceId: channel.resourceId, expiresAt: new Date(Number(channel.expiration ?? request.expiresAt.getTime())) };
+    },
+    async renewWatch() {
+      return null;
+    },
+    async stopWatch(accessToken, watch) {
+      try {
+        await providerJson(`${apiBase}/channels/stop`, { method: 'POST', accessToken, body: { id: watch.id, resourceId: watch.resourceId } }, 'Google channels.stop');
+      } catch (error) {
+        if (!isProviderStatus(error, 404)) throw error;
+      }
+    },
     async accountEmail(accessToken) {
       const primary = z.object({ id: z.string() }).parse(await providerJson(calendarUrl('primary'), { accessToken }, 'Google calendars.get'));
       return primary.id;

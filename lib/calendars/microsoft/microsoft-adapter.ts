@@ -15,6 +15,7 @@ const pageSchema = z.object({
   '@odata.deltaLink': z.string().optional(),
 });
 const calendarSchema = z.object({ id: z.string(), name: z.string().optional(), isDefaultCalendar: z.boolean().optional(), canEdit: z.boolean().optional() });
+const subscriptionSchema = z.object({ id: z.string(), expirationDateTime: z.string() });
 const writtenSchema = z.object({ id: z.string(), onlineMeeting: z.object({ joinUrl: z.string().optional() }).nullish() });
 
 function eventBody(draft: EventDraft) {
@@ -57,6 +58,40 @@ export function microsoftAdapter(apiBase: string): ProviderAdapter {
   }
 
   return {
+    async startWatch(accessToken, calendarId, request) {
+      const subscription = subscriptionSchema.parse(
+        await providerJson(
+          `${apiBase}/subscriptions`,
+          {
+            method: 'POST',
+            accessToken,
+            body: {
+              changeType: 'created,updated,deleted',
+              notificationUrl: request.address,
+              lifecycleNotificationUrl: request.lifecycleAddress,
+              resource: `/me/calendars/${calendarId}/events`,
+              expirationDateTime: request.expiresAt.toISOString(),
+              clientState: request.secret,
+            },
+          },
+          'Graph create subscription',
+        ),
+      );
+      return { id: subscription.id, resourceId: null, expiresAt: new Date(subscription.expirationDateTime) };
+    },
+    async renewWatch(accessToken, watch, expiresAt) {
+      const renewed = subscriptionSchema.parse(
+        await providerJson(`${apiBase}/subscriptions/${encodeURIComponent(watch.id)}`, { method: 'PATCH', accessToken, body: { expirationDateTime: expiresAt.toISOString() } }, 'Graph renew subscription'),
+      );
+      return { ...watch, expiresAt: new Date(renewed.expirationDateTime) };
+    },
+    async stopWatch(accessToken, watch) {
+      try {
+        await providerJson(`${apiBase}/subscriptions/${encodeURIComponent(watch.id)}`, { method: 'DELETE', accessToken }, 'Graph delete subscription');
+      } catch (error) {
+        if (!isProviderStatus(error, 404)) throw error;
+      }
+    },
     async accountEmail(accessToken) {
       const me = z.object({ mail: z.string().nullish(), userPrincipalName: z.string() }).parse(await providerJson(`${apiBase}/me`, { accessToken }, 'Graph /me'));
       return me.mail ?? me.userPrincipalName;
