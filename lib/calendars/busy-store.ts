@@ -40,10 +40,10 @@ export async function applyBusyChanges(deps: HostWriteDeps, target: BusyTarget, 
         const gone = changes.deletes.slice(i, i + CHUNK);
         // A deleted series also takes its instances (Google instance ids are `<series id>_<start>`).
         await tx.execute(sql`
+          with gone(id) as (select jsonb_array_elements_text(${JSON.stringify(gone)}::jsonb))
           delete from external_busy
           where calendar_id = ${target.calendarId}
-            and (source_event_id = any(${gone}::text[])
-                 or exists (select 1 from unnest(${gone}::text[]) as d(id) where starts_with(source_event_id, d.id || '_')))`);
+            and exists (select 1 from gone where source_event_id = gone.id or starts_with(source_event_id, gone.id || '_'))`);
       }
     }
     const rows = changes.upserts
