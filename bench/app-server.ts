@@ -53,6 +53,8 @@ function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
     RATE_LIMIT_BOOKINGS_PER_MEETING_TYPE_PER_HOUR: '0',
     RATE_LIMIT_BOOKINGS_PER_EMAIL_PER_HOUR: '0',
     DATABASE_POOL_MAX: '20',
+    // Jobs in the app process and mail captured: the default a host gets from `npm run dev`.
+    JOBS: 'inline',
     ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
   };
 }

@@ -5,6 +5,7 @@ import type { EngineResult } from './engine';
 import { ENGINE_SETUP } from './engine';
 import { FIXED_RATE, LIGHT_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
 import type { MachineInfo } from './machine';
+import { NOTIFICATION_LOAD, type NotificationLatency } from './notifications';
 import type { AvailabilityCheck } from './scenarios';
 import { AVAILABILITY_DATA, type AvailabilityHost, BOOKING_HOSTS, type BenchWindow } from './seed';
 
@@ -16,6 +17,7 @@ export const TARGETS = {
   engineMedianMs: 20,
   bookingFailureShare: 0.01,
   dashboardP95Ms: 200,
+  notificationP95Ms: 1_000,
 } as const;
 
 export interface BookingLoad extends ScenarioLoad {
@@ -42,6 +44,8 @@ export interface BenchReport {
   revalidated: ScenarioLoad;
   booking: BookingLoad;
   engine: EngineResult;
+  /** Commit → invitee confirmation recorded, inline jobs, at a fixed booking rate. */
+  notifications: NotificationLatency;
   dashboardHost: DashboardHost;
   /** `GET /dashboard` signed in as the host with 10,000 bookings, serial. */
   dashboard: DashboardLoad;
@@ -76,6 +80,8 @@ function targetsTable(report: BenchReport): string[] {
   const bookingShare = bookingFailureShare(report.booking);
   const dashboard = report.dashboard.serial;
   const dashboardOk = dashboard.latencyMs.p95 < TARGETS.dashboardP95Ms && failures(dashboard) === 0;
+  const mail = report.notifications;
+  const mailOk = mail.latencyMs.p95 < TARGETS.notificationP95Ms && mail.recorded === mail.bookings && mail.bookings > 0;
   return [
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -85,6 +91,7 @@ function targetsTable(report: BenchReport): string[] {
     `| (shown, not a target) the same at ${FIXED_RATE.overallRate} req/s | ${ms(coldP95)} ms (achieved ${int(report.cold.fixedRate.requestsPerSecond)} req/s = ${pct(coldLoad)} of its saturation throughput) | — |`,
     `| engine year scan < ${TARGETS.engineMedianMs} ms (median) | ${ms(engineMedian)} ms (p95 ${ms(report.engine.engine.ms.p95)} ms) | ${verdict(engineMedian < TARGETS.engineMedianMs)} |`,
     `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
+    `| booking → confirmation recorded (inline jobs) at ${NOTIFICATION_LOAD.rate} bookings/s: p95 < ${ms(TARGETS.notificationP95Ms)} ms, none missing | ${ms(mail.latencyMs.p95)} ms (p50 ${ms(mail.latencyMs.p50)} ms, max ${ms(mail.maxMs)} ms; ${int(mail.recorded)} of ${int(mail.bookings)} recorded) | ${verdict(mailOk)} |`,
     `| dashboard landing, ${int(DASHBOARD_DATA.bookings)} bookings: p95 < ${TARGETS.dashboardP95Ms} ms | ${ms(dashboard.latencyMs.p95)} ms (p50 ${ms(dashboard.latencyMs.p50)} ms, ${int(dashboard.responses)} serial requests, non-2xx + errors ${int(failures(dashboard))}) | ${verdict(dashboardOk)} |`,
   ];
 }
@@ -217,6 +224,12 @@ export function renderReport(report: BenchReport): string {
     '### Every run',
     '',
     ...runDetails(report),
+    '',
+    '## Booking to email',
+    '',
+    `Bookings at ${NOTIFICATION_LOAD.rate}/s for ${NOTIFICATION_LOAD.durationSeconds} s (open loop, distinct slots) on the default-TTL server, jobs inline (\`JOBS=inline\`) and mail captured. ` +
+      'For each booking made in that run: the invitee confirmation\'s `email_notifications.sent_at` minus `bookings.created_at` (the transaction\'s start), read from Postgres after the run has drained. ' +
+      `Booking replies: ${statusList(report.notifications.offered)}; reply p95 ${ms(report.notifications.offered.latencyMs.p95)} ms.`,
     '',
     '## Dashboard landing page',
     '',

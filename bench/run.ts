@@ -11,6 +11,7 @@ import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
 import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
 import { measureScenario } from './load';
+import { measureNotificationLatency } from './notifications';
 import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, revalidationTarget, UniqueBookings } from './scenarios';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   const revalidated = await measureScenario('availability, revalidated', await revalidationTarget(warmTarget, etag));
   const uniqueBookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
   await checkBooking(server.baseUrl, uniqueBookings);
+  // Before the booking load, whose thousands of confirmations would still be queued behind it.
+  const notifications = await measureNotificationLatency(server.baseUrl, database.url, uniqueBookings);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
   await server.stop();
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
       requestsIssued: uniqueBookings.issued,
     },
     engine,
+    notifications,
     dashboardHost,
     dashboard,
   };

@@ -1,7 +1,10 @@
+import { eventType } from 'inngest';
 import { z } from 'zod';
 
 // The only place event names live. Outbox rows carry one of these names and a payload of its schema;
 // dispatch sends them to Inngest with the outbox id as the event id, so retries are de-duplicated.
+
+const changedBy = z.enum(['invitee', 'host', 'system']);
 
 const bookingRef = z.object({
   bookingId: z.uuid(),
@@ -13,8 +16,9 @@ const bookingRef = z.object({
 
 export const eventSchemas = {
   'booking/confirmed': bookingRef,
-  'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: z.enum(['invitee', 'host', 'system']) }),
-  'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid() }),
+  'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: changedBy }),
+  // Optional: rows written before it existed lack it (only invitees could move a booking then).
+  'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid(), rescheduledBy: changedBy.optional() }),
   /** A calendar connection lost its consent (invalid_grant): the host is told once, to reconnect. */
   'calendar/reauth-required': z.object({
     connectionId: z.uuid(),
@@ -22,7 +26,26 @@ export const eventSchemas = {
     provider: z.enum(['google', 'microsoft']),
     accountEmail: z.string().nullable(),
   }),
+  /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
+  'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
 export type EventPayload<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+/** Inngest's typed triggers for the same events (validated again when a function receives one). */
+export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSchemas['booking/confirmed'] });
+export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
+export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
+export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
+export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
+
+/** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */
+export interface DispatchedEvent<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  data: EventPayload<N>;
+  /** Milliseconds since the epoch. */
+  ts: number;
+}

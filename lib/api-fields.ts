@@ -63,3 +63,6 @@ export const idempotencyKeyField = z
   .min(1)
   .max(255)
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be 1–255 printable ASCII characters');
+
+/** A form checkbox: "on" when ticked, absent when not; callers may pass a boolean. */
+export const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { env, resetEnvForTests } from './env';
+import { env, jobsMode, resetEnvForTests } from './env';
 
 const saved = { ...process.env };
 
@@ -34,7 +34,7 @@ describe('env', () => {
 
 describe('env in production', () => {
   const production = (extra: Record<string, string | undefined>) => {
-    process.env = { ...saved, NODE_ENV: 'production', ...extra } as NodeJS.ProcessEnv;
+    process.env = { ...saved, NODE_ENV: 'production', JOBS: 'inline', ...extra } as NodeJS.ProcessEnv;
     for (const [key, value] of Object.entries(extra)) if (value === undefined) delete process.env[key];
     resetEnvForTests();
   };
@@ -55,5 +55,28 @@ describe('env in production', () => {
     production({ AUTH_SECRET: 'n'.repeat(32), AUTH_SECRET_PREVIOUS: ` ${'b'.repeat(40)} , ${'c'.repeat(40)},` });
     expect(env().AUTH_SECRET).toBe('n'.repeat(32));
     expect(env().AUTH_SECRET_PREVIOUS).toEqual(['b'.repeat(40), 'c'.repeat(40)]);
+  });
+
+  it('refuses to start with nowhere to run jobs, saying what to set', () => {
+    production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_EVENT_KEY: undefined, INNGEST_DEV: undefined });
+    expect(() => env()).toThrow(/JOBS: .*INNGEST_EVENT_KEY.*JOBS=inline/);
+  });
+
+  it('runs jobs on Inngest once an event key is set, and then requires the signing key', () => {
+    production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_EVENT_KEY: 'evt', INNGEST_SIGNING_KEY: undefined, INNGEST_DEV: undefined });
+    expect(() => env()).toThrow(/INNGEST_SIGNING_KEY must be set/);
+    production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_EVENT_KEY: 'evt', INNGEST_SIGNING_KEY: 'signkey-prod-abc', INNGEST_DEV: undefined });
+    expect(jobsMode()).toBe('inngest');
+  });
+});
+
+describe('jobs mode outside production', () => {
+  it('is inline with zero setup, and inngest with the dev server', () => {
+    for (const name of ['JOBS', 'INNGEST_EVENT_KEY', 'INNGEST_DEV']) delete process.env[name];
+    resetEnvForTests();
+    expect(jobsMode()).toBe('inline');
+    process.env.INNGEST_DEV = '1';
+    resetEnvForTests();
+    expect(jobsMode()).toBe('inngest');
   });
 });

@@ -78,6 +78,25 @@ const envSchema = z.object({
   /** Tests only: let ICS feeds live on private, loopback and link-local addresses. */
   ICS_ALLOW_PRIVATE_NETWORKS: flag,
   TRUST_PROXY: flag,
+  /**
+   * Where background jobs (emails, reminders) run: `inline` in the app process, or `inngest`.
+   * Unset: `inngest` when INNGEST_EVENT_KEY or INNGEST_DEV is set, else `inline` (refused in production).
+   */
+  JOBS: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['inline', 'inngest']).optional()),
+  INNGEST_EVENT_KEY: optionalString,
+  /** Verifies that requests to /api/inngest come from Inngest; required in `inngest` mode unless INNGEST_DEV. */
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_SIGNING_KEY_FALLBACK: optionalString,
+  /** A self-hosted Inngest server, or the dev server's URL. */
+  INNGEST_BASE_URL: optionalUrl,
+  /** Use the local Inngest dev server (`npx inngest-cli dev`): no keys, no signature checks. */
+  INNGEST_DEV: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Sends mail through Resend; unset, mail is captured in the database and shown at /dev/mail. */
+  RESEND_API_KEY: optionalString,
+  /** Resend's API origin (tests point it at a local fake). */
+  RESEND_BASE_URL: optionalUrl,
+  /** The From header of every email. */
+  EMAIL_FROM: z.string().min(3).max(320).default('Rendezvous <notifications@rendezvous.localhost>'),
 }).superRefine((config, context) => {
   if (config.NODE_ENV !== 'production') return;
   if ((config.GOOGLE_CLIENT_ID || config.MICROSOFT_CLIENT_ID) && !config.TOKEN_ENCRYPTION_KEY) {
@@ -86,6 +105,18 @@ const envSchema = z.object({
       path: ['TOKEN_ENCRYPTION_KEY'],
       message: 'TOKEN_ENCRYPTION_KEY must be set in production when calendar providers are configured (for example: k1:$(openssl rand -base64 32))',
     });
+  }
+  const inngestConfigured = Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_DEV);
+  if (!config.JOBS && !inngestConfigured) {
+    context.addIssue({
+      code: 'custom',
+      path: ['JOBS'],
+      message:
+        'background jobs have nowhere to run: set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (Inngest Cloud or self-hosted with INNGEST_BASE_URL), or set JOBS=inline to run them in this process',
+    });
+  }
+  if (jobsModeOf(config) === 'inngest' && !config.INNGEST_DEV && !config.INNGEST_SIGNING_KEY) {
+    context.addIssue({ code: 'custom', path: ['INNGEST_SIGNING_KEY'], message: 'INNGEST_SIGNING_KEY must be set when jobs run on Inngest (it verifies requests to /api/inngest)' });
   }
   // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.
   for (const [name, secret] of [['AUTH_SECRET', config.AUTH_SECRET], ...config.AUTH_SECRET_PREVIOUS.map((s) => ['AUTH_SECRET_PREVIOUS', s])]) {
@@ -100,6 +131,17 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+type JobsConfig = Pick<Env, 'JOBS' | 'INNGEST_EVENT_KEY' | 'INNGEST_DEV'>;
+
+function jobsModeOf(config: JobsConfig): 'inline' | 'inngest' {
+  return config.JOBS ?? (config.INNGEST_EVENT_KEY || config.INNGEST_DEV ? 'inngest' : 'inline');
+}
+
+/** `inline`: jobs run in this process. `inngest`: events go to Inngest, which calls /api/inngest. */
+export function jobsMode(): 'inline' | 'inngest' {
+  return jobsModeOf(env());
+}
 
 let cached: Env | undefined;
 

@@ -75,6 +75,7 @@ export async function insertBookingRow(
     cancelledAt?: Date | null;
     rescheduledFromId?: string;
     idempotencyKey?: string;
+    createdAt?: Date;
   },
 ) {
   const suffix = uniqueSuffix();
@@ -96,6 +97,7 @@ export async function insertBookingRow(
       cancelledAt: values.cancelledAt === undefined ? defaultCancelledAt : values.cancelledAt,
       rescheduledFromId: values.rescheduledFromId ?? null,
       idempotencyKey: values.idempotencyKey ?? null,
+      ...(values.createdAt ? { createdAt: values.createdAt } : {}),
       cancelTokenHash: `cancel-${suffix}`,
       rescheduleTokenHash: `reschedule-${suffix}`,
     })

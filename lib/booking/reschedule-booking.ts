@@ -41,7 +41,7 @@ export async function rescheduleBooking(
   const replay = await earlierReschedule(deps.database, found, idempotent);
   if (replay) return { booking: replay, created: false };
   try {
-    return await runHostWrite(deps, { hostUserId: found.hostUserId, actor: actorFor(input.access) }, async ({ tx, emit }) => {
+    return await runHostWrite(deps, { hostUserId: found.hostUserId, actor: actorFor(input.access) }, async ({ tx, emit, actor }) => {
       const previous = await findBookingFor(tx, input.bookingId, input.access, 'reschedule', { forUpdate: true });
       const raced = await earlierReschedule(tx, previous, idempotent);
       if (raced) return { booking: raced, created: false };
@@ -67,7 +67,7 @@ export async function rescheduleBooking(
         idempotencyKey: idempotent?.key,
         idempotencyRequestHash: idempotent?.digest,
       });
-      await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id });
+      await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id, rescheduledBy: actor.kind });
       return { booking: next, created: true };
     });
   } catch (error) {

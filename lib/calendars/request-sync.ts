@@ -1,5 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { syncConnection } from './sync-connection';
@@ -50,4 +52,10 @@ export function setSyncScheduler(next: SyncScheduler): void {
 /** Tests: wait for in-process syncs started by requestSync. */
 export async function settleInlineSyncs(): Promise<void> {
   while (running.size > 0) await Promise.all([...running.values()].map((entry) => entry.done));
+}
+
+/** The provider of a connection (the job runner throttles syncs per provider); null when it is gone. */
+export async function connectionProvider(database: HostWriteDeps['database'], connectionId: string): Promise<'google' | 'microsoft' | 'ics' | null> {
+  const [row] = await database.select({ provider: calendarConnections.provider }).from(calendarConnections).where(eq(calendarConnections.id, connectionId));
+  return row?.provider ?? null;
 }

@@ -5,6 +5,7 @@ import type { CacheStore } from '@/lib/cache';
 import { withHostLock } from '@/lib/cache/host-lock';
 import { bumpHostVersion } from '@/lib/cache/host-version';
 import { AppError, sqlStateOf } from '@/lib/errors';
+import { dispatchAfterCommit } from '@/lib/jobs/dispatch';
 import { writeOutboxEvent } from '@/lib/jobs/outbox';
 import { type Actor, assertActorMayWrite } from './actor';
 
@@ -33,6 +34,8 @@ export interface HostWrite {
 interface WriteScope {
   tx: Transaction;
   lockedHosts: Set<string>;
+  /** Outbox rows written in it, handed on after commit. */
+  events: string[];
 }
 
 const scopes = new WeakMap<HostWrite, WriteScope>();
@@ -70,7 +73,9 @@ function hostWrite(scope: WriteScope, hostUserId: string, actor: Actor): HostWri
     tx: scope.tx,
     hostUserId,
     actor,
-    emit: (name, payload) => writeOutboxEvent(scope.tx, name, payload),
+    emit: async (name, payload) => {
+      scope.events.push(await writeOutboxEvent(scope.tx, name, payload));
+    },
   };
   scopes.set(write, scope);
   return write;
@@ -99,16 +104,17 @@ export async function runHostWrite<T>(
     await lockHostRow(outer, hostUserId);
     return work(hostWrite(outer, hostUserId, actor));
   }
-  let lockedHosts = new Set<string>();
+  let committed: WriteScope | undefined;
   const result = await withHostLock(deps.store, hostUserId, () =>
     transactionWithRetry(deps.database, async (tx) => {
-      // A retried attempt starts over: only the hosts of the attempt that committed count.
-      const scope: WriteScope = { tx, lockedHosts: new Set() };
-      lockedHosts = scope.lockedHosts;
+      // A retried attempt starts over: only the hosts and events of the attempt that committed count.
+      const scope: WriteScope = { tx, lockedHosts: new Set(), events: [] };
+      committed = scope;
       await lockHostRow(scope, hostUserId);
       return work(hostWrite(scope, hostUserId, actor));
     }),
   );
-  for (const host of lockedHosts) await bumpHostVersion(deps.store, host);
+  for (const host of committed?.lockedHosts ?? []) await bumpHostVersion(deps.store, host);
+  dispatchAfterCommit(deps.database, committed?.events ?? []);
   return result;
 }

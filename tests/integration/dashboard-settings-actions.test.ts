@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { changePasswordAction, changeTimeZoneAction, updateProfileAction } from '@/app/dashboard/settings/actions';
+import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from '@/app/dashboard/settings/actions';
 import { usernameRedirects, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { reissueSession } from '@/lib/auth/reissue-session';
@@ -96,6 +96,26 @@ describe('updateProfileAction', () => {
   it('answers signed-out callers with unauthorized', async () => {
     signInAs(null);
     expect(await updateProfileAction({ name: 'x', username: `x-${uniqueSuffix()}` })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+});
+
+describe('updateNotificationPreferencesAction', () => {
+  it('turns host reminders on from a ticked checkbox and off from an unticked one, for the signed-in host only', async () => {
+    const host = await createHost(database);
+    const other = await createHost(database);
+    signInAs(host.id);
+    const ticked = new FormData();
+    ticked.set('hostReminderEmails', 'on');
+    expect(await updateNotificationPreferencesAction(ticked)).toEqual({ ok: true, data: { hostReminderEmails: true } });
+    expect((await hostRow(host.id)).hostReminderEmails).toBe(true);
+    expect((await hostRow(other.id)).hostReminderEmails).toBe(false);
+    expect(await updateNotificationPreferencesAction(new FormData())).toEqual({ ok: true, data: { hostReminderEmails: false } });
+    expect((await hostRow(host.id)).hostReminderEmails).toBe(false);
+  });
+
+  it('answers signed-out callers with unauthorized', async () => {
+    signInAs(null);
+    expect(await updateNotificationPreferencesAction({ hostReminderEmails: true })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 });
 

@@ -57,6 +57,8 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
       // Browser tests click faster than a person; tests about limits turn them on.
       RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
       RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
+      // The default mode: jobs in the app process, mail captured in the database.
+      JOBS: 'inline',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

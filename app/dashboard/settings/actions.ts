@@ -2,6 +2,7 @@
 
 import { hostAction } from '@/lib/actions/host-action';
 import { reissueSession } from '@/lib/auth/reissue-session';
+import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';
 import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
 import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
 import { timeZoneInputSchema } from '@/lib/hosts/availability/schemas';
@@ -10,6 +11,10 @@ import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
 // The settings page's actions; each goes through hostAction (session → zod → lib → one result shape).
 
 export const updateProfileAction = hostAction(profileSchema, (input, { hostUserId, deps }) => updateHostProfile(deps.database, hostUserId, input));
+
+export const updateNotificationPreferencesAction = hostAction(notificationPreferencesSchema, (input, { hostUserId, deps }) =>
+  updateNotificationPreferences(deps.database, hostUserId, input),
+);
 
 // The same service as the availability page's zone form: one place changes a host's zone.
 export const changeTimeZoneAction = hostAction(timeZoneInputSchema, (input, { hostUserId, deps }) => setTimeZone(deps, hostUserId, input));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import styles from '@/components/dashboard/dashboard.module.css';
+import { NotificationsForm } from '@/components/dashboard/settings/notifications-form';
 import { PasswordForm } from '@/components/dashboard/settings/password-form';
 import { ProfileForm } from '@/components/dashboard/settings/profile-form';
 import settingsStyles from '@/components/dashboard/settings/settings.module.css';
@@ -8,7 +9,7 @@ import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
-import { changePasswordAction, changeTimeZoneAction, updateProfileAction } from './actions';
+import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -34,6 +35,13 @@ export default async function SettingsPage() {
             Time zone
           </h2>
           <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} />
+        </section>
+        <section aria-labelledby="email-title" className={settingsStyles.section}>
+          <h2 id="email-title" className={settingsStyles.sectionTitle}>
+            Emails
+          </h2>
+          <p className="muted">Every booking, cancellation and reschedule is emailed to you and your invitee.</p>
+          <NotificationsForm hostReminderEmails={host.hostReminderEmails} action={updateNotificationPreferencesAction} />
         </section>
         <section aria-labelledby="password-title" className={settingsStyles.section}>
           <h2 id="password-title" className={settingsStyles.sectionTitle}>

@@ -10,11 +10,13 @@ export interface HostSettings {
   timeZone: string;
   /** False for hosts who only sign in with Google or Microsoft. */
   hasPassword: boolean;
+  /** Reminders 24 h and 1 h before each meeting, to the host too. */
+  hostReminderEmails: boolean;
 }
 
 export async function findHostSettings(database: Queryable, hostUserId: string): Promise<HostSettings | null> {
   const [row] = await database
-    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, hostReminderEmails: users.hostReminderEmails, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(users)
     .where(eq(users.id, hostUserId));
   return row ?? null;

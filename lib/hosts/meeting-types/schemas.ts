@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multiLineText, singleLineText } from '@/lib/api-fields';
+import { checkbox, multiLineText, singleLineText } from '@/lib/api-fields';
 import { MAX_CHANGE_NOTICE_HOURS, MAX_NAME_LENGTH } from './limits';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug';
 
@@ -31,8 +31,6 @@ function optionalText(field: z.ZodType<string, string>) {
   return z.preprocess((value) => (isBlank(value) ? null : value), field.nullable());
 }
 
-/** A checkbox: "on" when ticked, absent when not; callers may pass a boolean. */
-const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 
 export const slugField = z
   .string({ error: 'Enter a URL slug' })

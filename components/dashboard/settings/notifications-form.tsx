@@ -1,0 +1,28 @@
+'use client';
+
+import { ActionForm } from '@/components/ui/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import styles from './settings.module.css';
+import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+
+export function NotificationsForm({ hostReminderEmails, action }: { hostReminderEmails: boolean; action: SettingsAction<{ hostReminderEmails: boolean }> }) {
+  const [state, submit, pending] = useSettingsAction(action);
+  const error = formError(state);
+  return (
+    <ActionForm dispatch={submit} className={styles.form}>
+      <label className={styles.checkbox}>
+        <input type="checkbox" name="hostReminderEmails" defaultChecked={hostReminderEmails} />
+        <span>
+          Email me reminders too
+          <span className={styles.checkboxHint}>24 hours and 1 hour before each meeting, like your invitees get.</span>
+        </span>
+      </label>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {state?.ok ? <Alert tone="success">Saved.</Alert> : null}
+      <Button type="submit" className={styles.submit} disabled={pending}>
+        {pending ? 'Saving…' : 'Save email settings'}
+      </Button>
+    </ActionForm>
+  );
+}

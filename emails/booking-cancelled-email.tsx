@@ -1,0 +1,32 @@
+import { BookingEmail, type BookingEmailData, detailsOf, FOOTER, sampleInvitee } from './components/booking-email';
+
+export interface BookingCancelledData extends BookingEmailData {
+  /** Who cancelled, as the recipient knows them: "you", "Grace Hopper", "Rendezvous". */
+  cancelledBy: string;
+  reason: string | null;
+  /** Where the invitee can book again (invitee emails only). */
+  bookAgainUrl: string | null;
+}
+
+/** A cancellation with its reason; the attached file (METHOD:CANCEL, same UID) removes the event. */
+export default function BookingCancelledEmail(data: BookingCancelledData) {
+  const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
+  return (
+    <BookingEmail
+      {...detailsOf(data)}
+      reason={data.reason}
+      preview={`Cancelled: ${data.meetingName} with ${withWhom}`}
+      heading="This meeting was cancelled"
+      intro={`${data.cancelledBy === 'you' ? 'You' : data.cancelledBy} cancelled ${data.meetingName} with ${data.cancelledBy === 'you' ? withWhom : 'you'}.`}
+      actions={data.bookAgainUrl ? [{ label: 'Book another time', href: data.bookAgainUrl }] : []}
+      footer={FOOTER}
+    />
+  );
+}
+
+BookingCancelledEmail.PreviewProps = {
+  ...sampleInvitee,
+  cancelledBy: 'Grace Hopper',
+  reason: 'Something came up, sorry!',
+  bookAgainUrl: 'http://localhost:3000/grace/intro',
+} satisfies BookingCancelledData;

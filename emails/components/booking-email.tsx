@@ -1,0 +1,143 @@
+import { Fragment } from 'react';
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+
+// The one layout every booking email shares. Plain data in, no lib/ imports: lib/notifications
+// formats times in the recipient's zone and decides the words; this only lays them out.
+
+export interface EmailAction {
+  label: string;
+  href: string;
+}
+
+export interface BookingEmailProps {
+  /** The inbox preview line. */
+  preview: string;
+  heading: string;
+  intro: string;
+  meetingName: string;
+  /** "Tuesday, December 8, 2026 · 10:00 AM – 10:30 AM", on the recipient's wall clock. */
+  when: string;
+  /** "Europe/Berlin (GMT+1)" */
+  timeZone: string;
+  /** The old time of a rescheduled meeting, in the same zone. */
+  previousWhen?: string | null;
+  location?: string | null;
+  /** "With": the other person, e.g. "Ada Lovelace (ada@example.com)". */
+  otherParty: string;
+  notes?: string | null;
+  reason?: string | null;
+  actions: EmailAction[];
+  footer: string;
+}
+
+const page = { backgroundColor: '#f6f7f9', fontFamily: 'Inter, Segoe UI, Helvetica, Arial, sans-serif', color: '#111827' };
+const card = { backgroundColor: '#ffffff', borderRadius: '8px', margin: '32px auto', maxWidth: '560px', padding: '32px' };
+const label = { color: '#6b7280', fontSize: '12px', letterSpacing: '0.04em', margin: '16px 0 2px', textTransform: 'uppercase' as const };
+const value = { fontSize: '15px', lineHeight: '22px', margin: '0' };
+const struck = { ...value, color: '#6b7280', textDecoration: 'line-through' };
+const button = { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '14px', marginRight: '8px', padding: '10px 16px' };
+
+function Detail({ title, children, style = value }: { title: string; children: string; style?: typeof value }) {
+  return (
+    <>
+      <Text style={label}>{title}</Text>
+      <Text style={style}>{children}</Text>
+    </>
+  );
+}
+
+export function BookingEmail(props: BookingEmailProps) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={page}>
+        <Container style={card}>
+          <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 8px' }}>
+            {props.heading}
+          </Heading>
+          <Text style={{ ...value, color: '#374151' }}>{props.intro}</Text>
+          <Section>
+            <Detail title="What">{props.meetingName}</Detail>
+            <Detail title="When">{props.when}</Detail>
+            {props.previousWhen ? <Detail title="Was" style={struck}>{props.previousWhen}</Detail> : null}
+            <Detail title="Time zone">{props.timeZone}</Detail>
+            <Detail title="With">{props.otherParty}</Detail>
+            {props.location ? <Detail title="Where">{props.location}</Detail> : null}
+            {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
+            {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
+          </Section>
+          {props.actions.length > 0 ? (
+            <Section style={{ marginTop: '24px' }}>
+              {props.actions.map((action) => (
+                // The space keeps the links apart in the plain-text part.
+                <Fragment key={action.href}>
+                  <Button href={action.href} style={button}>
+                    {action.label}
+                  </Button>{' '}
+                </Fragment>
+              ))}
+            </Section>
+          ) : null}
+          <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
+          <Text style={{ color: '#6b7280', fontSize: '12px', margin: '0' }}>{props.footer}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+/** What every booking email knows, already formatted for its recipient. */
+export interface BookingEmailData {
+  recipient: 'invitee' | 'host';
+  meetingName: string;
+  hostName: string;
+  inviteeName: string;
+  inviteeEmail: string;
+  /** "Tuesday, December 8, 2026 · 10:00 AM – 10:30 AM" on the recipient's wall clock. */
+  when: string;
+  /** "Europe/Berlin (GMT+1)" */
+  timeZone: string;
+  location: string | null;
+  notes: string | null;
+  /** The invitee's own links (invitee emails only). */
+  rescheduleUrl: string | null;
+  cancelUrl: string | null;
+  /** The host's view of the booking (host emails only). */
+  dashboardUrl: string | null;
+}
+
+/** The other person, as the recipient sees them. */
+export function otherParty(data: BookingEmailData): string {
+  return data.recipient === 'invitee' ? data.hostName : `${data.inviteeName} (${data.inviteeEmail})`;
+}
+
+export function manageActions(data: BookingEmailData): EmailAction[] {
+  const actions: EmailAction[] = [];
+  if (data.rescheduleUrl) actions.push({ label: 'Reschedule', href: data.rescheduleUrl });
+  if (data.cancelUrl) actions.push({ label: 'Cancel', href: data.cancelUrl });
+  if (data.dashboardUrl) actions.push({ label: 'View booking', href: data.dashboardUrl });
+  return actions;
+}
+
+export function detailsOf(data: BookingEmailData) {
+  return { meetingName: data.meetingName, when: data.when, timeZone: data.timeZone, location: data.location, notes: data.notes, otherParty: otherParty(data) };
+}
+
+export const FOOTER = 'Sent by Rendezvous. Reply to this email to reach the other person.';
+
+/** Sample data for the templates' previews (`npm run email:dev`). */
+export const sampleInvitee: BookingEmailData = {
+  recipient: 'invitee',
+  meetingName: 'Intro call',
+  hostName: 'Grace Hopper',
+  inviteeName: 'Ada Lovelace',
+  inviteeEmail: 'ada@example.com',
+  when: 'Tuesday, December 8, 2026 · 10:00 AM – 10:30 AM',
+  timeZone: 'Europe/Berlin (GMT+1)',
+  location: 'https://meet.example.com/grace',
+  notes: 'Looking forward to it <3 & see you then',
+  rescheduleUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/reschedule?token=preview',
+  cancelUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/cancel?token=preview',
+  dashboardUrl: null,
+};

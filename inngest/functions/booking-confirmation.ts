@@ -1,0 +1,14 @@
+import { db } from '@/db/client';
+import { sendConfirmation } from '@/lib/notifications/send-notices';
+import { defineJob } from './job';
+
+export const bookingConfirmation = defineJob({
+  id: 'booking-confirmation',
+  name: 'Email a new booking to the invitee and the host',
+  triggers: ['booking/confirmed'],
+  retries: 8,
+  handler: async ({ event, step }) => ({
+    invitee: await step.run('email-invitee', () => sendConfirmation({ database: db() }, event.data.bookingId, 'invitee')),
+    host: await step.run('email-host', () => sendConfirmation({ database: db() }, event.data.bookingId, 'host')),
+  }),
+});

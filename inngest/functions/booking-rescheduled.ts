@@ -1,0 +1,18 @@
+import { db } from '@/db/client';
+import { sendRescheduled } from '@/lib/notifications/send-notices';
+import { defineJob } from './job';
+
+/** One "rescheduled" message with the old and the new time; booking-reminders starts new reminders. */
+export const bookingRescheduled = defineJob({
+  id: 'booking-rescheduled',
+  name: 'Email a new time to the invitee and the host',
+  triggers: ['booking/rescheduled'],
+  retries: 8,
+  handler: async ({ event, step }) => {
+    const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy };
+    return {
+      invitee: await step.run('email-invitee', () => sendRescheduled({ database: db() }, event.data.bookingId, 'invitee', change)),
+      host: await step.run('email-host', () => sendRescheduled({ database: db() }, event.data.bookingId, 'host', change)),
+    };
+  },
+});

@@ -1,0 +1,10 @@
+import { bookingCancellation } from './booking-cancellation';
+import { bookingConfirmation } from './booking-confirmation';
+import { bookingReminders } from './booking-reminders';
+import { bookingRescheduled } from './booking-rescheduled';
+import { calendarReauthEmail } from './calendar-reauth-email';
+import { calendarWriteBack } from './calendar-write-back';
+import type { JobDefinition } from './job';
+
+/** Every job, registered once: the Inngest adapter and the inline runner both read this list. */
+export const jobs = [bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarWriteBack, calendarReauthEmail] as unknown as readonly JobDefinition[];

@@ -1,0 +1,32 @@
+import type { DispatchedEvent, EventName } from '@/inngest/events';
+
+// A job is a definition (id, triggers, a handler written against a small step API); one adapter turns
+// it into an Inngest function (inngest/inngest-functions.ts), another runs it in the app process
+// (inngest/inline-runner.ts). The handler is the same code in both modes.
+
+export interface JobStep {
+  /** A unit of work that is retried on failure and, on Inngest, never re-run once it succeeded. */
+  run<T>(id: string, work: () => Promise<T>): Promise<T>;
+  /** Durable on Inngest; inline, a sleep far ahead ends the run and the work is found again from the database. */
+  sleepUntil(id: string, until: Date): Promise<void>;
+}
+
+export interface JobContext<N extends EventName> {
+  event: DispatchedEvent<N>;
+  step: JobStep;
+}
+
+export interface JobDefinition<N extends EventName = EventName> {
+  id: string;
+  name: string;
+  triggers: readonly N[];
+  /** Inngest ends a sleeping run when a matching event arrives (`event` is the run's, `async` the new one). */
+  cancelOn?: readonly { event: EventName; if: string }[];
+  /** Retries per step on Inngest (with its exponential backoff). */
+  retries: number;
+  handler(context: JobContext<N>): Promise<unknown>;
+}
+
+export function defineJob<N extends EventName>(definition: JobDefinition<N>): JobDefinition<N> {
+  return definition;
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import { db } from '@/db/client';
+import type { EventSink } from '@/lib/jobs/event-sink';
+import { findDueReminders } from '@/lib/notifications/due-reminders';
+import type { DispatchedEvent } from './events';
+import { jobs } from './functions';
+import { bookingReminders } from './functions/booking-reminders';
+import type { JobDefinition, JobStep } from './functions/job';
+
+// JOBS=inline: the same job handlers, run in the app process when dispatch hands an event over.
+// Nothing lives only in memory: a step that fails leaves the outbox row pending (the sweeper runs it
+// again), and a sleep ends the run unless it is due within the scan horizon: the reminder scan
+// finds the rest again from the database.
+
+/** Sleeps up to this long are kept as a timer; the reminder scan looks this far ahead each minute. */
+export const INLINE_HORIZON_MS = 60_000;
+const STEP_ATTEMPTS = 3;
+const STEP_BACKOFF_MS = [500, 2_000];
+
+class Parked extends Error {}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `maxSleepMs`: dispatch parks every future sleep (it holds an outbox row); the scan waits out short ones. */
+const inlineStep = (maxSleepMs: number): JobStep => ({
+  async run(id, work) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= STEP_ATTEMPTS) throw error;
+        console.warn(`[jobs] step ${id} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`);
+        await pause(STEP_BACKOFF_MS[attempt - 1] ?? 2_000);
+      }
+    }
+  },
+  async sleepUntil(_id, until) {
+    const wait = until.getTime() - Date.now();
+    if (wait <= 0) return;
+    if (wait > maxSleepMs) throw new Parked();
+    await pause(wait);
+  },
+});
+
+async function runJob(job: JobDefinition, event: DispatchedEvent, maxSleepMs: number): Promise<void> {
+  try {
+    await job.handler({ event, step: inlineStep(maxSleepMs) });
+  } catch (error) {
+    if (!(error instanceof Parked)) throw error;
+  }
+}
+
+/** Runs every job the event triggers; throws (keeping the outbox row pending) if any step failed for good. */
+export const inlineSink: EventSink = {
+  async deliver(event) {
+    const failures: unknown[] = [];
+    for (const job of jobs) {
+      if (!job.triggers.includes(event.name)) continue;
+      await runJob(job, event, 0).catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
+  },
+};
+
+// Runs waiting on a short timer, so a scan a minute later does not start a second one.
+const waiting = new Set<string>();
+const MAX_WAITING = 1_000;
+
+/** One reminder scan: resumes the reminder job of each booking with a reminder due within the horizon. */
+export async function resumeDueReminders(now = new Date()): Promise<number> {
+  const due = await findDueReminders(db(), now, INLINE_HORIZON_MS);
+  let started = 0;
+  for (const booking of due) {
+    if (waiting.has(booking.bookingId) || waiting.size >= MAX_WAITING) continue;
+    waiting.add(booking.bookingId);
+    started += 1;
+    const event: DispatchedEvent<'booking/confirmed'> = {
+      id: `reminders-${booking.bookingId}`,
+      name: 'booking/confirmed',
+      data: { bookingId: booking.bookingId, hostUserId: booking.hostUserId, meetingTypeId: booking.meetingTypeId, start: booking.start.toISOString(), end: booking.end.toISOString() },
+      ts: booking.createdAt.getTime(),
+    };
+    void runJob(bookingReminders as unknown as JobDefinition, event, INLINE_HORIZON_MS)
+      .catch((error: unknown) => console.error(`[jobs] reminders for ${booking.bookingId} failed; the next scan retries`, error))
+      .finally(() => waiting.delete(booking.bookingId));
+  }
+  return started;
+}
+
+/** Waits for reminder runs started by scans (tests). */
+export async function settleReminderRuns(): Promise<void> {
+  while (waiting.size > 0) await pause(20);
+}

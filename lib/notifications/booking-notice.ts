@@ -1,0 +1,32 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { bookings, meetingTypes, users } from '@/db/schema';
+import { rescheduleChainRoot } from '@/lib/booking/reschedule-chain';
+
+// Everything an email about one booking needs, read fresh when the email is made: a retried step
+// or a reminder sent days later tells the truth as it is then, not as it was when the event fired.
+
+export async function loadBookingNotice(database: Queryable, bookingId: string) {
+  const [row] = await database
+    .select({
+      booking: bookings,
+      meetingType: { name: meetingTypes.name, slug: meetingTypes.slug, location: meetingTypes.location },
+      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails },
+    })
+    .from(bookings)
+    .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
+    .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .where(eq(bookings.id, bookingId));
+  if (!row) return null;
+  const chain = await rescheduleChainRoot(database, row.booking);
+  return { ...row, chain };
+}
+
+export type BookingNotice = NonNullable<Awaited<ReturnType<typeof loadBookingNotice>>>;
+
+/** The start and end of an earlier booking in the chain (the old time of a reschedule). */
+export async function loadBookingTimes(database: Queryable, bookingId: string) {
+  const [row] = await database.select({ start: bookings.startTime, end: bookings.endTime }).from(bookings).where(eq(bookings.id, bookingId));
+  return row ?? null;
+}

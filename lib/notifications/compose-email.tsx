@@ -1,0 +1,140 @@
+import 'server-only';
+import type { ReactElement } from 'react';
+import BookingCancelledEmail from '@/emails/booking-cancelled-email';
+import BookingConfirmedEmail from '@/emails/booking-confirmed-email';
+import BookingReminderEmail from '@/emails/booking-reminder-email';
+import BookingRescheduledEmail from '@/emails/booking-rescheduled-email';
+import type { BookingEmailData } from '@/emails/components/booking-email';
+import { calendarEvent } from '@/lib/booking/calendar-event';
+import { calendarFile } from '@/lib/booking/calendar-file';
+import { calendarUid } from '@/lib/booking/reschedule-chain';
+import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
+import { env } from '@/lib/env';
+import type { EmailAttachment } from '@/db/schema';
+import type { BookingNotice } from './booking-notice';
+import { headerText } from './header-text';
+import type { ChangedBy, NoticeKind, Recipient } from './notice-kinds';
+import { formatMeetingTime, formatSubjectTime, formatTimeZone } from './when';
+
+// Which words, times and files one recipient gets for one notice. Templates lay the words out;
+// this decides them, in the recipient's own zone (the invitee's from the booking, the host's from settings).
+
+export interface NoticeContext {
+  /** cancellation */
+  reason?: string | null;
+  cancelledBy?: ChangedBy;
+  /** rescheduled */
+  previous?: { start: Date; end: Date } | null;
+  rescheduledBy?: ChangedBy;
+}
+
+export interface ComposedEmail {
+  to: string;
+  replyTo: string;
+  subject: string;
+  element: ReactElement;
+  attachments: EmailAttachment[];
+}
+
+const appUrl = () => env().APP_URL.replace(/\/$/, '');
+
+function link(notice: BookingNotice, purpose: TokenPurpose): string | null {
+  const token = issuedToken(notice.booking, purpose);
+  return token === null ? null : bookingLink(notice.booking.id, purpose, token);
+}
+
+function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): BookingEmailData {
+  const { booking, host, meetingType } = notice;
+  const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
+  const toInvitee = recipient === 'invitee';
+  return {
+    recipient,
+    meetingName: meetingType.name,
+    hostName: host.name,
+    inviteeName: booking.inviteeName,
+    inviteeEmail: booking.inviteeEmail,
+    when: formatMeetingTime(booking.startTime, booking.endTime, zone),
+    timeZone: formatTimeZone(zone, booking.startTime),
+    location: meetingType.location?.trim() || null,
+    notes: booking.notes,
+    rescheduleUrl: toInvitee && live ? link(notice, 'reschedule') : null,
+    cancelUrl: toInvitee && live ? link(notice, 'cancel') : null,
+    dashboardUrl: toInvitee ? null : `${appUrl()}/dashboard/bookings/${booking.id}`,
+  };
+}
+
+function invitation(notice: BookingNotice, kind: NoticeKind): EmailAttachment[] {
+  if (kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'cancellation') return [];
+  const { booking, host, meetingType, chain } = notice;
+  const cancelled = kind === 'cancellation';
+  const event = calendarEvent({
+    start: booking.startTime,
+    end: booking.endTime,
+    meetingName: meetingType.name,
+    hostName: host.name,
+    location: meetingType.location,
+    cancelUrl: cancelled ? undefined : (link(notice, 'cancel') ?? undefined),
+    rescheduleUrl: cancelled ? undefined : (link(notice, 'reschedule') ?? undefined),
+  });
+  const content = calendarFile({
+    ...event,
+    uid: calendarUid(chain.rootId),
+    sequence: chain.hops + (cancelled ? 1 : 0),
+    cancelled,
+    stamp: new Date(),
+    method: cancelled ? 'CANCEL' : 'REQUEST',
+    organizer: { name: host.name, email: host.email },
+    attendee: { name: booking.inviteeName, email: booking.inviteeEmail },
+  });
+  return [{ filename: cancelled ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`, content }];
+}
+
+function whoChanged(by: ChangedBy | undefined, recipient: Recipient, notice: BookingNotice): string {
+  if (by === 'system') return 'Rendezvous';
+  const actor = by ?? 'invitee';
+  if (actor === recipient) return 'you';
+  return actor === 'host' ? notice.host.name : notice.booking.inviteeName;
+}
+
+/** The email `recipient` gets about `kind` for this booking. */
+export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, context: NoticeContext = {}): ComposedEmail {
+  const { booking, host, meetingType } = notice;
+  const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
+  const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
+  const at = formatSubjectTime(booking.startTime, zone);
+  const data = emailData(notice, recipient, kind !== 'cancellation');
+  const subjects: Record<NoticeKind, string> = {
+    confirmation: recipient === 'invitee' ? `Confirmed: ${meetingType.name} with ${withWhom}, ${at}` : `New booking: ${meetingType.name} with ${withWhom}, ${at}`,
+    reminder_24h: `Reminder: ${meetingType.name} with ${withWhom} tomorrow, ${at}`,
+    reminder_1h: `Starting in 1 hour: ${meetingType.name} with ${withWhom}, ${at}`,
+    cancellation: `Cancelled: ${meetingType.name} with ${withWhom}, ${at}`,
+    rescheduled: `Rescheduled: ${meetingType.name} with ${withWhom}, now ${at}`,
+  };
+  const elements: Record<NoticeKind, () => ReactElement> = {
+    confirmation: () => <BookingConfirmedEmail {...data} />,
+    reminder_24h: () => <BookingReminderEmail {...data} startsIn="in 24 hours" />,
+    reminder_1h: () => <BookingReminderEmail {...data} startsIn="in 1 hour" />,
+    cancellation: () => (
+      <BookingCancelledEmail
+        {...data}
+        reason={context.reason?.trim() || null}
+        cancelledBy={whoChanged(context.cancelledBy, recipient, notice)}
+        bookAgainUrl={recipient === 'invitee' ? `${appUrl()}/${host.username}/${meetingType.slug}` : null}
+      />
+    ),
+    rescheduled: () => (
+      <BookingRescheduledEmail
+        {...data}
+        previousWhen={context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone) : 'an earlier time'}
+        movedBy={whoChanged(context.rescheduledBy, recipient, notice)}
+      />
+    ),
+  };
+  return {
+    to: recipient === 'invitee' ? booking.inviteeEmail : host.email,
+    replyTo: recipient === 'invitee' ? host.email : booking.inviteeEmail,
+    subject: headerText(subjects[kind]),
+    element: elements[kind](),
+    attachments: invitation(notice, kind),
+  };
+}

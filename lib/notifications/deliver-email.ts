@@ -1,0 +1,78 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { render } from '@react-email/render';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { type EmailStatus, emailNotifications } from '@/db/schema';
+import { env } from '@/lib/env';
+import type { ComposedEmail } from './compose-email';
+import type { NoticeKind } from './notice-kinds';
+import { mailTransport, PermanentMailError } from './transport';
+
+// Once per booking, kind and recipient. The rendered message is stored before the first attempt
+// (the unique key claims it); every attempt sends that stored copy with the same idempotency key,
+// so a retry after a timeout can neither mail twice nor send a different body under the same key.
+
+type Outcome = Exclude<EmailStatus, 'pending'>;
+
+function idempotencyKey(bookingId: string, kind: NoticeKind, to: string): string {
+  const recipient = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 32);
+  return `rendezvous/${bookingId}/${kind}/${recipient}`;
+}
+
+async function findRecord(database: Database, bookingId: string, kind: NoticeKind, to: string) {
+  const [row] = await database
+    .select()
+    .from(emailNotifications)
+    .where(and(eq(emailNotifications.bookingId, bookingId), eq(emailNotifications.notificationType, kind), eq(emailNotifications.recipientEmail, to)));
+  return row;
+}
+
+async function claimRecord(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail) {
+  const [html, text] = await Promise.all([render(email.element), render(email.element, { plainText: true })]);
+  await database
+    .insert(emailNotifications)
+    .values({ bookingId, notificationType: kind, recipientEmail: email.to, subject: email.subject, body: html, textBody: text, attachments: email.attachments })
+    .onConflictDoNothing();
+  return findRecord(database, bookingId, kind, email.to);
+}
+
+/**
+ * Sends (or captures) `email` unless this booking, kind and recipient already had theirs. A transient
+ * failure throws so the job retries; a permanent one is recorded as failed and not retried.
+ */
+export async function deliverEmail(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail): Promise<Outcome> {
+  const record = (await findRecord(database, bookingId, kind, email.to)) ?? (await claimRecord(database, bookingId, kind, email));
+  if (!record) throw new Error(`email record for ${kind} of ${bookingId} vanished`);
+  if (record.status !== 'pending') return record.status;
+
+  const transport = mailTransport();
+  const attempt = sql`${emailNotifications.attempts} + 1`;
+  const where = eq(emailNotifications.id, record.id);
+  try {
+    const { providerMessageId } = await transport.send(
+      {
+        from: env().EMAIL_FROM,
+        to: record.recipientEmail,
+        replyTo: email.replyTo,
+        subject: record.subject,
+        html: record.body ?? '',
+        text: record.textBody ?? '',
+        attachments: record.attachments ?? [],
+      },
+      idempotencyKey(bookingId, kind, record.recipientEmail),
+    );
+    const status: Outcome = transport.kind === 'capture' ? 'captured' : 'sent';
+    await database.update(emailNotifications).set({ status, providerMessageId, attempts: attempt, error: null, sentAt: new Date() }).where(where);
+    return status;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+    if (error instanceof PermanentMailError) {
+      await database.update(emailNotifications).set({ status: 'failed', attempts: attempt, error: message }).where(where);
+      console.error(`[notifications] ${kind} for booking ${bookingId} refused for good: ${message}`);
+      return 'failed';
+    }
+    await database.update(emailNotifications).set({ attempts: attempt, error: message }).where(where);
+    throw error;
+  }
+}

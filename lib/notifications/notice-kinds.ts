@@ -1,0 +1,18 @@
+// What an email is about; stored as email_notifications.notification_type, so each kind goes to each
+// recipient of a booking once.
+
+export const reminderOffsets = { reminder_24h: 24 * 60 * 60 * 1000, reminder_1h: 60 * 60 * 1000 } as const;
+export type ReminderKind = keyof typeof reminderOffsets;
+export const reminderKinds = Object.keys(reminderOffsets) as ReminderKind[];
+
+export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | ReminderKind;
+export type Recipient = 'invitee' | 'host';
+export type ChangedBy = 'invitee' | 'host' | 'system';
+
+/** When a reminder is due for a meeting starting at `start`. */
+export function reminderTime(kind: ReminderKind, start: Date): Date {
+  return new Date(start.getTime() - reminderOffsets[kind]);
+}
+
+/** A late 24-hour reminder (after downtime) is dropped this close to the start: the 1-hour one will do. */
+export const DAY_REMINDER_CUTOFF_MS = 2 * 60 * 60 * 1000;

@@ -1,0 +1,50 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { loadBookingNotice, loadBookingTimes } from './booking-notice';
+import { composeEmail, type NoticeContext } from './compose-email';
+import { deliverEmail } from './deliver-email';
+import { type ChangedBy, DAY_REMINDER_CUTOFF_MS, type NoticeKind, type Recipient, type ReminderKind, reminderTime } from './notice-kinds';
+
+// Who is told what. Each function re-reads the booking first and sends nothing that is no longer
+// true; each is safe to call again (deliverEmail sends once per booking, kind and recipient).
+
+export interface NotificationDeps {
+  database: Database;
+}
+
+export type SendOutcome = Awaited<ReturnType<typeof deliverEmail>> | 'skipped';
+
+async function send(deps: NotificationDeps, bookingId: string, kind: NoticeKind, recipient: Recipient, context: NoticeContext, mayHear: (notice: NonNullable<Awaited<ReturnType<typeof loadBookingNotice>>>) => boolean): Promise<SendOutcome> {
+  const notice = await loadBookingNotice(deps.database, bookingId);
+  if (!notice || !mayHear(notice)) return 'skipped';
+  return deliverEmail(deps.database, bookingId, kind, composeEmail(notice, kind, recipient, context));
+}
+
+/** A new booking; skipped when it was cancelled or moved before the job ran (those emails follow). */
+export function sendConfirmation(deps: NotificationDeps, bookingId: string, recipient: Recipient): Promise<SendOutcome> {
+  return send(deps, bookingId, 'confirmation', recipient, {}, ({ booking }) => booking.status === 'confirmed');
+}
+
+export function sendCancellation(deps: NotificationDeps, bookingId: string, recipient: Recipient, change: { reason: string | null; cancelledBy: ChangedBy }): Promise<SendOutcome> {
+  return send(deps, bookingId, 'cancellation', recipient, change, ({ booking }) => booking.status === 'cancelled');
+}
+
+/** One message for a move, naming the old time and the new one. */
+export async function sendRescheduled(deps: NotificationDeps, bookingId: string, recipient: Recipient, change: { previousBookingId: string; rescheduledBy?: ChangedBy | undefined }): Promise<SendOutcome> {
+  const previous = await loadBookingTimes(deps.database, change.previousBookingId);
+  return send(deps, bookingId, 'rescheduled', recipient, { previous, rescheduledBy: change.rescheduledBy }, ({ booking }) => booking.status !== 'rescheduled');
+}
+
+/**
+ * A reminder, sent only if the booking is still confirmed now, has not started, was booked before
+ * the reminder was due, and (for the 24-hour one, late after downtime) is not within two hours of the start. The host
+ * gets reminders only after opting in.
+ */
+export function sendReminder(deps: NotificationDeps, bookingId: string, kind: ReminderKind, recipient: Recipient, now = new Date()): Promise<SendOutcome> {
+  return send(deps, bookingId, kind, recipient, {}, ({ booking, host }) => {
+    if (booking.status !== 'confirmed' || booking.startTime <= now) return false;
+    if (reminderTime(kind, booking.startTime) <= booking.createdAt) return false;
+    if (kind === 'reminder_24h' && booking.startTime.getTime() - now.getTime() <= DAY_REMINDER_CUTOFF_MS) return false;
+    return recipient === 'invitee' || host.reminderEmails;
+  });
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatMeetingTime, formatTimeZone } from './when';
+
+describe('formatMeetingTime', () => {
+  it('reads the same instant on each recipient\'s wall clock', () => {
+    const start = new Date('2027-01-11T15:00:00Z');
+    const end = new Date('2027-01-11T15:30:00Z');
+    expect(formatMeetingTime(start, end, 'America/New_York')).toBe('Monday, January 11, 2027 · 10:00 AM – 10:30 AM');
+    expect(formatMeetingTime(start, end, 'Asia/Kathmandu')).toBe('Monday, January 11, 2027 · 8:45 PM – 9:15 PM');
+    expect(formatMeetingTime(start, end, 'Pacific/Chatham')).toBe('Tuesday, January 12, 2027 · 4:45 AM – 5:15 AM');
+  });
+
+  it('names the end date when the meeting crosses midnight there', () => {
+    expect(formatMeetingTime(new Date('2027-01-11T22:30:00Z'), new Date('2027-01-11T23:30:00Z'), 'Europe/Berlin')).toBe(
+      'Monday, January 11, 2027 · 11:30 PM – Tuesday, January 12, 2027 · 12:30 AM',
+    );
+  });
+});
+
+describe('formatTimeZone', () => {
+  it('gives the offset of the meeting\'s date, including half-hour DST (Lord Howe)', () => {
+    expect(formatTimeZone('Australia/Lord_Howe', new Date('2027-01-11T00:00:00Z'))).toBe('Australia/Lord_Howe (GMT+11)');
+    expect(formatTimeZone('Australia/Lord_Howe', new Date('2027-07-11T00:00:00Z'))).toBe('Australia/Lord_Howe (GMT+10:30)');
+    expect(formatTimeZone('America/New_York', new Date('2027-07-11T00:00:00Z'))).toBe('America/New_York (GMT-4)');
+  });
+});
