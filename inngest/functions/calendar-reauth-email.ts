@@ -7,5 +7,5 @@ export const calendarReauthEmail = defineJob({
   name: 'Tell a host their calendar connection needs reconnecting',
   triggers: ['calendar/reauth-required'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarReauth(db(), event.id, event.data)),
+  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarReauth(db(), event, event.data)),
 });

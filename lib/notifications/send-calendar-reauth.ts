@@ -1,6 +1,6 @@
 import 'server-only';
 import { render } from '@react-email/render';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { emailNotifications, users } from '@/db/schema';
 import CalendarReauthEmail from '@/emails/calendar-reauth-email';
@@ -8,18 +8,23 @@ import { env } from '@/lib/env';
 import { mailTransport } from './transport';
 
 // The host's "reconnect your calendar" email. The calendar code records one event per loss of
-// consent (the flip to reauth_required), and the event id is the send's idempotency key, so a
-// retried job or a re-delivered event does not mail twice.
+// consent (the flip to reauth_required); a message recorded after that event means it was sent
+// already, and the event id is the provider's idempotency key, so a re-delivery does not mail twice.
 
 const labels = { google: 'Google Calendar', microsoft: 'Microsoft 365' } as const;
 
 export async function sendCalendarReauth(
   database: Database,
-  eventId: string,
+  event: { id: string; ts: number },
   data: { hostUserId: string; provider: 'google' | 'microsoft'; accountEmail: string | null },
 ): Promise<'sent' | 'captured' | 'skipped'> {
   const [host] = await database.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, data.hostUserId));
   if (!host) return 'skipped';
+  const [already] = await database
+    .select({ id: emailNotifications.id })
+    .from(emailNotifications)
+    .where(and(eq(emailNotifications.recipientEmail, host.email), eq(emailNotifications.notificationType, 'calendar_reauth'), gte(emailNotifications.createdAt, new Date(event.ts))));
+  if (already) return 'skipped';
   const element = CalendarReauthEmail({
     hostName: host.name,
     providerLabel: labels[data.provider],
@@ -31,7 +36,7 @@ export async function sendCalendarReauth(
   const transport = mailTransport();
   const { providerMessageId } = await transport.send(
     { from: env().EMAIL_FROM, to: host.email, replyTo: env().EMAIL_FROM, subject, html, text, attachments: [] },
-    `rendezvous/calendar-reauth/${eventId}`,
+    `rendezvous/calendar-reauth/${event.id}`,
   );
   const status = transport.kind === 'capture' ? 'captured' : 'sent';
   await database.insert(emailNotifications).values({

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarConnections, outbox } from '@/db/schema';
+import { calendarConnections, emailNotifications, outbox } from '@/db/schema';
+import { inlineSink } from '@/inngest/inline-runner';
 import { freshAccessToken } from '@/lib/calendars/access-token';
 import { completeConnect } from '@/lib/calendars/connect';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
@@ -118,6 +119,15 @@ describe('token lifecycle', () => {
       expect(events.map((e) => e.eventName)).toEqual(['calendar/reauth-required']);
       expect(events[0]!.payload).toMatchObject({ hostUserId: host.id, provider: 'google', accountEmail: isolated.store.accountEmail });
       expect(await busyRows(database, connectionId)).toHaveLength(1);
+
+      // The job sends the host one email, however often the event is delivered.
+      const event = { id: events[0]!.id, name: 'calendar/reauth-required' as const, data: events[0]!.payload as never, ts: events[0]!.createdAt.getTime() };
+      await inlineSink.deliver(event);
+      await inlineSink.deliver(event);
+      const mails = await database.select().from(emailNotifications).where(and(eq(emailNotifications.recipientEmail, host.email), eq(emailNotifications.notificationType, 'calendar_reauth')));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toBe('Reconnect Google Calendar to Rendezvous');
+      expect(mails[0]!.textBody).toContain('/dashboard/integrations');
 
       // Reconnecting the same account makes it active again, with new tokens.
       expect(await connect(database, 'google', host.id)).toBe(connectionId);
