@@ -38,6 +38,7 @@ ALTER TABLE "calendar_oauth_states" ADD CONSTRAINT "calendar_oauth_states_user_i
 ALTER TABLE "connected_calendars" ADD CONSTRAINT "connected_calendars_connection_id_calendar_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."calendar_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connected_calendars" ADD CONSTRAINT "connected_calendars_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "idx_connected_calendars_one_receiver" ON "connected_calendars" USING btree ("user_id") WHERE "connected_calendars"."receives_events";--> statement-breakpoint
+CREATE INDEX "idx_connected_calendars_user" ON "connected_calendars" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "idx_connected_calendars_watch" ON "connected_calendars" USING btree ("watch_id");--> statement-breakpoint
 CREATE INDEX "idx_connected_calendars_watch_expiry" ON "connected_calendars" USING btree ("watch_expires_at");--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_calendar_event_calendar_id_connected_calendars_id_fk" FOREIGN KEY ("calendar_event_calendar_id") REFERENCES "public"."connected_calendars"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -74,6 +74,8 @@ export const connectedCalendars = pgTable(
     unique('connected_calendars_connection_external').on(t.connectionId, t.externalId),
     // One calendar per host receives new events.
     uniqueIndex('idx_connected_calendars_one_receiver').on(t.userId).where(sql`${t.receivesEvents}`),
+    // The booking transaction's live re-check and the dashboard read a host's calendars.
+    index('idx_connected_calendars_user').on(t.userId),
     index('idx_connected_calendars_watch').on(t.watchId),
     index('idx_connected_calendars_watch_expiry').on(t.watchExpiresAt),
   ],

@@ -26,6 +26,8 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
   const auth = new FakeAuthorizationServer({ clientId, clientSecret, rotateRefreshTokens: false });
   const store = new GoogleCalendarStore(options.accountEmail ?? `host-${randomBytes(3).toString('hex')}@gmail.test`);
   const channels = new Map<string, GoogleChannel>();
+  /** How long freeBusy takes to answer (to test the booking's bounded live re-check). */
+  const control = { freeBusyDelayMs: 0 };
   // Sync tokens carry a generation: invalidating them all (410) just moves it on.
   let generation = 1;
 
@@ -104,6 +106,7 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
     const rest = path.slice('/calendar/v3'.length);
     if (request.method === 'GET' && rest === '/users/me/calendarList') return json(200, { kind: 'calendar#calendarList', items: [...store.calendars.values()] });
     if (request.method === 'POST' && rest === '/freeBusy') {
+      if (control.freeBusyDelayMs) await new Promise((resolve) => setTimeout(resolve, control.freeBusyDelayMs));
       const body = JSON.parse(request.body) as { timeMin: string; timeMax: string; items: { id: string }[] };
       const range = { start: Date.parse(body.timeMin), end: Date.parse(body.timeMax) };
       const calendars = Object.fromEntries(
@@ -165,6 +168,7 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
     auth,
     store,
     channels,
+    control,
     requests: server.log,
     close: server.close,
     /** Adds an event to a calendar (the account's primary by default) and tells its channels. */
