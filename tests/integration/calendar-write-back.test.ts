@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookings, meetingTypes } from '@/db/schema';
+import { bookings, emailNotifications, meetingTypes, outbox } from '@/db/schema';
+import { inlineSink } from '@/inngest/inline-runner';
 import { cancelBooking, rescheduleBooking } from '@/lib/booking';
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { writeBookingEvent } from '@/lib/calendars/write-back';
@@ -102,5 +103,18 @@ describe('writing bookings to Google Calendar', () => {
     const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
     expect(await writeBookingEvent(depsFor(database), body.booking.id, { kind: 'confirmed' })).toBe('no_calendar');
     expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('the confirmation email', () => {
+  it('carries the video link the calendar made, when write-back ran first (as the inline runner orders it)', async () => {
+    const { bookingId } = await bookedHost({ video: true });
+    const outboxRow = (await database.select().from(outbox).where(sql`${outbox.payload}->>'bookingId' = ${bookingId}`))[0]!;
+    await inlineSink.deliver({ id: outboxRow.id, name: 'booking/confirmed', data: outboxRow.payload as never, ts: outboxRow.createdAt.getTime() });
+    const row = await bookingRow(bookingId);
+    expect(row.calendarJoinUrl).toMatch(/^https:\/\/meet\.google\.com\//);
+    const mails = await database.select().from(emailNotifications).where(eq(emailNotifications.bookingId, bookingId));
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    for (const mail of mails) expect(mail.textBody).toContain(row.calendarJoinUrl!);
   });
 });
