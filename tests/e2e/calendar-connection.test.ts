@@ -41,6 +41,22 @@ async function createHost() {
   }
 }
 
+async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(databaseUrl, { max: 1 });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}
+
+const expireTokens = (email: string) =>
+  withSql((sql) => sql`update calendar_connections set expires_at = now() - interval '1 minute' where user_id = (select id from users where email = ${email})`);
+const connectionStatus = (email: string) =>
+  withSql(async (sql) => (await sql<{ status: string }[]>`select status from calendar_connections where user_id = (select id from users where email = ${email})`)[0]?.status);
+const reauthEmails = (email: string) =>
+  withSql(async (sql) => (await sql<{ n: number }[]>`select count(*)::int as n from email_notifications where recipient_email = ${email} and notification_type = 'calendar_reauth'`)[0]!.n);
+
 async function slotStarts(meetingTypeId: string, date: string): Promise<string[]> {
   const reply = await fetch(`${app.baseUrl}/api/v1/availability?meetingTypeId=${meetingTypeId}&start=${date}&end=${date}&timezone=UTC`);
   expect(reply.status).toBe(200);
@@ -129,6 +145,21 @@ describe.skipIf(!hasBrowser)('connecting Google Calendar', () => {
     expect(cancelled.status).toBe(200);
     expect(await slotStarts(host.meetingTypeId, monday)).toContain(`${monday}T14:00:00.000Z`);
     await until(() => !fake.store.live(fake.store.accountEmail).some((e) => e.id === written.id), 'the event is gone from the fake calendar');
+
+    // The host withdraws consent at Google. The next change pushes a notification; the sync's refresh
+    // gets invalid_grant: the connection needs reconnecting, the host is emailed once and sees a banner.
+    fake.auth.revokeAllGrants();
+    await expireTokens(host.email);
+    await fake.cancelEvent(fake.store.live(fake.store.accountEmail).find((e) => e.summary === 'Dentist')!.id);
+    await until(async () => (await connectionStatus(host.email)) === 'reauth_required', 'the connection needs reconnecting');
+    await until(async () => (await reauthEmails(host.email)) === 1, 'the host was emailed');
+    await page.goto(`${app.baseUrl}/dashboard/integrations`);
+    await page.getByText('Google Calendar needs you to reconnect').waitFor();
+    await page.getByRole('link', { name: 'Reconnect Google Calendar' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothWidths(page, 'dashboard-integrations-reconnect');
+    // The last known busy time still blocks (the dentist stays until a sync can read again).
+    expect(await slotStarts(host.meetingTypeId, monday)).not.toContain(busyStart);
     await context.close();
   });
 });
