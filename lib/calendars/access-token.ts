@@ -23,7 +23,22 @@ export class ReauthRequiredError extends Error {
   }
 }
 
-export async function freshAccessToken(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<string> {
+/** The token endpoint gets this long; the refresh holds the connection's row lock meanwhile. */
+export const REFRESH_TIMEOUT_MS = 15_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`token refresh took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `markReauth: false` (disconnecting): a refused grant only throws; the host who is removing the
+ * connection is not emailed about reconnecting it.
+ */
+export async function freshAccessToken(deps: HostWriteDeps, connectionId: string, now = Date.now(), options: { markReauth?: boolean } = {}): Promise<string> {
   type Outcome = { token: string } | { reauth: string };
   const outcome = await deps.database.transaction(async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId)).for('update');
@@ -36,7 +51,7 @@ export async function freshAccessToken(deps: HostWriteDeps, connectionId: string
     const config = requireProviderConfig(row.provider as OAuthProvider);
     const refreshToken = openToken(row.refreshTokenEncrypted, refreshTokenContext(row.id));
     try {
-      const tokens = await config.client.refreshAccessToken(config.tokenEndpoint, refreshToken, config.scopes);
+      const tokens = await withTimeout(config.client.refreshAccessToken(config.tokenEndpoint, refreshToken, config.scopes), REFRESH_TIMEOUT_MS);
       const accessToken = tokens.accessToken();
       await tx
         .update(calendarConnections)
@@ -55,6 +70,6 @@ export async function freshAccessToken(deps: HostWriteDeps, connectionId: string
     }
   });
   if ('token' in outcome) return outcome.token;
-  if (outcome.reauth !== 'already') await markReauthRequired(deps, connectionId, `Token refresh refused (${outcome.reauth})`);
+  if (outcome.reauth !== 'already' && options.markReauth !== false) await markReauthRequired(deps, connectionId, `Token refresh refused (${outcome.reauth})`);
   throw new ReauthRequiredError(connectionId);
 }

@@ -19,7 +19,7 @@ const CHUNK = 500;
 export async function applyBusyChanges(deps: HostWriteDeps, target: BusyTarget, changes: BusyChanges, now: number): Promise<void> {
   const syncedAt = new Date(now);
   const cursorUpdate = { syncCursor: changes.cursor, lastSyncedAt: syncedAt };
-  if (!changes.full && changes.upserts.length === 0 && changes.deletes.length === 0) {
+  if ((!changes.full && changes.upserts.length === 0 && changes.deletes.length === 0) || (changes.full && (await sameAsStored(deps, target, changes)))) {
     await deps.database.update(connectedCalendars).set(cursorUpdate).where(eq(connectedCalendars.id, target.calendarId));
     return;
   }
@@ -57,6 +57,23 @@ export async function applyBusyChanges(deps: HostWriteDeps, target: BusyTarget, 
     }
     await tx.update(connectedCalendars).set(cursorUpdate).where(eq(connectedCalendars.id, target.calendarId));
   });
+}
+
+const rowKey = (id: string, start: Date, end: Date) => `${id}|${start.getTime()}|${end.getTime()}`;
+
+/**
+ * A full read (every ICS poll) that finds exactly what is stored changes nothing: no write, and the
+ * host's availability version (and every cached slot) stays. Own events are never stored, so a
+ * feed that contains one always counts as changed; that is rare and only costs a rewrite.
+ */
+async function sameAsStored(deps: HostWriteDeps, target: BusyTarget, changes: BusyChanges): Promise<boolean> {
+  const stored = await deps.database
+    .select({ id: externalBusy.sourceEventId, start: externalBusy.startTime, end: externalBusy.endTime })
+    .from(externalBusy)
+    .where(eq(externalBusy.calendarId, target.calendarId));
+  if (stored.length !== changes.upserts.length) return false;
+  const keys = new Set(stored.map((row) => rowKey(row.id, row.start, row.end)));
+  return changes.upserts.every((event) => keys.has(rowKey(event.id, event.start, event.end)));
 }
 
 /** A calendar that stops blocking time loses its busy rows and its cursor (the next sync is full). */

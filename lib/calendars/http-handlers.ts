@@ -33,11 +33,9 @@ export async function connectCallback(request: Request, provider: OAuthProvider,
     connectionId = await completeConnect(db(), hostUserId, provider, { code, state });
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_request') return redirect(integrationsPage({ error: 'expired', provider }));
-    if (error instanceof OAuth2RequestError) {
-      console.warn('[rendezvous] calendar connect refused by the provider', { provider, code: error.code });
-      return redirect(integrationsPage({ error: 'failed', provider }));
-    }
-    throw error;
+    // Refused, unreachable or answering nonsense: the host sees it and can try again.
+    console.warn('[rendezvous] calendar connect failed', { provider, error: error instanceof OAuth2RequestError ? error.code : error instanceof Error ? error.message : String(error) });
+    return redirect(integrationsPage({ error: 'failed', provider }));
   }
   // The first sync runs before the host sees the page, so their events block slots right away.
   await syncConnection(deps(), connectionId);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import pLimit from 'p-limit';
 import { db } from '@/db/client';
 import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
@@ -8,11 +9,13 @@ import { syncConnection } from './sync-connection';
 
 // The one way a notification or a settings change asks for a sync. Until the job runner is wired
 // (an Inngest function with concurrency 1 per connection), syncs run in this process, one at a
-// time per connection: a request during a running sync makes it run once more afterwards.
+// time per connection (a request during a running sync makes it run once more afterwards) and at
+// most two at a time in all, so a poll of many stale connections cannot drain the database pool.
 
 export type SyncScheduler = (connectionId: string) => Promise<void>;
 
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
+const inlineLimit = pLimit(2);
 
 function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
   return async (connectionId) => {
@@ -26,7 +29,7 @@ function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
       try {
         do {
           entry.again = false;
-          await syncConnection(deps(), connectionId);
+          await inlineLimit(() => syncConnection(deps(), connectionId));
         } while (entry.again);
       } catch (error) {
         console.error('[rendezvous] calendar sync failed', { connectionId, error: String(error) });

@@ -2,6 +2,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addIcsFeedAction } from '@/app/dashboard/integrations/actions';
+import { readHostVersion } from '@/lib/cache/host-version';
 import { fetchFeed, FeedRefusedError, type FeedPolicy } from '@/lib/calendars/ics/fetch-feed';
 import { isPublicAddress } from '@/lib/calendars/ics/public-address';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
@@ -109,6 +110,12 @@ describe('ICS feeds as busy time', () => {
     const starts = reply.body.slots.map((s) => s.start);
     expect(starts).not.toContain('2027-01-11T15:00:00.000Z');
     expect(starts).toContain('2027-01-18T15:00:00.000Z'); // EXDATE: that Monday is free
+
+    // Read again unchanged: nothing is written and cached slots stay valid (no version bump).
+    const deps = depsFor(database);
+    const version = await readHostVersion(deps.store, host.id);
+    expect(await syncConnection(deps, connectionId)).toBe('synced');
+    expect(await readHostVersion(deps.store, host.id)).toBe(version);
 
     // The feed changes; the cron's poll picks it up (a connection not synced for 10 minutes).
     feedBody = weekly(`weekly-${host.id}@test`).replace('COUNT=3', 'COUNT=1');

@@ -70,18 +70,19 @@ export async function ensureWatches(deps: HostWriteDeps, connectionId: string, n
 }
 
 /** Stops one calendar's channel (it stopped blocking time, or the connection goes away). */
-export async function stopWatch(deps: HostWriteDeps, provider: OAuthProvider, connectionId: string, calendar: CalendarRow): Promise<void> {
+export async function stopWatch(deps: HostWriteDeps, provider: OAuthProvider, connectionId: string, calendar: CalendarRow, options: { markReauth?: boolean } = {}): Promise<void> {
   if (!calendar.watchId) return;
-  const accessToken = await freshAccessToken(deps, connectionId);
+  const accessToken = await freshAccessToken(deps, connectionId, Date.now(), options);
   await providerFor(provider).adapter.stopWatch(accessToken, { id: calendar.watchId, resourceId: calendar.watchResourceId, expiresAt: calendar.watchExpiresAt ?? new Date() });
   await deps.database.update(connectedCalendars).set({ watchId: null, watchResourceId: null, watchExpiresAt: null, watchMessageNumber: null }).where(eq(connectedCalendars.id, calendar.id));
 }
 
+/** Disconnecting: stops every channel without marking the connection (it is about to go). */
 export async function stopConnectionWatches(deps: HostWriteDeps, connectionId: string): Promise<void> {
   const [connection] = await deps.database.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId));
-  if (!connection || connection.provider === 'ics') return;
+  if (!connection || connection.provider === 'ics' || connection.status === 'reauth_required') return;
   const watched = await deps.database.select().from(connectedCalendars).where(and(eq(connectedCalendars.connectionId, connectionId), isNotNull(connectedCalendars.watchId)));
-  for (const calendar of watched) await stopWatch(deps, connection.provider, connectionId, calendar);
+  for (const calendar of watched) await stopWatch(deps, connection.provider, connectionId, calendar, { markReauth: false });
 }
 
 /** The cron's channel pass: connections with a blocking calendar whose channel is missing or expiring. */
