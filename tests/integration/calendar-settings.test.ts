@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { meetingTypes } from '@/db/schema';
 import { disconnectAction, updateCalendarAction } from '@/app/dashboard/integrations/actions';
+import { createMeetingTypeAction, updateMeetingTypeAction } from '@/app/dashboard/meeting-types/actions';
 import { listConnections } from '@/lib/calendars/list-connections';
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
@@ -70,5 +73,25 @@ describe('calendar choices', () => {
     expect(fresh!.stale).toBe(false);
     const [later] = await listConnections(database, host.id, Date.now() + 2 * 60 * 60 * 1000);
     expect(later!.stale).toBe(true);
+  });
+});
+
+describe('the meeting type’s video link choice', () => {
+  it('is saved from the form’s checkbox and cleared when unticked', async () => {
+    const host = await createHost(database);
+    signInAs(host.id);
+    const form = (extra: Record<string, string>) => {
+      const data = new FormData();
+      const fields = { name: 'Call', slug: `call-${host.id.slice(0, 8)}`, durationMinutes: '30', bufferBeforeMinutes: '0', bufferAfterMinutes: '0', minNoticeMinutes: '0', maxDaysInFuture: '60', color: '#3b82f6', isActive: 'on', minChangeNoticeHours: '0', ...extra };
+      for (const [key, value] of Object.entries(fields)) data.set(key, value);
+      return data;
+    };
+    const stored = async (id: string) => (await database.select({ addVideoLink: meetingTypes.addVideoLink }).from(meetingTypes).where(eq(meetingTypes.id, id)))[0]!.addVideoLink;
+    const created = await createMeetingTypeAction(form({ addVideoLink: 'on' }));
+    expect(created.ok).toBe(true);
+    const id = (created as { data: { id: string } }).data.id;
+    expect(await stored(id)).toBe(true);
+    expect((await updateMeetingTypeAction(form({ id }))).ok).toBe(true);
+    expect(await stored(id)).toBe(false);
   });
 });
