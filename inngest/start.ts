@@ -5,8 +5,8 @@ import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
 import { connectionProvider, setSyncScheduler } from '@/lib/calendars/request-sync';
-import { installEventSink } from '@/lib/jobs/event-sink';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
+import { installEventSink } from '@/lib/jobs/event-sink';
 import { mailTransport } from '@/lib/notifications/transport';
 import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders } from './inline-runner';
 import { sendSyncRequest } from './calendar-functions';
@@ -15,26 +15,32 @@ import { inngestSink } from './inngest-sink';
 
 // The composition root of background work, run once per server process (instrumentation.ts).
 // inngest: events go to Inngest; one sweep now re-sends what a previous process left pending, and
-// Inngest's cron sweeps every minute after. inline: jobs run here; a timer sweeps the outbox and
-// scans for due reminders every minute, starting now.
+// Inngest's cron sweeps every minute after. inline: jobs run here; every minute, starting now, one
+// timer sweeps the outbox and another scans for due reminders, each skipping a turn while its last
+// one still runs (so a slow sweep never delays reminders or piles up).
 
-const holder = globalThis as unknown as { __rendezvousJobsTimer?: NodeJS.Timeout | 'inngest' };
+const holder = globalThis as unknown as { __rendezvousJobsStarted?: boolean };
 
-async function inlineTick(): Promise<void> {
-  try {
-    await sweepOutbox(db());
-    await resumeDueReminders();
-    // Calendars: re-poll connections not synced for 10 minutes (syncs run in this process), renew channels.
-    const deps = { database: db(), store: cacheStore() };
-    await pollStaleConnections(deps);
-    await renewWatchChannels(deps);
-  } catch (error) {
-    console.error('[jobs] inline tick failed; the next one retries', error);
-  }
+function everyMinute(name: string, work: () => Promise<unknown>): void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await work();
+    } catch (error) {
+      console.error(`[jobs] ${name} failed; the next minute retries`, error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void tick(), INLINE_HORIZON_MS).unref();
+  void tick();
 }
 
 export function startJobs(): void {
-  if (holder.__rendezvousJobsTimer) return;
+  if (holder.__rendezvousJobsStarted) return;
+  holder.__rendezvousJobsStarted = true;
   const mode = jobsMode();
   const mail = mailTransport().kind;
   console.log(`[jobs] background jobs: ${mode}; mail: ${mail === 'capture' ? 'captured (see /dev/mail)' : 'Resend'}`);
@@ -47,12 +53,16 @@ export function startJobs(): void {
       const provider = await connectionProvider(db(), connectionId);
       if (provider) await sendSyncRequest(inngestClient(), connectionId, provider);
     });
-    holder.__rendezvousJobsTimer = 'inngest';
-    void sweepOutbox(db(), { graceSeconds: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
+    void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
     return;
   }
   installEventSink(inlineSink);
-  holder.__rendezvousJobsTimer = setInterval(() => void inlineTick(), INLINE_HORIZON_MS);
-  holder.__rendezvousJobsTimer.unref();
-  void inlineTick();
+  everyMinute('outbox sweep', () => sweepOutbox(db()));
+  everyMinute('reminder scan', () => resumeDueReminders());
+  // Calendars: re-poll connections not synced for 10 minutes (syncs run in this process), renew channels.
+  everyMinute('calendar poll', async () => {
+    const deps = { database: db(), store: cacheStore() };
+    await pollStaleConnections(deps);
+    await renewWatchChannels(deps);
+  });
 }

@@ -67,6 +67,13 @@ describe('env in production', () => {
     expect(() => env()).toThrow(/INNGEST_SIGNING_KEY must be set/);
     production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_EVENT_KEY: 'evt', INNGEST_SIGNING_KEY: 'signkey-prod-abc', INNGEST_DEV: undefined });
     expect(jobsMode()).toBe('inngest');
+    production({ AUTH_SECRET: 'n'.repeat(32), JOBS: 'inngest', INNGEST_EVENT_KEY: undefined, INNGEST_SIGNING_KEY: 'signkey-prod-abc', INNGEST_DEV: undefined });
+    expect(() => env()).toThrow(/INNGEST_EVENT_KEY must be set/);
+  });
+
+  it('refuses the Inngest dev server (no signature checks) in production', () => {
+    production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_DEV: '1' });
+    expect(() => env()).toThrow(/INNGEST_DEV turns off signature checks/);
   });
 });
 
@@ -78,5 +85,8 @@ describe('jobs mode outside production', () => {
     process.env.INNGEST_DEV = '1';
     resetEnvForTests();
     expect(jobsMode()).toBe('inngest');
+    process.env.INNGEST_DEV = '0';
+    resetEnvForTests();
+    expect(jobsMode()).toBe('inline');
   });
 });

@@ -90,7 +90,7 @@ const envSchema = z.object({
   /** A self-hosted Inngest server, or the dev server's URL. */
   INNGEST_BASE_URL: optionalUrl,
   /** Use the local Inngest dev server (`npx inngest-cli dev`): no keys, no signature checks. */
-  INNGEST_DEV: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  INNGEST_DEV: z.preprocess((v) => (v === '' || v === '0' || v === 'false' ? undefined : v), z.string().optional()),
   /** Sends mail through Resend; unset, mail is captured in the database and shown at /dev/mail. */
   RESEND_API_KEY: optionalString,
   /** Resend's API origin (tests point it at a local fake). */
@@ -115,8 +115,16 @@ const envSchema = z.object({
         'background jobs have nowhere to run: set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY (Inngest Cloud or self-hosted with INNGEST_BASE_URL), or set JOBS=inline to run them in this process',
     });
   }
-  if (jobsModeOf(config) === 'inngest' && !config.INNGEST_DEV && !config.INNGEST_SIGNING_KEY) {
-    context.addIssue({ code: 'custom', path: ['INNGEST_SIGNING_KEY'], message: 'INNGEST_SIGNING_KEY must be set when jobs run on Inngest (it verifies requests to /api/inngest)' });
+  if (config.INNGEST_DEV) {
+    // Dev mode turns signature checks off: anyone could run the functions.
+    context.addIssue({ code: 'custom', path: ['INNGEST_DEV'], message: 'INNGEST_DEV turns off signature checks and must not be set in production' });
+  } else if (jobsModeOf(config) === 'inngest') {
+    if (!config.INNGEST_SIGNING_KEY) {
+      context.addIssue({ code: 'custom', path: ['INNGEST_SIGNING_KEY'], message: 'INNGEST_SIGNING_KEY must be set when jobs run on Inngest (it verifies requests to /api/inngest)' });
+    }
+    if (!config.INNGEST_EVENT_KEY) {
+      context.addIssue({ code: 'custom', path: ['INNGEST_EVENT_KEY'], message: 'INNGEST_EVENT_KEY must be set when jobs run on Inngest (it sends the events)' });
+    }
   }
   // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.
   for (const [name, secret] of [['AUTH_SECRET', config.AUTH_SECRET], ...config.AUTH_SECRET_PREVIOUS.map((s) => ['AUTH_SECRET_PREVIOUS', s])]) {

@@ -83,10 +83,12 @@ export interface AvailabilityQuery {
   start: string;
   end: string;
   timezone: string;
+  /** On a reschedule link: the booking being moved counts as free. */
+  rescheduleToken?: string | undefined;
 }
 
-export function fetchAvailability(query: AvailabilityQuery, signal?: AbortSignal) {
-  const search = new URLSearchParams({ ...query });
+export function fetchAvailability({ rescheduleToken, ...query }: AvailabilityQuery, signal?: AbortSignal) {
+  const search = new URLSearchParams({ ...query, ...(rescheduleToken ? { rescheduleToken } : {}) });
   return call(`/api/v1/availability?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
 }
 
@@ -97,6 +99,8 @@ export interface NewBooking {
   email: string;
   timezone: string;
   notes?: string;
+  /** utm_* parameters (only the five known keys; the API refuses others). */
+  tracking?: Partial<Record<string, string>>;
 }
 
 /** 201 (created) or 200 (the same key was seen before: the same booking again). */

@@ -1,16 +1,29 @@
 'use client';
 
+import type { Tracking } from '@/lib/booking/tracking';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
-import { BookingForm } from './booking-form';
+import type { Booking, Slot } from './api-client';
+import { BookingForm, type Prefill } from './booking-form';
 import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
+import { postToEmbedder } from './embed-bridge';
 import { MeetingSummary } from './meeting-summary';
 import { PickTimePanel } from './pick-time-panel';
 import { useTimeChoice } from './use-time-choice';
 
+interface Props {
+  meetingType: PublicMeetingTypeDetails;
+  /** Framed on another site (/embed/…): no back link; the manage links open in a new tab. */
+  embedded?: boolean;
+  /** Name and email the page was opened with (`?name=…&email=…`). */
+  prefill?: Prefill;
+  /** utm_* parameters the page was opened with, stored with the booking. */
+  tracking?: Tracking;
+}
+
 /** The booking page: pick a date and time, enter details, see the confirmation. */
-export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDetails }) {
+export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {} }: Props) {
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
 
@@ -20,12 +33,22 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
     </MeetingSummary>
   );
+  // The embedding page hears about each step (postToEmbedder sends nothing unless framed by embed.js).
+  const pick = (slot: Slot) => {
+    choice.pick(slot);
+    postToEmbedder({ type: 'rendezvous:date_and_time_selected', start: slot.start });
+  };
+  const booked = (booking: Booking) => {
+    choice.done(booking);
+    postToEmbedder({ type: 'rendezvous:event_scheduled', booking: { id: booking.id, start: booking.start, end: booking.end } });
+  };
 
   return (
     <BookingPageFrame
       backHref={`/${meetingType.host.username}`}
       backLabel={`All meeting types of ${meetingType.host.name}`}
       details={details}
+      embedded={embedded}
     >
       {step.kind === 'done' && timeZone ? (
         <Confirmation
@@ -35,6 +58,7 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
           timeZone={timeZone}
+          linksInNewTab={embedded}
         />
       ) : null}
       <PickTimePanel
@@ -46,14 +70,16 @@ export function BookingFlow({ meetingType }: { meetingType: PublicMeetingTypeDet
         timeZone={timeZone}
         onTimeZoneChange={choice.setChosenZone}
         revision={choice.revision}
-        onPick={choice.pick}
+        onPick={pick}
       />
       {step.kind === 'confirm' && timeZone ? (
         <BookingForm
           meetingTypeId={meetingType.id}
           slot={step.slot}
           timeZone={timeZone}
-          onBooked={choice.done}
+          prefill={prefill}
+          tracking={tracking}
+          onBooked={booked}
           onSlotTaken={choice.slotTaken}
           onBack={choice.back}
         />

@@ -4,14 +4,23 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import type { Tracking } from '@/lib/booking/tracking';
 import { type Booking, createBooking, describeError, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import { useFocusOnMount } from './use-focus-on-mount';
+
+/** Details the page was opened with; the invitee may still change them. */
+export interface Prefill {
+  name?: string | undefined;
+  email?: string | undefined;
+}
 
 interface Props {
   meetingTypeId: string;
   slot: Slot;
   timeZone: string;
+  prefill: Prefill;
+  tracking: Tracking;
   onBooked: (booking: Booking) => void;
   /** The slot went to someone else (409 slot_unavailable): back to the times, with this message. */
   onSlotTaken: (message: string) => void;
@@ -22,14 +31,14 @@ type FieldName = 'name' | 'email' | 'notes';
 const fieldNames = new Set<string>(['name', 'email', 'notes']);
 const RETRY_DELAY_MS = 800;
 
-function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone'>): NewBooking {
+function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking'>): NewBooking {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const notes = text('notes');
   return { ...fixed, name: text('name'), email: text('email'), ...(notes ? { notes } : {}) };
 }
 
-export function BookingForm({ meetingTypeId, slot, timeZone, onBooked, onSlotTaken, onBack }: Props) {
+export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, onBooked, onSlotTaken, onBack }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -42,7 +51,8 @@ export function BookingForm({ meetingTypeId, slot, timeZone, onBooked, onSlotTak
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
-    const input = readForm(event.currentTarget, { meetingTypeId, start: slot.start, timezone: timeZone });
+    const fixed = { meetingTypeId, start: slot.start, timezone: timeZone, ...(Object.keys(tracking).length > 0 ? { tracking } : {}) };
+    const input = readForm(event.currentTarget, fixed);
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() };
     const key = attempt.current.key;
@@ -89,8 +99,17 @@ export function BookingForm({ meetingTypeId, slot, timeZone, onBooked, onSlotTak
         Enter your details
       </h2>
       <form className={layoutStyles.stack} onSubmit={submit}>
-        <TextField label="Name" name="name" autoComplete="name" required maxLength={255} error={fieldErrors.name} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={255} error={fieldErrors.email} />
+        <TextField label="Name" name="name" autoComplete="name" required maxLength={255} defaultValue={prefill.name} error={fieldErrors.name} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={255}
+          defaultValue={prefill.email}
+          error={fieldErrors.email}
+        />
         <TextAreaField
           label="Notes"
           name="notes"

@@ -1,24 +1,34 @@
+'use client';
+
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import styles from './booking-layout.module.css';
+import { useEmbedBridge } from './embed-bridge';
 
 export const layoutStyles = styles;
 
-/** The page frame of every invitee page: a back link, then details (right on wide screens) and a panel. */
+/**
+ * The page frame of every invitee page: a back link, then details (right on wide screens) and a panel.
+ * Embedded (/embed/…), it drops the back link and the page background, and reports its height.
+ */
 export function BookingPageFrame({
   backHref,
   backLabel,
   details,
+  embedded = false,
   children,
 }: {
-  backHref?: string;
-  backLabel?: string;
+  backHref?: string | undefined;
+  backLabel?: string | undefined;
   details: ReactNode;
+  embedded?: boolean;
   children: ReactNode;
 }) {
+  const root = useRef<HTMLElement>(null);
+  useEmbedBridge(root);
   return (
-    <main className={styles.page}>
-      {backHref ? (
+    <main ref={root} className={embedded ? `${styles.page} ${styles.embedPage}` : styles.page}>
+      {backHref && !embedded ? (
         <Link href={backHref} className={styles.crumb}>
           ← {backLabel ?? 'Back'}
         </Link>

@@ -14,12 +14,15 @@ interface Props {
   meetingName: string;
   hostName: string;
   timeZone: string;
+  /** Framed on another site: the manage pages refuse to be framed, so they open in a new tab. */
+  linksInNewTab?: boolean;
   children?: ReactNode;
 }
 
 /** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
-export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, children }: Props) {
+export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, linksInNewTab = false, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const newTab = linksInNewTab ? ({ target: '_blank', rel: 'noopener noreferrer' } as const) : {};
   return (
     <div className={styles.confirmation} data-testid="confirmation">
       <span className={styles.icon}>
@@ -43,12 +46,12 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
       <p className={styles.manage}>Need to make a change? Keep these links:</p>
       <div className={styles.actionsRow}>
         {booking.rescheduleUrl ? (
-          <ButtonLink variant="secondary" href={booking.rescheduleUrl}>
+          <ButtonLink variant="secondary" href={booking.rescheduleUrl} {...newTab}>
             Reschedule
           </ButtonLink>
         ) : null}{' '}
         {booking.cancelUrl ? (
-          <ButtonLink variant="ghost" href={booking.cancelUrl}>
+          <ButtonLink variant="ghost" href={booking.cancelUrl} {...newTab}>
             Cancel booking
           </ButtonLink>
         ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayHeading, formatShortDateTime, formatTime, formatZoneLabel, localDateKey } from './format-time';
+import { formatDayHeading, formatShortDateTime, formatTime, formatTimeRange, formatZoneLabel, localDateKey } from './format-time';
 
 describe('formatting instants for the invitee', () => {
   // 14:00Z on 9 March 2026: New York has just moved to EDT (UTC−4), Berlin is still on CET (UTC+1).
@@ -9,6 +9,13 @@ describe('formatting instants for the invitee', () => {
     expect(formatTime(instant, 'America/New_York')).toBe('10:00 AM');
     expect(formatTime(instant, 'Europe/Berlin')).toBe('3:00 PM');
     expect(formatTime(instant, 'Asia/Kathmandu')).toBe('7:45 PM');
+  });
+
+  it('writes times on a 24-hour clock when the invitee chose it, midnight as 00', () => {
+    expect(formatTime(instant, 'Europe/Berlin', '24h')).toBe('15:00');
+    expect(formatTime(instant, 'America/New_York', '24h')).toBe('10:00');
+    expect(formatTime('2026-03-09T23:00:00Z', 'Europe/Berlin', '24h')).toBe('00:00');
+    expect(formatTimeRange(instant, '2026-03-09T14:30:00Z', 'Asia/Kathmandu', '24h')).toBe('19:45 – 20:15');
   });
 
   it('puts a slot on the invitee’s local day, which may differ from the host’s', () => {

@@ -17,9 +17,11 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
 type InstantLike = string | number | Date;
 const toDate = (instant: InstantLike) => (instant instanceof Date ? instant : new Date(instant));
 
-/** "9:30 AM" */
-export function formatTime(instant: InstantLike, timeZone: string): string {
-  return formatter(timeZone, { hour: 'numeric', minute: '2-digit' }).format(toDate(instant));
+/** "9:30 AM", or "09:30" on a 24-hour clock. */
+export function formatTime(instant: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h'): string {
+  const options: Intl.DateTimeFormatOptions =
+    hourCycle === '24h' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: 'numeric', minute: '2-digit' };
+  return formatter(timeZone, options).format(toDate(instant));
 }
 
 /** The "YYYY-MM-DD" calendar date of an instant on a wall clock in timeZone. */
@@ -45,9 +47,9 @@ export function formatShortDateTime(instant: InstantLike, timeZone: string, opti
   return formatter(timeZone, { weekday: 'short', month: 'short', day: 'numeric', ...year, hour: 'numeric', minute: '2-digit' }).format(toDate(instant));
 }
 
-/** "9:00 AM – 9:30 AM" */
-export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string): string {
-  return `${formatTime(start, timeZone)} – ${formatTime(end, timeZone)}`;
+/** "9:00 AM – 9:30 AM", or "09:00 – 09:30" */
+export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h'): string {
+  return `${formatTime(start, timeZone, hourCycle)} – ${formatTime(end, timeZone, hourCycle)}`;
 }
 
 /** "GMT+1", "GMT-5", "GMT+5:45" at the given instant. */

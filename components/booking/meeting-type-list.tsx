@@ -2,7 +2,16 @@ import { Card } from '@/components/ui/card';
 import type { PublicMeetingType } from '@/lib/hosts/public-profile';
 import styles from './meeting-type-list.module.css';
 
-export function MeetingTypeList({ username, meetingTypes }: { username: string; meetingTypes: PublicMeetingType[] }) {
+interface Props {
+  username: string;
+  meetingTypes: PublicMeetingType[];
+  /** "/embed" for the embedded host page. */
+  pathPrefix?: string;
+  /** Query string carried to each booking page ("?…" or ""). */
+  query?: string;
+}
+
+export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
   if (meetingTypes.length === 0) {
     return <p className="muted">This host has no meeting types open for booking right now.</p>;
   }
@@ -10,7 +19,7 @@ export function MeetingTypeList({ username, meetingTypes }: { username: string; 
     <ul className={styles.list} aria-label="Meeting types">
       {meetingTypes.map((meetingType) => (
         <li key={meetingType.id} data-testid="meeting-type">
-          <Card href={`/${username}/${meetingType.slug}`} accent={meetingType.color}>
+          <Card href={`${pathPrefix}/${username}/${meetingType.slug}${query}`} accent={meetingType.color}>
             <h2 className={styles.name}>{meetingType.name}</h2>
             <p className={styles.meta}>
               {meetingType.durationMinutes} min

@@ -17,10 +17,13 @@ interface Props {
   /** Bumped to make the picker fetch the times again. */
   revision: number;
   onPick: (slot: Slot) => void;
+  /** On a reschedule link: also offer times that overlap the booking being moved. */
+  rescheduleToken?: string | undefined;
 }
 
 /** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
-export function PickTimePanel({ title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, onPick }: Props) {
+export function PickTimePanel(props: Props) {
+  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, onPick, rescheduleToken } = props;
   return (
     <div hidden={hidden}>
       <div className={layoutStyles.stack}>
@@ -37,6 +40,7 @@ export function PickTimePanel({ title, notice, hidden, meetingTypeId, maxDaysInF
           maxDaysInFuture={maxDaysInFuture}
           revision={revision}
           onPick={onPick}
+          rescheduleToken={rescheduleToken}
         />
       </div>
     </div>

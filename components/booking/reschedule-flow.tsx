@@ -64,6 +64,7 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
         onTimeZoneChange={choice.setChosenZone}
         revision={choice.revision}
         onPick={choice.pick}
+        rescheduleToken={token}
       />
       {step.kind === 'confirm' && timeZone ? (
         <RescheduleConfirm

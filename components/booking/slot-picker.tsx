@@ -3,14 +3,15 @@
 import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { TimeZoneCombobox } from '@/components/ui/time-zone-combobox';
 import { addDays } from '@/lib/scheduling/calendar-date';
 import type { Slot } from './api-client';
 import { addMonths, bookableRange, firstDayOfMonth, monthOf } from './calendar-month';
 import { localDateKey } from './format-time';
+import { HourCycleToggle } from './hour-cycle-toggle';
 import { MonthCalendar } from './month-calendar';
 import styles from './slot-picker.module.css';
 import { TimeList } from './time-list';
-import { TimeZoneSelect } from './time-zone-select';
 import { useAvailability } from './use-availability';
 
 interface Props {
@@ -22,6 +23,8 @@ interface Props {
   /** Bump to fetch the open times again. */
   revision: number;
   onPick: (slot: Slot) => void;
+  /** On a reschedule link: also offer times that overlap the booking being moved. */
+  rescheduleToken?: string | undefined;
 }
 
 function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
@@ -34,7 +37,7 @@ function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 }
 
 /** A month of dates and the open times of the chosen date, in the invitee's zone. */
-export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick }: Props) {
+export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick, rescheduleToken }: Props) {
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
 
@@ -43,7 +46,7 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
   const month = chosenMonth ?? (today ? monthOf(today) : null);
   const range = month && today && lastBookableDay ? bookableRange(month, today, lastBookableDay) : null;
   const availability = useAvailability(
-    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone } : null,
+    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone, rescheduleToken } : null,
     revision,
   );
 
@@ -75,7 +78,10 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
             canGoForward={canGoForward}
             onMonthStep={stepMonth}
           />
-          <TimeZoneSelect value={timeZone} onChange={onTimeZoneChange} />
+          <div className={styles.zone}>
+            <TimeZoneCombobox value={timeZone} onChange={onTimeZoneChange} />
+            <HourCycleToggle />
+          </div>
         </div>
         <div aria-live="polite">
           {loading ? <p className={styles.placeholder}>Loading open times…</p> : null}

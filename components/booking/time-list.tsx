@@ -1,16 +1,20 @@
+'use client';
+
 import type { Slot } from './api-client';
 import { formatDayHeading, formatTime } from './format-time';
+import { useHourCycle } from './hour-cycle';
 import styles from './slot-picker.module.css';
 
 /** The open start times of one invitee-local day; picking one moves on to the details. */
 export function TimeList({ day, slots, timeZone, onPick }: { day: string; slots: Slot[]; timeZone: string; onPick: (slot: Slot) => void }) {
   const heading = formatDayHeading(day);
+  const hourCycle = useHourCycle();
   return (
     <div className={styles.times}>
       <h3 className={styles.timesTitle}>{heading}</h3>
       <ul className={styles.timeList} aria-label={`Open times on ${heading}`}>
         {slots.map((slot) => {
-          const time = formatTime(slot.start, timeZone);
+          const time = formatTime(slot.start, timeZone, hourCycle);
           return (
             <li key={slot.start}>
               <button

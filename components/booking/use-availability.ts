@@ -18,13 +18,14 @@ export function useAvailability(
   const [generation, setGeneration] = useState(0);
   const [settled, setSettled] = useState<Settled | null>(null);
   const key = query ? `${query.meetingTypeId}|${query.start}|${query.end}|${query.timezone}|${revision}.${generation}` : null;
+  const rescheduleToken = query?.rescheduleToken;
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
   const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    fetchAvailability({ meetingTypeId, start, end, timezone }, controller.signal)
+    fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken }, controller.signal)
       .then((result) => {
         if (result.ok) setSettled({ key, slots: result.data.slots });
         else setSettled({ key, slots: [], message: describeError(result) });
@@ -33,7 +34,7 @@ export function useAvailability(
         if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
       });
     return () => controller.abort();
-  }, [key, meetingTypeId, start, end, timezone]);
+  }, [key, meetingTypeId, start, end, timezone, rescheduleToken]);
 
   if (key === null) return { status: 'idle', slots: [], refresh };
   if (settled?.key !== key) return { status: 'loading', slots: [], refresh };

@@ -94,6 +94,8 @@ export const bookings = pgTable(
     // Recent bookings per host, counted under the host lock.
     index('idx_bookings_host_created').on(t.hostUserId, t.createdAt),
     index('idx_bookings_meeting_type_time').on(t.meetingTypeId, t.startTime),
+    // The inline reminder scan: confirmed bookings starting within the next day, across hosts.
+    index('idx_bookings_confirmed_start').on(t.startTime).where(sql`${t.status} = 'confirmed'`),
   ],
 );
 

@@ -29,6 +29,9 @@ export const emailNotifications = pgTable(
     body: text('body'),
     textBody: text('text_body'),
     attachments: jsonb('attachments').$type<EmailAttachment[]>(),
+    // Stored with the body: every attempt must send exactly the same message under its idempotency key.
+    fromAddress: varchar('from_address', { length: 320 }),
+    replyTo: varchar('reply_to', { length: 255 }),
     status: varchar('status', { length: 20 }).$type<EmailStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     providerMessageId: varchar('provider_message_id', { length: 255 }),

@@ -1,5 +1,5 @@
 import { db } from '@/db/client';
-import { sendCancellation } from '@/lib/notifications/send-notices';
+import { failPendingEmails, sendCancellation } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';
 
 export const bookingCancellation = defineJob({
@@ -7,6 +7,7 @@ export const bookingCancellation = defineJob({
   name: 'Email a cancellation, with its reason, to the invitee and the host',
   triggers: ['booking/cancelled'],
   retries: 8,
+  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const change = { reason: event.data.reason, cancelledBy: event.data.cancelledBy };
     return {

@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { reminderKinds, reminderTime } from '@/lib/notifications/notice-kinds';
-import { sendReminder } from '@/lib/notifications/send-notices';
+import { failPendingEmails, sendReminder } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';
 
 /**
@@ -17,6 +17,7 @@ export const bookingReminders = defineJob({
     { event: 'booking/rescheduled', if: 'async.data.previousBookingId == event.data.bookingId' },
   ],
   retries: 8,
+  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const start = new Date(event.data.start);
     const sent: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { db } from '@/db/client';
-import { sendRescheduled } from '@/lib/notifications/send-notices';
+import { failPendingEmails, sendRescheduled } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';
 
 /** One "rescheduled" message with the old and the new time; booking-reminders starts new reminders. */
@@ -8,6 +8,7 @@ export const bookingRescheduled = defineJob({
   name: 'Email a new time to the invitee and the host',
   triggers: ['booking/rescheduled'],
   retries: 8,
+  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy };
     return {

@@ -25,6 +25,8 @@ export interface JobDefinition<N extends EventName = EventName> {
   /** Retries per step on Inngest (with its exponential backoff). */
   retries: number;
   handler(context: JobContext<N>): Promise<unknown>;
+  /** On Inngest, after the last retry failed: record what will now never happen. */
+  onFailure?(event: DispatchedEvent<N>, error: Error): Promise<void>;
 }
 
 export function defineJob<N extends EventName>(definition: JobDefinition<N>): JobDefinition<N> {

@@ -23,7 +23,9 @@ export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId
 
 function idempotentRequest(input: CreateBookingInput, key: string | undefined, now: number): IdempotentRequest | null {
   if (!key) return null;
-  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '']);
+  // Tracking joins the digest only when present, so keys stored before it existed still match.
+  const tracking = input.tracking ? [JSON.stringify(Object.entries(input.tracking).sort())] : [];
+  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking]);
   return { meetingTypeId: input.meetingTypeId, key, digest, now };
 }
 
@@ -59,6 +61,7 @@ export async function createBooking(
         email: input.email,
         timezone: input.timezone,
         notes: input.notes,
+        tracking: input.tracking,
         idempotencyKey: idempotent?.key,
         idempotencyRequestHash: idempotent?.digest,
       });

@@ -18,6 +18,7 @@ export async function insertConfirmedBooking(
     email: string;
     timezone: string;
     notes?: string | null;
+    tracking?: BookingRow['tracking'] | undefined;
     idempotencyKey?: string | null;
     idempotencyRequestHash?: string | null;
     rescheduledFromId?: string | null;
@@ -36,6 +37,7 @@ export async function insertConfirmedBooking(
       startTime: new Date(values.slot.start),
       endTime: new Date(values.slot.end),
       notes: values.notes ?? null,
+      tracking: values.tracking ?? null,
       bufferBeforeMinutes: values.bufferBeforeMinutes,
       bufferAfterMinutes: values.bufferAfterMinutes,
       cancelTokenHash: hashToken(bookingToken(id, 'cancel')),

@@ -66,6 +66,7 @@ export async function rescheduleBooking(
         email: previous.inviteeEmail,
         timezone: previous.inviteeTimezone,
         notes: previous.notes,
+        tracking: previous.tracking,
         rescheduledFromId: previous.id,
         idempotencyKey: idempotent?.key,
         idempotencyRequestHash: idempotent?.digest,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantField, multiLineText, singleLineText, timeZoneField } from '@/lib/api-fields';
+import { trackingField } from './tracking';
 
 // Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
 
@@ -11,6 +12,8 @@ export const createBookingSchema = z.strictObject({
   email: z.email().max(255).transform((email) => email.toLowerCase()),
   timezone: timeZoneField,
   notes: multiLineText(5_000).optional(),
+  /** utm_* parameters the booking page was opened with. */
+  tracking: trackingField.optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 

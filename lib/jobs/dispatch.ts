@@ -1,28 +1,40 @@
-import { and, asc, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import pLimit from 'p-limit';
-import type { Database, Transaction } from '@/db/client';
+import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { type DispatchedEvent, type EventName, eventSchemas } from '@/inngest/events';
 import { installedEventSink } from './event-sink';
 
-// Outbox → sink, at least once. A row is claimed with FOR UPDATE SKIP LOCKED, handed to the sink and
-// marked dispatched in one transaction, so two instances never hand on the same row at once and a
-// process killed mid-way leaves it pending for the sweeper. The sink de-duplicates a row sent twice
-// (Inngest by event id; inline sends by the email_notifications key).
+// Outbox → sink, at least once. A row is claimed in one short transaction (FOR UPDATE SKIP LOCKED,
+// then a lease in claimed_until), handed on outside any transaction, and marked dispatched; so two
+// instances never hand on the same row at once, no pooled connection waits on a slow sink, and a
+// process killed mid-way leaves the row to the sweeper once its lease ends. A failure sets the lease
+// to a backoff. The sink de-duplicates a row sent twice (Inngest by event id; inline sends by the
+// email_notifications key).
 
-/** A row that failed this often is left for an operator (its last_error says why). */
-export const MAX_DISPATCH_ATTEMPTS = 100;
+/** Past this many attempts (about two days of backoff) a row is left for an operator, and logged. */
+export const MAX_DISPATCH_ATTEMPTS = 50;
+/** How long a claim is exclusive: longer than any delivery (inline jobs retry for seconds). */
+const LEASE_MS = 5 * 60_000;
+const BACKOFF_BASE_MS = 30_000;
+const BACKOFF_MAX_MS = 60 * 60_000;
 /** Rows younger than this are still being dispatched by the request that wrote them. */
-const SWEEP_GRACE_SECONDS = 30;
+const SWEEP_GRACE_MS = 30_000;
 const SWEEP_BATCH = 100;
 /** A backlog (an outage, a full queue) drains at up to this many batches a sweep. */
 const SWEEP_MAX_BATCHES = 20;
-/** Each delivery holds a pooled connection; the bound keeps the pool free for the work itself. */
 const limit = pLimit(2);
 const MAX_QUEUED = 1_000;
 const inFlight = new Set<Promise<unknown>>();
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+const available = (now: Date) => and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_DISPATCH_ATTEMPTS), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, iso(now))));
+
+function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
 
 function toEvent(row: OutboxRow): DispatchedEvent {
   const name = row.eventName as EventName;
@@ -31,64 +43,59 @@ function toEvent(row: OutboxRow): DispatchedEvent {
   return { id: row.id, name, data: schema.parse(row.payload), ts: row.createdAt.getTime() } as DispatchedEvent;
 }
 
-async function deliverClaimed(tx: Transaction, rows: OutboxRow[]): Promise<number> {
+/** Claims up to `count` available rows matching `which`, leasing them and counting the attempt. */
+async function claim(database: Database, which: ReturnType<typeof and>, count: number, now: Date): Promise<OutboxRow[]> {
+  return database.transaction(async (tx) => {
+    const rows = await tx.select({ id: outbox.id }).from(outbox).where(and(available(now), which)).orderBy(asc(outbox.createdAt)).limit(count).for('update', { skipLocked: true });
+    if (rows.length === 0) return [];
+    return tx
+      .update(outbox)
+      .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, rows.map((row) => row.id)))
+      .returning();
+  });
+}
+
+async function deliverClaimed(database: Database, rows: OutboxRow[]): Promise<number> {
   const sink = installedEventSink();
-  if (!sink) return 0;
   let delivered = 0;
   for (const row of rows) {
     try {
+      if (!sink) throw new Error('no event sink installed');
       await sink.deliver(toEvent(row));
-      await tx.update(outbox).set({ dispatchedAt: new Date(), attempts: row.attempts + 1, lastError: null }).where(sql`${outbox.id} = ${row.id}`);
+      await database.update(outbox).set({ dispatchedAt: new Date(), claimedUntil: null, lastError: null }).where(eq(outbox.id, row.id));
       delivered += 1;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`[jobs] ${row.eventName} ${row.id} not delivered (attempt ${row.attempts + 1}): ${message}`);
-      await tx.update(outbox).set({ attempts: row.attempts + 1, lastError: message.slice(0, 2_000) }).where(sql`${outbox.id} = ${row.id}`);
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+      const retryAt = new Date(Date.now() + backoffMs(row.attempts));
+      await database.update(outbox).set({ claimedUntil: retryAt, lastError: message }).where(eq(outbox.id, row.id));
+      const givenUp = row.attempts >= MAX_DISPATCH_ATTEMPTS;
+      console.error(`[jobs] ${row.eventName} ${row.id} not delivered (attempt ${row.attempts}${givenUp ? ', giving up: an operator must look' : `, next after ${retryAt.toISOString()}`}): ${message}`);
     }
   }
   return delivered;
 }
 
 /** Hands on the given rows if they are still pending and nobody else holds them. */
-export async function dispatchOutboxRows(database: Database, ids: readonly string[]): Promise<number> {
+export async function dispatchOutboxRows(database: Database, ids: readonly string[], now = new Date()): Promise<number> {
   if (ids.length === 0 || !installedEventSink()) return 0;
-  return database.transaction(async (tx) => {
-    const rows = await tx.select().from(outbox).where(and(inArray(outbox.id, [...ids]), isNull(outbox.dispatchedAt))).for('update', { skipLocked: true });
-    return deliverClaimed(tx, rows);
-  });
-}
-
-function sweepBatch(database: Database, graceSeconds: number, batch: number) {
-  return database.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(outbox)
-      .where(
-        and(
-          isNull(outbox.dispatchedAt),
-          lt(outbox.attempts, MAX_DISPATCH_ATTEMPTS),
-          lt(outbox.createdAt, sql`now() - make_interval(secs => ${graceSeconds})`),
-        ),
-      )
-      .orderBy(asc(outbox.createdAt))
-      .limit(batch)
-      .for('update', { skipLocked: true });
-    return { claimed: rows.length, delivered: await deliverClaimed(tx, rows) };
-  });
+  return deliverClaimed(database, await claim(database, inArray(outbox.id, [...ids]), ids.length, now));
 }
 
 /**
- * One sweep: pending rows older than the grace period, oldest first, in batches (each its own
- * transaction) until a batch comes back short or the sweep has done its share. Returns how many were handed on.
+ * One sweep: available rows older than the grace period, oldest first, in batches until one comes
+ * back short or the sweep has done its share. `now` may be moved forward (tests of expired leases).
  */
-export async function sweepOutbox(database: Database, options: { graceSeconds?: number; batch?: number; maxBatches?: number } = {}): Promise<number> {
+export async function sweepOutbox(database: Database, options: { graceMs?: number; batch?: number; maxBatches?: number; now?: Date } = {}): Promise<number> {
   if (!installedEventSink()) return 0;
+  const now = options.now ?? new Date();
   const batch = options.batch ?? SWEEP_BATCH;
+  const olderThan = lt(outbox.createdAt, iso(new Date(now.getTime() - (options.graceMs ?? SWEEP_GRACE_MS))));
   let delivered = 0;
   for (let round = 0; round < (options.maxBatches ?? SWEEP_MAX_BATCHES); round++) {
-    const result = await sweepBatch(database, options.graceSeconds ?? SWEEP_GRACE_SECONDS, batch);
-    delivered += result.delivered;
-    if (result.claimed < batch || result.delivered === 0) break;
+    const rows = await claim(database, olderThan, batch, now);
+    delivered += await deliverClaimed(database, rows);
+    if (rows.length < batch) break;
   }
   return delivered;
 }
@@ -106,7 +113,7 @@ export function dispatchAfterCommit(database: Database, ids: readonly string[]):
   void task.finally(() => inFlight.delete(task));
 }
 
-/** Waits for every background dispatch started so far (tests, graceful shutdown). */
+/** Waits for every background dispatch this process started so far (tests). */
 export async function settleDispatches(): Promise<void> {
   while (inFlight.size > 0) await Promise.all([...inFlight]);
 }

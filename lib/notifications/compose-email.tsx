@@ -64,19 +64,22 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): 
   };
 }
 
-function invitation(notice: BookingNotice, kind: NoticeKind): EmailAttachment[] {
+/** The calendar file: the invitee's carries their manage links; the host's names the booking's dashboard page instead. */
+function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient): EmailAttachment[] {
   if (kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'cancellation') return [];
   const { booking, host, meetingType, chain } = notice;
   const cancelled = kind === 'cancellation';
+  const withLinks = recipient === 'invitee' && !cancelled;
   const event = calendarEvent({
     start: booking.startTime,
     end: booking.endTime,
     meetingName: meetingType.name,
     hostName: host.name,
     location: booking.calendarJoinUrl ?? meetingType.location,
-    cancelUrl: cancelled ? undefined : (link(notice, 'cancel') ?? undefined),
-    rescheduleUrl: cancelled ? undefined : (link(notice, 'reschedule') ?? undefined),
+    cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
+    rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
   });
+  if (recipient === 'host' && !cancelled) event.description = `Booking: ${appUrl()}/dashboard/bookings/${booking.id}`;
   const content = calendarFile({
     ...event,
     uid: calendarUid(chain.rootId),
@@ -98,7 +101,14 @@ function whoChanged(by: ChangedBy | undefined, recipient: Recipient, notice: Boo
 }
 
 /** The email `recipient` gets about `kind` for this booking. */
-export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, context: NoticeContext = {}): ComposedEmail {
+/** "in 23 hours", "in 1 hour", "in 40 minutes": the time actually left (a reminder may run late). */
+export function startsIn(start: Date, now: Date): string {
+  const minutes = Math.max(1, Math.round((start.getTime() - now.getTime()) / 60_000));
+  if (minutes < 90) return minutes >= 55 ? 'in 1 hour' : `in ${minutes} minutes`;
+  return `in ${Math.round(minutes / 60)} hours`;
+}
+
+export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, context: NoticeContext = {}, now = new Date()): ComposedEmail {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
@@ -106,15 +116,15 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const data = emailData(notice, recipient, kind !== 'cancellation');
   const subjects: Record<NoticeKind, string> = {
     confirmation: recipient === 'invitee' ? `Confirmed: ${meetingType.name} with ${withWhom}, ${at}` : `New booking: ${meetingType.name} with ${withWhom}, ${at}`,
-    reminder_24h: `Reminder: ${meetingType.name} with ${withWhom} tomorrow, ${at}`,
-    reminder_1h: `Starting in 1 hour: ${meetingType.name} with ${withWhom}, ${at}`,
+    reminder_24h: `Reminder: ${meetingType.name} with ${withWhom} ${startsIn(booking.startTime, now)}, ${at}`,
+    reminder_1h: `Starting ${startsIn(booking.startTime, now)}: ${meetingType.name} with ${withWhom}, ${at}`,
     cancellation: `Cancelled: ${meetingType.name} with ${withWhom}, ${at}`,
     rescheduled: `Rescheduled: ${meetingType.name} with ${withWhom}, now ${at}`,
   };
   const elements: Record<NoticeKind, () => ReactElement> = {
     confirmation: () => <BookingConfirmedEmail {...data} />,
-    reminder_24h: () => <BookingReminderEmail {...data} startsIn="in 24 hours" />,
-    reminder_1h: () => <BookingReminderEmail {...data} startsIn="in 1 hour" />,
+    reminder_24h: () => <BookingReminderEmail {...data} startsIn={startsIn(booking.startTime, now)} />,
+    reminder_1h: () => <BookingReminderEmail {...data} startsIn={startsIn(booking.startTime, now)} />,
     cancellation: () => (
       <BookingCancelledEmail
         {...data}
@@ -136,6 +146,6 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     replyTo: recipient === 'invitee' ? host.email : booking.inviteeEmail,
     subject: headerText(subjects[kind]),
     element: elements[kind](),
-    attachments: invitation(notice, kind),
+    attachments: invitation(notice, kind, recipient),
   };
 }

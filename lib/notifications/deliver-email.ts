@@ -32,7 +32,17 @@ async function claimRecord(database: Database, bookingId: string, kind: NoticeKi
   const [html, text] = await Promise.all([render(email.element), render(email.element, { plainText: true })]);
   await database
     .insert(emailNotifications)
-    .values({ bookingId, notificationType: kind, recipientEmail: email.to, subject: email.subject, body: html, textBody: text, attachments: email.attachments })
+    .values({
+      bookingId,
+      notificationType: kind,
+      recipientEmail: email.to,
+      fromAddress: env().EMAIL_FROM,
+      replyTo: email.replyTo,
+      subject: email.subject,
+      body: html,
+      textBody: text,
+      attachments: email.attachments,
+    })
     .onConflictDoNothing();
   return findRecord(database, bookingId, kind, email.to);
 }
@@ -52,9 +62,9 @@ export async function deliverEmail(database: Database, bookingId: string, kind: 
   try {
     const { providerMessageId } = await transport.send(
       {
-        from: env().EMAIL_FROM,
+        from: record.fromAddress ?? env().EMAIL_FROM,
         to: record.recipientEmail,
-        replyTo: email.replyTo,
+        replyTo: record.replyTo ?? email.replyTo,
         subject: record.subject,
         html: record.body ?? '',
         text: record.textBody ?? '',

@@ -3,11 +3,15 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 
 // Inline mode keeps no timers it cannot lose: each minute it asks the database which confirmed
-// bookings have a reminder due within the horizon that has not been recorded yet, and runs their
+// bookings have a reminder due within the horizon that is not settled yet (a pending one is retried), and runs their
 // reminder job again (the job skips what was sent). A restart loses nothing but at most a minute.
 // The '2 hours' below is DAY_REMINDER_CUTOFF_MS: a late 24-hour reminder is not sent that close to the start.
 
 const SCAN_LIMIT = 500;
+/** A reminder left pending (a transient failure, a crash after its claim) is retried until this many attempts. */
+const MAX_REMINDER_ATTEMPTS = 8;
+/** Recorded for good: sent, captured, failed, or pending past its attempts. */
+const settled = sql.raw(`(e.status <> 'pending' or e.attempts >= ${MAX_REMINDER_ATTEMPTS})`);
 
 export interface DueReminder {
   bookingId: string;
@@ -34,8 +38,8 @@ export async function findDueReminders(database: Database, now: Date, horizonMs:
           and b.start_time - r.lead > b.created_at
           and (r.kind = 'reminder_1h' or b.start_time - interval '2 hours' > ${at})
           and (
-            not exists (select 1 from email_notifications e where e.booking_id = b.id and e.notification_type = r.kind and e.recipient_email = b.invitee_email)
-            or (h.host_reminder_emails and not exists (select 1 from email_notifications e where e.booking_id = b.id and e.notification_type = r.kind and e.recipient_email = h.email))
+            not exists (select 1 from email_notifications e where e.booking_id = b.id and e.notification_type = r.kind and e.recipient_email = b.invitee_email and ${settled})
+            or (h.host_reminder_emails and not exists (select 1 from email_notifications e where e.booking_id = b.id and e.notification_type = r.kind and e.recipient_email = h.email and ${settled}))
           )
       )
     order by b.start_time

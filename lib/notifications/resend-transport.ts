@@ -2,10 +2,18 @@ import 'server-only';
 import { Resend } from 'resend';
 import { type MailTransport, type OutgoingEmail, PermanentMailError } from './transport';
 
-// Resend through its official SDK. A 4xx other than 429 (rate limited) and 409 (the same key still
-// in flight) is the message's fault and will not get better by retrying; anything else is transient.
+// Resend through its official SDK. A 4xx is the message's fault and will not get better by retrying,
+// except 408, 429 (rate limited) and a 409 for the same key still in flight; anything else, and a
+// request that takes longer than SEND_TIMEOUT_MS, is transient.
 
-const RETRYABLE_CLIENT_ERRORS = new Set([408, 409, 429]);
+const RETRYABLE_CLIENT_ERRORS = new Set([408, 429]);
+const SEND_TIMEOUT_MS = 15_000;
+
+function isTransient(status: number | null, name: string): boolean {
+  if (status === null || status >= 500 || status < 400) return true;
+  if (status === 409) return name === 'concurrent_idempotent_requests';
+  return RETRYABLE_CLIENT_ERRORS.has(status);
+}
 
 export function resendTransport(apiKey: string, baseUrl: string | undefined): MailTransport {
   const resend = new Resend(apiKey, baseUrl ? { baseUrl: baseUrl.replace(/\/$/, '') } : undefined);
@@ -22,12 +30,12 @@ export function resendTransport(apiKey: string, baseUrl: string | undefined): Ma
           text: email.text,
           attachments: email.attachments.map((file) => ({ filename: file.filename, content: Buffer.from(file.content, 'utf8'), contentType: file.contentType })),
         },
-        { idempotencyKey },
+        { idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
       if (error) {
         const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : null;
         const message = `Resend ${status ?? 'network'} ${error.name}: ${error.message}`;
-        if (status !== null && status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.has(status)) throw new PermanentMailError(message);
+        if (!isTransient(status, error.name)) throw new PermanentMailError(message);
         throw new Error(message);
       }
       return { providerMessageId: data?.id ?? null };

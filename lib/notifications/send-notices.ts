@@ -1,5 +1,7 @@
 import 'server-only';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { emailNotifications } from '@/db/schema';
 import { loadBookingNotice, loadBookingTimes } from './booking-notice';
 import { composeEmail, type NoticeContext } from './compose-email';
 import { deliverEmail } from './deliver-email';
@@ -32,7 +34,8 @@ export function sendCancellation(deps: NotificationDeps, bookingId: string, reci
 /** One message for a move, naming the old time and the new one. */
 export async function sendRescheduled(deps: NotificationDeps, bookingId: string, recipient: Recipient, change: { previousBookingId: string; rescheduledBy?: ChangedBy | undefined }): Promise<SendOutcome> {
   const previous = await loadBookingTimes(deps.database, change.previousBookingId);
-  return send(deps, bookingId, 'rescheduled', recipient, { previous, rescheduledBy: change.rescheduledBy }, ({ booking }) => booking.status !== 'rescheduled');
+  // Only while the new booking stands: moved again or cancelled meanwhile, those emails say so.
+  return send(deps, bookingId, 'rescheduled', recipient, { previous, rescheduledBy: change.rescheduledBy }, ({ booking }) => booking.status === 'confirmed');
 }
 
 /**
@@ -47,4 +50,12 @@ export function sendReminder(deps: NotificationDeps, bookingId: string, kind: Re
     if (kind === 'reminder_24h' && booking.startTime.getTime() - now.getTime() <= DAY_REMINDER_CUTOFF_MS) return false;
     return recipient === 'invitee' || host.reminderEmails;
   });
+}
+
+/** After a job gave up for good: its booking's emails still pending are recorded as failed, not left hanging. */
+export async function failPendingEmails(deps: NotificationDeps, bookingId: string, reason: string): Promise<void> {
+  await deps.database
+    .update(emailNotifications)
+    .set({ status: 'failed', error: `gave up: ${reason}`.slice(0, 2_000) })
+    .where(and(eq(emailNotifications.bookingId, bookingId), eq(emailNotifications.status, 'pending')));
 }

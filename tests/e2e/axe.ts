@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 // axe-core run inside the page. Evaluated over the DevTools protocol, so the page's CSP (which allows
 // only its own nonce-marked scripts) does not apply to it.
@@ -14,8 +14,8 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** The WCAG 2.1 A/AA violations on the page as it is now; [] when there are none. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** The WCAG 2.1 A/AA violations on the page (or in a frame, e.g. the embed) as it is now; [] when there are none. */
+export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;

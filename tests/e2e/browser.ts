@@ -19,12 +19,12 @@ const flags = [
 ];
 // (playwright gives every launch its own fresh, empty profile directory.)
 
-/** One browser per test file. */
-export function launchBrowserPerFile(): () => Browser {
+/** One browser per test file; `extraFlags` for a file that needs a stricter browser (e.g. third-party cookies blocked). */
+export function launchBrowserPerFile(extraFlags: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!hasBrowser) return;
-    browser = await chromium.launch({ executablePath: browserPath, args: flags, headless: true });
+    browser = await chromium.launch({ executablePath: browserPath, args: [...flags, ...extraFlags], headless: true });
   });
   afterAll(async () => {
     await browser?.close();

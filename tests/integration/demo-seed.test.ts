@@ -52,13 +52,17 @@ describe('demo host seed', () => {
     await migrateDatabase(url);
     const database = createDatabase(url, { max: 1 });
     const saved = process.env.NODE_ENV;
+    const savedJobs = process.env.JOBS;
     (process.env as Record<string, string>).NODE_ENV = 'production';
+    process.env.JOBS = 'inline';
     resetEnvForTests();
     try {
       await expect(seedDemoHost(database)).rejects.toThrow(/never created in production/);
       expect(await database.query.users.findFirst({ where: (u, { eq }) => eq(u.username, 'demo') })).toBeUndefined();
     } finally {
       (process.env as Record<string, string | undefined>).NODE_ENV = saved;
+      if (savedJobs === undefined) delete process.env.JOBS;
+      else process.env.JOBS = savedJobs;
       resetEnvForTests();
       await database.close();
       await dropDatabase(adminUrl, `${name}_production`);

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/inngest/route';
 import { emailNotifications } from '@/db/schema';
 import { resetInngestClientForTests } from '@/inngest/client';
+import { jobs } from '@/inngest/functions';
+import { bookingConfirmation } from '@/inngest/functions/booking-confirmation';
 import { inngestFunctions } from '@/inngest/inngest-functions';
 import { resetEnvForTests } from '@/lib/env';
 import { createBookableHost, inviteeFor } from '../factories';
@@ -98,6 +100,17 @@ describe('booking-confirmation on Inngest', () => {
   });
 });
 
+describe('when a job gives up on Inngest', () => {
+  it('records the booking\'s emails still pending as failed instead of leaving them pending for ever', async () => {
+    const { booking, event } = await bookedEvent();
+    await database.insert(emailNotifications).values({ bookingId: booking.id, recipientEmail: 'stuck@example.test', notificationType: 'confirmation', subject: 'Stuck', status: 'pending', attempts: 9 });
+    await bookingConfirmation.onFailure!(await withHost(event), new Error('Resend 500 application_error'));
+    const rows = await database.select().from(emailNotifications).where(eq(emailNotifications.recipientEmail, 'stuck@example.test'));
+    expect(rows).toMatchObject([{ status: 'failed', error: 'gave up: Resend 500 application_error' }]);
+    expect(fn('booking-confirmation').opts.onFailure).toBeTypeOf('function');
+  });
+});
+
 describe('POST/GET /api/inngest', () => {
   const signingKey = `signkey-test-${'ab'.repeat(32)}`;
   const saved = { ...process.env };
@@ -127,8 +140,9 @@ describe('POST/GET /api/inngest', () => {
     const body = (await response.json()) as { authentication_succeeded?: boolean; function_count: number; mode: string };
     expect(body.mode).toBe('cloud');
     expect(body.authentication_succeeded).toBe(true);
-    // Six jobs (four booking emails/reminders, calendar write-back, calendar reauth email), the outbox sweeper, calendar sync and poll.
-    expect(body.function_count).toBe(9);
+    // Every job, the outbox sweeper, one failure handler per job that has one (Inngest registers those
+    // apart), and the two calendar functions (sync, poll).
+    expect(body.function_count).toBe(jobs.length + 1 + jobs.filter((job) => job.onFailure).length + 2);
   });
 
   it('rejects a badly signed request: 401 on execution, no details on introspection', async () => {

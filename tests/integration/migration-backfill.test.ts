@@ -11,7 +11,7 @@ import { createDatabase } from '@/db/client';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
 import { bookings } from '@/db/schema';
 import { dropDatabase } from '../setup/test-database';
-import { insertBookingRow, uniqueSuffix } from '../factories';
+import { uniqueSuffix } from '../factories';
 
 const adminUrl = inject('adminDatabaseUrl');
 const name = `rendezvous_backfill_${uniqueSuffix()}`;
@@ -47,20 +47,17 @@ describe('0004_data_integrity on existing rows', () => {
         insert into users (email, name, username) values (${`old-${suffix}@example.test`}, 'Old host', ${`old-${suffix}`}) returning id`);
       const [meetingType] = await database.execute<{ id: string }>(sql`
         insert into meeting_types (user_id, name, slug) values (${host!.id}, 'Old meeting', 'old') returning id`);
-      const ids = { hostUserId: host!.id, meetingTypeId: meetingType!.id };
-      const cancelled = await insertBookingRow(database, {
-        ...ids,
-        start: '2030-01-07T14:00:00Z',
-        end: '2030-01-07T14:30:00Z',
-        status: 'cancelled',
-        cancelledAt: null,
-      });
-      const confirmed = await insertBookingRow(database, {
-        ...ids,
-        start: '2030-01-07T15:00:00Z',
-        end: '2030-01-07T15:30:00Z',
-        cancelledAt: new Date('2030-01-01T00:00:00Z'),
-      });
+      // cancelled_at is inconsistent with status on both rows, as 0003-era data could be.
+      const insertBooking = async (start: string, end: string, status: string, cancelledAt: string | null) => {
+        const token = uniqueSuffix();
+        const [row] = await database.execute<{ id: string; updated_at: string }>(sql`
+          insert into bookings (meeting_type_id, host_user_id, invitee_name, invitee_email, start_time, end_time, invitee_timezone, status, cancelled_at, cancel_token_hash, reschedule_token_hash)
+          values (${meetingType!.id}, ${host!.id}, 'Old invitee', ${`invitee-${token}@example.test`}, ${start}, ${end}, 'UTC', ${status}, ${cancelledAt}, ${`c-${token}`}, ${`r-${token}`})
+          returning id, updated_at`);
+        return { id: row!.id, updatedAt: new Date(row!.updated_at) };
+      };
+      const cancelled = await insertBooking('2030-01-07T14:00:00Z', '2030-01-07T14:30:00Z', 'cancelled', null);
+      const confirmed = await insertBooking('2030-01-07T15:00:00Z', '2030-01-07T15:30:00Z', 'confirmed', '2030-01-01T00:00:00Z');
       await migrateDatabase(url);
       const [afterCancelled] = await database.select().from(bookings).where(eq(bookings.id, cancelled.id));
       const [afterConfirmed] = await database.select().from(bookings).where(eq(bookings.id, confirmed.id));

@@ -70,6 +70,11 @@ describe('a new booking', () => {
     expect(toHost.body).not.toContain('<script>');
     expect(toHost.body).toContain('&lt;script&gt;');
     expect(toHost.textBody).toContain('Bring <script>alert(1)</script> & the agenda');
+    // The host's invitation names the dashboard page; only the invitee's carries the invitee's links.
+    const unfolded = (message: typeof toHost) => message.attachments![0]!.content.replace(/\r\n /g, '');
+    expect(unfolded(toHost)).not.toContain('token=');
+    expect(unfolded(toHost)).toContain(`/dashboard/bookings/${booking.id}`);
+    expect(unfolded(toInvitee)).toContain(booking.cancelUrl);
     for (const message of [toInvitee, toHost]) {
       expect(message.attachments).toHaveLength(1);
       const file = message.attachments![0]!;

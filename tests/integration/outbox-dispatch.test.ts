@@ -59,7 +59,8 @@ describe('outbox dispatch', () => {
 
     const { sink, received } = recordingSink();
     installEventSink(sink);
-    expect(await sweepOutbox(database(), { graceSeconds: 0 })).toBeGreaterThanOrEqual(1);
+    // The failure set a backoff: the sweep runs as if a minute had passed.
+    expect(await sweepOutbox(database(), { graceMs: 0, now: new Date(Date.now() + 60_000) })).toBeGreaterThanOrEqual(1);
     const event = received.find((e) => bookingIdOf(e) === body.booking.id)!;
     expect(event.id).toBe(pending.id);
     expect(event.name).toBe('booking/confirmed');
@@ -87,11 +88,14 @@ describe('outbox dispatch', () => {
     const { sink, received } = recordingSink(15);
     installEventSink(sink);
     const second = createDatabase(requireDatabaseUrl(), { max: 2 });
+    let counts: number[];
     try {
-      await Promise.all([sweepOutbox(database(), { graceSeconds: 0, batch: 50 }), sweepOutbox(second, { graceSeconds: 0, batch: 50 })]);
+      // Small batches, so both sweepers are claiming while the other delivers.
+      counts = await Promise.all([sweepOutbox(database(), { graceMs: 0, batch: 4 }), sweepOutbox(second, { graceMs: 0, batch: 4 })]);
     } finally {
       await second.close();
     }
+    expect(counts.every((count) => count > 0)).toBe(true);
     const ours = received.filter((e) => made.includes(bookingIdOf(e) ?? ''));
     expect(ours).toHaveLength(made.length);
     expect(new Set(ours.map((e) => e.id)).size).toBe(made.length);
@@ -115,8 +119,10 @@ describe('outbox dispatch', () => {
     const row = await outboxRowFor(booking!.id);
     expect(row.dispatchedAt).toBeNull();
 
+    // Its claim holds a lease for a few minutes; the sweep runs as if they had passed.
+    expect(row.claimedUntil).not.toBeNull();
     installEventSink(inlineSink);
-    await sweepOutbox(database(), { graceSeconds: 0 });
+    await sweepOutbox(database(), { graceMs: 0, now: new Date(Date.now() + 6 * 60_000) });
     const mail = await database().select().from(emailNotifications).where(eq(emailNotifications.bookingId, booking!.id));
     expect(mail.map((m) => [m.notificationType, m.recipientEmail, m.status]).filter(([, to]) => to === email)).toEqual([['confirmation', email, 'captured']]);
     expect((await outboxRowFor(booking!.id)).dispatchedAt).not.toBeNull();

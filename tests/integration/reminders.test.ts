@@ -77,6 +77,14 @@ describe('inline reminders', () => {
     expect(await sendReminder({ database: database() }, late.booking.id, 'reminder_1h', 'invitee')).toBe('skipped');
   });
 
+  it('retries a reminder left pending by a crash after its claim or a transient failure', async () => {
+    const { booking } = await bookingStartingIn(HOUR - 30_000);
+    await database().insert(emailNotifications).values({ bookingId: booking.id, recipientEmail: booking.inviteeEmail, notificationType: 'reminder_1h', subject: 'Reminder', status: 'pending', attempts: 1 });
+    await scan();
+    const [row] = await database().select().from(emailNotifications).where(eq(emailNotifications.bookingId, booking.id));
+    expect(row).toMatchObject({ status: 'captured', attempts: 2 });
+  });
+
   it('sends nothing for a cancelled booking, even when asked directly', async () => {
     const { booking } = await bookingStartingIn(HOUR - 30_000, { status: 'cancelled' });
     await scan();

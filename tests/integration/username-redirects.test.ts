@@ -52,9 +52,17 @@ describe('username redirects', () => {
     const meetingType = await createMeetingType(database, host.id);
     const renamed = `renamed-${uniqueSuffix()}`;
     await rename(host.id, host.name, renamed);
-    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }) }))).toEqual({ location: `/${renamed}`, status: '308' });
-    expect(await redirectOf(MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }) }))).toEqual({
-      location: `/${renamed}/${meetingType.slug}`,
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }), searchParams: Promise.resolve({}) }))).toEqual({ location: `/${renamed}`, status: '308' });
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }), searchParams: Promise.resolve({ utm_medium: 'email' }) }))).toEqual({
+      location: `/${renamed}?utm_medium=email`,
+      status: '308',
+    });
+    const page = (searchParams: Record<string, string>) =>
+      MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }), searchParams: Promise.resolve(searchParams) });
+    expect(await redirectOf(page({}))).toEqual({ location: `/${renamed}/${meetingType.slug}`, status: '308' });
+    // Prefill and tracking survive the redirect; anything else is dropped.
+    expect(await redirectOf(page({ utm_source: 'old link', name: 'Ada', other: 'x' }))).toEqual({
+      location: `/${renamed}/${meetingType.slug}?name=Ada&utm_source=old+link`,
       status: '308',
     });
   });
@@ -63,7 +71,7 @@ describe('username redirects', () => {
     const host = await createHost(database);
     const renamed = `renamed-${uniqueSuffix()}`;
     await rename(host.id, host.name, renamed);
-    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: renamed }) }))).toBeNull();
-    await expect(HostPage({ params: Promise.resolve({ username: `nobody-${uniqueSuffix()}` }) })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: renamed }), searchParams: Promise.resolve({}) }))).toBeNull();
+    await expect(HostPage({ params: Promise.resolve({ username: `nobody-${uniqueSuffix()}` }), searchParams: Promise.resolve({}) })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
   });
 });

@@ -44,6 +44,18 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
       <dd>{booking.meetingTypeName}</dd>
       <dt>Notes</dt>
       <dd className={styles.notes}>{booking.notes || <span className={styles.secondary}>None</span>}</dd>
+      {booking.tracking && Object.keys(booking.tracking).length > 0 ? (
+        <>
+          <dt>Tracking</dt>
+          <dd>
+            {Object.entries(booking.tracking).map(([key, value]) => (
+              <span key={key} className={styles.tracking}>
+                {key}: {value}
+              </span>
+            ))}
+          </dd>
+        </>
+      ) : null}
       {booking.status === 'cancelled' ? (
         <>
           <dt>Cancellation reason</dt>

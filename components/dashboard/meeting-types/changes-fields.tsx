@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Checkbox } from '@/components/ui/checkbox';
 import { TextField } from '@/components/ui/field';
 import { MAX_CHANGE_NOTICE_HOURS } from '@/lib/hosts/meeting-types/limits';
 import type { MeetingTypeFormValues } from './form-values';
@@ -34,13 +35,7 @@ export function ChangesFields({ initial, errors }: { initial: MeetingTypeFormVal
         hint={`${cutOffSentence(hours)} You can always cancel yourself.`}
         error={errors?.minChangeNoticeHours}
       />
-      <label className={styles.checkbox}>
-        <input type="checkbox" name="isActive" defaultChecked={initial.isActive} />
-        <span>
-          <span className={styles.checkboxLabel}>Active</span>
-          <span className={styles.checkboxHint}>Invitees can see and book it on your page.</span>
-        </span>
-      </label>
+      <Checkbox name="isActive" label="Active" hint="Invitees can see and book it on your page." defaultChecked={initial.isActive} />
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import styles from './settings.module.css';
 import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
 
@@ -11,13 +12,7 @@ export function NotificationsForm({ hostReminderEmails, action }: { hostReminder
   const error = formError(state);
   return (
     <ActionForm dispatch={submit} className={styles.form}>
-      <label className={styles.checkbox}>
-        <input type="checkbox" name="hostReminderEmails" defaultChecked={hostReminderEmails} />
-        <span>
-          Email me reminders too
-          <span className={styles.checkboxHint}>24 hours and 1 hour before each meeting, like your invitees get.</span>
-        </span>
-      </label>
+      <Checkbox name="hostReminderEmails" label="Email me reminders too" hint="24 hours and 1 hour before each meeting, like your invitees get." defaultChecked={hostReminderEmails} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {state?.ok ? <Alert tone="success">Saved.</Alert> : null}
       <Button type="submit" className={styles.submit} disabled={pending}>

@@ -18,6 +18,8 @@ export interface HostBookingDetail {
   end: Date;
   meetingTypeName: string;
   notes: string | null;
+  /** utm_* parameters the booking page was opened with. */
+  tracking: (typeof bookings.$inferSelect)['tracking'];
   cancellationReason: string | null;
   cancelledAt: Date | null;
   /** The booking this one replaced when the invitee rescheduled. */
@@ -42,6 +44,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       end: bookings.endTime,
       meetingTypeName: meetingTypes.name,
       notes: bookings.notes,
+      tracking: bookings.tracking,
       cancellationReason: bookings.cancellationReason,
       cancelledAt: bookings.cancelledAt,
       rescheduledFromId: bookings.rescheduledFromId,

@@ -1,0 +1,29 @@
+'use client';
+
+import { useId } from 'react';
+import { type HourCycle, setHourCycle, useHourCycle } from './hour-cycle';
+import styles from './slot-picker.module.css';
+
+const cycles: { value: HourCycle; label: string }[] = [
+  { value: '12h', label: '12h' },
+  { value: '24h', label: '24h' },
+];
+
+/** 12- or 24-hour times: two native radio buttons, so keyboard and screen readers need nothing extra. */
+export function HourCycleToggle() {
+  const cycle = useHourCycle();
+  const name = useId();
+  return (
+    <fieldset className={styles.clock}>
+      <legend className={styles.clockLegend}>Time format</legend>
+      <div className={styles.clockOptions}>
+        {cycles.map((option) => (
+          <label key={option.value} className={styles.clockOption}>
+            <input type="radio" name={name} value={option.value} checked={cycle === option.value} onChange={() => setHourCycle(option.value)} />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

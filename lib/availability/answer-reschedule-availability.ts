@@ -1,0 +1,41 @@
+import { notFound } from '@/lib/errors';
+import { parseWith } from '@/lib/http';
+import { computeSlots, type Interval, localDateRangeToInterval } from '@/lib/scheduling';
+import { type AvailabilityDeps, answerAvailability } from './answer-availability';
+import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
+import { findMovingBooking } from './moving-booking';
+import { availabilityReplyBody } from './reply-body';
+import { etagOf } from './reply-cache';
+import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
+import { SlotList } from './slot-list';
+
+// Availability for a reschedule link: the booking being moved counts as free, so a 60-minute meeting
+// can move by 30 minutes. These replies are about one booking: they never touch the reply cache or the
+// shared slot entries (the token is never a cache key), and the route sends them `private, no-store`.
+// A token that opens no booking of this meeting type gets exactly the reply a request without one gets.
+
+/** The engine's bookings without the one being moved (exact times: confirmed bookings of a host never overlap). */
+function withoutBooking<T extends Interval>(bookings: T[], moving: Interval): T[] {
+  return bookings.filter((booking) => booking.start !== moving.start || booking.end !== moving.end);
+}
+
+export async function answerRescheduleAvailability(
+  deps: AvailabilityDeps,
+  search: string,
+  rescheduleToken: string,
+  now: number,
+): Promise<{ body: Uint8Array; etag: string }> {
+  // The same checks, in the same order, as a request without a token: bad input fails the same way.
+  const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
+  const range = localDateRangeToInterval(query.start, query.end, query.timezone);
+  assertRangeWithinBounds(range, now);
+  const moving = await findMovingBooking(deps.database, query.meetingTypeId, rescheduleToken, now);
+  if (!moving) return answerAvailability(deps, search, now);
+
+  const schedule = await loadMeetingTypeSchedule(deps.database, query.meetingTypeId, range);
+  if (!schedule || !schedule.isActive) throw notFound('Meeting type');
+  const input = scheduleInput({ ...schedule, bookings: withoutBooking(schedule.bookings, moving) }, schedule.policy, now);
+  const slots = SlotList.fromPairs(computeSlots(input, range).map((slot) => [slot.start, slot.end]));
+  const body = availabilityReplyBody({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }, slots);
+  return { body, etag: etagOf(body) };
+}
