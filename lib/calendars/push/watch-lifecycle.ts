@@ -87,11 +87,14 @@ export async function stopConnectionWatches(deps: HostWriteDeps, connectionId: s
 
 /** The cron's channel pass: connections with a blocking calendar whose channel is missing or expiring. */
 export async function renewWatchChannels(deps: HostWriteDeps, now = Date.now(), limit = 100): Promise<number> {
+  // Without a public https address no provider will deliver: nothing to open (development).
+  const providers = (['google', 'microsoft'] as const).filter((provider) => pushEnabled(provider));
+  if (providers.length === 0) return 0;
   const rows = await deps.database.execute<{ connection_id: string }>(sql`
     select distinct c.connection_id
     from connected_calendars c
     join calendar_connections k on k.id = c.connection_id
-    where k.status = 'active' and k.provider <> 'ics' and c.blocks_time
+    where k.status = 'active' and k.provider in (${sql.join(providers.map((p) => sql`${p}`), sql`, `)}) and c.blocks_time
       and (c.watch_id is null or c.watch_expires_at < ${new Date(now + RENEW_BEFORE_MS).toISOString()}::timestamptz)
     limit ${limit}`);
   for (const row of rows) {
