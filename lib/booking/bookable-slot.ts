@@ -1,6 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { loadMeetingTypeSchedule, type MeetingTypeSchedule, scheduleInput } from '@/lib/availability/load-schedule';
-import { liveBusyOverlaps } from '@/lib/calendars/live-check';
+import { staleCalendars } from '@/lib/calendars/stale-calendars';
 import { AppError, notFound } from '@/lib/errors';
 import { type Interval, MS_PER_DAY, type SlotRejection, validateSlot } from '@/lib/scheduling';
 
@@ -34,8 +34,13 @@ export async function assertBookableSlot(
   }
   // Stale calendar data: ask the calendars about this one range before committing (bounded).
   const blocked = { start: verdict.slot.start - schedule.policy.bufferBeforeMinutes * 60_000, end: verdict.slot.end + schedule.policy.bufferAfterMinutes * 60_000 };
-  if (await liveBusyOverlaps(tx, schedule.hostUserId, blocked, { now, ignore: ownRange })) {
-    throw new AppError('slot_unavailable', rejectionMessages.busy, { details: { reason: 'busy' } });
+  const stale = await staleCalendars(tx, schedule.hostUserId, now);
+  if (stale.length > 0) {
+    // Loaded only when needed: it holds provider code and tokens (server-only).
+    const { liveBusyOverlaps } = await import('@/lib/calendars/live-check');
+    if (await liveBusyOverlaps(schedule.hostUserId, stale, blocked, { now, ignore: ownRange })) {
+      throw new AppError('slot_unavailable', rejectionMessages.busy, { details: { reason: 'busy' } });
+    }
   }
   return { schedule, slot: verdict.slot };
 }

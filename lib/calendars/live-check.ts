@@ -1,10 +1,8 @@
 import 'server-only';
-import { and, eq, ne, or, isNull, lt } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
-import { calendarConnections, connectedCalendars } from '@/db/schema';
 import type { Interval } from '@/lib/scheduling';
 import { providerFor } from './adapters';
 import type { OAuthProvider } from './provider-config';
+import type { StaleCalendar } from './stale-calendars';
 import { accessTokenContext, openToken } from './token-vault';
 
 // The booking transaction's last word on external calendars. Busy time normally comes from
@@ -13,8 +11,6 @@ import { accessTokenContext, openToken } from './token-vault';
 // decide, and says so in the log. It never refreshes tokens here: that would need the host lock the
 // booking already holds; an expired token skips the live check the same way.
 
-/** Busy data older than this is asked about live (the cron re-polls at 10 minutes). */
-export const LIVE_CHECK_AFTER_MS = 15 * 60 * 1000;
 export const LIVE_CHECK_TIMEOUT_MS = 1_500;
 
 export interface LiveCheckOptions {
@@ -24,21 +20,8 @@ export interface LiveCheckOptions {
   ignore?: Interval | undefined;
 }
 
-export async function liveBusyOverlaps(database: Queryable, hostUserId: string, range: Interval, options: LiveCheckOptions): Promise<boolean> {
-  const stale = new Date(options.now - LIVE_CHECK_AFTER_MS);
-  const rows = await database
-    .select({ connection: calendarConnections, externalId: connectedCalendars.externalId })
-    .from(connectedCalendars)
-    .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
-    .where(
-      and(
-        eq(connectedCalendars.userId, hostUserId),
-        eq(connectedCalendars.blocksTime, true),
-        ne(calendarConnections.provider, 'ics'),
-        eq(calendarConnections.status, 'active'),
-        or(isNull(calendarConnections.lastSyncedAt), lt(calendarConnections.lastSyncedAt, stale)),
-      ),
-    );
+/** `rows`: the host's stale calendars (stale-calendars.ts); true when one of them is busy in `range`. */
+export async function liveBusyOverlaps(hostUserId: string, rows: StaleCalendar[], range: Interval, options: LiveCheckOptions): Promise<boolean> {
   if (rows.length === 0) return false;
   const byConnection = new Map<string, { connection: (typeof rows)[number]['connection']; calendarIds: string[] }>();
   for (const row of rows) {
