@@ -1,4 +1,4 @@
-import { BookingEmail, type BookingEmailData, detailsOf, FOOTER, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, sampleInvitee } from './components/booking-email';
 
 export interface BookingCancelledData extends BookingEmailData {
   /** Who cancelled, as the recipient knows them: "you", "Grace Hopper", "Rendezvous". */
@@ -9,19 +9,22 @@ export interface BookingCancelledData extends BookingEmailData {
 }
 
 /** A cancellation with its reason; the attached file (METHOD:CANCEL, same UID) removes the event. */
-export default function BookingCancelledEmail(data: BookingCancelledData) {
+export function bookingCancelledLayout(data: BookingCancelledData): BookingEmailProps {
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
-  return (
-    <BookingEmail
-      {...detailsOf(data)}
-      reason={data.reason}
-      preview={`Cancelled: ${data.meetingName} with ${withWhom}`}
-      heading="This meeting was cancelled"
-      intro={`${data.cancelledBy === 'you' ? 'You' : data.cancelledBy} cancelled ${data.meetingName} with ${data.cancelledBy === 'you' ? withWhom : 'you'}.`}
-      actions={data.bookAgainUrl ? [{ label: 'Book another time', href: data.bookAgainUrl }] : []}
-      footer={FOOTER}
-    />
-  );
+  const byYou = data.cancelledBy === 'you';
+  return {
+    ...detailsOf(data),
+    reason: data.reason,
+    preview: `Cancelled: ${data.meetingName} with ${withWhom}`,
+    heading: 'This meeting was cancelled',
+    intro: `${byYou ? 'You' : data.cancelledBy} cancelled ${data.meetingName} with ${byYou ? withWhom : 'you'}.`,
+    actions: data.bookAgainUrl ? [{ label: 'Book another time', href: data.bookAgainUrl }] : [],
+    footer: FOOTER,
+  };
+}
+
+export default function BookingCancelledEmail(data: BookingCancelledData) {
+  return <BookingEmail {...bookingCancelledLayout(data)} />;
 }
 
 BookingCancelledEmail.PreviewProps = {

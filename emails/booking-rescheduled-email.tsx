@@ -1,4 +1,4 @@
-import { BookingEmail, type BookingEmailData, detailsOf, FOOTER, manageActions, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, manageActions, sampleInvitee } from './components/booking-email';
 
 export interface BookingRescheduledData extends BookingEmailData {
   /** The old time, formatted like `when`. */
@@ -8,19 +8,21 @@ export interface BookingRescheduledData extends BookingEmailData {
 }
 
 /** One message for a move, old and new time together (not a cancellation plus a confirmation). */
-export default function BookingRescheduledEmail(data: BookingRescheduledData) {
+export function bookingRescheduledLayout(data: BookingRescheduledData): BookingEmailProps {
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
-  return (
-    <BookingEmail
-      {...detailsOf(data)}
-      previousWhen={data.previousWhen}
-      preview={`Rescheduled: ${data.meetingName} with ${withWhom}`}
-      heading="This meeting has a new time"
-      intro={`${data.movedBy === 'you' ? 'You' : data.movedBy} moved ${data.meetingName}. The attached invitation replaces the old one.`}
-      actions={manageActions(data)}
-      footer={FOOTER}
-    />
-  );
+  return {
+    ...detailsOf(data),
+    previousWhen: data.previousWhen,
+    preview: `Rescheduled: ${data.meetingName} with ${withWhom}`,
+    heading: 'This meeting has a new time',
+    intro: `${data.movedBy === 'you' ? 'You' : data.movedBy} moved ${data.meetingName}. The attached invitation replaces the old one.`,
+    actions: manageActions(data),
+    footer: FOOTER,
+  };
+}
+
+export default function BookingRescheduledEmail(data: BookingRescheduledData) {
+  return <BookingEmail {...bookingRescheduledLayout(data)} />;
 }
 
 BookingRescheduledEmail.PreviewProps = {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { render } from '@react-email/render';
 import { createElement, type FunctionComponent } from 'react';
+import { type BookingEmailProps, bookingEmailText } from '../emails/components/booking-email';
 
 type Template = FunctionComponent<Record<string, unknown>> & { PreviewProps?: Record<string, unknown> };
 
@@ -14,9 +15,13 @@ const emailsDir = path.join(process.cwd(), 'emails');
 const templateNames = () => readdirSync(emailsDir).filter((file) => file.endsWith('-email.tsx')).map((file) => file.replace(/\.tsx$/, ''));
 
 async function renderTemplate(name: string, plainText: boolean): Promise<string> {
-  const loaded = (await import(`${pathToFileURL(path.join(emailsDir, `${name}.tsx`)).href}?t=${Date.now()}`)) as { default: Template };
-  const element = createElement(loaded.default, loaded.default.PreviewProps ?? {});
-  return plainText ? render(element, { plainText: true }) : render(element);
+  const loaded = (await import(`${pathToFileURL(path.join(emailsDir, `${name}.tsx`)).href}?t=${Date.now()}`)) as { default: Template } & Record<string, unknown>;
+  const props = loaded.default.PreviewProps ?? {};
+  if (!plainText) return render(createElement(loaded.default, props));
+  // Each template exports its layout (…Layout); the text part is written from it, as lib/notifications does.
+  const layout = Object.entries(loaded).find(([key]) => key.endsWith('Layout'))?.[1] as ((data: Record<string, unknown>) => BookingEmailProps) | undefined;
+  if (!layout) throw new Error(`${name} exports no …Layout function`);
+  return bookingEmailText(layout(props));
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -65,6 +65,7 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
         revision={choice.revision}
         onPick={choice.pick}
         rescheduleToken={token}
+        excludeStart={booking.start}
       />
       {step.kind === 'confirm' && timeZone ? (
         <RescheduleConfirm

@@ -25,6 +25,8 @@ interface Props {
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
+  /** The booking's current start on a reschedule link: moving there would change nothing, so it is not offered. */
+  excludeStart?: string | undefined;
 }
 
 function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
@@ -37,7 +39,7 @@ function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 }
 
 /** A month of dates and the open times of the chosen date, in the invitee's zone. */
-export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick, rescheduleToken }: Props) {
+export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick, rescheduleToken, excludeStart }: Props) {
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
 
@@ -50,7 +52,10 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
     revision,
   );
 
-  const days = useMemo(() => groupByLocalDay(availability.slots, timeZone ?? 'UTC'), [availability.slots, timeZone]);
+  const days = useMemo(
+    () => groupByLocalDay(excludeStart ? availability.slots.filter((slot) => Date.parse(slot.start) !== Date.parse(excludeStart)) : availability.slots, timeZone ?? 'UTC'),
+    [availability.slots, timeZone, excludeStart],
+  );
   const openTimes = useMemo(() => new Map([...days].map(([day, slots]) => [day, slots.length])), [days]);
   const selectedDay = chosenDay !== null && days.has(chosenDay) ? chosenDay : ([...days.keys()][0] ?? null);
   const selectedSlots = selectedDay ? (days.get(selectedDay) ?? []) : [];

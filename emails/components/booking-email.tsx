@@ -1,8 +1,9 @@
 import { Fragment } from 'react';
 import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
 
-// The one layout every booking email shares. Plain data in, no lib/ imports: lib/notifications
-// formats times in the recipient's zone and decides the words; this only lays them out.
+// The one layout every booking email shares, as HTML (BookingEmail) and as plain text
+// (bookingEmailText) from the same props. Plain data in, no lib/ imports: lib/notifications formats
+// times in the recipient's zone; each template decides the words.
 
 export interface EmailAction {
   label: string;
@@ -85,6 +86,33 @@ export function BookingEmail(props: BookingEmailProps) {
       </Body>
     </Html>
   );
+}
+
+/**
+ * The plain-text part, written from the props rather than converted from the HTML: converting costs
+ * as much as rendering again, and this reads better (one link per line).
+ */
+export function bookingEmailText(props: BookingEmailProps): string {
+  const detail = (title: string, text: string | null | undefined) => (text ? [`${title}: ${text}`] : []);
+  const lines = [
+    props.heading,
+    '',
+    props.intro,
+    '',
+    ...detail('What', props.meetingName),
+    ...detail('When', props.when),
+    ...detail('Was', props.previousWhen),
+    ...detail('Time zone', props.timeZone),
+    ...detail('With', props.otherParty),
+    ...detail('Where', props.location),
+    ...detail('Reason', props.reason),
+    ...(props.notes ? ['', 'Notes:', props.notes] : []),
+    ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
+    '',
+    '--',
+    props.footer,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** What every booking email knows, already formatted for its recipient. */

@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { failPendingEmails, sendCancellation } from '@/lib/notifications/send-notices';
-import { defineJob } from './job';
+import { defineJob, emailBoth } from './job';
 
 export const bookingCancellation = defineJob({
   id: 'booking-cancellation',
@@ -10,9 +10,6 @@ export const bookingCancellation = defineJob({
   onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const change = { reason: event.data.reason, cancelledBy: event.data.cancelledBy };
-    return {
-      invitee: await step.run('email-invitee', () => sendCancellation({ database: db() }, event.data.bookingId, 'invitee', change)),
-      host: await step.run('email-host', () => sendCancellation({ database: db() }, event.data.bookingId, 'host', change)),
-    };
+    return emailBoth(step, (recipient) => sendCancellation({ database: db() }, event.data.bookingId, recipient, change));
   },
 });

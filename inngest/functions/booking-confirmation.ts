@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { failPendingEmails, sendConfirmation } from '@/lib/notifications/send-notices';
-import { defineJob } from './job';
+import { defineJob, emailBoth } from './job';
 
 export const bookingConfirmation = defineJob({
   id: 'booking-confirmation',
@@ -8,8 +8,5 @@ export const bookingConfirmation = defineJob({
   triggers: ['booking/confirmed'],
   retries: 8,
   onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
-  handler: async ({ event, step }) => ({
-    invitee: await step.run('email-invitee', () => sendConfirmation({ database: db() }, event.data.bookingId, 'invitee')),
-    host: await step.run('email-host', () => sendConfirmation({ database: db() }, event.data.bookingId, 'host')),
-  }),
+  handler: ({ event, step }) => emailBoth(step, (recipient) => sendConfirmation({ database: db() }, event.data.bookingId, recipient)),
 });

@@ -1,6 +1,6 @@
 import { db } from '@/db/client';
 import { failPendingEmails, sendRescheduled } from '@/lib/notifications/send-notices';
-import { defineJob } from './job';
+import { defineJob, emailBoth } from './job';
 
 /** One "rescheduled" message with the old and the new time; booking-reminders starts new reminders. */
 export const bookingRescheduled = defineJob({
@@ -11,9 +11,6 @@ export const bookingRescheduled = defineJob({
   onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy };
-    return {
-      invitee: await step.run('email-invitee', () => sendRescheduled({ database: db() }, event.data.bookingId, 'invitee', change)),
-      host: await step.run('email-host', () => sendRescheduled({ database: db() }, event.data.bookingId, 'host', change)),
-    };
+    return emailBoth(step, (recipient) => sendRescheduled({ database: db() }, event.data.bookingId, recipient, change));
   },
 });

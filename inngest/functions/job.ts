@@ -32,3 +32,11 @@ export interface JobDefinition<N extends EventName = EventName> {
 export function defineJob<N extends EventName>(definition: JobDefinition<N>): JobDefinition<N> {
   return definition;
 }
+
+/** One step per recipient, so a retry after the invitee's email never touches it again. */
+export async function emailBoth<T>(step: JobStep, send: (recipient: 'invitee' | 'host') => Promise<T>): Promise<{ invitee: T; host: T }> {
+  return {
+    invitee: await step.run('email-invitee', () => send('invitee')),
+    host: await step.run('email-host', () => send('host')),
+  };
+}

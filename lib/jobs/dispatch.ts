@@ -23,7 +23,8 @@ const SWEEP_GRACE_MS = 30_000;
 const SWEEP_BATCH = 100;
 /** A backlog (an outage, a full queue) drains at up to this many batches a sweep. */
 const SWEEP_MAX_BATCHES = 20;
-const limit = pLimit(2);
+/** Deliveries in flight per process: enough to overlap their database waits, few enough to keep requests first. */
+const limit = pLimit(4);
 const MAX_QUEUED = 1_000;
 const inFlight = new Set<Promise<unknown>>();
 

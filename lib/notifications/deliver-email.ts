@@ -1,9 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { render } from '@react-email/render';
+import { createElement } from 'react';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type EmailStatus, emailNotifications } from '@/db/schema';
+import { BookingEmail, bookingEmailText } from '@/emails/components/booking-email';
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import type { NoticeKind } from './notice-kinds';
@@ -29,7 +31,8 @@ async function findRecord(database: Database, bookingId: string, kind: NoticeKin
 }
 
 async function claimRecord(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail) {
-  const [html, text] = await Promise.all([render(email.element), render(email.element, { plainText: true })]);
+  const html = await render(createElement(BookingEmail, email.layout));
+  const text = bookingEmailText(email.layout);
   await database
     .insert(emailNotifications)
     .values({

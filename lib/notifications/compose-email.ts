@@ -1,10 +1,9 @@
 import 'server-only';
-import type { ReactElement } from 'react';
-import BookingCancelledEmail from '@/emails/booking-cancelled-email';
-import BookingConfirmedEmail from '@/emails/booking-confirmed-email';
-import BookingReminderEmail from '@/emails/booking-reminder-email';
-import BookingRescheduledEmail from '@/emails/booking-rescheduled-email';
-import type { BookingEmailData } from '@/emails/components/booking-email';
+import { bookingCancelledLayout } from '@/emails/booking-cancelled-email';
+import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
+import { bookingReminderLayout } from '@/emails/booking-reminder-email';
+import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
+import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { calendarEvent } from '@/lib/booking/calendar-event';
 import { calendarFile } from '@/lib/booking/calendar-file';
 import { calendarUid } from '@/lib/booking/reschedule-chain';
@@ -32,7 +31,8 @@ export interface ComposedEmail {
   to: string;
   replyTo: string;
   subject: string;
-  element: ReactElement;
+  /** What the message says; deliverEmail renders it as HTML and as plain text. */
+  layout: BookingEmailProps;
   attachments: EmailAttachment[];
 }
 
@@ -121,31 +121,29 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     cancellation: `Cancelled: ${meetingType.name} with ${withWhom}, ${at}`,
     rescheduled: `Rescheduled: ${meetingType.name} with ${withWhom}, now ${at}`,
   };
-  const elements: Record<NoticeKind, () => ReactElement> = {
-    confirmation: () => <BookingConfirmedEmail {...data} />,
-    reminder_24h: () => <BookingReminderEmail {...data} startsIn={startsIn(booking.startTime, now)} />,
-    reminder_1h: () => <BookingReminderEmail {...data} startsIn={startsIn(booking.startTime, now)} />,
-    cancellation: () => (
-      <BookingCancelledEmail
-        {...data}
-        reason={context.reason?.trim() || null}
-        cancelledBy={whoChanged(context.cancelledBy, recipient, notice)}
-        bookAgainUrl={recipient === 'invitee' ? `${appUrl()}/${host.username}/${meetingType.slug}` : null}
-      />
-    ),
-    rescheduled: () => (
-      <BookingRescheduledEmail
-        {...data}
-        previousWhen={context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone) : 'an earlier time'}
-        movedBy={whoChanged(context.rescheduledBy, recipient, notice)}
-      />
-    ),
+  const layouts: Record<NoticeKind, () => BookingEmailProps> = {
+    confirmation: () => bookingConfirmedLayout(data),
+    reminder_24h: () => bookingReminderLayout({ ...data, startsIn: startsIn(booking.startTime, now) }),
+    reminder_1h: () => bookingReminderLayout({ ...data, startsIn: startsIn(booking.startTime, now) }),
+    cancellation: () =>
+      bookingCancelledLayout({
+        ...data,
+        reason: context.reason?.trim() || null,
+        cancelledBy: whoChanged(context.cancelledBy, recipient, notice),
+        bookAgainUrl: recipient === 'invitee' ? `${appUrl()}/${host.username}/${meetingType.slug}` : null,
+      }),
+    rescheduled: () =>
+      bookingRescheduledLayout({
+        ...data,
+        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone) : 'an earlier time',
+        movedBy: whoChanged(context.rescheduledBy, recipient, notice),
+      }),
   };
   return {
     to: recipient === 'invitee' ? booking.inviteeEmail : host.email,
     replyTo: recipient === 'invitee' ? host.email : booking.inviteeEmail,
     subject: headerText(subjects[kind]),
-    element: elements[kind](),
+    layout: layouts[kind](),
     attachments: invitation(notice, kind, recipient),
   };
 }

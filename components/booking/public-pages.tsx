@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
+import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
+import { findPublicHostProfile } from '@/lib/hosts/public-profile';
+import { BookingFlow } from './booking-flow';
+import { readBookingPageQuery, type SearchParams } from './booking-page-query';
+import { EmbedRoot } from './embed-root';
+import { MeetingTypeList } from './meeting-type-list';
+
+// The public host page and booking page, once for the site (/{username}…) and once for other sites'
+// frames (/embed/{username}…: no chrome, never indexed). `?name=&email=` prefill the form and utm_* are
+// stored with the booking; a renamed host's old links redirect, carrying that query along.
+
+interface Surface {
+  embedded: boolean;
+}
+
+const prefixOf = ({ embedded }: Surface) => (embedded ? '/embed' : '');
+const robotsOf = ({ embedded }: Surface): Metadata => (embedded ? { robots: { index: false } } : {});
+
+interface HostProps {
+  params: Promise<{ username: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export function hostPage(surface: Surface) {
+  async function generateMetadata({ params }: HostProps): Promise<Metadata> {
+    const host = await findPublicHostProfile(db(), (await params).username);
+    return { title: host ? `Book time with ${host.name}` : 'Not found', ...robotsOf(surface) };
+  }
+
+  async function HostPage({ params, searchParams }: HostProps) {
+    const { username } = await params;
+    const { carried } = readBookingPageQuery(await searchParams);
+    const host = await findPublicHostProfile(db(), username);
+    if (!host) {
+      const renamed = await findRenamedUsername(db(), username);
+      if (renamed) permanentRedirect(`${prefixOf(surface)}/${renamed}${carried}`);
+      notFound();
+    }
+    const content = (
+      <>
+        <h1>{host.name}</h1>
+        <p className="lead">Pick a meeting type to see open times. Times are shown in your own time zone.</p>
+        <MeetingTypeList username={host.username} meetingTypes={host.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} />
+      </>
+    );
+    return surface.embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className="page">{content}</main>;
+  }
+
+  return { generateMetadata, HostPage };
+}
+
+interface MeetingTypeProps {
+  params: Promise<{ username: string; slug: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export function meetingTypePage(surface: Surface) {
+  // Metadata and page ask for the same row; one query per request.
+  const loadMeetingType = cache((username: string, slug: string) => findPublicMeetingType(db(), username, slug));
+
+  async function generateMetadata({ params }: MeetingTypeProps): Promise<Metadata> {
+    const { username, slug } = await params;
+    const meetingType = await loadMeetingType(username, slug);
+    return { title: meetingType ? `${meetingType.name} with ${meetingType.host.name}` : 'Not found', ...robotsOf(surface) };
+  }
+
+  async function MeetingTypePage({ params, searchParams }: MeetingTypeProps) {
+    const { username, slug } = await params;
+    const { prefill, tracking, carried } = readBookingPageQuery(await searchParams);
+    const meetingType = await loadMeetingType(username, slug);
+    if (!meetingType) {
+      const renamed = await findRenamedUsername(db(), username);
+      if (renamed) permanentRedirect(`${prefixOf(surface)}/${renamed}/${encodeURIComponent(slug)}${carried}`);
+      notFound();
+    }
+    return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} />;
+  }
+
+  return { generateMetadata, MeetingTypePage };
+}
