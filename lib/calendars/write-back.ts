@@ -72,11 +72,19 @@ function draftFor(loaded: NonNullable<Awaited<ReturnType<typeof loadBooking>>>):
   };
 }
 
-/** Records the event on the booking and drops any copy a sync imported before we knew its id. */
+/**
+ * Records the event on the booking and drops any copy a sync imported before we knew its id. Under the
+ * host lock, so it is ordered with cancel and reschedule: returns the booking's status as it is now.
+ */
 async function storeEvent(deps: HostWriteDeps, hostUserId: string, bookingId: string, calendarRowId: string, written: { eventId: string; joinUrl: string | null }) {
-  await runHostWrite(deps, { hostUserId, actor: { kind: 'system', job: 'calendar-write-back' } }, async ({ tx }) => {
-    await tx.update(bookings).set({ calendarEventId: written.eventId, calendarEventCalendarId: calendarRowId, calendarJoinUrl: written.joinUrl }).where(eq(bookings.id, bookingId));
+  return runHostWrite(deps, { hostUserId, actor: { kind: 'system', job: 'calendar-write-back' } }, async ({ tx }) => {
+    const [row] = await tx
+      .update(bookings)
+      .set({ calendarEventId: written.eventId, calendarEventCalendarId: calendarRowId, calendarJoinUrl: written.joinUrl })
+      .where(eq(bookings.id, bookingId))
+      .returning({ status: bookings.status });
     await tx.delete(externalBusy).where(and(eq(externalBusy.userId, hostUserId), eq(externalBusy.sourceEventId, written.eventId)));
+    return row?.status;
   });
 }
 
@@ -102,8 +110,13 @@ export async function writeBookingEvent(deps: HostWriteDeps, bookingId: string, 
     if (previous?.booking.calendarEventId && target) {
       const provider = target.connection.provider as OAuthProvider;
       const accessToken = await freshAccessToken(deps, target.connection.id);
-      const written = await providerFor(provider).adapter.updateEvent(accessToken, target.calendar.externalId, previous.booking.calendarEventId, draftFor(loaded));
-      await storeEvent(deps, hostUserId, booking.id, target.calendar.id, { eventId: written.eventId, joinUrl: written.joinUrl ?? previous.booking.calendarJoinUrl });
+      const { adapter } = providerFor(provider);
+      const written = await adapter.updateEvent(accessToken, target.calendar.externalId, previous.booking.calendarEventId, draftFor(loaded));
+      const status = await storeEvent(deps, hostUserId, booking.id, target.calendar.id, { eventId: written.eventId, joinUrl: written.joinUrl ?? previous.booking.calendarJoinUrl });
+      if (status !== 'confirmed') {
+        await adapter.deleteEvent(accessToken, target.calendar.externalId, written.eventId);
+        return 'deleted';
+      }
       return 'updated';
     }
   }
@@ -113,7 +126,14 @@ export async function writeBookingEvent(deps: HostWriteDeps, bookingId: string, 
   if (!receiver || receiver.connection.status === 'reauth_required') return 'no_calendar';
   const provider = receiver.connection.provider as OAuthProvider;
   const accessToken = await freshAccessToken(deps, receiver.connection.id);
-  const written = await providerFor(provider).adapter.createEvent(accessToken, receiver.calendar.externalId, draftFor(loaded));
-  await storeEvent(deps, hostUserId, booking.id, receiver.calendar.id, written);
+  const { adapter } = providerFor(provider);
+  const written = await adapter.createEvent(accessToken, receiver.calendar.externalId, draftFor(loaded));
+  const status = await storeEvent(deps, hostUserId, booking.id, receiver.calendar.id, written);
+  // Cancelled or moved while the event was being created: that change's job found no event id to act
+  // on, so the event goes now (a moved booking's successor gets an event of its own).
+  if (status !== 'confirmed') {
+    await adapter.deleteEvent(accessToken, receiver.calendar.externalId, written.eventId);
+    return 'deleted';
+  }
   return 'created';
 }

@@ -68,7 +68,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`timed out waiting until ${what}`);
+  throw new Error(`timed out waiting until ${what}\n--- app output ---\n${app.output.join('').slice(-4000)}`);
 }
 
 beforeAll(async () => {

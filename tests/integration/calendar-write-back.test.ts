@@ -83,6 +83,14 @@ describe('writing bookings to Google Calendar', () => {
     expect(fake.store.live(fake.store.accountEmail)).toEqual([]);
   });
 
+  it('deletes the new event when the booking was cancelled while it was being created', async () => {
+    const { host, bookingId } = await bookedHost();
+    fake.control.beforeInsertReply = () => cancelBooking(depsFor(database), { bookingId, access: { kind: 'host', userId: host.id }, now: Date.now() });
+    // The cancel's own job ran first and found no event id to delete.
+    expect(await writeBookingEvent(depsFor(database), bookingId, { kind: 'confirmed' })).toBe('deleted');
+    expect(fake.store.live(fake.store.accountEmail)).toEqual([]);
+  });
+
   it('moves the same event on reschedule instead of adding a second one', async () => {
     const { host, bookingId } = await bookedHost();
     await writeBookingEvent(depsFor(database), bookingId, { kind: 'confirmed' });

@@ -27,7 +27,7 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
   const store = new GoogleCalendarStore(options.accountEmail ?? `host-${randomBytes(3).toString('hex')}@gmail.test`);
   const channels = new Map<string, GoogleChannel>();
   /** How long freeBusy takes to answer (to test the booking's bounded live re-check). */
-  const control = { freeBusyDelayMs: 0 };
+  const control: { freeBusyDelayMs: number; beforeInsertReply?: (() => Promise<unknown>) | undefined } = { freeBusyDelayMs: 0 };
   // Sync tokens carry a generation: invalidating them all (410) just moves it on.
   let generation = 1;
 
@@ -91,6 +91,8 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
       ...(wantsMeet ? { hangoutLink: link, conferenceData: { entryPoints: [{ entryPointType: 'video', uri: link }], conferenceSolution: { key: { type: 'hangoutsMeet' } } } } : {}),
     });
     await notify(calendarId);
+    // Tests: something happens between Google creating the event and the caller hearing about it.
+    if (control.beforeInsertReply) await control.beforeInsertReply();
     return json(200, wire(stored));
   }
 
