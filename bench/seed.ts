@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
-import { availabilityRules, bookings, calendarConnections, externalBusy, meetingTypes, users } from '@/db/schema';
+import { availabilityRules, bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
 import { type Interval, localDateRangeToInterval } from '@/lib/scheduling';
 import { randomInt, seededRandom } from './prng';
 
@@ -13,7 +13,8 @@ export const AVAILABILITY_DATA = {
   hostTimeZone: 'America/New_York',
   bookings: 2_000,
   bookingMinutes: 30,
-  externalBusy: 2_000,
+  /** Spread over three connected calendars (Google, Microsoft, an ICS feed), as a busy host has them. */
+  externalBusy: 5_000,
   /** External events last 15–45 minutes and start on a 5-minute boundary. */
   busyMinutes: { min: 15, max: 45 },
   spreadDays: 120,
@@ -106,13 +107,17 @@ export async function seedAvailabilityHost(database: Database, window: BenchWind
     ),
   );
 
-  const connectionId = randomUUID();
-  await database.insert(calendarConnections).values({
-    id: connectionId,
-    userId: hostId,
-    provider: 'ics',
-    icsUrl: 'https://calendar.example.test/bench.ics',
-  });
+  const calendars = (['google', 'microsoft', 'ics'] as const).map((provider) => ({ provider, connectionId: randomUUID(), calendarId: randomUUID() }));
+  for (const { provider, connectionId, calendarId } of calendars) {
+    await database.insert(calendarConnections).values({
+      id: connectionId,
+      userId: hostId,
+      provider,
+      accountEmail: provider === 'ics' ? null : `bench-${provider}@example.test`,
+      icsUrl: provider === 'ics' ? 'https://calendar.example.test/bench.ics' : null,
+    });
+    await database.insert(connectedCalendars).values({ id: calendarId, connectionId, userId: hostId, externalId: 'primary', name: provider, isPrimary: true, blocksTime: true });
+  }
   const lastStartStep = (data.spreadDays * 24 * 60 - data.busyMinutes.max) / 5;
   const busy: Interval[] = Array.from({ length: data.externalBusy }, () => {
     const start = window.firstDayStartMs + randomInt(random, 0, lastStartStep) * 5 * MINUTE_MS;
@@ -120,8 +125,9 @@ export async function seedAvailabilityHost(database: Database, window: BenchWind
   });
   await insertInChunks(busy, (chunk) =>
     database.insert(externalBusy).values(
-      chunk.map((range) => ({
-        connectionId,
+      chunk.map((range, index) => ({
+        connectionId: calendars[index % calendars.length]!.connectionId,
+        calendarId: calendars[index % calendars.length]!.calendarId,
         userId: hostId,
         startTime: new Date(range.start),
         endTime: new Date(range.end),

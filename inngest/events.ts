@@ -19,6 +19,15 @@ export const eventSchemas = {
   'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: changedBy }),
   // Optional: rows written before it existed lack it (only invitees could move a booking then).
   'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid(), rescheduledBy: changedBy.optional() }),
+  /** A calendar connection lost its consent (invalid_grant): the host is told once, to reconnect. */
+  'calendar/reauth-required': z.object({
+    connectionId: z.uuid(),
+    hostUserId: z.uuid(),
+    provider: z.enum(['google', 'microsoft']),
+    accountEmail: z.string().nullable(),
+  }),
+  /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
+  'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -29,6 +38,8 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
 export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSchemas['booking/confirmed'] });
 export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
+export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
+export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */
 export interface DispatchedEvent<N extends EventName = EventName> {

@@ -2,14 +2,21 @@ import 'server-only';
 import { cron, type Inngest } from 'inngest';
 import { db } from '@/db/client';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
-import { bookingCancelled, bookingConfirmed, bookingRescheduled, type DispatchedEvent, type EventName } from './events';
+import { calendarFunctions } from './calendar-functions';
+import { bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, type DispatchedEvent, type EventName } from './events';
 import { jobs } from './functions';
 import type { JobDefinition } from './functions/job';
 
 // The Inngest adapter: each job definition becomes one Inngest function with the same handler,
 // plus the outbox sweeper on a cron (inline mode sweeps from its own timer instead).
 
-const triggers = { 'booking/confirmed': bookingConfirmed, 'booking/cancelled': bookingCancelled, 'booking/rescheduled': bookingRescheduled } as const;
+const triggers = {
+  'booking/confirmed': bookingConfirmed,
+  'booking/cancelled': bookingCancelled,
+  'booking/rescheduled': bookingRescheduled,
+  'calendar/reauth-required': calendarReauthRequired,
+  'calendar/sync-requested': calendarSyncRequested,
+} as const;
 
 function toDispatched(event: { id?: string; name: string; data: unknown; ts?: number }): DispatchedEvent {
   return { id: event.id ?? '', name: event.name as EventName, data: event.data, ts: event.ts ?? Date.now() } as DispatchedEvent;
@@ -41,5 +48,5 @@ export function inngestFunctions(client: Inngest) {
     { id: 'outbox-sweep', name: 'Re-send outbox events whose dispatch after commit failed', triggers: [cron('* * * * *')], retries: 2 },
     async () => ({ dispatched: await sweepOutbox(db()) }),
   );
-  return [...jobs.map((job) => toInngestFunction(client, job)), sweeper];
+  return [...jobs.map((job) => toInngestFunction(client, job)), sweeper, ...calendarFunctions(client)];
 }

@@ -1,10 +1,16 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { env, jobsMode } from '@/lib/env';
+import { cacheStore } from '@/lib/cache';
+import { pollStaleConnections } from '@/lib/calendars/poll-stale';
+import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
+import { connectionProvider, setSyncScheduler } from '@/lib/calendars/request-sync';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { mailTransport } from '@/lib/notifications/transport';
 import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders } from './inline-runner';
+import { sendSyncRequest } from './calendar-functions';
+import { inngestClient } from './client';
 import { inngestSink } from './inngest-sink';
 
 // The composition root of background work, run once per server process (instrumentation.ts).
@@ -43,10 +49,20 @@ export function startJobs(): void {
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
+    setSyncScheduler(async (connectionId) => {
+      const provider = await connectionProvider(db(), connectionId);
+      if (provider) await sendSyncRequest(inngestClient(), connectionId, provider);
+    });
     void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
     return;
   }
   installEventSink(inlineSink);
   everyMinute('outbox sweep', () => sweepOutbox(db()));
   everyMinute('reminder scan', () => resumeDueReminders());
+  // Calendars: re-poll connections not synced for 10 minutes (syncs run in this process), renew channels.
+  everyMinute('calendar poll', async () => {
+    const deps = { database: db(), store: cacheStore() };
+    await pollStaleConnections(deps);
+    await renewWatchChannels(deps);
+  });
 }

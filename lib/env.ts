@@ -59,12 +59,24 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
-  /** OAuth sign-in (and, later, calendars): each provider appears only when its client id is set. */
+  /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   MICROSOFT_CLIENT_ID: optionalString,
   MICROSOFT_CLIENT_SECRET: optionalString,
-  MICROSOFT_TENANT: z.string().default('common'),
+  MICROSOFT_TENANT: z.string().regex(/^[A-Za-z0-9.-]{1,100}$/).default('common'),
+  /**
+   * Seals calendar tokens (AES-256-GCM): `keyId:base64-of-32-bytes`, comma-separated, newest first.
+   * The first seals; every listed key opens, so a key can be rotated. Required in production once a
+   * calendar provider is configured.
+   */
+  TOKEN_ENCRYPTION_KEY: optionalString,
+  /** Tests: send every Google request (consent page, token, revoke, Calendar API) to this origin. */
+  GOOGLE_API_ORIGIN: optionalUrl,
+  /** Tests: send every Microsoft request (identity platform, Graph) to this origin. */
+  MICROSOFT_API_ORIGIN: optionalUrl,
+  /** Tests only: let ICS feeds live on private, loopback and link-local addresses. */
+  ICS_ALLOW_PRIVATE_NETWORKS: flag,
   TRUST_PROXY: flag,
   /**
    * Where background jobs (emails, reminders) run: `inline` in the app process, or `inngest`.
@@ -87,6 +99,13 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).max(320).default('Rendezvous <notifications@rendezvous.localhost>'),
 }).superRefine((config, context) => {
   if (config.NODE_ENV !== 'production') return;
+  if ((config.GOOGLE_CLIENT_ID || config.MICROSOFT_CLIENT_ID) && !config.TOKEN_ENCRYPTION_KEY) {
+    context.addIssue({
+      code: 'custom',
+      path: ['TOKEN_ENCRYPTION_KEY'],
+      message: 'TOKEN_ENCRYPTION_KEY must be set in production when calendar providers are configured (for example: k1:$(openssl rand -base64 32))',
+    });
+  }
   const inngestConfigured = Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_DEV);
   if (!config.JOBS && !inngestConfigured) {
     context.addIssue({

@@ -13,6 +13,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { connectedCalendars } from './calendars';
 import { createdAt, instant, updatedAt } from './columns';
 import { meetingTypes } from './meeting-types';
 import { users } from './users';
@@ -62,7 +63,10 @@ export const bookings = pgTable(
     rescheduledFromId: uuid('rescheduled_from_id').references((): AnyPgColumn => bookings.id, {
       onDelete: 'restrict',
     }),
-    calendarEventId: varchar('calendar_event_id', { length: 255 }),
+    // The event written back to the host's calendar (lib/calendars/write-back): where, its id, its join link.
+    calendarEventId: varchar('calendar_event_id', { length: 1024 }),
+    calendarEventCalendarId: uuid('calendar_event_calendar_id').references((): AnyPgColumn => connectedCalendars.id, { onDelete: 'set null' }),
+    calendarJoinUrl: text('calendar_join_url'),
     cancelledAt: instant('cancelled_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -22,6 +22,8 @@ export const meetingTypes = pgTable(
     // Null means the default grid of 15 minutes.
     slotIntervalMinutes: integer('slot_interval_minutes'),
     location: text('location'),
+    // Ask the host's calendar for a video link (Google Meet / Teams) when the event is written back.
+    addVideoLink: boolean('add_video_link').notNull().default(false),
     color: varchar('color', { length: 7 }).default('#3B82F6'),
     isActive: boolean('is_active').notNull().default(true),
     // Invitees may cancel or reschedule until this long before the start (hosts always may).

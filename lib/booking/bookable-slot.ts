@@ -1,5 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { loadMeetingTypeSchedule, type MeetingTypeSchedule, scheduleInput } from '@/lib/availability/load-schedule';
+import { staleCalendars } from '@/lib/calendars/stale-calendars';
 import { AppError, notFound } from '@/lib/errors';
 import { type Interval, MS_PER_DAY, type SlotRejection, validateSlot } from '@/lib/scheduling';
 
@@ -21,6 +22,8 @@ export async function assertBookableSlot(
   meetingTypeId: string,
   start: number,
   now: number,
+  /** A rescheduled booking's own range: its calendar event does not count against the move. */
+  ownRange?: Interval,
 ): Promise<{ schedule: MeetingTypeSchedule; slot: Interval }> {
   const around = { start: start - MS_PER_DAY, end: start + MS_PER_DAY };
   const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
@@ -28,6 +31,16 @@ export async function assertBookableSlot(
   const verdict = validateSlot(scheduleInput(schedule, schedule.policy, now), start);
   if (!verdict.ok) {
     throw new AppError('slot_unavailable', rejectionMessages[verdict.reason], { details: { reason: verdict.reason } });
+  }
+  // Stale calendar data: ask the calendars about this one range before committing (bounded).
+  const blocked = { start: verdict.slot.start - schedule.policy.bufferBeforeMinutes * 60_000, end: verdict.slot.end + schedule.policy.bufferAfterMinutes * 60_000 };
+  const stale = await staleCalendars(tx, schedule.hostUserId, now);
+  if (stale.length > 0) {
+    // Loaded only when needed: it holds provider code and tokens (server-only).
+    const { liveBusyOverlaps } = await import('@/lib/calendars/live-check');
+    if (await liveBusyOverlaps(schedule.hostUserId, stale, blocked, { now, ignore: ownRange })) {
+      throw new AppError('slot_unavailable', rejectionMessages.busy, { details: { reason: 'busy' } });
+    }
   }
   return { schedule, slot: verdict.slot };
 }

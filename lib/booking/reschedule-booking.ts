@@ -52,7 +52,10 @@ export async function rescheduleBooking(
       await assertWithinChangeWindow(tx, previous, input.access, input.now, 'rescheduled');
       if (idempotent) await releaseExpiredKey(tx, idempotent);
       await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
-      const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now);
+      const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now, {
+        start: previous.startTime.getTime(),
+        end: previous.endTime.getTime(),
+      });
       const next = await insertConfirmedBooking(tx, {
         meetingTypeId: previous.meetingTypeId,
         hostUserId: previous.hostUserId,

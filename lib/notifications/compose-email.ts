@@ -55,7 +55,8 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): 
     inviteeEmail: booking.inviteeEmail,
     when: formatMeetingTime(booking.startTime, booking.endTime, zone),
     timeZone: formatTimeZone(zone, booking.startTime),
-    location: meetingType.location?.trim() || null,
+    // The video link the host's calendar made for this booking (write-back), else the meeting type's place.
+    location: booking.calendarJoinUrl ?? (meetingType.location?.trim() || null),
     notes: booking.notes,
     rescheduleUrl: toInvitee && live ? link(notice, 'reschedule') : null,
     cancelUrl: toInvitee && live ? link(notice, 'cancel') : null,
@@ -74,7 +75,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     end: booking.endTime,
     meetingName: meetingType.name,
     hostName: host.name,
-    location: meetingType.location,
+    location: booking.calendarJoinUrl ?? meetingType.location,
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
   });

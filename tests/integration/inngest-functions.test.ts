@@ -140,8 +140,9 @@ describe('POST/GET /api/inngest', () => {
     const body = (await response.json()) as { authentication_succeeded?: boolean; function_count: number; mode: string };
     expect(body.mode).toBe('cloud');
     expect(body.authentication_succeeded).toBe(true);
-    // Every job, the outbox sweeper, and one failure handler per job that has one (Inngest registers those apart).
-    expect(body.function_count).toBe(jobs.length + 1 + jobs.filter((job) => job.onFailure).length);
+    // Every job, the outbox sweeper, one failure handler per job that has one (Inngest registers those
+    // apart), and the two calendar functions (sync, poll).
+    expect(body.function_count).toBe(jobs.length + 1 + jobs.filter((job) => job.onFailure).length + 2);
   });
 
   it('rejects a badly signed request: 401 on execution, no details on introspection', async () => {

@@ -78,6 +78,7 @@ describe('createMeetingTypeAction', () => {
       location: 'Zoom',
       color: '#10B981',
       isActive: true,
+      addVideoLink: false,
       minChangeNoticeMinutes: 90,
       deletedAt: null,
     });

@@ -87,6 +87,7 @@ describe('a change to a meeting type', () => {
       location: '',
       color: '#3B82F6',
       isActive: true,
+      addVideoLink: false,
       minChangeNoticeHours: 0,
     });
     expect(update.ok).toBe(true);

@@ -27,6 +27,8 @@ describe('migrations', () => {
         'bookings',
         'bookings_archive',
         'calendar_connections',
+        'calendar_oauth_states',
+        'connected_calendars',
         'email_notifications',
         'external_busy',
         'meeting_types',

@@ -54,6 +54,13 @@ export function BasicsFields({ initial, username, errors }: { initial: MeetingTy
         />
       </div>
       <TextField label="Location" name="location" optional maxLength={500} defaultValue={initial.location} hint="An address, a phone number or a video link." error={errors?.location} />
+      <label className={styles.checkbox}>
+        <input type="checkbox" name="addVideoLink" defaultChecked={initial.addVideoLink} />
+        <span>
+          <span className={styles.checkboxLabel}>Add a video link</span>
+          <span className={styles.checkboxHint}>Each booking on your calendar gets a Google Meet or Microsoft Teams link (with a connected calendar).</span>
+        </span>
+      </label>
     </fieldset>
   );
 }

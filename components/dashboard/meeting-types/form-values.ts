@@ -14,6 +14,7 @@ export interface MeetingTypeFormValues {
   slotIntervalMinutes: string;
   maxBookingsPerDay: string;
   location: string;
+  addVideoLink: boolean;
   color: string;
   isActive: boolean;
   minChangeNoticeHours: string;
@@ -32,6 +33,7 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   slotIntervalMinutes: '',
   maxBookingsPerDay: '',
   location: '',
+  addVideoLink: false,
   color: '#3B82F6',
   isActive: true,
   minChangeNoticeHours: '0',
@@ -52,6 +54,7 @@ export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValue
     slotIntervalMinutes: text(meetingType.slotIntervalMinutes),
     maxBookingsPerDay: text(meetingType.maxBookingsPerDay),
     location: meetingType.location ?? '',
+    addVideoLink: meetingType.addVideoLink,
     color: meetingType.color ?? '#3B82F6',
     isActive: meetingType.isActive,
     // Stored in minutes, typed in hours ("1.5").

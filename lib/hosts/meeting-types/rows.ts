@@ -19,6 +19,7 @@ export const hostMeetingTypeColumns = {
   slotIntervalMinutes: meetingTypes.slotIntervalMinutes,
   maxBookingsPerDay: meetingTypes.maxBookingsPerDay,
   location: meetingTypes.location,
+  addVideoLink: meetingTypes.addVideoLink,
   color: meetingTypes.color,
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
@@ -37,6 +38,7 @@ export interface HostMeetingType {
   slotIntervalMinutes: number | null;
   maxBookingsPerDay: number | null;
   location: string | null;
+  addVideoLink: boolean;
   color: string | null;
   isActive: boolean;
   minChangeNoticeMinutes: number;

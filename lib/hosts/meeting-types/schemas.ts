@@ -59,6 +59,8 @@ export const meetingTypeFields = z.object({
   slotIntervalMinutes: optionalWholeNumber(5, 1440),
   maxBookingsPerDay: optionalWholeNumber(1, 1000),
   location: optionalText(singleLineText(500)),
+  // Ask the host's connected calendar for a Meet / Teams link for each booking.
+  addVideoLink: checkbox,
   color: colorField,
   isActive: checkbox,
   minChangeNoticeHours: z.preprocess((value) => (isBlank(value) ? undefined : asNumber(value)), number(0, MAX_CHANGE_NOTICE_HOURS, { whole: false })),

@@ -1,0 +1,18 @@
+'use server';
+
+import { z } from 'zod';
+import { hostAction } from '@/lib/actions/host-action';
+import { calendarSettingsSchema, updateCalendarSettings } from '@/lib/calendars/calendar-settings';
+import { disconnectConnection } from '@/lib/calendars/disconnect';
+import { addFeedSchema, addIcsFeed } from '@/lib/calendars/ics/add-feed';
+
+// The integrations page's actions; each goes through hostAction (session → zod → lib → one result shape).
+
+export const addIcsFeedAction = hostAction(addFeedSchema, (input, { hostUserId, deps }) => addIcsFeed(deps, hostUserId, input));
+
+export const updateCalendarAction = hostAction(calendarSettingsSchema, (input, { hostUserId, deps }) => updateCalendarSettings(deps, hostUserId, input));
+
+export const disconnectAction = hostAction(z.object({ connectionId: z.uuid() }), async (input, { hostUserId, deps }) => {
+  await disconnectConnection(deps, hostUserId, input.connectionId);
+  return { connectionId: input.connectionId };
+});

@@ -1,0 +1,11 @@
+import { db } from '@/db/client';
+import { sendCalendarReauth } from '@/lib/notifications/send-calendar-reauth';
+import { defineJob } from './job';
+
+export const calendarReauthEmail = defineJob({
+  id: 'calendar-reauth-email',
+  name: 'Tell a host their calendar connection needs reconnecting',
+  triggers: ['calendar/reauth-required'],
+  retries: 8,
+  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarReauth(db(), event, event.data)),
+});

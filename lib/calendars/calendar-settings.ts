@@ -1,0 +1,44 @@
+import 'server-only';
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { calendarConnections, connectedCalendars } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { clearCalendarBusy } from './busy-store';
+import { stopWatch } from './push/watch-lifecycle';
+import { requestSync } from './request-sync';
+
+// The host's choices per calendar: does it block time, and is it the one that receives new events.
+
+export const calendarSettingsSchema = z.object({
+  calendarId: z.uuid(),
+  setting: z.enum(['blocks_time', 'receives_events']),
+  value: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+export type CalendarSettingsInput = z.infer<typeof calendarSettingsSchema>;
+
+export async function updateCalendarSettings(deps: HostWriteDeps, hostUserId: string, input: CalendarSettingsInput): Promise<{ calendarId: string }> {
+  const [row] = await deps.database
+    .select({ calendar: connectedCalendars, provider: calendarConnections.provider })
+    .from(connectedCalendars)
+    .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
+    .where(and(eq(connectedCalendars.id, input.calendarId), eq(connectedCalendars.userId, hostUserId)));
+  if (!row) throw notFound('Calendar');
+  const { calendar, provider } = row;
+  const target = { hostUserId, connectionId: calendar.connectionId, calendarId: calendar.id };
+  if (input.setting === 'receives_events') {
+    await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
+      if (input.value) await tx.update(connectedCalendars).set({ receivesEvents: false }).where(and(eq(connectedCalendars.userId, hostUserId), ne(connectedCalendars.id, calendar.id)));
+      await tx.update(connectedCalendars).set({ receivesEvents: input.value }).where(eq(connectedCalendars.id, calendar.id));
+    });
+    return { calendarId: calendar.id };
+  }
+  await deps.database.update(connectedCalendars).set({ blocksTime: input.value }).where(eq(connectedCalendars.id, calendar.id));
+  if (input.value) {
+    await requestSync(calendar.connectionId);
+  } else {
+    await clearCalendarBusy(deps, target);
+    if (provider !== 'ics') await stopWatch(deps, provider, calendar.connectionId, calendar).catch((error: unknown) => console.warn('[rendezvous] stopping a calendar channel failed', { error: String(error) }));
+  }
+  return { calendarId: calendar.id };
+}

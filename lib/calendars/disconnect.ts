@@ -1,0 +1,34 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { calendarConnections } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { stopConnectionWatches } from './push/watch-lifecycle';
+import { type OAuthProvider, providerConfig } from './provider-config';
+import { openToken, refreshTokenContext } from './token-vault';
+
+// Disconnect: stop push channels, revoke the grant at the provider (Google; Microsoft has no
+// per-token revocation), then delete the row — its tokens, calendars and busy time go with it,
+// through the host write seam so slots free up at once. Provider failures never keep the tokens.
+
+export async function disconnectConnection(deps: HostWriteDeps, hostUserId: string, connectionId: string): Promise<void> {
+  const [connection] = await deps.database
+    .select()
+    .from(calendarConnections)
+    .where(and(eq(calendarConnections.id, connectionId), eq(calendarConnections.userId, hostUserId)));
+  if (!connection) throw notFound('Calendar connection');
+  if (connection.provider !== 'ics') {
+    await stopConnectionWatches(deps, connectionId).catch((error: unknown) => console.warn('[rendezvous] stopping calendar channels failed', { connectionId, error: String(error) }));
+    const config = providerConfig(connection.provider as OAuthProvider);
+    if (config?.revocationEndpoint && connection.refreshTokenEncrypted) {
+      try {
+        await config.client.revokeToken(config.revocationEndpoint, openToken(connection.refreshTokenEncrypted, refreshTokenContext(connection.id)));
+      } catch (error) {
+        console.warn('[rendezvous] token revocation failed; the tokens are deleted anyway', { connectionId, error: String(error) });
+      }
+    }
+  }
+  await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
+    await tx.delete(calendarConnections).where(and(eq(calendarConnections.id, connectionId), eq(calendarConnections.userId, hostUserId)));
+  });
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { OAuth2RequestError } from 'arctic';
+import { db } from '@/db/client';
+import { cacheStore } from '@/lib/cache';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import { parseJsonBody } from '@/lib/http';
+import { completeConnect, startConnect } from './connect';
+import { graphNotificationsSchema, handleGraphNotifications, handleGoogleNotification } from './push/notifications';
+import { ensureWatches } from './push/watch-lifecycle';
+import type { OAuthProvider } from './provider-config';
+import { syncConnection } from './sync-connection';
+
+// What the integration routes do, so each route file stays a line: connect, callback, push.
+
+const deps = (): HostWriteDeps => ({ database: db(), store: cacheStore() });
+const redirect = (location: string) => new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store' } });
+const integrationsPage = (query: Record<string, string>) => new URL(`/dashboard/integrations?${new URLSearchParams(query)}`, env().APP_URL).toString();
+
+export async function connectRedirect(provider: OAuthProvider, hostUserId: string): Promise<Response> {
+  return redirect((await startConnect(db(), hostUserId, provider)).toString());
+}
+
+/** The provider sends the host back here; every outcome lands on the integrations page. */
+export async function connectCallback(request: Request, provider: OAuthProvider, hostUserId: string): Promise<Response> {
+  const query = new URL(request.url).searchParams;
+  const code = query.get('code');
+  const state = query.get('state');
+  if (!code || !state || query.has('error')) return redirect(integrationsPage({ error: query.get('error') === 'access_denied' ? 'denied' : 'failed', provider }));
+  let connectionId: string;
+  try {
+    connectionId = await completeConnect(db(), hostUserId, provider, { code, state });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_request') return redirect(integrationsPage({ error: 'expired', provider }));
+    // Refused, unreachable or answering nonsense: the host sees it and can try again.
+    console.warn('[rendezvous] calendar connect failed', { provider, error: error instanceof OAuth2RequestError ? error.code : error instanceof Error ? error.message : String(error) });
+    return redirect(integrationsPage({ error: 'failed', provider }));
+  }
+  // The first sync runs before the host sees the page, so their events block slots right away.
+  await syncConnection(deps(), connectionId);
+  await ensureWatches(deps(), connectionId).catch((error: unknown) => console.warn('[rendezvous] opening calendar channels failed', { connectionId, error: String(error) }));
+  return redirect(integrationsPage({ connected: provider }));
+}
+
+export async function googleNotification(request: Request): Promise<Response> {
+  const header = (name: string) => request.headers.get(name);
+  await handleGoogleNotification(deps(), {
+    channelId: header('x-goog-channel-id'),
+    token: header('x-goog-channel-token'),
+    resourceState: header('x-goog-resource-state'),
+    messageNumber: header('x-goog-message-number'),
+  });
+  // Google retries anything but 2xx; an ignored notification is still "received".
+  return new Response(null, { status: 200 });
+}
+
+export async function microsoftNotification(request: Request): Promise<Response> {
+  // Subscription validation: echo the token as text/plain within 10 seconds, nothing else.
+  const validationToken = new URL(request.url).searchParams.get('validationToken');
+  if (validationToken !== null) {
+    return new Response(validationToken.slice(0, 1024), { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const body = await parseJsonBody(request, graphNotificationsSchema);
+  await handleGraphNotifications(deps(), body);
+  return new Response(null, { status: 202 });
+}
