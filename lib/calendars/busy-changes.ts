@@ -1,3 +1,5 @@
+import { isProviderStatus } from './provider-request';
+
 // What a provider's sync hands back, whatever the provider: the busy events to keep (insert or
 // update), the event ids to forget, and the cursor for the next incremental sync.
 
@@ -49,4 +51,24 @@ export class ChangeCollector {
     }
     return { full, upserts, deletes, cursor };
   }
+}
+
+/**
+ * One sync, for either provider: incremental from the stored cursor, or a full read when there is
+ * none or the provider refuses it (410 Gone: an expired sync token or delta link).
+ */
+export async function readBusyChanges(
+  cursor: string | null,
+  read: (cursor: string | null) => Promise<{ collector: ChangeCollector; cursor: string | null }>,
+): Promise<BusyChanges> {
+  if (cursor) {
+    try {
+      const incremental = await read(cursor);
+      return incremental.collector.changes(false, incremental.cursor);
+    } catch (error) {
+      if (!isProviderStatus(error, 410)) throw error;
+    }
+  }
+  const full = await read(null);
+  return full.collector.changes(true, full.cursor);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ChangeCollector, MAX_SYNC_PAGES, syncWindow } from '../busy-changes';
+import { ChangeCollector, MAX_SYNC_PAGES, readBusyChanges, syncWindow } from '../busy-changes';
 import type { EventDraft, ProviderAdapter } from '../provider-adapter';
 import { isProviderStatus, providerJson } from '../provider-request';
 import { googleEventSchema, googleEventVerdict } from './event-verdict';
@@ -66,7 +66,7 @@ export function googleAdapter(apiBase: string): ProviderAdapter {
       const body = eventsPageSchema.parse(await providerJson(url, { accessToken }, 'Google events.list'));
       zone = body.timeZone ?? zone;
       for (const event of body.items) collector.add(googleEventVerdict(event, zone));
-      if (!body.nextPageToken) return { collector, nextSyncToken: body.nextSyncToken ?? null };
+      if (!body.nextPageToken) return { collector, cursor: body.nextSyncToken ?? null };
       query.set('pageToken', body.nextPageToken);
     }
     throw new Error('Google events.list: too many pages');
@@ -120,18 +120,8 @@ export function googleAdapter(apiBase: string): ProviderAdapter {
       }
       return calendars;
     },
-    async fetchBusyChanges(accessToken, target, now) {
-      if (target.cursor) {
-        try {
-          const { collector, nextSyncToken } = await readChanges(accessToken, target.externalId, target.cursor, now);
-          return collector.changes(false, nextSyncToken);
-        } catch (error) {
-          // The sync token expired or was invalidated: start over with a full sync.
-          if (!isProviderStatus(error, 410)) throw error;
-        }
-      }
-      const { collector, nextSyncToken } = await readChanges(accessToken, target.externalId, null, now);
-      return collector.changes(true, nextSyncToken);
+    fetchBusyChanges(accessToken, target, now) {
+      return readBusyChanges(target.cursor, (cursor) => readChanges(accessToken, target.externalId, cursor, now));
     },
     async queryFreeBusy(accessToken, calendarIds, range, timeoutMs) {
       const body = freeBusySchema.parse(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ChangeCollector, MAX_SYNC_PAGES, syncWindow } from '../busy-changes';
+import { ChangeCollector, MAX_SYNC_PAGES, readBusyChanges, syncWindow } from '../busy-changes';
 import type { EventDraft, ProviderAdapter } from '../provider-adapter';
 import { isProviderStatus, providerJson } from '../provider-request';
 import { graphEventSchema, graphEventVerdict } from './event-verdict';
@@ -51,7 +51,7 @@ export function microsoftAdapter(apiBase: string): ProviderAdapter {
         if (event.success) collector.add(graphEventVerdict(event.data));
       }
       const next = body['@odata.nextLink'];
-      if (!next) return { collector, deltaLink: body['@odata.deltaLink'] ? sameOrigin(body['@odata.deltaLink']) : null };
+      if (!next) return { collector, cursor: body['@odata.deltaLink'] ? sameOrigin(body['@odata.deltaLink']) : null };
       url = sameOrigin(next);
     }
     throw new Error('Graph calendarView/delta: too many pages');
@@ -110,18 +110,8 @@ export function microsoftAdapter(apiBase: string): ProviderAdapter {
       }
       return calendars;
     },
-    async fetchBusyChanges(accessToken, target, now) {
-      if (target.cursor) {
-        try {
-          const { collector, deltaLink } = await readChanges(accessToken, target.externalId, target.cursor, now);
-          return collector.changes(false, deltaLink);
-        } catch (error) {
-          // The delta token expired (syncStateNotFound / resyncRequired): start over.
-          if (!isProviderStatus(error, 410)) throw error;
-        }
-      }
-      const { collector, deltaLink } = await readChanges(accessToken, target.externalId, null, now);
-      return collector.changes(true, deltaLink);
+    fetchBusyChanges(accessToken, target, now) {
+      return readBusyChanges(target.cursor, (cursor) => readChanges(accessToken, target.externalId, cursor, now));
     },
     async queryFreeBusy(accessToken, calendarIds, range, timeoutMs) {
       const query = new URLSearchParams({ startDateTime: range.start.toISOString(), endDateTime: range.end.toISOString(), $top: '100' });
