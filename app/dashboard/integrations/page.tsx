@@ -46,9 +46,9 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
         {connected ? <Alert tone="success">{connected} connected. Its events now block time.</Alert> : null}
         {problem ? <Alert tone="error">{problem}</Alert> : null}
       </div>
-      <div className={pageStyles.sections}>
-        <section aria-labelledby="connect-title" className={pageStyles.section}>
-          <h2 id="connect-title" className={pageStyles.sectionTitle}>
+      <div className={styles.sections}>
+        <section aria-labelledby="connect-title" className={styles.section}>
+          <h2 id="connect-title" className={styles.sectionTitle}>
             Calendars
           </h2>
           <p className="muted">Events on the calendars you choose block your slots, and new bookings are added to the calendar that receives events.</p>
@@ -64,8 +64,8 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
         {connections.map((connection) => (
           <ConnectionCard key={connection.id} connection={connection} actions={actions} />
         ))}
-        <section aria-labelledby="feed-title" className={pageStyles.section}>
-          <h2 id="feed-title" className={pageStyles.sectionTitle}>
+        <section aria-labelledby="feed-title" className={styles.section}>
+          <h2 id="feed-title" className={styles.sectionTitle}>
             Add an ICS feed
           </h2>
           <p className="muted">Any calendar that publishes an iCalendar address can block time; it is read every few minutes.</p>

@@ -4,7 +4,6 @@ import styles from '@/components/dashboard/dashboard.module.css';
 import { NotificationsForm } from '@/components/dashboard/settings/notifications-form';
 import { PasswordForm } from '@/components/dashboard/settings/password-form';
 import { ProfileForm } from '@/components/dashboard/settings/profile-form';
-import settingsStyles from '@/components/dashboard/settings/settings.module.css';
 import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
@@ -22,29 +21,29 @@ export default async function SettingsPage() {
       <div className={styles.pageHeader}>
         <h1 className={styles.pageTitle}>Settings</h1>
       </div>
-      <div className={settingsStyles.sections}>
-        <section aria-labelledby="profile-title" className={settingsStyles.section}>
-          <h2 id="profile-title" className={settingsStyles.sectionTitle}>
+      <div className={styles.sections}>
+        <section aria-labelledby="profile-title" className={styles.section}>
+          <h2 id="profile-title" className={styles.sectionTitle}>
             Profile
           </h2>
           <p className="muted">Signed in as {host.email}.</p>
           <ProfileForm name={host.name} username={host.username} action={updateProfileAction} />
         </section>
-        <section aria-labelledby="zone-title" className={settingsStyles.section}>
-          <h2 id="zone-title" className={settingsStyles.sectionTitle}>
+        <section aria-labelledby="zone-title" className={styles.section}>
+          <h2 id="zone-title" className={styles.sectionTitle}>
             Time zone
           </h2>
           <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} />
         </section>
-        <section aria-labelledby="email-title" className={settingsStyles.section}>
-          <h2 id="email-title" className={settingsStyles.sectionTitle}>
+        <section aria-labelledby="email-title" className={styles.section}>
+          <h2 id="email-title" className={styles.sectionTitle}>
             Emails
           </h2>
           <p className="muted">Every booking, cancellation and reschedule is emailed to you and your invitee.</p>
           <NotificationsForm hostReminderEmails={host.hostReminderEmails} action={updateNotificationPreferencesAction} />
         </section>
-        <section aria-labelledby="password-title" className={settingsStyles.section}>
-          <h2 id="password-title" className={settingsStyles.sectionTitle}>
+        <section aria-labelledby="password-title" className={styles.section}>
+          <h2 id="password-title" className={styles.sectionTitle}>
             Password
           </h2>
           {host.hasPassword ? (

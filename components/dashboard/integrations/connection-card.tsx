@@ -2,6 +2,7 @@ import { ButtonLink } from '@/components/ui/button';
 import type { ConnectionView } from '@/lib/calendars/list-connections';
 import { CalendarChoices, type CalendarAction } from './calendar-choices';
 import { DisconnectButton, type DisconnectAction } from './disconnect-button';
+import dashboardStyles from '../dashboard.module.css';
 import styles from './integrations.module.css';
 
 export const providerLabels = { google: 'Google Calendar', microsoft: 'Microsoft 365', ics: 'ICS feed' } as const;
@@ -16,7 +17,7 @@ function syncLine(connection: ConnectionView): string {
 export function ConnectionCard({ connection, actions }: { connection: ConnectionView; actions: { calendar: CalendarAction; disconnect: DisconnectAction } }) {
   const label = `${providerLabels[connection.provider]}${connection.accountEmail ? ` ${connection.accountEmail}` : ''}`;
   return (
-    <section className={styles.section} aria-label={label}>
+    <section className={dashboardStyles.section} aria-label={label}>
       <div className={styles.connectionHeader}>
         <div>
           <p className={styles.account}>{connection.accountEmail ?? connection.calendars[0]?.name ?? 'Feed'}</p>
