@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
-import { hostBookingUrl } from '@/lib/booking/host-booking-url';
+import { hostBookingUrl } from '@/lib/app-urls';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { runHostWrite } from '@/lib/hosts/host-write';
 import { freshAccessToken } from './access-token';

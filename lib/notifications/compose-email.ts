@@ -6,7 +6,7 @@ import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { calendarEvent } from '@/lib/booking/calendar-event';
 import { calendarFile } from '@/lib/booking/calendar-file';
-import { hostBookingUrl } from '@/lib/booking/host-booking-url';
+import { hostBookingUrl } from '@/lib/app-urls';
 import { calendarUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
