@@ -83,8 +83,10 @@ describe.skipIf(!hasBrowser)('the availability troubleshooter in Chromium', () =
     const reply = await page.goto(`${baseUrl}/dashboard/availability/troubleshoot?meetingTypeId=${host.meetingTypeId}&date=2027-02-30`);
     expect(reply?.status()).toBe(200);
     expect(await page.getByText('Choose a valid date.').count()).toBe(1);
-    // Another host's or an unknown meeting type is a 404.
-    expect((await page.goto(`${baseUrl}/dashboard/availability/troubleshoot?meetingTypeId=00000000-0000-4000-8000-000000000000&date=${monday}`))?.status()).toBe(404);
+    // Another host's, an unknown or a malformed meeting type id is a 404.
+    for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      expect((await page.goto(`${baseUrl}/dashboard/availability/troubleshoot?meetingTypeId=${unknown}&date=${monday}`))?.status()).toBe(404);
+    }
     await context.close();
   });
 });

@@ -25,9 +25,9 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
   if (!host) notFound();
   const now = Date.now();
   const asked = { meetingTypeId: params.meetingTypeId ?? meetingTypes[0]?.id, date: params.date ?? localDateOf(now, host.timeZone) };
+  // Another host's meeting type, an unknown or a malformed id: not found, alike.
+  if (asked.meetingTypeId !== undefined && !meetingTypes.some((meetingType) => meetingType.id === asked.meetingTypeId)) notFound();
   const query = troubleshootQuerySchema.safeParse(asked);
-  // Another host's meeting type reads as not found, like an unknown id.
-  if (query.success && !meetingTypes.some((meetingType) => meetingType.id === query.data.meetingTypeId)) notFound();
   const result = query.success ? await troubleshootAvailability(db(), { hostUserId, ...query.data, now }) : null;
   const dateError = query.error?.issues.some((issue) => issue.path[0] === 'date') ? 'Choose a valid date.' : undefined;
 
