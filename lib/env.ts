@@ -59,6 +59,8 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
+  /** Push notification POSTs accepted per calendar connection per minute; past it they are refused with no query (0 = off). */
+  RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: perMinute(120),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,

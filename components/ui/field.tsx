@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 import styles from './field.module.css';
 
 interface FieldProps {
@@ -36,16 +36,23 @@ function Frame({ id, label, error, hint, optional, children }: FieldProps & { id
   );
 }
 
+/** What ties a control to its label, hint and error. */
+function controlProps(id: string, error: string | undefined, hint: ReactNode) {
+  return {
+    id,
+    className: styles.control,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy([hint !== undefined && `${id}-hint`, error && `${id}-error`]),
+  };
+}
+
 /** A labelled <input> whose hint and error are tied to it for assistive technology. */
 export function TextField({ label, error, hint, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
       <input
-        id={id}
-        className={styles.control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error && `${id}-error`])}
+        {...controlProps(id, error, hint)}
         {...input}
       />
     </Frame>
@@ -57,12 +64,24 @@ export function TextAreaField({ label, error, hint, optional, ...textarea }: Fie
   return (
     <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
       <textarea
-        id={id}
-        className={styles.control}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint !== undefined && `${id}-hint`, error && `${id}-error`])}
+        {...controlProps(id, error, hint)}
         {...textarea}
       />
+    </Frame>
+  );
+}
+
+/** A labelled native <select> (keyboard, screen reader and mobile pickers come with the platform). */
+export function SelectField({ label, error, hint, optional, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+      <select
+        {...controlProps(id, error, hint)}
+        {...select}
+      >
+        {children}
+      </select>
     </Frame>
   );
 }

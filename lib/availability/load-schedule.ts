@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { MS_PER_DAY, type BookedRange, type DateOverride, type Interval, type MeetingPolicy, type ScheduleInput, type WeeklyRule } from '@/lib/scheduling';
+import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
 // host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
 // back as JSON aggregates, which parse far faster than a thousand driver rows.
+
+/** With `sources` (the troubleshooter): which booking or calendar each range came from. */
+export type SourcedBooking = BookedRange & { bookingId?: string };
+export type SourcedBusy = Interval & { calendarId?: string | null };
 
 export interface MeetingTypeSchedule {
   hostUserId: string;
@@ -13,22 +17,22 @@ export interface MeetingTypeSchedule {
   policy: MeetingPolicy;
   rules: WeeklyRule[];
   overrides: DateOverride[];
-  bookings: BookedRange[];
-  busy: Interval[];
+  bookings: SourcedBooking[];
+  busy: SourcedBusy[];
 }
 
 /** Host-local dates sit up to ~14 h either side of UTC and daily limits count whole local days: pad 2 days. */
 const paddingMs = 2 * MS_PER_DAY;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
-type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean];
+type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean, bookingId?: string];
 
 /**
  * Stands for "some other meeting type of this host": the engine compares a booking's meeting type only
  * with the one being scheduled (daily limits), so the query sends a flag instead of a thousand uuids.
  */
 const OTHER_MEETING_TYPE = 'other-meeting-type';
-type BusyTuple = [start: number, end: number];
+type BusyTuple = [start: number, end: number, calendarId?: string | null];
 
 interface ScheduleRow extends Record<string, unknown> {
   host_user_id: string;
@@ -47,12 +51,18 @@ interface ScheduleRow extends Record<string, unknown> {
   busy: BusyTuple[];
 }
 
-/** Null when the meeting type does not exist. */
+/**
+ * Null when the meeting type does not exist. `sources` adds each booking's id and each busy range's
+ * calendar to the same query, for the troubleshooter; availability and booking leave it off.
+ */
 export async function loadMeetingTypeSchedule(
   database: Queryable,
   meetingTypeId: string,
   range: Interval,
+  options: { sources?: boolean } = {},
 ): Promise<MeetingTypeSchedule | null> {
+  const bookingSource = options.sources ? sql`, b.id` : sql``;
+  const busySource = options.sources ? sql`, e.calendar_id` : sql``;
   const from = new Date(range.start - paddingMs).toISOString();
   const to = new Date(range.end + paddingMs).toISOString();
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
@@ -81,13 +91,13 @@ export async function loadMeetingTypeSchedule(
            coalesce((
              select json_agg(json_build_array(${epochMs('b.start_time')}, ${epochMs('b.end_time')},
                                               b.buffer_before_minutes, b.buffer_after_minutes,
-                                              b.meeting_type_id = mt.id))
+                                              b.meeting_type_id = mt.id${bookingSource}))
              from bookings b
              where b.host_user_id = mt.user_id and b.status = 'confirmed'
                and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
            ), '[]'::json) as bookings,
            coalesce((
-             select json_agg(json_build_array(${epochMs('e.start_time')}, ${epochMs('e.end_time')}))
+             select json_agg(json_build_array(${epochMs('e.start_time')}, ${epochMs('e.end_time')}${busySource}))
              from external_busy e
              where e.user_id = mt.user_id and e.start_time < ${to}::timestamptz and e.end_time > ${from}::timestamptz
            ), '[]'::json) as busy
@@ -113,19 +123,21 @@ export async function loadMeetingTypeSchedule(
     rules: row.rules,
     overrides: row.overrides,
     // Rounded: float8 seconds × 1000 can land a hair off a whole millisecond.
-    bookings: row.bookings.map(([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameMeetingType]) => ({
-      start: Math.round(start),
-      end: Math.round(end),
-      bufferBeforeMinutes,
-      bufferAfterMinutes,
-      meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE,
-    })),
-    busy: row.busy.map(([start, end]) => ({ start: Math.round(start), end: Math.round(end) })),
+    bookings: options.sources
+      ? row.bookings.map((tuple) => ({ ...bookedRange(tuple, meetingTypeId), bookingId: tuple[5] }))
+      : row.bookings.map((tuple) => bookedRange(tuple, meetingTypeId)),
+    busy: options.sources
+      ? row.busy.map(([start, end, calendarId]) => ({ start: Math.round(start), end: Math.round(end), calendarId }))
+      : row.busy.map(([start, end]) => ({ start: Math.round(start), end: Math.round(end) })),
   };
 }
 
+function bookedRange([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameMeetingType]: BookingTuple, meetingTypeId: string): BookedRange {
+  return { start: Math.round(start), end: Math.round(end), bufferBeforeMinutes, bufferAfterMinutes, meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE };
+}
+
 /** The engine's input from a loaded schedule: what was offered and what is enforced read the same data. */
-export function scheduleInput(schedule: MeetingTypeSchedule, meetingType: MeetingPolicy, now: number): ScheduleInput {
+export function scheduleInput(schedule: MeetingTypeSchedule, meetingType: MeetingPolicy, now: number): ExplainInput<SourcedBusy, SourcedBooking> {
   return {
     timeZone: schedule.hostTimeZone,
     rules: schedule.rules,

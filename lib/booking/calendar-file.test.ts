@@ -1,4 +1,5 @@
 import ical, { type VEvent } from 'node-ical';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarEvent } from './calendar-event';
 import { calendarFile, type CalendarFileInput } from './calendar-file';
@@ -50,5 +51,61 @@ describe('the .ics file of a booking', () => {
     const text = calendarFile({ ...input, ...hostile });
     expect(text).not.toMatch(/^ATTENDEE/m);
     expect(parsedEvent(text).summary).toBe('Call;\r\nATTENDEE:mailto:x@evil.test with A, B\\C'.replace('\r\n', '\n'));
+  });
+});
+
+describe('the people in an invitation (RFC 5545 parameters)', () => {
+  const invitation = (organizer: string, attendee: string) =>
+    calendarFile({ ...input, method: 'REQUEST', organizer: { name: organizer, email: 'host@example.test' }, attendee: { name: attendee, email: 'eve@example.test' } });
+
+  /** The property lines (unfolded) named `name`, as an independent reader sees them. */
+  const lines = (text: string, name: string) => text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((line) => line.startsWith(`${name};`) || line.startsWith(`${name}:`));
+
+  it.each([
+    'Eve" ;ROLE=CHAIR;SENT-BY="mailto:x@evil.test',
+    'Eve";CUTYPE=ROOM:mailto:x@evil.test',
+    'Eve: the, one; really',
+    'Eve\r\nATTENDEE:mailto:x@evil.test',
+    'Eve\u0000\u0007\u001b[31m\u007f',
+    'Eve \\" back\\slash',
+  ])('keeps exactly one ATTENDEE with the invitee address and only the intended parameters for %j', (name) => {
+    const text = invitation('Ada "The Host"; ROLE=CHAIR', name);
+    const parsed = parsedEvent(text);
+    const attendees = [parsed.attendee].flat();
+    expect(attendees).toHaveLength(1);
+    const attendee = attendees[0] as { val: string; params: Record<string, string> };
+    expect(attendee.val.toLowerCase()).toBe('mailto:eve@example.test');
+    expect(Object.keys(attendee.params).sort()).toEqual(['CN', 'PARTSTAT', 'ROLE']);
+    expect(attendee.params.ROLE).toBe('REQ-PARTICIPANT');
+    expect(attendee.params.CN).toMatch(/^Eve/);
+    expect(attendee.params.CN).not.toMatch(/["\p{Cc}]/u);
+    const organizer = parsed.organizer as unknown as { val: string; params: Record<string, string> };
+    expect(organizer.val.toLowerCase()).toBe('mailto:host@example.test');
+    expect(Object.keys(organizer.params)).toEqual(['CN']);
+    expect(lines(text, 'ATTENDEE')).toHaveLength(1);
+    expect(lines(text, 'ORGANIZER')).toHaveLength(1);
+  });
+
+  it('quotes every name with a separator and keeps its words', () => {
+    const text = invitation('Host: A, B; C', 'Eve: the, one; really').replace(/\r?\n[ \t]/g, '');
+    expect(text).toContain('ORGANIZER;CN="Host: A, B, C":mailto:host@example.test');
+    expect(parsedEvent(text).attendee).toMatchObject({ params: { CN: 'Eve: the, one, really' } });
+  });
+
+  it('never lets any name add a parameter or a property (property test)', () => {
+    const nameChars = fc.constantFrom('"', ';', ':', ',', '\\', '\r', '\n', '\t', '\u0000', '\u007f', '=', 'A', 'é', ' ', 'ROLE=CHAIR', 'mailto:x@evil.test');
+    const names = fc.array(nameChars, { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(names, names, (organizer, attendee) => {
+        const parsed = parsedEvent(invitation(organizer, attendee));
+        const attendees = [parsed.attendee].flat() as { val: string; params: Record<string, string> }[];
+        expect(attendees).toHaveLength(1);
+        expect(attendees[0]!.val.toLowerCase()).toBe('mailto:eve@example.test');
+        expect(Object.keys(attendees[0]!.params).sort()).toEqual(['CN', 'PARTSTAT', 'ROLE']);
+        expect(attendees[0]!.params.CN).not.toMatch(/["\p{Cc}]/u);
+        expect((parsed.organizer as unknown as { val: string }).val.toLowerCase()).toBe('mailto:host@example.test');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

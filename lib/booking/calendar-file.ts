@@ -23,9 +23,22 @@ export interface CalendarFileInput extends CalendarEvent {
   attendee?: Person;
 }
 
+/**
+ * A name as an RFC 5545 §3.2 parameter value. ical-generator quotes a value holding `;`, `:` or `,`,
+ * but backslash-escapes `"`, which a quoted-string cannot hold: a quote would end the value and let
+ * the rest add parameters (ROLE=CHAIR, SENT-BY) or another address. So quotes become apostrophes,
+ * controls (CR, LF, NUL, DEL…) spaces and backslashes slashes; semicolons become commas, because
+ * common readers (node-ical among them) split parameters on every `;`, even inside quotes.
+ */
+export function parameterText(value: string): string {
+  return value.replace(/"/g, "'").replace(/\\/g, '/').replace(/;/g, ',').replace(/[\p{Cc}\s]+/gu, ' ').trim();
+}
+
+const person = (who: Person | undefined) => (who ? { email: who.email, name: parameterText(who.name) || who.email } : null);
+
 const methods = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL };
 
-/** An iCalendar file with one event in UTC; the library escapes every text value. */
+/** An iCalendar file with one event in UTC; the library escapes every text value, `parameterText` each name. */
 export function calendarFile(input: CalendarFileInput): string {
   const calendar = ical({ prodId: { company: 'Rendezvous', product: 'Rendezvous', language: 'EN' }, method: methods[input.method ?? 'PUBLISH'] });
   const event = calendar.createEvent({
@@ -38,11 +51,11 @@ export function calendarFile(input: CalendarFileInput): string {
     location: input.location,
     description: input.description || null,
     status: input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: input.organizer ?? null,
+    organizer: person(input.organizer),
   });
   if (input.attendee) {
     event.createAttendee({
-      ...input.attendee,
+      ...person(input.attendee)!,
       role: ICalAttendeeRole.REQ,
       status: input.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
     });

@@ -22,6 +22,8 @@ const policies = {
   'sign-in-attempts-account': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT, windowSeconds: 15 * 60 },
   'sign-in-attempts-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_CLIENT, windowSeconds: 15 * 60 },
   'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
+  /** Authenticated push notifications per calendar connection (a leaked channel secret cannot flood the database). */
+  'calendar-notifications': { limit: () => env().RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE, windowSeconds: 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;

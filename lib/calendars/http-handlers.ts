@@ -43,9 +43,10 @@ export async function connectCallback(request: Request, provider: OAuthProvider,
   return redirect(integrationsPage({ connected: provider }));
 }
 
-export async function googleNotification(request: Request): Promise<Response> {
+/** Push deliveries; `using` lets a test count the queries one request costs. */
+export async function googleNotification(request: Request, using: HostWriteDeps = deps()): Promise<Response> {
   const header = (name: string) => request.headers.get(name);
-  await handleGoogleNotification(deps(), {
+  await handleGoogleNotification(using, {
     channelId: header('x-goog-channel-id'),
     token: header('x-goog-channel-token'),
     resourceState: header('x-goog-resource-state'),
@@ -55,13 +56,14 @@ export async function googleNotification(request: Request): Promise<Response> {
   return new Response(null, { status: 200 });
 }
 
-export async function microsoftNotification(request: Request): Promise<Response> {
+export async function microsoftNotification(request: Request, using: HostWriteDeps = deps()): Promise<Response> {
   // Subscription validation: echo the token as text/plain within 10 seconds, nothing else.
   const validationToken = new URL(request.url).searchParams.get('validationToken');
   if (validationToken !== null) {
     return new Response(validationToken.slice(0, 1024), { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
+  // The body is capped (MAX_BODY_BYTES) before it is parsed; the batch size is bounded by the handler.
   const body = await parseJsonBody(request, graphNotificationsSchema);
-  await handleGraphNotifications(deps(), body);
+  await handleGraphNotifications(using, body);
   return new Response(null, { status: 202 });
 }

@@ -1,8 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
-import { calendarEvent } from '@/lib/booking/calendar-event';
-import { presentBooking } from '@/lib/booking/present';
+import { hostBookingUrl } from '@/lib/app-urls';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { runHostWrite } from '@/lib/hosts/host-write';
 import { freshAccessToken } from './access-token';
@@ -11,16 +10,17 @@ import type { EventDraft } from './provider-adapter';
 import type { OAuthProvider } from './provider-config';
 
 // Bookings on the host's calendar: created on booking/confirmed in the calendar that receives
-// events (invitee as attendee, manage links in the description, Meet or Teams when the meeting type
-// asks for a video link), moved on reschedule, deleted on cancel. Safe to retry: the booking id is
-// the provider's idempotency handle and a stored event id is never created twice.
+// events (invitee as attendee, Meet or Teams when the meeting type asks for a video link), moved on
+// reschedule, deleted on cancel. Safe to retry: the booking id is the provider's idempotency handle
+// and a stored event id is never created twice. The description links to the booking's dashboard
+// page, never to the invitee's cancel/reschedule links: delegates and colleagues read that calendar.
 
 export type BookingChange = { kind: 'confirmed' } | { kind: 'cancelled' } | { kind: 'rescheduled'; previousBookingId: string };
 export type WriteOutcome = 'created' | 'updated' | 'deleted' | 'unchanged' | 'no_calendar';
 
 async function loadBooking(deps: HostWriteDeps, bookingId: string) {
   const [row] = await deps.database
-    .select({ booking: bookings, meetingType: meetingTypes, hostName: users.name, hostTimeZone: users.timeZone })
+    .select({ booking: bookings, meetingType: meetingTypes, hostTimeZone: users.timeZone })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
@@ -49,24 +49,14 @@ async function receivingCalendar(deps: HostWriteDeps, hostUserId: string) {
 
 function draftFor(loaded: NonNullable<Awaited<ReturnType<typeof loadBooking>>>): EventDraft {
   const { booking, meetingType } = loaded;
-  const links = presentBooking(booking);
-  const event = calendarEvent({
-    start: booking.startTime,
-    end: booking.endTime,
-    meetingName: meetingType.name,
-    hostName: loaded.hostName,
-    location: meetingType.location,
-    cancelUrl: links.cancelUrl,
-    rescheduleUrl: links.rescheduleUrl,
-  });
   return {
     bookingId: booking.id,
     summary: `${meetingType.name} with ${booking.inviteeName}`,
-    description: [event.description, booking.notes ? `Notes from ${booking.inviteeName}:\n${booking.notes}` : ''].filter(Boolean).join('\n\n'),
+    description: [`Booking: ${hostBookingUrl(booking.id)}`, booking.notes ? `Notes from ${booking.inviteeName}:\n${booking.notes}` : ''].filter(Boolean).join('\n\n'),
     start: booking.startTime,
     end: booking.endTime,
     timeZone: loaded.hostTimeZone,
-    location: event.location,
+    location: meetingType.location?.trim() || null,
     attendee: { email: booking.inviteeEmail, name: booking.inviteeName },
     addVideoLink: meetingType.addVideoLink,
   };

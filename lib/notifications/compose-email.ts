@@ -6,6 +6,7 @@ import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { calendarEvent } from '@/lib/booking/calendar-event';
 import { calendarFile } from '@/lib/booking/calendar-file';
+import { hostBookingUrl } from '@/lib/app-urls';
 import { calendarUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
@@ -60,7 +61,7 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): 
     notes: booking.notes,
     rescheduleUrl: toInvitee && live ? link(notice, 'reschedule') : null,
     cancelUrl: toInvitee && live ? link(notice, 'cancel') : null,
-    dashboardUrl: toInvitee ? null : `${appUrl()}/dashboard/bookings/${booking.id}`,
+    dashboardUrl: toInvitee ? null : hostBookingUrl(booking.id),
   };
 }
 
@@ -79,7 +80,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
   });
-  if (recipient === 'host' && !cancelled) event.description = `Booking: ${appUrl()}/dashboard/bookings/${booking.id}`;
+  if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
   const content = calendarFile({
     ...event,
     uid: calendarUid(chain.rootId),

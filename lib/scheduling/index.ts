@@ -2,6 +2,8 @@
 export type { BookedRange, DateOverride, Interval, MeetingPolicy, ScheduleInput, SlotRejection, SlotValidation, WeeklyRule } from './types';
 export { computeSlots } from './compute-slots';
 export { validateSlot } from './validate-slot';
+// The troubleshooter: every candidate of one date and why; a separate function, off the normal path.
+export { explainSlots, type ExplainedStart, type ExplainInput, type SlotObstacle } from './explain-slots';
 // Notice and horizon only bound slot starts, so a cache may apply them after computeSlots with this.
 export { resolveSlotPolicy, type SlotPolicy } from './slot-policy';
 export { addDays, canonicalTimeZone, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';

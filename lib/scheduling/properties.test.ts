@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MS_PER_DAY, MS_PER_MINUTE, formatLocalDate, parseLocalDate } from './calendar-date';
 import { computeSlots } from './compute-slots';
+import { explainSlots } from './explain-slots';
 import { blockedRangeOf, overlaps } from './intervals';
-import { localDateOf } from './time';
+import { localDateOf, localDateRangeToInterval } from './time';
 import type { BookedRange, DateOverride, Interval, ScheduleInput, WeeklyRule } from './types';
 import { validateSlot } from './validate-slot';
 import { availabilityByDay } from './windows';
@@ -180,6 +181,49 @@ describe('computeSlots properties', () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('explainSlots (the troubleshooter) properties', () => {
+  const datesOf = (input: ScheduleInput, range: Interval): string[] => {
+    const first = parseLocalDate(localDateOf(range.start, input.timeZone));
+    return [first - 1, first, first + 1, first + 2].map(formatLocalDate);
+  };
+
+  it('offers exactly the starts computeSlots offers on that host-local date, across zones and DST days', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ input, range }) => {
+        for (const date of datesOf(input, range)) {
+          const span = localDateRangeToInterval(date, date, input.timeZone);
+          const explained = explainSlots(input, date);
+          expect(explained.span).toEqual(span);
+          const offered = explained.starts.filter((candidate) => candidate.obstacles.length === 0).map((candidate) => candidate.start);
+          expect({ date, offered }).toEqual({ date, offered: computeSlots(input, span).map((slot) => slot.start) });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('lists candidates ascending and inside the date, each refused one with the reasons validateSlot would accept', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ input, range }) => {
+        const date = localDateOf(range.start, input.timeZone);
+        const { span, starts } = explainSlots(input, date);
+        starts.slice(1).forEach((candidate, index) => expect(candidate.start).toBeGreaterThan(starts[index]!.start));
+        for (const candidate of starts) {
+          expect(candidate.start >= span.start && candidate.start < span.end).toBe(true);
+          const verdict = validateSlot(input, candidate.start);
+          expect(verdict.ok).toBe(candidate.obstacles.length === 0);
+          const kinds = candidate.obstacles.map((obstacle) => obstacle.kind);
+          if (!verdict.ok && verdict.reason === 'too_soon') expect(kinds).toContain('minimum_notice');
+          if (!verdict.ok && verdict.reason === 'too_far') expect(kinds).toContain('booking_window');
+          if (!verdict.ok && verdict.reason === 'daily_limit') expect(kinds).toContain('daily_limit');
+          if (!verdict.ok && verdict.reason === 'busy') expect(kinds.some((kind) => kind === 'busy' || kind === 'booking' || kind === 'booking_buffer')).toBe(true);
+        }
+      }),
       RUNS,
     );
   });

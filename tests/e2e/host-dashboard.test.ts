@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
+import { DAY_MS, nextWeeksMonday } from './dates';
 import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
@@ -14,15 +15,8 @@ import { signInThroughForm } from './sign-in';
 
 const browser = launchBrowserPerFile();
 const databaseUrl = inject('e2eDatabaseUrl');
-const DAY_MS = 86_400_000;
 const ZONE = 'Europe/Berlin';
 
-/** "YYYY-MM-DD" of the Monday 7–13 days from now (far enough that no notice rule interferes). */
-function nextWeeksMonday(): string {
-  const now = new Date();
-  const daysToMonday = ((8 - now.getUTCDay()) % 7) + 7;
-  return new Date(now.getTime() + daysToMonday * DAY_MS).toISOString().slice(0, 10);
-}
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 async function meetingTypeId(username: string, slug: string): Promise<string> {

@@ -143,6 +143,9 @@ describe('Microsoft 365', () => {
     const [row] = await database.select().from(bookings).where(eq(bookings.id, bookingId));
     expect(row!.calendarJoinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
     expect(fake.liveEvents()[0]).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', transactionId: bookingId });
+    // Delegates read the host's calendar: it links to the dashboard, never to the invitee's token links.
+    expect(fake.liveEvents()[0]!.body!.content).toContain(`/dashboard/bookings/${bookingId}`);
+    expect(JSON.stringify(fake.liveEvents()[0])).not.toMatch(/token=|\/(cancel|reschedule)\b/);
     expect(await writeBookingEvent(depsFor(database), bookingId, { kind: 'cancelled' })).toBe('deleted');
     expect(fake.liveEvents()).toEqual([]);
   });

@@ -30,14 +30,23 @@ afterEach(() => fake.close());
 async function bookedHost(options: { video?: boolean } = {}) {
   const { host, meetingType } = await createBookableHost(database, { addVideoLink: options.video ?? false, name: 'Intro call', location: 'Desk 4' });
   const connectionId = await connect(database, 'google', host.id);
-  const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY, { name: 'Ada Invitee', email: 'ada@example.test' }));
+  const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY, { name: 'Ada Invitee', email: 'ada@example.test', notes: 'Agenda attached' }));
   return { host, meetingType, connectionId, bookingId: body.booking.id as string };
+}
+
+/** Everything we sent Google: the host's calendar is readable by delegates, so no invitee link token may be in it. */
+const insertBodies = () => fake.requests.filter((r) => r.method !== 'GET' && r.url.pathname.includes('/events')).map((r) => r.body);
+function expectNoBearerLink(bodies: string[]) {
+  expect(bodies.length).toBeGreaterThan(0);
+  for (const body of bodies) {
+    expect(body).not.toMatch(/token=|\/(cancel|reschedule)\b/);
+  }
 }
 
 const bookingRow = async (id: string) => (await database.select().from(bookings).where(eq(bookings.id, id)))[0]!;
 
 describe('writing bookings to Google Calendar', () => {
-  it('creates the event with the invitee, the manage links and a Meet link, and stores id and join URL', async () => {
+  it('creates the event with the invitee, the dashboard link, the notes and a Meet link, and stores id and join URL', async () => {
     const { bookingId } = await bookedHost({ video: true });
     expect(await writeBookingEvent(depsFor(database), bookingId, { kind: 'confirmed' })).toBe('created');
     const row = await bookingRow(bookingId);
@@ -46,7 +55,9 @@ describe('writing bookings to Google Calendar', () => {
     const event = fake.store.get(fake.store.accountEmail, row.calendarEventId!)!;
     expect(event).toMatchObject({ status: 'confirmed', summary: 'Intro call with Ada Invitee', location: 'Desk 4', start: { dateTime: MONDAY_10AM_NY } });
     expect(event.attendees).toEqual([{ email: 'ada@example.test', displayName: 'Ada Invitee' }]);
-    expect(event.description).toMatch(/Cancel: http.*\/bookings\/.*\/cancel\?token=/);
+    expect(event.description).toContain(`/dashboard/bookings/${bookingId}`);
+    expect(event.description).toContain('Agenda attached');
+    expectNoBearerLink(insertBodies());
     expect(event.hangoutLink).toBe(row.calendarJoinUrl);
     const insert = fake.requests.find((r) => r.method === 'POST' && r.url.pathname.endsWith('/events'))!;
     expect(insert.url.searchParams.get('conferenceDataVersion')).toBe('1');
@@ -103,6 +114,8 @@ describe('writing bookings to Google Calendar', () => {
     const events = fake.store.live(fake.store.accountEmail);
     expect(events).toHaveLength(1);
     expect(events[0]!.start.dateTime).toBe(MONDAY_2PM_NY);
+    expect(events[0]!.description).toContain(`/dashboard/bookings/${newId}`);
+    expectNoBearerLink([...insertBodies(), JSON.stringify(events[0])]);
   });
 
   it('does nothing when the host has no calendar that receives events', async () => {

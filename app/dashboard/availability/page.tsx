@@ -4,6 +4,7 @@ import { DateOverridesSection } from '@/components/availability/date-overrides-s
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import { WeeklyHoursForm } from '@/components/availability/weekly-hours-form';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
+import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
@@ -19,6 +20,9 @@ export default async function AvailabilityPage() {
     <>
       <div className={dashboardStyles.pageHeader}>
         <h1 className={dashboardStyles.pageTitle}>Availability</h1>
+        <ButtonLink href="/dashboard/availability/troubleshoot" variant="secondary">
+          Why is a time not offered?
+        </ButtonLink>
       </div>
       <TimeZoneForm initialTimeZone={settings.timeZone} save={saveTimeZoneAction} />
       <WeeklyHoursForm initialWeek={settings.weeklyHours} save={saveWeeklyHoursAction} />

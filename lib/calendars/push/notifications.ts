@@ -1,21 +1,25 @@
 import 'server-only';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { connectedCalendars } from '@/db/schema';
+import { hitLimit, rateLimited, type Verdict } from '@/lib/cache/rate-limit';
+import { AppError } from '@/lib/errors';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { requestSync } from '../request-sync';
 import { ensureWatches } from './watch-lifecycle';
-import { isWatchSecret } from './watch-secret';
+import { readWatchSecret } from './watch-secret';
 
-// Push notifications only ask for a sync (the sync reads what changed); a notification whose
-// channel secret does not match, or that repeats a message number already seen, changes nothing.
+// Push notifications only ask for a sync (the sync reads what changed). They are cheap by design:
+// the channel secret names its connection and calendar and is checked before any query (a forged or
+// unknown one costs none), each connection has a rate limit, a Graph batch is bounded, looked up in
+// one query and deduplicated per connection, and a repeated message number changes nothing.
 
 export type NotificationOutcome = 'sync_requested' | 'ignored';
 
-async function calendarByWatch(deps: HostWriteDeps, watchId: string) {
-  const [calendar] = await deps.database.select().from(connectedCalendars).where(eq(connectedCalendars.watchId, watchId));
-  return calendar ?? null;
-}
+/** Graph batches several notifications in one POST; past this many the whole POST is refused (413). */
+export const MAX_GRAPH_NOTIFICATIONS_PER_POST = 100;
+
+const overRate = (verdict: Verdict, now: number) => rateLimited(verdict, now, 'Too many notifications for this calendar connection');
 
 export interface GoogleNotification {
   channelId: string | null;
@@ -24,55 +28,98 @@ export interface GoogleNotification {
   messageNumber: string | null;
 }
 
-export async function handleGoogleNotification(deps: HostWriteDeps, notification: GoogleNotification): Promise<NotificationOutcome> {
-  if (!notification.channelId || notification.channelId.length > 255) return 'ignored';
-  const calendar = await calendarByWatch(deps, notification.channelId);
-  if (!calendar || !isWatchSecret(calendar.id, notification.token)) return 'ignored';
+/** One query for an accepted notification: the message-number update names the connection. */
+export async function handleGoogleNotification(deps: HostWriteDeps, notification: GoogleNotification, now = Date.now()): Promise<NotificationOutcome> {
+  const owner = readWatchSecret(notification.token);
   const number = Number(notification.messageNumber);
-  if (!Number.isSafeInteger(number) || number < 0) return 'ignored';
-  // Only a message number above the highest seen counts; retries and replays fall through.
+  if (!owner || !notification.channelId || notification.channelId.length > 255 || !Number.isSafeInteger(number) || number < 0) return 'ignored';
+  const verdict = await hitLimit('calendar-notifications', owner.connectionId, now);
+  if (!verdict.success) throw overRate(verdict, now);
+  // Only the calendar's current channel counts, and only a message number above the highest seen.
   const [fresh] = await deps.database
     .update(connectedCalendars)
     .set({ watchMessageNumber: number })
-    .where(and(eq(connectedCalendars.id, calendar.id), or(isNull(connectedCalendars.watchMessageNumber), lt(connectedCalendars.watchMessageNumber, number))))
+    .where(
+      and(
+        eq(connectedCalendars.id, owner.calendarId),
+        eq(connectedCalendars.connectionId, owner.connectionId),
+        eq(connectedCalendars.watchId, notification.channelId),
+        or(isNull(connectedCalendars.watchMessageNumber), lt(connectedCalendars.watchMessageNumber, number)),
+      ),
+    )
     .returning({ id: connectedCalendars.id });
   // "sync" is the channel's opening handshake: nothing changed yet.
   if (!fresh || notification.resourceState === 'sync') return 'ignored';
-  await requestSync(calendar.connectionId);
+  await requestSync(owner.connectionId);
   return 'sync_requested';
 }
 
 const graphNotificationSchema = z.object({
   subscriptionId: z.string().max(255),
-  clientState: z.string().nullish(),
-  lifecycleEvent: z.string().optional(),
+  clientState: z.string().max(255).nullish(),
+  lifecycleEvent: z.string().max(100).optional(),
 });
-export const graphNotificationsSchema = z.object({ value: z.array(z.unknown()).max(1000) });
+export const graphNotificationsSchema = z.object({ value: z.array(z.unknown()) });
 
-/** Graph batches notifications (changes or lifecycle events) for many subscriptions in one POST. */
-export async function handleGraphNotifications(deps: HostWriteDeps, body: z.infer<typeof graphNotificationsSchema>): Promise<NotificationOutcome[]> {
+/**
+ * Graph batches notifications (changes or lifecycle events) for many subscriptions in one POST: at
+ * most one lookup query per POST, the lifecycle writes, and one sync request per connection.
+ */
+export async function handleGraphNotifications(deps: HostWriteDeps, body: z.infer<typeof graphNotificationsSchema>, now = Date.now()): Promise<NotificationOutcome[]> {
+  if (body.value.length > MAX_GRAPH_NOTIFICATIONS_PER_POST) {
+    throw new AppError('payload_too_large', `At most ${MAX_GRAPH_NOTIFICATIONS_PER_POST} notifications per request`);
+  }
+  const items = body.value.map((raw) => {
+    const parsed = graphNotificationSchema.safeParse(raw);
+    return parsed.success ? { ...parsed.data, owner: readWatchSecret(parsed.data.clientState) } : null;
+  });
+  // Each connection counts once per POST; one over its rate is left out, and only a POST with
+  // nothing left is refused (so one busy host does not hold back the others in a shared batch).
+  const allowed = new Set<string>();
+  let refusal: Verdict | null = null;
+  for (const connectionId of new Set(items.flatMap((item) => (item?.owner ? [item.owner.connectionId] : [])))) {
+    const verdict = await hitLimit('calendar-notifications', connectionId, now);
+    if (verdict.success) allowed.add(connectionId);
+    else refusal = verdict;
+  }
+  if (allowed.size === 0) {
+    if (refusal) throw overRate(refusal, now);
+    return items.map(() => 'ignored');
+  }
+
+  const calendarIds = [...new Set(items.flatMap((item) => (item?.owner && allowed.has(item.owner.connectionId) ? [item.owner.calendarId] : [])))];
+  const rows = await deps.database
+    .select({ id: connectedCalendars.id, connectionId: connectedCalendars.connectionId, watchId: connectedCalendars.watchId })
+    .from(connectedCalendars)
+    .where(inArray(connectedCalendars.id, calendarIds));
+  const current = new Map(rows.map((row) => [row.id, row]));
+
   const outcomes: NotificationOutcome[] = [];
-  for (const item of body.value) {
-    const parsed = graphNotificationSchema.safeParse(item);
-    const calendar = parsed.success ? await calendarByWatch(deps, parsed.data.subscriptionId) : null;
-    if (!parsed.success || !calendar || !isWatchSecret(calendar.id, parsed.data.clientState)) {
+  const toSync = new Set<string>();
+  const lifecycleDone = new Set<string>();
+  for (const item of items) {
+    const calendar = item?.owner ? current.get(item.owner.calendarId) : undefined;
+    // A stopped or replaced subscription still carries a valid secret: only the calendar's current one counts.
+    if (!item?.owner || !calendar || !allowed.has(calendar.connectionId) || calendar.connectionId !== item.owner.connectionId || calendar.watchId !== item.subscriptionId) {
       outcomes.push('ignored');
       continue;
     }
-    const event = parsed.data.lifecycleEvent;
-    if (event === 'subscriptionRemoved') {
-      // Graph dropped the subscription: forget it so the renewal makes a new one.
-      await deps.database.update(connectedCalendars).set({ watchId: null, watchExpiresAt: null }).where(eq(connectedCalendars.id, calendar.id));
-    }
-    if (event === 'reauthorizationRequired') {
-      await deps.database.update(connectedCalendars).set({ watchExpiresAt: sql`now()` }).where(eq(connectedCalendars.id, calendar.id));
-    }
-    if (event === 'reauthorizationRequired' || event === 'subscriptionRemoved') {
-      await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => console.warn('[rendezvous] Graph subscription renewal failed', { error: String(error) }));
+    const event = item.lifecycleEvent;
+    if ((event === 'subscriptionRemoved' || event === 'reauthorizationRequired') && !lifecycleDone.has(`${calendar.id}:${event}`)) {
+      lifecycleDone.add(`${calendar.id}:${event}`);
+      await applyLifecycleEvent(deps, calendar, event);
     }
     // Changes, "missed" (notifications were dropped) and a new subscription all mean: read again.
-    await requestSync(calendar.connectionId);
+    toSync.add(calendar.connectionId);
     outcomes.push('sync_requested');
   }
+  for (const connectionId of toSync) await requestSync(connectionId);
   return outcomes;
+}
+
+async function applyLifecycleEvent(deps: HostWriteDeps, calendar: { id: string; connectionId: string }, event: 'subscriptionRemoved' | 'reauthorizationRequired') {
+  // Removed: forget it so the renewal makes a new one. Reauthorization: renew now.
+  const change = event === 'subscriptionRemoved' ? { watchId: null, watchExpiresAt: null } : { watchExpiresAt: sql`now()` };
+  await deps.database.update(connectedCalendars).set(change).where(eq(connectedCalendars.id, calendar.id));
+  await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => console.warn('[rendezvous] Graph subscription renewal failed', { error: String(error) }));
 }

@@ -40,7 +40,7 @@ async function watchCalendar(deps: HostWriteDeps, provider: OAuthProvider, acces
     channelId: randomUUID(),
     address: notificationUrl(provider),
     lifecycleAddress: notificationUrl(provider),
-    secret: watchSecret(calendar.id),
+    secret: watchSecret(calendar.connectionId, calendar.id),
     expiresAt,
   });
   await deps.database
