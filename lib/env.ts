@@ -59,6 +59,11 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
+  /** ICS feeds one host may try to add per hour (each try fetches and parses the feed). */
+  RATE_LIMIT_ICS_FEED_ADDS_PER_HOUR: perHour(10),
+  /** "Sync now" / "Try again" on the integrations page: per connection per minute, and per host per hour. */
+  RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE: perMinute(2),
+  RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR: perHour(30),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
