@@ -9,7 +9,7 @@ import { writeBookingEvent } from '@/lib/calendars/write-back';
 import { startMicrosoftFake, type MicrosoftFake } from '../fakes/microsoft/microsoft-fake';
 import { createBookableHost, createHost, inviteeFor } from '../factories';
 import { book } from './api';
-import { busyRows, calendarRows, connect, connectionRow, depsFor, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { busyRows, calendarRows, connect, connectionRow, depsFor, publicAppUrl, recordSyncRequests, useProviderFake } from './calendar-helpers';
 import { connectTestDatabase } from './db-helpers';
 import { serveRoute } from './route-server';
 
@@ -26,8 +26,8 @@ beforeAll(async () => {
   app = await serveRoute(graphNotifications);
 });
 beforeEach(async () => {
-  fake = await startMicrosoftFake();
-  useProviderFake('microsoft', fake, { APP_URL: app.origin });
+  fake = await startMicrosoftFake({ deliverTo: app.origin });
+  useProviderFake('microsoft', fake, { APP_URL: publicAppUrl });
   requested = recordSyncRequests();
 });
 afterEach(() => fake.close());
@@ -93,7 +93,7 @@ describe('Microsoft 365', () => {
     const [calendar] = await calendarRows(database, connectionId);
     const subscription = fake.subscriptions.get(calendar!.watchId!)!;
     expect(subscription.resource).toBe(`/me/calendars/${calendar!.externalId}/events`);
-    expect(subscription.notificationUrl).toBe(`${app.origin}/api/integrations/microsoft/notifications`);
+    expect(subscription.notificationUrl).toBe(`${publicAppUrl}/api/integrations/microsoft/notifications`);
 
     expect(await handleGraphNotifications(depsFor(database), fake.notify(subscription.id))).toEqual(['sync_requested']);
     expect(await handleGraphNotifications(depsFor(database), fake.notify(subscription.id, { clientState: 'forged' }))).toEqual(['ignored']);
