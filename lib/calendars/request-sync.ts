@@ -21,7 +21,8 @@ export type SyncScheduler = (connectionId: string) => Promise<void>;
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
 const inlineLimit = pLimit(2);
 
-function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
+/** JOBS=inline (the default): syncs in this process; tests install it with their own database. */
+export function inlineSyncScheduler(deps: () => HostWriteDeps): SyncScheduler {
   return async (connectionId) => {
     const current = running.get(connectionId);
     if (current) {
@@ -58,7 +59,7 @@ function retryLater(connectionId: string, delayMs: number): void {
   retryTimers.set(connectionId, timer);
 }
 
-let scheduler: SyncScheduler = inlineScheduler(() => ({ database: db(), store: cacheStore() }));
+let scheduler: SyncScheduler = inlineSyncScheduler(() => ({ database: db(), store: cacheStore() }));
 
 export function requestSync(connectionId: string): Promise<void> {
   return scheduler(connectionId);

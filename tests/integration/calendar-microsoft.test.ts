@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as graphNotifications } from '@/app/api/integrations/microsoft/notifications/route';
 import { bookings, calendarConnections } from '@/db/schema';
+import { RetryAfterError } from 'inngest';
+import { syncStep } from '@/inngest/calendar-functions';
 import { handleGraphNotifications } from '@/lib/calendars/push/notifications';
+import { inlineSyncScheduler, setSyncScheduler, settleInlineSyncs } from '@/lib/calendars/request-sync';
 import { ensureWatches } from '@/lib/calendars/push/watch-lifecycle';
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { writeBookingEvent } from '@/lib/calendars/write-back';
@@ -10,6 +13,7 @@ import { startMicrosoftFake, type MicrosoftFake } from '../fakes/microsoft/micro
 import { createBookableHost, createHost, inviteeFor } from '../factories';
 import { book } from './api';
 import { busyRows, calendarRows, connect, connectionRow, depsFor, publicAppUrl, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { setTestEnv } from './env';
 import { connectTestDatabase } from './db-helpers';
 import { serveRoute } from './route-server';
 
@@ -145,5 +149,51 @@ describe('Microsoft 365', () => {
     expect(fake.liveEvents()[0]).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', transactionId: bookingId });
     expect(await writeBookingEvent(depsFor(database), bookingId, { kind: 'cancelled' })).toBe('deleted');
     expect(fake.liveEvents()).toEqual([]);
+  });
+
+  it('retries a notified delta request that Graph throttled (429, Retry-After: 2) and applies the change within seconds (inline jobs)', async () => {
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    expect(await syncConnection(depsFor(database), connectionId)).toBe('synced');
+    await ensureWatches(depsFor(database), connectionId);
+    const [calendar] = await calendarRows(database, connectionId);
+    setSyncScheduler(inlineSyncScheduler(() => depsFor(database)));
+
+    const added = fake.addEvent({ start: '2027-01-11T15:00:00.000Z', end: '2027-01-11T16:00:00.000Z' });
+    fake.throttleDelta(1, 2);
+    const deltasBefore = fake.requests.filter((r) => r.url.pathname.endsWith('/calendarView/delta')).length;
+    const started = Date.now();
+    expect(await handleGraphNotifications(depsFor(database), fake.notify(calendar!.watchId!))).toEqual(['sync_requested']);
+    await settleInlineSyncs({ retries: true });
+    const elapsed = Date.now() - started;
+
+    expect((await busyRows(database, connectionId)).map((r) => r.id)).toEqual([added.id]);
+    expect(fake.requests.filter((r) => r.url.pathname.endsWith('/calendarView/delta')).length - deltasBefore).toBe(2);
+    expect(elapsed).toBeGreaterThanOrEqual(2000);
+    expect(elapsed).toBeLessThan(5000);
+    expect(await connectionRow(database, connectionId)).toMatchObject({ lastError: null, failureCount: 0 });
+  });
+
+  it('on Inngest, the sync step throws RetryAfterError with the delay Graph advised', async () => {
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    fake.throttleDelta(1, 3);
+    const refusal = await syncStep(connectionId).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RetryAfterError);
+    // Inngest carries it in whole seconds: 3 s advised, up to 20% jitter, rounded up.
+    const seconds = Number((refusal as RetryAfterError).retryAfter);
+    expect(seconds).toBeGreaterThanOrEqual(3);
+    expect(seconds).toBeLessThanOrEqual(4);
+    expect((await connectionRow(database, connectionId))!.lastError).toMatch(/429: the provider asked us to slow down/);
+    expect(await syncStep(connectionId)).toBe('synced');
+  });
+
+  it('opens no subscription for an http APP_URL, even with the API origin pointing at a fake', async () => {
+    setTestEnv({ APP_URL: app.origin });
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    await ensureWatches(depsFor(database), connectionId);
+    expect((await calendarRows(database, connectionId))[0]!.watchId).toBeNull();
+    expect(fake.requests.some((r) => r.url.pathname === '/v1.0/subscriptions')).toBe(false);
   });
 });

@@ -106,6 +106,8 @@ function parseTolerantly(text, skipped) {
  */
 export function expandFeed(text, limits) {
   if (!text.includes('BEGIN:VCALENDAR')) return { error: 'That address did not return an iCalendar (.ics) feed.' };
+  // A feed cut off in transfer must not read as "no events" and clear the busy times.
+  if (!text.includes('END:VCALENDAR')) return { error: 'The feed ended before END:VCALENDAR; it looks cut off.' };
   const total = countEvents(text);
   if (total > limits.maxEvents) return { error: `The feed has ${total} events; at most ${limits.maxEvents} are read.` };
   /** @type {import('./feed-expansion.d.mts').SkippedEvent[]} */
