@@ -12,7 +12,8 @@ import type { ExpansionLimits, FeedExpansion } from './feed-expansion.mjs';
 
 export const FEED_PARSE_BUDGET_MS = 10_000;
 export const MAX_FEED_EVENTS = 10_000;
-export const FEED_ITERATION_BUDGET = 50_000;
+/** About 2 s of rrule-temporal work under load; non-COUNT rules are charged per instance, so it matches the instance cap. */
+export const FEED_ITERATION_BUDGET = 20_000;
 /** Bound on instances per feed: a FREQ=SECONDLY rule must not fill the table. */
 export const MAX_FEED_INSTANCES = 20_000;
 const WORKER_MEMORY_MB = 384;
