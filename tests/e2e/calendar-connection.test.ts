@@ -145,7 +145,7 @@ describe.skipIf(!hasBrowser)('connecting Google Calendar', () => {
     await expireTokens(host.email);
     await fake.cancelEvent(fake.store.live(fake.store.accountEmail).find((e) => e.summary === 'Dentist')!.id);
     await page.goto(`${app.baseUrl}/dashboard/integrations`);
-    await page.getByRole('button', { name: `Sync Google Calendar ${fake.store.accountEmail} now` }).click();
+    await page.getByRole('button', { name: `Sync now: Google Calendar ${fake.store.accountEmail}` }).click();
     await until(async () => (await connectionStatus(host.email)) === 'reauth_required', 'the connection needs reconnecting');
     await until(async () => (await reauthEmails(host.email)) === 1, 'the host was emailed');
     await page.getByText('Google Calendar needs you to reconnect').waitFor();

@@ -68,7 +68,7 @@ describe.skipIf(!hasBrowser)('connection health on the integrations page', () =>
 
     // The feed breaks; "Sync now" reads it at once and the card says what went wrong, in words.
     feedFails = true;
-    await card.getByRole('button', { name: 'Sync ICS feed Family now' }).click();
+    await card.getByRole('button', { name: 'Sync now: ICS feed Family' }).click();
     await card.getByText('The calendar feed answered 500: the provider is having trouble').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshotBothWidths(page, 'dashboard-integrations-health');
@@ -82,7 +82,7 @@ describe.skipIf(!hasBrowser)('connection health on the integrations page', () =>
     await expect(card.getByText('None: syncing stopped after a day of errors. Use “Try again”.').isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotBothWidths(page, 'dashboard-integrations-stopped');
-    await banner.getByRole('button', { name: 'Try syncing ICS feed Family again' }).click();
+    await banner.getByRole('button', { name: 'Try again: ICS feed Family' }).click();
     await banner.waitFor({ state: 'detached' });
     await expect(card.getByText('Last error').count()).resolves.toBe(0);
     const row = await withSql(async (sql) => (await sql<{ status: string }[]>`select status from calendar_connections where user_id = (select id from users where email = ${email})`)[0]);

@@ -96,7 +96,8 @@ describe('hostile and heavy feeds', () => {
     feeds.set(`/hostile-${host.id}.ics`, hostileFeed(host.id));
     const { result, maxLagMs, elapsedMs } = await timerLag(() => syncConnection(depsFor(database), connectionId));
     expect(result).toBe('synced');
-    expect(maxLagMs).toBeLessThan(150);
+    // Parsed on the event loop, this feed blocks it for seconds (17.6 s in the issue); the margin is for a busy CI machine.
+    expect(maxLagMs).toBeLessThan(500);
     expect(elapsedMs).toBeLessThan(FEED_PARSE_BUDGET_MS);
     expect((await busyRows(database, connectionId)).map((r) => r.start)).toEqual(['2027-01-11T15:00:00.000Z']);
     const row = (await connectionRow(database, connectionId))!;

@@ -51,7 +51,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
               It failed for a day{connection.lastError ? ` (${connection.lastError})` : ''}, so Rendezvous stopped trying. Your slots use the busy times last read from it.
             </p>
             <div className={pageStyles.bannerAction}>
-              <ConnectionButton connectionId={connection.id} action={syncNowAction} ariaLabel={`Try syncing ${connectionLabel(connection)} again`} pendingText="Trying…" variant="primary">
+              <ConnectionButton connectionId={connection.id} action={syncNowAction} ariaLabel={`Try again: ${connectionLabel(connection)}`} pendingText="Trying…" variant="primary">
                 Try again
               </ConnectionButton>
             </div>

@@ -38,7 +38,7 @@ export function ConnectionCard({ connection, actions }: { connection: Connection
             <ButtonLink href={`/api/integrations/${connection.provider}/connect`}>Reconnect</ButtonLink>
           ) : null}
           {canSync ? (
-            <ConnectionButton connectionId={connection.id} action={actions.syncNow} ariaLabel={`Sync ${label} now`} pendingText="Syncing…">
+            <ConnectionButton connectionId={connection.id} action={actions.syncNow} ariaLabel={`Sync now: ${label}`} pendingText="Syncing…">
               Sync now
             </ConnectionButton>
           ) : null}
