@@ -34,6 +34,8 @@ export interface AppServerOptions {
   databaseUrl: string;
   /** Unset: the app's default TTL. 0 turns the slot cache off. */
   slotCacheTtlSeconds?: number;
+  /** More variables for this server (e.g. ICS_ALLOW_PRIVATE_NETWORKS for feeds served from loopback). */
+  env?: Record<string, string>;
 }
 
 function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
@@ -56,6 +58,7 @@ function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
     // Jobs in the app process and mail captured: the default a host gets from `npm run dev`.
     JOBS: 'inline',
     ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
+    ...options.env,
   };
 }
 

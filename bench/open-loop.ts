@@ -10,7 +10,13 @@ import { summarise } from './stats';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function runOpenLoop(target: LoadTarget, shape: LoadShape): Promise<LoadResult> {
+/** `stop`: checked before each send, ends the run early. `onResponse`: each reply's scheduled moment (epoch ms) and latency. */
+export interface OpenLoopControl {
+  stop?: () => boolean;
+  onResponse?: (scheduledEpochMs: number, latencyMs: number, status: number) => void;
+}
+
+export async function runOpenLoop(target: LoadTarget, shape: LoadShape, control: OpenLoopControl = {}): Promise<LoadResult> {
   assertNotStopping();
   const rate = shape.overallRate;
   if (!rate) throw new Error('an open-loop run needs a rate');
@@ -31,6 +37,7 @@ export async function runOpenLoop(target: LoadTarget, shape: LoadShape): Promise
         else {
           latencies.push(lastDone - scheduled);
           statuses[status] = (statuses[status] ?? 0) + 1;
+          control.onResponse?.(performance.timeOrigin + scheduled, lastDone - scheduled, status);
         }
         resolve();
       };
@@ -46,7 +53,7 @@ export async function runOpenLoop(target: LoadTarget, shape: LoadShape): Promise
 
   const start = performance.now() + 10;
   const pending: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < total && !control.stop?.(); i++) {
     const scheduled = start + (i * 1000) / rate;
     const wait = scheduled - performance.now();
     if (wait > 0) await sleep(wait);

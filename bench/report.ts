@@ -2,6 +2,7 @@ import type { BuildOutcome } from './build';
 import { DASHBOARD_SERIAL, type DashboardLoad } from './dashboard';
 import { DASHBOARD_DATA, type DashboardHost } from './dashboard-seed';
 import type { EngineResult } from './engine';
+import { HOSTILE_FEEDS, type HostileFeedLoad } from './hostile-feeds';
 import { ENGINE_SETUP } from './engine';
 import { FIXED_RATE, LIGHT_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
 import type { MachineInfo } from './machine';
@@ -18,6 +19,7 @@ export const TARGETS = {
   bookingFailureShare: 0.01,
   dashboardP95Ms: 200,
   notificationP95Ms: 1_000,
+  hostileFeedHealthP99Ms: 50,
 } as const;
 
 export interface BookingLoad extends ScenarioLoad {
@@ -49,6 +51,8 @@ export interface BenchReport {
   dashboardHost: DashboardHost;
   /** `GET /dashboard` signed in as the host with 10,000 bookings, serial. */
   dashboard: DashboardLoad;
+  /** `GET /api/health` while the app's poll processes hostile ICS feeds (issue 15). */
+  hostileFeeds: HostileFeedLoad;
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -82,6 +86,8 @@ function targetsTable(report: BenchReport): string[] {
   const dashboardOk = dashboard.latencyMs.p95 < TARGETS.dashboardP95Ms && failures(dashboard) === 0;
   const mail = report.notifications;
   const mailOk = mail.latencyMs.p95 < TARGETS.notificationP95Ms && mail.recorded === mail.bookings && mail.bookings > 0;
+  const feeds = report.hostileFeeds;
+  const feedsOk = feeds.during.p99 < TARGETS.hostileFeedHealthP99Ms && feeds.during.count > 0;
   return [
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -93,6 +99,7 @@ function targetsTable(report: BenchReport): string[] {
     `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
     `| booking → confirmation recorded (inline jobs) at ${NOTIFICATION_LOAD.rate} bookings/s: p95 < ${ms(TARGETS.notificationP95Ms)} ms, none missing | ${ms(mail.latencyMs.p95)} ms (p50 ${ms(mail.latencyMs.p50)} ms, max ${ms(mail.maxMs)} ms; ${int(mail.recorded)} of ${int(mail.bookings)} recorded) | ${verdict(mailOk)} |`,
     `| dashboard landing, ${int(DASHBOARD_DATA.bookings)} bookings: p95 < ${TARGETS.dashboardP95Ms} ms | ${ms(dashboard.latencyMs.p95)} ms (p50 ${ms(dashboard.latencyMs.p50)} ms, ${int(dashboard.responses)} serial requests, non-2xx + errors ${int(failures(dashboard))}) | ${verdict(dashboardOk)} |`,
+    `| \`/api/health\` p99 < ${TARGETS.hostileFeedHealthP99Ms} ms while ${HOSTILE_FEEDS.feeds} hostile ICS feeds are processed | ${ms(feeds.during.p99)} ms (${(feeds.during.p99 / feeds.idle.latencyMs.p99).toFixed(1)}× its idle p99 of ${ms(feeds.idle.latencyMs.p99)} ms; ${int(feeds.during.count)} requests over ${feeds.processingSeconds.toFixed(1)} s) | ${verdict(feedsOk)} |`,
   ];
 }
 
@@ -175,6 +182,21 @@ function dashboardSection({ dashboard, dashboardHost: host }: BenchReport): stri
   ];
 }
 
+function hostileFeedSection(feeds: HostileFeedLoad): string[] {
+  return [
+    `${HOSTILE_FEEDS.feeds} hosts each have the ICS feed from issue 15 (20 \`FREQ=MINUTELY;COUNT=9990\` series that end before the sync window, and 12 more with \`BYSECOND=0\`, which must be walked from DTSTART and so spend the feed's iteration budget), served from loopback. ` +
+      `On a server of its own, \`GET /api/health\` is asked at ${HOSTILE_FEEDS.healthRate} req/s (open loop) for ${HOSTILE_FEEDS.idleSeconds} s with nothing to sync (idle), then the feeds are made due and the app's own poll takes them; ` +
+      'the probe keeps running, and the requests scheduled between the start of the first sync (`last_attempt_at`) and the moment all were done (seen by polling every 250 ms) are the ones judged.',
+    '',
+    '| phase | requests | p50 ms | p95 ms | p99 ms | ÷ idle p99 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| idle | ${int(feeds.idle.responses)} | ${ms(feeds.idle.latencyMs.p50)} | ${ms(feeds.idle.latencyMs.p95)} | ${ms(feeds.idle.latencyMs.p99)} | 1.0 |`,
+    `| ${HOSTILE_FEEDS.feeds} feeds processed (${feeds.processingSeconds.toFixed(1)} s) | ${int(feeds.during.count)} | ${ms(feeds.during.p50)} | ${ms(feeds.during.p95)} | ${ms(feeds.during.p99)} | ${(feeds.during.p99 / feeds.idle.latencyMs.p99).toFixed(1)} |`,
+    '',
+    `Outcome: ${feeds.synced} feeds synced, ${feeds.failed} failed; ${feeds.withSkippedEvents} recorded events skipped as over budget.`,
+  ];
+}
+
 export function renderReport(report: BenchReport): string {
   const { machine, window, availabilityHost: host, availabilityCheck: check, booking } = report;
   const minutes = (report.finishedAt.getTime() - report.startedAt.getTime()) / 60_000;
@@ -230,6 +252,10 @@ export function renderReport(report: BenchReport): string {
     `Bookings at ${NOTIFICATION_LOAD.rate}/s for ${NOTIFICATION_LOAD.durationSeconds} s (open loop, distinct slots) on the default-TTL server, jobs inline (\`JOBS=inline\`) and mail captured. ` +
       'For each booking made in that run: the invitee confirmation\'s `email_notifications.sent_at` minus `bookings.created_at` (the transaction\'s start), read from Postgres after the run has drained. ' +
       `Booking replies: ${statusList(report.notifications.offered)}; reply p95 ${ms(report.notifications.offered.latencyMs.p95)} ms.`,
+    '',
+    '## Hostile ICS feeds',
+    '',
+    ...hostileFeedSection(report.hostileFeeds),
     '',
     '## Dashboard landing page',
     '',

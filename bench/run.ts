@@ -12,6 +12,7 @@ import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
 import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
 import { measureScenario } from './load';
+import { measureHostileFeeds } from './hostile-feeds';
 import { measureNotificationLatency } from './notifications';
 import { measurePageWeight, renderPageWeight } from './page-weight';
 import { describeCode, describeMachine } from './machine';
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
   const pageWeight = await measurePageWeight(server.baseUrl);
   await server.stop();
+  // Last, on its own server: its feeds must not be processed while the other scenarios run.
+  const hostileFeeds = await measureHostileFeeds(database.url);
 
   const report: BenchReport = {
     startedAt,
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
     notifications,
     dashboardHost,
     dashboard,
+    hostileFeeds,
   };
   writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date())}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);

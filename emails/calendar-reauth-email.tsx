@@ -1,4 +1,4 @@
-import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { HostNotice } from './components/host-notice';
 
 // Tells a host their calendar connection stopped working (the provider refused our access), once.
 
@@ -10,34 +10,18 @@ export interface CalendarReauthData {
   reconnectUrl: string;
 }
 
-const page = { backgroundColor: '#f6f7f9', fontFamily: 'Inter, Segoe UI, Helvetica, Arial, sans-serif', color: '#111827' };
-const card = { backgroundColor: '#ffffff', borderRadius: '8px', margin: '32px auto', maxWidth: '560px', padding: '32px' };
-const text = { fontSize: '15px', lineHeight: '22px' };
-const button = { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '14px', padding: '10px 16px' };
-
 export default function CalendarReauthEmail(data: CalendarReauthData) {
   const account = data.accountEmail ? ` (${data.accountEmail})` : '';
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{`Reconnect ${data.providerLabel} to keep your availability right`}</Preview>
-      <Body style={page}>
-        <Container style={card}>
-          <Heading as="h1" style={{ fontSize: '22px' }}>
-            Reconnect {data.providerLabel}
-          </Heading>
-          <Text style={text}>Hi {data.hostName},</Text>
-          <Text style={text}>
-            {data.providerLabel}
-            {account} no longer lets Rendezvous read your calendar, so new events there do not block your booking page. Until you reconnect, your slots use the busy
-            times we read last, and new bookings are not added to that calendar.
-          </Text>
-          <Button href={data.reconnectUrl} style={button}>
-            Reconnect {data.providerLabel}
-          </Button>
-        </Container>
-      </Body>
-    </Html>
+    <HostNotice
+      preview={`Reconnect ${data.providerLabel} to keep your availability right`}
+      heading={`Reconnect ${data.providerLabel}`}
+      hostName={data.hostName}
+      paragraphs={[
+        `${data.providerLabel}${account} no longer lets Rendezvous read your calendar, so new events there do not block your booking page. Until you reconnect, your slots use the busy times we read last, and new bookings are not added to that calendar.`,
+      ]}
+      action={{ href: data.reconnectUrl, label: `Reconnect ${data.providerLabel}` }}
+    />
   );
 }
 

@@ -5,6 +5,8 @@ import BookingCancelledEmail, { bookingCancelledLayout } from './booking-cancell
 import BookingConfirmedEmail, { bookingConfirmedLayout } from './booking-confirmed-email';
 import BookingReminderEmail, { bookingReminderLayout } from './booking-reminder-email';
 import BookingRescheduledEmail, { bookingRescheduledLayout } from './booking-rescheduled-email';
+import CalendarReauthEmail from './calendar-reauth-email';
+import CalendarSyncStoppedEmail from './calendar-sync-stopped-email';
 import { bookingEmailText, sampleInvitee } from './components/booking-email';
 
 const templates = {
@@ -31,6 +33,18 @@ describe('email templates', () => {
       expect(text).toContain('Looking forward to it <3 & see you then');
     });
   }
+
+  it('the host notices say what happened and link to the integrations page, in HTML and plain text', async () => {
+    for (const [element, words] of [
+      [createElement(CalendarReauthEmail, CalendarReauthEmail.PreviewProps), ['Reconnect Google Calendar', 'grace@example.com']],
+      [createElement(CalendarSyncStoppedEmail, CalendarSyncStoppedEmail.PreviewProps), ['ICS feed stopped syncing', 'Family calendar', 'The last error: The calendar feed answered 500']],
+    ] as const) {
+      for (const part of [await render(element), await render(element, { plainText: true })]) {
+        for (const word of words) expect(part.toLowerCase()).toContain(word.toLowerCase()); // plain text capitalises headings
+        expect(part).toContain('http://localhost:3000/dashboard/integrations');
+      }
+    }
+  });
 
   it('the plain-text part puts each link on its own line', () => {
     const text = bookingEmailText(bookingConfirmedLayout(sampleInvitee));

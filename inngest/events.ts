@@ -26,6 +26,15 @@ export const eventSchemas = {
     provider: z.enum(['google', 'microsoft']),
     accountEmail: z.string().nullable(),
   }),
+  /** A connection failed for a day in a row and stopped polling (status `error`): the host is told once, to try again. */
+  'calendar/sync-stopped': z.object({
+    connectionId: z.uuid(),
+    hostUserId: z.uuid(),
+    provider: z.enum(['google', 'microsoft', 'ics']),
+    /** The account email, or the feed's name. */
+    label: z.string().nullable(),
+    lastError: z.string().nullable(),
+  }),
   /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
   'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
 } as const;
@@ -39,6 +48,7 @@ export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSc
 export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
 export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
+export const calendarSyncStopped = eventType('calendar/sync-stopped', { schema: eventSchemas['calendar/sync-stopped'] });
 export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */

@@ -61,6 +61,11 @@ const envSchema = z.object({
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
   /** Push notification POSTs accepted per calendar connection per minute; past it they are refused with no query (0 = off). */
   RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: perMinute(120),
+  /** ICS feeds one host may try to add per hour (each try fetches and parses the feed). */
+  RATE_LIMIT_ICS_FEED_ADDS_PER_HOUR: perHour(10),
+  /** "Sync now" / "Try again" on the integrations page: per connection per minute, and per host per hour. */
+  RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE: perMinute(2),
+  RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR: perHour(30),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 import { users } from './users';
 
@@ -26,15 +26,26 @@ export const calendarConnections = pgTable(
     status: varchar('status', { length: 20 }).$type<ConnectionStatus>().notNull().default('active'),
     lastSyncedAt: instant('last_synced_at'),
     lastError: text('last_error'),
+    /** When the poll next takes it: 10 minutes after a success, backed off after failures. */
+    nextSyncAt: instant('next_sync_at').notNull().defaultNow(),
+    /** Failures in a row, and when the first of them happened (null after a success). */
+    failureCount: integer('failure_count').notNull().default(0),
+    failingSince: instant('failing_since'),
+    lastAttemptAt: instant('last_attempt_at'),
+    /** What the last successful sync left out (ICS events skipped as broken or over budget). */
+    lastSyncWarning: text('last_sync_warning'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('calendar_connections_provider', sql`${t.provider} in ('google', 'microsoft', 'ics')`),
     check('calendar_connections_status', sql`${t.status} in ('active', 'reauth_required', 'error')`),
+    check('calendar_connections_failure_count', sql`${t.failureCount} >= 0`),
     unique('calendar_connections_user_provider_account').on(t.userId, t.provider, t.accountEmail),
     // The cron's "not synced for 10 minutes" scan.
     index('idx_calendar_connections_last_synced').on(t.lastSyncedAt),
+    // The poll's "due now" scan, over the connections it still polls.
+    index('idx_calendar_connections_due').on(t.nextSyncAt).where(sql`${t.status} = 'active'`),
   ],
 );
 

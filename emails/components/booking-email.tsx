@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components';
+import { Button, Hr, Section, Text } from '@react-email/components';
+import { EmailFrame, emailButton } from './email-frame';
 
 // The one layout every booking email shares, as HTML (BookingEmail) and as plain text
 // (bookingEmailText) from the same props. Plain data in, no lib/ imports: lib/notifications formats
@@ -31,12 +32,10 @@ export interface BookingEmailProps {
   footer: string;
 }
 
-const page = { backgroundColor: '#f6f7f9', fontFamily: 'Inter, Segoe UI, Helvetica, Arial, sans-serif', color: '#111827' };
-const card = { backgroundColor: '#ffffff', borderRadius: '8px', margin: '32px auto', maxWidth: '560px', padding: '32px' };
 const label = { color: '#6b7280', fontSize: '12px', letterSpacing: '0.04em', margin: '16px 0 2px', textTransform: 'uppercase' as const };
 const value = { fontSize: '15px', lineHeight: '22px', margin: '0' };
 const struck = { ...value, color: '#6b7280', textDecoration: 'line-through' };
-const button = { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '14px', marginRight: '8px', padding: '10px 16px' };
+const button = { ...emailButton, marginRight: '8px' };
 
 function Detail({ title, children, style = value }: { title: string; children: string; style?: typeof value }) {
   return (
@@ -49,42 +48,33 @@ function Detail({ title, children, style = value }: { title: string; children: s
 
 export function BookingEmail(props: BookingEmailProps) {
   return (
-    <Html lang="en">
-      <Head />
-      <Preview>{props.preview}</Preview>
-      <Body style={page}>
-        <Container style={card}>
-          <Heading as="h1" style={{ fontSize: '22px', margin: '0 0 8px' }}>
-            {props.heading}
-          </Heading>
-          <Text style={{ ...value, color: '#374151' }}>{props.intro}</Text>
-          <Section>
-            <Detail title="What">{props.meetingName}</Detail>
-            <Detail title="When">{props.when}</Detail>
-            {props.previousWhen ? <Detail title="Was" style={struck}>{props.previousWhen}</Detail> : null}
-            <Detail title="Time zone">{props.timeZone}</Detail>
-            <Detail title="With">{props.otherParty}</Detail>
-            {props.location ? <Detail title="Where">{props.location}</Detail> : null}
-            {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
-            {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
-          </Section>
-          {props.actions.length > 0 ? (
-            <Section style={{ marginTop: '24px' }}>
-              {props.actions.map((action) => (
-                // The space keeps the links apart in the plain-text part.
-                <Fragment key={action.href}>
-                  <Button href={action.href} style={button}>
-                    {action.label}
-                  </Button>{' '}
-                </Fragment>
-              ))}
-            </Section>
-          ) : null}
-          <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
-          <Text style={{ color: '#6b7280', fontSize: '12px', margin: '0' }}>{props.footer}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame preview={props.preview} heading={props.heading} headingStyle={{ margin: '0 0 8px' }}>
+      <Text style={{ ...value, color: '#374151' }}>{props.intro}</Text>
+      <Section>
+        <Detail title="What">{props.meetingName}</Detail>
+        <Detail title="When">{props.when}</Detail>
+        {props.previousWhen ? <Detail title="Was" style={struck}>{props.previousWhen}</Detail> : null}
+        <Detail title="Time zone">{props.timeZone}</Detail>
+        <Detail title="With">{props.otherParty}</Detail>
+        {props.location ? <Detail title="Where">{props.location}</Detail> : null}
+        {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
+        {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
+      </Section>
+      {props.actions.length > 0 ? (
+        <Section style={{ marginTop: '24px' }}>
+          {props.actions.map((action) => (
+            // The space keeps the links apart in the plain-text part.
+            <Fragment key={action.href}>
+              <Button href={action.href} style={button}>
+                {action.label}
+              </Button>{' '}
+            </Fragment>
+          ))}
+        </Section>
+      ) : null}
+      <Hr style={{ borderColor: '#e5e7eb', margin: '24px 0 12px' }} />
+      <Text style={{ color: '#6b7280', fontSize: '12px', margin: '0' }}>{props.footer}</Text>
+    </EmailFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 import { db } from '@/db/client';
-import { sendCalendarReauth } from '@/lib/notifications/send-calendar-reauth';
+import { sendCalendarReauth } from '@/lib/notifications/send-calendar-notice';
 import { defineJob } from './job';
 
 export const calendarReauthEmail = defineJob({

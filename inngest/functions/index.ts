@@ -3,6 +3,7 @@ import { bookingConfirmation } from './booking-confirmation';
 import { bookingReminders } from './booking-reminders';
 import { bookingRescheduled } from './booking-rescheduled';
 import { calendarReauthEmail } from './calendar-reauth-email';
+import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition } from './job';
 
@@ -10,4 +11,4 @@ import type { JobDefinition } from './job';
  * Every job, registered once: the Inngest adapter and the inline runner both read this list. Inline
  * runs them in this order, so the calendar event (and its video link) exists before the emails go out.
  */
-export const jobs = [calendarWriteBack, bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarReauthEmail] as unknown as readonly JobDefinition[];
+export const jobs = [calendarWriteBack, bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarReauthEmail, calendarSyncStoppedEmail] as unknown as readonly JobDefinition[];

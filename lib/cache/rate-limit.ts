@@ -24,6 +24,11 @@ const policies = {
   'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
   /** Authenticated push notifications per calendar connection (a leaked channel secret cannot flood the database). */
   'calendar-notifications': { limit: () => env().RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE, windowSeconds: 60 },
+  /** ICS feeds a host may try to add (each try fetches and parses a feed), per host. */
+  'ics-feed-adds': { limit: () => env().RATE_LIMIT_ICS_FEED_ADDS_PER_HOUR, windowSeconds: 60 * 60 },
+  /** "Sync now" / "Try again" on the integrations page: per connection per minute, per host per hour. */
+  'calendar-sync-now-connection': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE, windowSeconds: 60 },
+  'calendar-sync-now-host': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;

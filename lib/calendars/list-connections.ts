@@ -16,6 +16,13 @@ export interface ConnectionView {
   status: ConnectionStatus;
   lastSyncedAt: Date | null;
   lastError: string | null;
+  /** When the poll tries it next (meaningful while it is active). */
+  nextSyncAt: Date;
+  lastAttemptAt: Date | null;
+  /** Failures in a row since the last success. */
+  failureCount: number;
+  /** What the last successful read left out (skipped feed events). */
+  lastSyncWarning: string | null;
   stale: boolean;
   calendars: { id: string; name: string; isPrimary: boolean; blocksTime: boolean; receivesEvents: boolean }[];
 }
@@ -33,6 +40,10 @@ export async function listConnections(database: Queryable, hostUserId: string, n
     status: connection.status,
     lastSyncedAt: connection.lastSyncedAt,
     lastError: connection.lastError,
+    nextSyncAt: connection.nextSyncAt,
+    lastAttemptAt: connection.lastAttemptAt,
+    failureCount: connection.failureCount,
+    lastSyncWarning: connection.lastSyncWarning,
     stale: !connection.lastSyncedAt || now - connection.lastSyncedAt.getTime() > STALE_AFTER_MS,
     calendars: calendars
       .filter((calendar) => calendar.connectionId === connection.id)

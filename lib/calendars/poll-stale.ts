@@ -2,19 +2,33 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { requestSync } from './request-sync';
+import { POLL_AFTER_MS } from './sync-backoff';
 
-// The cron's sync pass: every connection not synced for 10 minutes (push can be lost; ICS feeds
-// have no push at all) is asked to sync again. Oldest first, bounded per run.
+// The cron's sync pass (every minute): connections that are due (next_sync_at, pushed out by
+// successes and backed off by failures), oldest due first, at most PER_HOST_SHARE per host per
+// round, so no host's many failing feeds can take a round from anyone else. Connections in
+// `error` or `reauth_required` are not polled. Taking a connection moves its next_sync_at out
+// (a lease), so a round never picks one that an earlier round queued and has not run yet.
 
-export const POLL_AFTER_MS = 10 * 60 * 1000;
+export { POLL_AFTER_MS };
+export const POLL_BATCH = 200;
+export const PER_HOST_SHARE = 3;
+/** How long a taken connection is left alone while its sync is queued or running. */
+export const POLL_LEASE_MS = 5 * 60 * 1000;
 
-export async function pollStaleConnections(deps: HostWriteDeps, now = Date.now(), limit = 200): Promise<string[]> {
+export async function pollStaleConnections(deps: HostWriteDeps, now = Date.now(), limit = POLL_BATCH): Promise<string[]> {
+  const at = new Date(now).toISOString();
   const rows = await deps.database.execute<{ id: string }>(sql`
-    select id from calendar_connections
-    where status <> 'reauth_required'
-      and (last_synced_at is null or last_synced_at < ${new Date(now - POLL_AFTER_MS).toISOString()}::timestamptz)
-    order by last_synced_at asc nulls first
-    limit ${limit}`);
+    with due as (
+      select id, next_sync_at, row_number() over (partition by user_id order by next_sync_at, id) as place
+      from calendar_connections
+      where status = 'active' and next_sync_at <= ${at}::timestamptz
+    ), taken as (
+      select id from due where place <= ${PER_HOST_SHARE} order by next_sync_at, id limit ${limit}
+    )
+    update calendar_connections c set next_sync_at = ${at}::timestamptz + ${`${POLL_LEASE_MS} milliseconds`}::interval
+    from taken where c.id = taken.id
+    returning c.id`);
   for (const row of rows) await requestSync(row.id);
   return rows.map((row) => row.id);
 }

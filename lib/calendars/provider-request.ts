@@ -10,6 +10,8 @@ export class ProviderHttpError extends Error {
     readonly status: number,
     readonly body: unknown,
     what: string,
+    /** The reply's Retry-After, in milliseconds from when it arrived; null when it gave none. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(`${what} answered ${status}`);
     this.name = 'ProviderHttpError';
@@ -47,8 +49,16 @@ export async function providerJson<T>(url: string, request: ProviderRequest, wha
       body = text.slice(0, 500);
     }
   }
-  if (!response.ok) throw new ProviderHttpError(response.status, body, what);
+  if (!response.ok) throw new ProviderHttpError(response.status, body, what, parseRetryAfter(response.headers.get('retry-after')));
   return body as T;
+}
+
+/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
 }
 
 export const isProviderStatus = (error: unknown, ...statuses: number[]) => error instanceof ProviderHttpError && statuses.includes(error.status);

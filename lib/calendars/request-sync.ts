@@ -5,19 +5,24 @@ import { db } from '@/db/client';
 import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
-import { syncConnection } from './sync-connection';
+import { runConnectionSync } from './sync-connection';
 
-// The one way a notification or a settings change asks for a sync. Until the job runner is wired
-// (an Inngest function with concurrency 1 per connection), syncs run in this process, one at a
+// The one way a notification or a settings change asks for a sync. With JOBS=inngest it becomes an
+// event (inngest/start.ts installs that scheduler). Inline, syncs run in this process, one at a
 // time per connection (a request during a running sync makes it run once more afterwards) and at
 // most two at a time in all, so a poll of many stale connections cannot drain the database pool.
+// A transient failure (throttled, unreachable) is tried again after the advised delay when that is
+// within a minute; a longer one waits for the poll, which takes the connection once it is due.
+
+export const INLINE_RETRY_WITHIN_MS = 60_000;
 
 export type SyncScheduler = (connectionId: string) => Promise<void>;
 
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
 const inlineLimit = pLimit(2);
 
-function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
+/** JOBS=inline (the default): syncs in this process; tests install it with their own database. */
+export function inlineSyncScheduler(deps: () => HostWriteDeps): SyncScheduler {
   return async (connectionId) => {
     const current = running.get(connectionId);
     if (current) {
@@ -29,7 +34,8 @@ function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
       try {
         do {
           entry.again = false;
-          await inlineLimit(() => syncConnection(deps(), connectionId));
+          const report = await inlineLimit(() => runConnectionSync(deps(), connectionId));
+          if (report.outcome === 'retry' && report.retryInMs !== null && report.retryInMs <= INLINE_RETRY_WITHIN_MS) retryLater(connectionId, report.retryInMs);
         } while (entry.again);
       } catch (error) {
         console.error('[rendezvous] calendar sync failed', { connectionId, error: String(error) });
@@ -41,7 +47,19 @@ function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
   };
 }
 
-let scheduler: SyncScheduler = inlineScheduler(() => ({ database: db(), store: cacheStore() }));
+const retryTimers = new Map<string, NodeJS.Timeout>();
+
+function retryLater(connectionId: string, delayMs: number): void {
+  if (retryTimers.has(connectionId)) return;
+  const timer = setTimeout(() => {
+    retryTimers.delete(connectionId);
+    void requestSync(connectionId);
+  }, delayMs);
+  timer.unref();
+  retryTimers.set(connectionId, timer);
+}
+
+let scheduler: SyncScheduler = inlineSyncScheduler(() => ({ database: db(), store: cacheStore() }));
 
 export function requestSync(connectionId: string): Promise<void> {
   return scheduler(connectionId);
@@ -52,9 +70,13 @@ export function setSyncScheduler(next: SyncScheduler): void {
   scheduler = next;
 }
 
-/** Tests: wait for in-process syncs started by requestSync. */
-export async function settleInlineSyncs(): Promise<void> {
-  while (running.size > 0) await Promise.all([...running.values()].map((entry) => entry.done));
+/** Tests: wait for in-process syncs started by requestSync (and, with `retries`, the retries they scheduled). */
+export async function settleInlineSyncs(options: { retries?: boolean } = {}): Promise<void> {
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+  while (running.size > 0 || (options.retries && retryTimers.size > 0)) {
+    if (running.size > 0) await Promise.all([...running.values()].map((entry) => entry.done));
+    else await pause();
+  }
 }
 
 /** The provider of a connection (the job runner throttles syncs per provider); null when it is gone. */

@@ -5,28 +5,38 @@ import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { freshAccessToken, ReauthRequiredError } from './access-token';
 import { providerFor } from './adapters';
 import { applyBusyChanges } from './busy-store';
-import { recordSyncError } from './connection-status';
+import { recordSyncFailure, recordSyncSuccess } from './connection-status';
 import { fetchIcsChanges } from './ics/ics-changes';
-import { isProviderStatus } from './provider-request';
+import { classifySyncError } from './provider-errors';
 
 // One sync of one connection: every calendar that blocks time, from its cursor (Google syncToken,
 // Graph deltaLink) or in full; ICS feeds are read whole. Safe to repeat; meant to run one at a time
-// per connection (the job runner's concurrency key).
+// per connection (the job runner's concurrency key). A failure changes no busy rows (the last good
+// data stays); it is recorded on the connection with the next attempt (connection-status.ts).
 
-export type SyncOutcome = 'synced' | 'skipped' | 'reauth_required' | 'failed';
+/** `retry`: a transient failure (throttled, unreachable); `retryInMs` says when to come back. */
+export type SyncOutcome = 'synced' | 'skipped' | 'reauth_required' | 'failed' | 'retry';
 
-export async function syncConnection(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<SyncOutcome> {
+export interface SyncReport {
+  outcome: SyncOutcome;
+  /** When the connection should be tried again (failures only; null when it stopped polling). */
+  retryInMs: number | null;
+}
+
+export async function runConnectionSync(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<SyncReport> {
   const [connection] = await deps.database.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId));
-  if (!connection || connection.status === 'reauth_required') return 'skipped';
+  if (!connection || connection.status === 'reauth_required') return { outcome: 'skipped', retryInMs: null };
   const calendars = await deps.database
     .select()
     .from(connectedCalendars)
     .where(and(eq(connectedCalendars.connectionId, connectionId), eq(connectedCalendars.blocksTime, true)));
+  let warning: string | null = null;
   try {
     if (connection.provider === 'ics') {
       for (const calendar of calendars) {
-        const changes = await fetchIcsChanges(connection.icsUrl ?? '', now);
-        await applyBusyChanges(deps, { hostUserId: connection.userId, connectionId, calendarId: calendar.id }, changes, now);
+        const read = await fetchIcsChanges(connection.icsUrl ?? '', now);
+        warning = read.warning;
+        await applyBusyChanges(deps, { hostUserId: connection.userId, connectionId, calendarId: calendar.id }, read.changes, now);
       }
     } else {
       const accessToken = await freshAccessToken(deps, connectionId, now);
@@ -37,16 +47,18 @@ export async function syncConnection(deps: HostWriteDeps, connectionId: string, 
       }
     }
   } catch (error) {
-    if (error instanceof ReauthRequiredError) return 'reauth_required';
+    if (error instanceof ReauthRequiredError) return { outcome: 'reauth_required', retryInMs: null };
+    const failure = classifySyncError(error);
     // A 401 with a token we believed valid: forget its expiry so the next run refreshes first.
-    if (isProviderStatus(error, 401)) await deps.database.update(calendarConnections).set({ expiresAt: null }).where(eq(calendarConnections.id, connectionId));
-    console.error('[rendezvous] calendar sync failed', { connectionId, provider: connection.provider, error: error instanceof Error ? error.message : String(error) });
-    await recordSyncError(deps, connectionId, error instanceof Error ? error.message : 'Sync failed');
-    return 'failed';
+    if (failure.kind === 'auth') await deps.database.update(calendarConnections).set({ expiresAt: null }).where(eq(calendarConnections.id, connectionId));
+    console.error('[rendezvous] calendar sync failed', { connectionId, provider: connection.provider, kind: failure.kind, error: error instanceof Error ? error.message : String(error) });
+    const record = await recordSyncFailure(deps, connectionId, failure, now);
+    return { outcome: failure.kind === 'transient' && !record.stopped ? 'retry' : 'failed', retryInMs: record.retryInMs };
   }
-  await deps.database
-    .update(calendarConnections)
-    .set({ lastSyncedAt: new Date(now), lastError: null, ...(connection.status === 'error' ? { status: 'active' as const } : {}) })
-    .where(eq(calendarConnections.id, connectionId));
-  return 'synced';
+  await recordSyncSuccess(deps, connectionId, now, warning);
+  return { outcome: 'synced', retryInMs: null };
+}
+
+export async function syncConnection(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<SyncOutcome> {
+  return (await runConnectionSync(deps, connectionId, now)).outcome;
 }

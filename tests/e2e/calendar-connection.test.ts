@@ -7,6 +7,7 @@ import { type RunningServer, startProductionServer } from '../setup/production-s
 import { axeViolations } from './axe';
 import { hasBrowser, launchBrowserPerFile } from './browser';
 import { screenshotBothWidths } from './screenshots';
+import { withSql } from './sql';
 
 // A host connects the fake Google account through the real UI; its events block slots on the public
 // page; an invitee books and the event appears in the fake calendar; cancelling removes it and frees
@@ -36,15 +37,6 @@ async function createHost() {
     for (const day of [1, 2, 3, 4, 5]) await sql`insert into availability_rules (user_id, day_of_week, start_time, end_time) values (${host!.id}, ${day}, '09:00', '17:00')`;
     const [type] = await sql<{ id: string }[]>`insert into meeting_types (user_id, name, slug, duration_minutes, add_video_link) values (${host!.id}, 'Intro', 'intro', 30, true) returning id`;
     return { email: `cal-${suffix}@example.test`, username: `cal-${suffix}`, meetingTypeId: type!.id };
-  } finally {
-    await sql.end();
-  }
-}
-
-async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(databaseUrl, { max: 1 });
-  try {
-    return await work(sql);
   } finally {
     await sql.end();
   }
@@ -146,14 +138,16 @@ describe.skipIf(!hasBrowser)('connecting Google Calendar', () => {
     expect(await slotStarts(host.meetingTypeId, monday)).toContain(`${monday}T14:00:00.000Z`);
     await until(() => !fake.store.live(fake.store.accountEmail).some((e) => e.id === written.id), 'the event is gone from the fake calendar');
 
-    // The host withdraws consent at Google. The next change pushes a notification; the sync's refresh
-    // gets invalid_grant: the connection needs reconnecting, the host is emailed once and sees a banner.
+    // The host withdraws consent at Google and presses "Sync now" (push needs an https APP_URL, which
+    // this server has not): the refresh gets invalid_grant, the connection needs reconnecting, the
+    // host is emailed once and sees a banner.
     fake.auth.revokeAllGrants();
     await expireTokens(host.email);
     await fake.cancelEvent(fake.store.live(fake.store.accountEmail).find((e) => e.summary === 'Dentist')!.id);
+    await page.goto(`${app.baseUrl}/dashboard/integrations`);
+    await page.getByRole('button', { name: `Sync now: Google Calendar ${fake.store.accountEmail}` }).click();
     await until(async () => (await connectionStatus(host.email)) === 'reauth_required', 'the connection needs reconnecting');
     await until(async () => (await reauthEmails(host.email)) === 1, 'the host was emailed');
-    await page.goto(`${app.baseUrl}/dashboard/integrations`);
     await page.getByText('Google Calendar needs you to reconnect').waitFor();
     await page.getByRole('link', { name: 'Reconnect Google Calendar' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

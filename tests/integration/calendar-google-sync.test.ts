@@ -9,7 +9,7 @@ import { ensureWatches, renewWatchChannels } from '@/lib/calendars/push/watch-li
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { createHost } from '../factories';
-import { busyRows, calendarRows, connect, depsFor, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { busyRows, calendarRows, connect, depsFor, publicAppUrl, recordSyncRequests, useProviderFake } from './calendar-helpers';
 import { connectTestDatabase } from './db-helpers';
 
 // Busy sync from Google through the fake: the first full sync, incremental syncs with syncToken,
@@ -37,8 +37,8 @@ afterAll(async () => {
 });
 // A fresh Google account per test: each test sees only its own events.
 beforeEach(async () => {
-  fake = await startGoogleFake();
-  useProviderFake('google', fake, { APP_URL: receiverUrl });
+  fake = await startGoogleFake({ deliverTo: receiverUrl });
+  useProviderFake('google', fake, { APP_URL: publicAppUrl });
   requested = recordSyncRequests();
 });
 afterEach(() => fake.close());
@@ -131,7 +131,7 @@ describe('Google push channels', () => {
     await ensureWatches(depsFor(database), connectionId);
     const [calendar] = (await calendarRows(database, connectionId)).filter((c) => c.blocksTime);
     const channel = fake.channels.get(calendar!.watchId!)!;
-    expect(channel.address).toBe(`${receiverUrl}/api/integrations/google/notifications`);
+    expect(channel.address).toBe(`${publicAppUrl}/api/integrations/google/notifications`);
     expect(calendar!.watchResourceId).toBe(channel.resourceId);
 
     deliveries.length = 0;

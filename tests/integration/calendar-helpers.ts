@@ -24,6 +24,9 @@ export function useProviderFake(provider: OAuthProvider, fake: { origin: string;
   });
 }
 
+/** The app's public address in push tests (providers deliver only to https); fakes route it to a local server. */
+export const publicAppUrl = 'https://rendezvous.test';
+
 /** Records sync requests instead of running them. */
 export function recordSyncRequests(): string[] {
   const requested: string[] = [];

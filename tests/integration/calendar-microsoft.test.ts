@@ -2,14 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as graphNotifications } from '@/app/api/integrations/microsoft/notifications/route';
 import { bookings, calendarConnections } from '@/db/schema';
+import { RetryAfterError } from 'inngest';
+import { syncStep } from '@/inngest/calendar-functions';
 import { handleGraphNotifications } from '@/lib/calendars/push/notifications';
+import { inlineSyncScheduler, setSyncScheduler, settleInlineSyncs } from '@/lib/calendars/request-sync';
 import { ensureWatches } from '@/lib/calendars/push/watch-lifecycle';
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { writeBookingEvent } from '@/lib/calendars/write-back';
 import { startMicrosoftFake, type MicrosoftFake } from '../fakes/microsoft/microsoft-fake';
 import { createBookableHost, createHost, inviteeFor } from '../factories';
 import { book } from './api';
-import { busyRows, calendarRows, connect, connectionRow, depsFor, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { busyRows, calendarRows, connect, connectionRow, depsFor, publicAppUrl, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { setTestEnv } from './env';
 import { connectTestDatabase } from './db-helpers';
 import { serveRoute } from './route-server';
 
@@ -26,8 +30,8 @@ beforeAll(async () => {
   app = await serveRoute(graphNotifications);
 });
 beforeEach(async () => {
-  fake = await startMicrosoftFake();
-  useProviderFake('microsoft', fake, { APP_URL: app.origin });
+  fake = await startMicrosoftFake({ deliverTo: app.origin });
+  useProviderFake('microsoft', fake, { APP_URL: publicAppUrl });
   requested = recordSyncRequests();
 });
 afterEach(() => fake.close());
@@ -93,7 +97,7 @@ describe('Microsoft 365', () => {
     const [calendar] = await calendarRows(database, connectionId);
     const subscription = fake.subscriptions.get(calendar!.watchId!)!;
     expect(subscription.resource).toBe(`/me/calendars/${calendar!.externalId}/events`);
-    expect(subscription.notificationUrl).toBe(`${app.origin}/api/integrations/microsoft/notifications`);
+    expect(subscription.notificationUrl).toBe(`${publicAppUrl}/api/integrations/microsoft/notifications`);
 
     expect(await handleGraphNotifications(depsFor(database), fake.notify(subscription.id))).toEqual(['sync_requested']);
     expect(await handleGraphNotifications(depsFor(database), fake.notify(subscription.id, { clientState: 'forged' }))).toEqual(['ignored']);
@@ -148,5 +152,51 @@ describe('Microsoft 365', () => {
     expect(JSON.stringify(fake.liveEvents()[0])).not.toMatch(/token=|\/(cancel|reschedule)\b/);
     expect(await writeBookingEvent(depsFor(database), bookingId, { kind: 'cancelled' })).toBe('deleted');
     expect(fake.liveEvents()).toEqual([]);
+  });
+
+  it('retries a notified delta request that Graph throttled (429, Retry-After: 2) and applies the change within seconds (inline jobs)', async () => {
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    expect(await syncConnection(depsFor(database), connectionId)).toBe('synced');
+    await ensureWatches(depsFor(database), connectionId);
+    const [calendar] = await calendarRows(database, connectionId);
+    setSyncScheduler(inlineSyncScheduler(() => depsFor(database)));
+
+    const added = fake.addEvent({ start: '2027-01-11T15:00:00.000Z', end: '2027-01-11T16:00:00.000Z' });
+    fake.throttleDelta(1, 2);
+    const deltasBefore = fake.requests.filter((r) => r.url.pathname.endsWith('/calendarView/delta')).length;
+    const started = Date.now();
+    expect(await handleGraphNotifications(depsFor(database), fake.notify(calendar!.watchId!))).toEqual(['sync_requested']);
+    await settleInlineSyncs({ retries: true });
+    const elapsed = Date.now() - started;
+
+    expect((await busyRows(database, connectionId)).map((r) => r.id)).toEqual([added.id]);
+    expect(fake.requests.filter((r) => r.url.pathname.endsWith('/calendarView/delta')).length - deltasBefore).toBe(2);
+    expect(elapsed).toBeGreaterThanOrEqual(2000);
+    expect(elapsed).toBeLessThan(5000);
+    expect(await connectionRow(database, connectionId)).toMatchObject({ lastError: null, failureCount: 0 });
+  });
+
+  it('on Inngest, the sync step throws RetryAfterError with the delay Graph advised', async () => {
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    fake.throttleDelta(1, 3);
+    const refusal = await syncStep(connectionId).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(RetryAfterError);
+    // Inngest carries it in whole seconds: 3 s advised, up to 20% jitter, rounded up.
+    const seconds = Number((refusal as RetryAfterError).retryAfter);
+    expect(seconds).toBeGreaterThanOrEqual(3);
+    expect(seconds).toBeLessThanOrEqual(4);
+    expect((await connectionRow(database, connectionId))!.lastError).toMatch(/429: the provider asked us to slow down/);
+    expect(await syncStep(connectionId)).toBe('synced');
+  });
+
+  it('opens no subscription for an http APP_URL, even with the API origin pointing at a fake', async () => {
+    setTestEnv({ APP_URL: app.origin });
+    const host = await createHost(database);
+    const connectionId = await connect(database, 'microsoft', host.id);
+    await ensureWatches(depsFor(database), connectionId);
+    expect((await calendarRows(database, connectionId))[0]!.watchId).toBeNull();
+    expect(fake.requests.some((r) => r.url.pathname === '/v1.0/subscriptions')).toBe(false);
   });
 });

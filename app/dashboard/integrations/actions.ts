@@ -5,6 +5,7 @@ import { hostAction } from '@/lib/actions/host-action';
 import { calendarSettingsSchema, updateCalendarSettings } from '@/lib/calendars/calendar-settings';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
 import { addFeedSchema, addIcsFeed } from '@/lib/calendars/ics/add-feed';
+import { syncNow, syncNowSchema } from '@/lib/calendars/sync-now';
 
 // The integrations page's actions; each goes through hostAction (session → zod → lib → one result shape).
 
@@ -16,3 +17,5 @@ export const disconnectAction = hostAction(z.object({ connectionId: z.uuid() }),
   await disconnectConnection(deps, hostUserId, input.connectionId);
   return { connectionId: input.connectionId };
 });
+
+export const syncNowAction = hostAction(syncNowSchema, (input, { hostUserId, deps }) => syncNow(deps, hostUserId, input));

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { AddFeedForm } from '@/components/dashboard/integrations/add-feed-form';
-import { ConnectionCard, providerLabels } from '@/components/dashboard/integrations/connection-card';
+import { ConnectionCard, connectionLabel, providerLabels } from '@/components/dashboard/integrations/connection-card';
+import { ConnectionButton } from '@/components/dashboard/integrations/connection-button';
 import pageStyles from '@/components/dashboard/integrations/integrations.module.css';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -9,7 +10,7 @@ import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { listConnections } from '@/lib/calendars/list-connections';
 import { providerConfig } from '@/lib/calendars/provider-config';
-import { addIcsFeedAction, disconnectAction, updateCalendarAction } from './actions';
+import { addIcsFeedAction, disconnectAction, syncNowAction, updateCalendarAction } from './actions';
 
 export const metadata: Metadata = { title: 'Integrations' };
 
@@ -26,7 +27,8 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const problem = typeof query.error === 'string' ? problems[query.error] : undefined;
   const needReconnect = connections.filter((c) => c.status === 'reauth_required' && c.provider !== 'ics');
   const providers = (['google', 'microsoft'] as const).filter((provider) => providerConfig(provider));
-  const actions = { calendar: updateCalendarAction, disconnect: disconnectAction };
+  const stopped = connections.filter((c) => c.status === 'error');
+  const actions = { calendar: updateCalendarAction, disconnect: disconnectAction, syncNow: syncNowAction };
   return (
     <>
       <div className={styles.pageHeader}>
@@ -40,6 +42,18 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             </p>
             <div className={pageStyles.bannerAction}>
               <ButtonLink href={`/api/integrations/${connection.provider}/connect`}>Reconnect {providerLabels[connection.provider]}</ButtonLink>
+            </div>
+          </Alert>
+        ))}
+        {stopped.map((connection) => (
+          <Alert key={connection.id} tone="error" title={`${connectionLabel(connection)} stopped syncing`}>
+            <p>
+              It failed for a day{connection.lastError ? ` (${connection.lastError})` : ''}, so Rendezvous stopped trying. Your slots use the busy times last read from it.
+            </p>
+            <div className={pageStyles.bannerAction}>
+              <ConnectionButton connectionId={connection.id} action={syncNowAction} ariaLabel={`Try again: ${connectionLabel(connection)}`} pendingText="Trying…" variant="primary">
+                Try again
+              </ConnectionButton>
             </div>
           </Alert>
         ))}

@@ -4,6 +4,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { env } from '@/lib/env';
+import { parseRetryAfter, ProviderHttpError } from '../provider-request';
 import { isPublicAddress } from './public-address';
 
 // Fetches a host's ICS feed with an SSRF guard: https only; the address is checked after DNS
@@ -82,6 +83,8 @@ function get(url: URL, policy: FeedPolicy, signal: AbortSignal): Promise<Incomin
   });
 }
 
+const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
+
 async function readCapped(response: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -109,7 +112,8 @@ export async function fetchFeed(raw: string, policy: FeedPolicy = feedPolicy()):
     }
     if (status !== 200) {
       response.resume();
-      throw new Error(`The calendar feed answered ${status}`);
+      // A status like a provider's, so throttling (429, Retry-After) and outages count as transient.
+      throw new ProviderHttpError(status, null, 'The calendar feed', parseRetryAfter(headerValue(response.headers['retry-after'])));
     }
     return readCapped(response);
   }

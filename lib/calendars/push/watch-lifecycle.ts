@@ -53,7 +53,7 @@ async function watchCalendar(deps: HostWriteDeps, provider: OAuthProvider, acces
 /** Opens or renews the channels of a connection's blocking calendars that lack one or expire soon. */
 export async function ensureWatches(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<void> {
   const [connection] = await deps.database.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId));
-  if (!connection || connection.provider === 'ics' || connection.status !== 'active' || !pushEnabled(connection.provider)) return;
+  if (!connection || connection.provider === 'ics' || connection.status !== 'active' || !pushEnabled()) return;
   const due = await deps.database
     .select()
     .from(connectedCalendars)
@@ -88,8 +88,8 @@ export async function stopConnectionWatches(deps: HostWriteDeps, connectionId: s
 /** The cron's channel pass: connections with a blocking calendar whose channel is missing or expiring. */
 export async function renewWatchChannels(deps: HostWriteDeps, now = Date.now(), limit = 100): Promise<number> {
   // Without a public https address no provider will deliver: nothing to open (development).
-  const providers = (['google', 'microsoft'] as const).filter((provider) => pushEnabled(provider));
-  if (providers.length === 0) return 0;
+  if (!pushEnabled()) return 0;
+  const providers = ['google', 'microsoft'] as const;
   const rows = await deps.database.execute<{ connection_id: string }>(sql`
     select distinct c.connection_id
     from connected_calendars c

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FakeAuthorizationServer } from '../oauth/authorization-server';
-import { bearer, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
+import { bearer, deliveryUrl, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
 import { GoogleCalendarStore, type StoredEvent } from './calendar-store';
 
 // A local Google: OAuth (/o/oauth2/v2/auth, /token, /revoke) and Calendar API v3 (calendarList,
@@ -20,7 +20,7 @@ export interface GoogleChannel {
 const PAGE_SIZE_LIMIT = 250;
 const googleError = (code: number, message: string, reason: string) => json(code, { error: { code, message, errors: [{ domain: 'global', reason, message }] } });
 
-export async function startGoogleFake(options: { accountEmail?: string; clientId?: string; clientSecret?: string } = {}) {
+export async function startGoogleFake(options: { accountEmail?: string; clientId?: string; clientSecret?: string; deliverTo?: string } = {}) {
   const clientId = options.clientId ?? 'google-client-id';
   const clientSecret = options.clientSecret ?? 'google-client-secret';
   const auth = new FakeAuthorizationServer({ clientId, clientSecret, rotateRefreshTokens: false });
@@ -40,7 +40,7 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
   }
 
   async function deliver(channel: GoogleChannel, state: string, messageNumber: number): Promise<Response> {
-    return fetch(channel.address, {
+    return fetch(deliveryUrl(channel.address, options.deliverTo), {
       method: 'POST',
       headers: {
         'x-goog-channel-id': channel.id,

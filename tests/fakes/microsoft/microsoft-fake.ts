@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FakeAuthorizationServer } from '../oauth/authorization-server';
-import { bearer, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
+import { bearer, deliveryUrl, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
 
 // A local Microsoft: identity platform (/{tenant}/oauth2/v2.0/authorize and /token) and Graph v1.0
 // (/me, /me/calendars, calendarView/delta with @odata.nextLink / @odata.deltaLink, calendarView,
@@ -37,7 +37,7 @@ export interface GraphSubscription {
 const graphError = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 const utc = (iso: string) => ({ dateTime: iso.replace('Z', '').replace(/\.(\d{3})$/, '.$10000'), timeZone: 'UTC' });
 
-export async function startMicrosoftFake(options: { tenant?: string; clientId?: string; clientSecret?: string } = {}) {
+export async function startMicrosoftFake(options: { tenant?: string; clientId?: string; clientSecret?: string; deliverTo?: string } = {}) {
   const tenant = options.tenant ?? 'common';
   const clientId = options.clientId ?? 'microsoft-client-id';
   const clientSecret = options.clientSecret ?? 'microsoft-client-secret';
@@ -48,6 +48,8 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
   const subscriptions = new Map<string, GraphSubscription>();
   let seq = 0;
   let generation = 1;
+  // Graph's throttling: the next N delta requests answer 429 with Retry-After (seconds).
+  const throttle = { remaining: 0, retryAfterSeconds: 1 };
   let origin = '';
 
   const wire = ({ seq: _seq, calendarId: _calendar, removed: _removed, transactionId: _t, ...event }: GraphStoredEvent) => ({ '@odata.etag': `W/"${_seq}"`, type: 'singleInstance', ...event });
@@ -93,7 +95,7 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
     // Graph validates the notification URL before creating anything: POST ?validationToken=…, expects the token back as text/plain.
     const validationToken = `Validation: ${randomBytes(8).toString('hex')}`;
     const started = Date.now();
-    const answer = await fetch(`${body.notificationUrl}?validationToken=${encodeURIComponent(validationToken)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, signal: AbortSignal.timeout(10_000) }).catch(() => null);
+    const answer = await fetch(`${deliveryUrl(body.notificationUrl, options.deliverTo)}?validationToken=${encodeURIComponent(validationToken)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, signal: AbortSignal.timeout(10_000) }).catch(() => null);
     const text = answer ? await answer.text() : '';
     if (!answer || answer.status !== 200 || !answer.headers.get('content-type')?.startsWith('text/plain') || text !== validationToken || Date.now() - started > 10_000) {
       return graphError(400, 'ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
@@ -130,7 +132,13 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
     if (calendarPath) {
       const calendarId = decodeURIComponent(calendarPath[1]!);
       if (!calendars.some((c) => c.id === calendarId)) return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-      if (calendarPath[2] === 'calendarView/delta' && request.method === 'GET') return delta(calendarId, request.url.searchParams);
+      if (calendarPath[2] === 'calendarView/delta' && request.method === 'GET') {
+        if (throttle.remaining > 0) {
+          throttle.remaining -= 1;
+          return json(429, { error: { code: 'TooManyRequests', message: 'Please retry after the time in Retry-After.' } }, { 'retry-after': String(throttle.retryAfterSeconds) });
+        }
+        return delta(calendarId, request.url.searchParams);
+      }
       if (calendarPath[2] === 'calendarView' && request.method === 'GET') {
         const start = Date.parse(request.url.searchParams.get('startDateTime') ?? '');
         const end = Date.parse(request.url.searchParams.get('endDateTime') ?? '');
@@ -185,6 +193,11 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
       if (found) events.set(id, { ...found, removed: true, seq: ++seq });
     },
     liveEvents: () => [...events.values()].filter((e) => !e.removed),
+    /** The next `times` delta requests answer 429 Too Many Requests with `Retry-After: seconds`. */
+    throttleDelta(times: number, seconds: number) {
+      throttle.remaining = times;
+      throttle.retryAfterSeconds = seconds;
+    },
     /** Every delta link issued so far stops working (410 Gone). */
     invalidateDeltaLinks() {
       generation += 1;

@@ -46,6 +46,16 @@ export async function startFakeServer(handler: FakeHandler): Promise<{ origin: s
   };
 }
 
+/**
+ * Where a fake delivers a push notification: the app's public https address stands for the
+ * internet's route to it, which in tests is a local server (`deliverTo`); the path and query stay.
+ */
+export function deliveryUrl(address: string, deliverTo: string | undefined): string {
+  if (!deliverTo) return address;
+  const url = new URL(address);
+  return new URL(`${url.pathname}${url.search}`, deliverTo).toString();
+}
+
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): FakeReply => ({ status, body, headers });
 export const form = (request: FakeRequest) => new URLSearchParams(request.body);
 export const bearer = (request: FakeRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
