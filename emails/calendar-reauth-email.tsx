@@ -1,4 +1,5 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Text } from '@react-email/components';
+import { button, card, page, text } from './components/host-mail-styles';
 
 // Tells a host their calendar connection stopped working (the provider refused our access), once.
 
@@ -10,10 +11,6 @@ export interface CalendarReauthData {
   reconnectUrl: string;
 }
 
-const page = { backgroundColor: '#f6f7f9', fontFamily: 'Inter, Segoe UI, Helvetica, Arial, sans-serif', color: '#111827' };
-const card = { backgroundColor: '#ffffff', borderRadius: '8px', margin: '32px auto', maxWidth: '560px', padding: '32px' };
-const text = { fontSize: '15px', lineHeight: '22px' };
-const button = { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '14px', padding: '10px 16px' };
 
 export default function CalendarReauthEmail(data: CalendarReauthData) {
   const account = data.accountEmail ? ` (${data.accountEmail})` : '';

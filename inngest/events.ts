@@ -26,6 +26,8 @@ export const eventSchemas = {
     provider: z.enum(['google', 'microsoft']),
     accountEmail: z.string().nullable(),
   }),
+  /** A single-use account link (verify, new address, password reset) to mail; the token is derived, never carried. */
+  'account/email-requested': z.object({ tokenId: z.uuid() }),
   /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
   'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
 } as const;
@@ -39,6 +41,7 @@ export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSc
 export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
 export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
+export const accountEmailRequested = eventType('account/email-requested', { schema: eventSchemas['account/email-requested'] });
 export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */

@@ -59,6 +59,12 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
+  /**
+   * Account emails (verification resends, email changes, password resets) per hour: per address or
+   * account, and (password resets) per client. 0 turns a limit off.
+   */
+  RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: perHour(5),
+  RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR: perHour(20),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,

@@ -22,6 +22,9 @@ const policies = {
   'sign-in-attempts-account': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT, windowSeconds: 15 * 60 },
   'sign-in-attempts-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_CLIENT, windowSeconds: 15 * 60 },
   'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
+  /** Verification, email-change and reset mails per account (or hashed address). */
+  'account-emails-address': { limit: () => env().RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * 60 },
+  'password-resets-client': { limit: () => env().RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;

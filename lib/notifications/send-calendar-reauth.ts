@@ -5,6 +5,7 @@ import type { Database } from '@/db/client';
 import { emailNotifications, users } from '@/db/schema';
 import CalendarReauthEmail from '@/emails/calendar-reauth-email';
 import { env } from '@/lib/env';
+import { mayMailHostAddress } from './host-address-policy';
 import { mailTransport } from './transport';
 
 // The host's "reconnect your calendar" email. The calendar code records one event per loss of
@@ -18,8 +19,8 @@ export async function sendCalendarReauth(
   event: { id: string; ts: number },
   data: { hostUserId: string; provider: 'google' | 'microsoft'; accountEmail: string | null },
 ): Promise<'sent' | 'captured' | 'skipped'> {
-  const [host] = await database.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, data.hostUserId));
-  if (!host) return 'skipped';
+  const [host] = await database.select({ email: users.email, name: users.name, verified: users.emailVerified, deletedAt: users.deletedAt }).from(users).where(eq(users.id, data.hostUserId));
+  if (!host || !mayMailHostAddress('calendar_reauth', host.verified !== null && host.deletedAt === null)) return 'skipped';
   const [already] = await database
     .select({ id: emailNotifications.id })
     .from(emailNotifications)

@@ -3,7 +3,7 @@
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import styles from './delete-dialog.module.css';
+import styles from '@/components/ui/dialog.module.css';
 
 interface Props {
   /** The meeting type to delete; null keeps the dialog closed. */
