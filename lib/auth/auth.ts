@@ -19,8 +19,9 @@ import { applyClientUpdate, type HostToken, refreshedToken } from './session-tok
 
 // Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id, the
 // session version and a session id; every read checks that the session's row still exists and the
-// version still matches, so sign-out ends a session at once and a password change ends the others. OAuth providers appear only when their client ids are configured, and
-// never link to an existing account by email (Auth.js refuses: OAuthAccountNotLinked).
+// version still matches, so sign-out ends a session at once and a password change ends the others.
+// OAuth providers appear only when their client ids are configured, and never link to an existing
+// account by email (Auth.js refuses: OAuthAccountNotLinked).
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" rather than "wrong password". */
 export class SignInThrottled extends CredentialsSignin {
