@@ -24,6 +24,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/setup/database.global.ts'],
           setupFiles: ['tests/setup/database.setup.ts'],
+          // Auth.js imports `next/server` without an extension: let Vite resolve it (tests drive its handlers).
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -53,6 +53,7 @@ export async function seedDashboardHost(database: Database, now: number): Promis
     username: 'bench-dashboard',
     timeZone: data.timeZone,
     passwordHash: await hashPassword(data.password),
+    emailVerified: new Date(now),
   });
   const typeIds = Array.from({ length: data.meetingTypes }, () => randomUUID());
   await database.insert(meetingTypes).values(typeIds.map((id, i) => ({ id, userId: hostId, name: `Bench meeting ${i + 1}`, slug: `bench-meeting-${i + 1}`, durationMinutes: 30 })));

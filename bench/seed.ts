@@ -71,6 +71,7 @@ export async function seedAvailabilityHost(database: Database, window: BenchWind
     name: 'Bench availability host',
     username: 'bench-availability',
     timeZone: data.hostTimeZone,
+    emailVerified: new Date(),
   });
   await database.insert(availabilityRules).values(allDayEveryDay(hostId));
   await database.insert(meetingTypes).values({
@@ -148,6 +149,7 @@ export async function seedBookingHosts(database: Database): Promise<string[]> {
     name: `Bench host ${i}`,
     username: `bench-host-${i}`,
     timeZone: BOOKING_HOSTS.timeZone,
+    emailVerified: new Date(),
   }));
   const types = hosts.map((host) => ({
     id: randomUUID(),

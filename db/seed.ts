@@ -29,7 +29,7 @@ export async function seedDemoHost(database: Database): Promise<boolean> {
   await database.transaction(async (tx) => {
     const [host] = await tx
       .insert(users)
-      .values({ ...omitPassword(demoHost), passwordHash })
+      .values({ ...omitPassword(demoHost), passwordHash, emailVerified: new Date() })
       .returning({ id: users.id });
     if (!host) throw new Error('demo host insert returned no row');
     await tx.insert(availabilityRules).values(

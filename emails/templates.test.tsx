@@ -59,3 +59,17 @@ describe('email templates', () => {
     expect(text).not.toContain('/cancel?token=');
   });
 });
+
+describe('account link email', () => {
+  it('renders its heading, the action link in both parts, and the footnote', async () => {
+    const { default: AccountLinkEmail } = await import('./account-link-email');
+    const props = AccountLinkEmail.PreviewProps;
+    const html = await render(createElement(AccountLinkEmail, props));
+    const text = await render(createElement(AccountLinkEmail, props), { plainText: true });
+    for (const part of [html, text]) {
+      expect(part.toLowerCase()).toContain(props.heading.toLowerCase());
+      expect(part).toContain(props.actionUrl);
+      expect(part).toContain('24 hours');
+    }
+  });
+});

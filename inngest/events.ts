@@ -35,6 +35,8 @@ export const eventSchemas = {
     label: z.string().nullable(),
     lastError: z.string().nullable(),
   }),
+  /** A single-use account link (verify, new address, password reset) to mail; the token is derived, never carried. */
+  'account/email-requested': z.object({ tokenId: z.uuid() }),
   /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
   'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
 } as const;
@@ -49,6 +51,7 @@ export const bookingCancelled = eventType('booking/cancelled', { schema: eventSc
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
 export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
 export const calendarSyncStopped = eventType('calendar/sync-stopped', { schema: eventSchemas['calendar/sync-stopped'] });
+export const accountEmailRequested = eventType('account/email-requested', { schema: eventSchemas['account/email-requested'] });
 export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */

@@ -3,7 +3,7 @@ import { cron, type Inngest } from 'inngest';
 import { db } from '@/db/client';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { calendarFunctions } from './calendar-functions';
-import { bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from './events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from './events';
 import { jobs } from './functions';
 import type { JobDefinition } from './functions/job';
 
@@ -17,6 +17,7 @@ const triggers = {
   'calendar/reauth-required': calendarReauthRequired,
   'calendar/sync-requested': calendarSyncRequested,
   'calendar/sync-stopped': calendarSyncStopped,
+  'account/email-requested': accountEmailRequested,
 } as const;
 
 function toDispatched(event: { id?: string; name: string; data: unknown; ts?: number }): DispatchedEvent {

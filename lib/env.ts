@@ -66,6 +66,12 @@ const envSchema = z.object({
   /** "Sync now" / "Try again" on the integrations page: per connection per minute, and per host per hour. */
   RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE: perMinute(2),
   RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR: perHour(30),
+  /**
+   * Account emails (verification resends, email changes, password resets) per hour: per address or
+   * account, and (password resets) per client. 0 turns a limit off.
+   */
+  RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: perHour(5),
+  RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR: perHour(20),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,

@@ -9,9 +9,11 @@ import { type ActionResult, fieldErrorsOf } from '@/lib/actions/action-result';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { clientAddressOf } from '@/lib/client-address';
+import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
+import type { TokenProblem } from '@/lib/auth/account-tokens';
 
-// The public actions (no session needed): sign up, sign in, sign out. Each is on the authorization
+// The public actions (no session needed): sign up, sign in, sign out, forgot and reset a password. Each is on the authorization
 // test's allow-list; every other server action goes through hostAction().
 
 export async function signUpAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
@@ -50,4 +52,25 @@ export async function signInAction(_previous: ActionResult<null> | null, form: F
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/signin' });
+}
+
+/** The same answer whether or not an account has this address; limited per address and per client. */
+export async function forgotPasswordAction(_previous: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const parsed = forgotPasswordSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
+  try {
+    await requestPasswordReset(db(), parsed.data, { client: clientAddressOf(await headers()), now: Date.now() });
+  } catch (error) {
+    return failure(error);
+  }
+  return { ok: true, data: null };
+}
+
+/** A link that cannot work answers with what went wrong (`problem`), never whose it was. */
+export async function resetPasswordAction(_previous: ActionResult<null, TokenProblem> | null, form: FormData): Promise<ActionResult<null, TokenProblem>> {
+  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
+  const result = await resetPassword(db(), parsed.data, new Date());
+  if (!result.ok) return { ok: false, error: { code: 'invalid_request', message: 'This reset link cannot be used.', problem: result.problem } };
+  return { ok: true, data: null };
 }

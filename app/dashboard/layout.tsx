@@ -3,10 +3,12 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import styles from '@/components/dashboard/dashboard.module.css';
+import { VerifyEmailBanner } from '@/components/dashboard/verify-email-banner';
 import { currentHostId } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { db } from '@/db/client';
 import { signOutAction } from '../(auth)/actions';
+import { resendVerificationAction } from './actions';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s · Rendezvous' }, robots: { index: false } };
 
@@ -36,7 +38,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </form>
         </div>
       </header>
-      <main className={styles.main}>{children}</main>
+      <main className={styles.main}>
+        {host && !host.emailVerified ? <VerifyEmailBanner email={host.email} resend={resendVerificationAction} /> : null}
+        {children}
+      </main>
     </div>
   );
 }

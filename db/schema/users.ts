@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 
 /** Top-level paths the app uses or will use; a host may not take one as a username. */
@@ -22,8 +22,12 @@ export const users = pgTable(
     // Invitees always get reminders; the host gets them only after opting in on the settings page.
     hostReminderEmails: boolean('host_reminder_emails').notNull().default(false),
     // Auth.js adapter fields.
+    // Null until the host confirms the address (lib/hosts/accounts/verify-email.ts); an unverified
+    // host's pages take no bookings and their address receives only verification mail.
     emailVerified: instant('email_verified'),
     image: text('image'),
+    // Set when the host deleted their account: the row stays (bookings reference it), anonymised.
+    deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -56,13 +60,49 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
-export const sessions = pgTable('sessions', {
-  sessionToken: varchar('session_token', { length: 255 }).primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  expires: instant('expires').notNull(),
-});
+/**
+ * One row per live session: the session JWT carries its key (sid). A session whose row is gone is
+ * over, so sign-out and "sign out everywhere else" take effect at once (lib/auth/live-sessions.ts).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: varchar('session_token', { length: 255 }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: instant('expires').notNull(),
+  },
+  (t) => [index('idx_sessions_user').on(t.userId)],
+);
+
+export const accountTokenPurposes = ['verify_email', 'change_email', 'reset_password'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/**
+ * Single-use links mailed to a host (verify the address, confirm a new one, reset the password).
+ * Only the token's SHA-256 is stored; the token is derived from the row id and the signing secret.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: varchar('purpose', { length: 20 }).$type<AccountTokenPurpose>().notNull(),
+    // The address the link was mailed to (for change_email, the new address it will set).
+    email: varchar('email', { length: 255 }).notNull(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('account_tokens_purpose', sql`${t.purpose} in ('verify_email', 'change_email', 'reset_password')`),
+    index('idx_account_tokens_user_purpose').on(t.userId, t.purpose, t.createdAt),
+  ],
+);
 
 export const verificationTokens = pgTable(
   'verification_tokens',

@@ -1,3 +1,4 @@
+import { accountEmail } from './account-email';
 import { bookingCancellation } from './booking-cancellation';
 import { bookingConfirmation } from './booking-confirmation';
 import { bookingReminders } from './booking-reminders';
@@ -11,4 +12,4 @@ import type { JobDefinition } from './job';
  * Every job, registered once: the Inngest adapter and the inline runner both read this list. Inline
  * runs them in this order, so the calendar event (and its video link) exists before the emails go out.
  */
-export const jobs = [calendarWriteBack, bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarReauthEmail, calendarSyncStoppedEmail] as unknown as readonly JobDefinition[];
+export const jobs = [calendarWriteBack, bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarReauthEmail, calendarSyncStoppedEmail, accountEmail] as unknown as readonly JobDefinition[];

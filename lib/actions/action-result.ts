@@ -2,9 +2,9 @@ import type { z } from 'zod';
 
 // What every server action answers; client components import only this type.
 
-export type ActionResult<T> =
+export type ActionResult<T, Problem extends string = never> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
+  | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string>; problem?: Problem } };
 
 /** The first message per field path ("weeklyHours.1.endTime"), for showing beside the field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

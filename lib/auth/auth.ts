@@ -11,15 +11,17 @@ import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { hostAdapter } from './host-adapter';
+import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from './live-sessions';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
 import { signingSecrets } from './secrets';
 import { applyClientUpdate, type HostToken, refreshedToken } from './session-token';
 
-// Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id and
-// session version; every read checks the version against the database, so a password change ends
-// the host's other sessions. OAuth providers appear only when their client ids are configured, and
-// never link to an existing account by email (Auth.js refuses: OAuthAccountNotLinked).
+// Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id, the
+// session version and a session id; every read checks that the session's row still exists and the
+// version still matches, so sign-out ends a session at once and a password change ends the others.
+// OAuth providers appear only when their client ids are configured, and never link to an existing
+// account by email (Auth.js refuses: OAuthAccountNotLinked).
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" rather than "wrong password". */
 export class SignInThrottled extends CredentialsSignin {
@@ -48,20 +50,22 @@ function oauthProviders(): Provider[] {
   return providers;
 }
 
-async function storedSessionState(userId: string | undefined) {
-  if (!userId || !z.uuid().safeParse(userId).success) return null;
-  const [row] = await db()
-    .select({ sessionVersion: users.sessionVersion, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
+async function storedSessionVersion(userId: string): Promise<number> {
+  const [row] = await db().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  return row?.sessionVersion ?? 0;
+}
+
+/** The host behind a token's live session (lib/auth/live-sessions.ts), or null: the session is over. */
+async function liveSessionState(token: HostToken) {
+  if (!token.sub || !token.sid || !z.uuid().safeParse(token.sub).success) return null;
+  return readLiveSession(db(), token.sid, token.sub);
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: hostAdapter(db()),
   secret: [...signingSecrets()],
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
   providers: [
     Credentials({
@@ -79,6 +83,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
     ...oauthProviders(),
   ],
+  events: {
+    // Sign-out deletes the session's row, so a copy of its cookie stops working at once.
+    async signOut(message) {
+      const sessionId = 'token' in message ? (message.token as HostToken | null)?.sid : undefined;
+      if (typeof sessionId === 'string') await endSession(db(), sessionId);
+    },
+  },
   callbacks: {
     // An OAuth address counts only when its provider vouches for it: Google's email_verified, or
     // Entra's xms_edov (domain-verified) unless one known tenant is configured (its admins own it).
@@ -89,17 +100,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     async jwt({ token, user, trigger, session }) {
       const hostToken = token as HostToken;
-      if (user) {
-        const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? (await storedSessionState(user.id))?.sessionVersion ?? 0;
-        return { ...hostToken, sub: user.id, sv: sessionVersion };
+      if (user?.id) {
+        const sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? (await storedSessionVersion(user.id));
+        return { ...hostToken, sub: user.id, sv: sessionVersion, sid: await startSession(db(), user.id) };
       }
-      const current = refreshedToken(hostToken, await storedSessionState(hostToken.sub));
+      const current = refreshedToken(hostToken, await liveSessionState(hostToken));
       if (current && trigger === 'update') return applyClientUpdate(current, session);
       return current;
     },
     session({ session, token }) {
       const hostToken = token as HostToken;
-      return { ...session, user: { ...session.user, id: hostToken.sub ?? '' } };
+      // The session id lets "sign out of all other sessions" keep this one; it opens nothing by itself.
+      return { ...session, sessionId: hostToken.sid ?? '', user: { ...session.user, id: hostToken.sub ?? '' } };
     },
     redirect({ url, baseUrl }) {
       return sameOriginRedirect(url, baseUrl);

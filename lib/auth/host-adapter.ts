@@ -2,18 +2,26 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import type { Database } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { releaseUnverifiedAddress } from '@/lib/hosts/accounts/unverified-address';
 import { uniqueUsername } from '@/lib/hosts/accounts/usernames';
 
 /**
  * Auth.js's Drizzle adapter, with createUser wrapped: users.username is NOT NULL and public, so every
- * user made by an OAuth sign-in gets a valid, unique, unreserved one (and UTC until they choose a zone).
+ * user made by an OAuth sign-in gets a valid, unique, unreserved one (and UTC until they choose a zone),
+ * and a verified address (the provider vouched for it).
  */
 export function hostAdapter(database: Database): Adapter {
   const base = DrizzleAdapter(database, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
     ...base,
-    // Stored addresses are lower case; a provider may send "Ann@Example.com".
-    getUserByEmail: (email: string) => base.getUserByEmail!(email.trim().toLowerCase()),
+    // Stored addresses are lower case; a provider may send "Ann@Example.com". Auth.js asks only after
+    // the signIn callback accepted the provider's word that this person owns the address, so an
+    // unverified account holding it lets go (and Auth.js creates the owner's account).
+    async getUserByEmail(email: string) {
+      const address = email.trim().toLowerCase();
+      await database.transaction((tx) => releaseUnverifiedAddress(tx, address));
+      return base.getUserByEmail!(address);
+    },
     async createUser(user: AdapterUser): Promise<AdapterUser> {
       const email = user.email.trim().toLowerCase();
       const [created] = await database
@@ -22,7 +30,8 @@ export function hostAdapter(database: Database): Adapter {
           email,
           name: user.name?.trim() || email.split('@')[0]!,
           username: await uniqueUsername(database, email, user.name),
-          emailVerified: user.emailVerified,
+          // Only reached through a provider that vouched for the address (the signIn callback).
+          emailVerified: user.emailVerified ?? new Date(),
           image: user.image,
         })
         .returning();

@@ -8,6 +8,8 @@ export interface HostToken {
   sub?: string;
   /** The users.session_version the token was issued under; a password change bumps it. */
   sv?: number;
+  /** The session's row in `sessions` (lib/auth/live-sessions.ts); gone = signed out. */
+  sid?: string;
   name?: string | null;
   email?: string | null;
   timeFormat?: '12h' | '24h';
@@ -32,8 +34,8 @@ export interface StoredSessionState {
 }
 
 /**
- * The token to keep, refreshed from the database, or null to end the session: the host is gone or
- * their session version moved on (a password change ends every other session).
+ * The token to keep, refreshed from the database, or null to end the session: its row is gone
+ * (signed out, or ended from another session), or the session version moved on (a password change).
  */
 export function refreshedToken(token: HostToken, stored: StoredSessionState | null): HostToken | null {
   if (!stored || token.sv !== stored.sessionVersion) return null;

@@ -68,7 +68,7 @@ export async function loadMeetingTypeSchedule(
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
   const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);
   const rows = await database.execute<ScheduleRow>(sql`
-    select mt.user_id as host_user_id, u.time_zone, (mt.is_active and mt.deleted_at is null) as is_active, mt.duration_minutes,
+    select mt.user_id as host_user_id, u.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
            coalesce((

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { meetingTypes } from '@/db/schema';
+import { meetingTypes, users } from '@/db/schema';
 
 /** What availability needs before anything else: whose version to read, and how far ahead to look. */
 export interface MeetingTypeHead {
@@ -13,11 +13,12 @@ export async function loadMeetingTypeHead(database: Queryable, meetingTypeId: st
   const [row] = await database
     .select({
       hostUserId: meetingTypes.userId,
-      // Deleted counts as switched off (bookable = active and not deleted).
-      isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
+      // Deleted counts as switched off (bookable = active, not deleted, and the host's email confirmed).
+      isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
     })
     .from(meetingTypes)
+    .innerJoin(users, eq(users.id, meetingTypes.userId))
     .where(eq(meetingTypes.id, meetingTypeId));
   return row ?? null;
 }

@@ -29,6 +29,9 @@ const policies = {
   /** "Sync now" / "Try again" on the integrations page: per connection per minute, per host per hour. */
   'calendar-sync-now-connection': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE, windowSeconds: 60 },
   'calendar-sync-now-host': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR, windowSeconds: 60 * 60 },
+  /** Verification, email-change and reset mails per account (or hashed address). */
+  'account-emails-address': { limit: () => env().RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * 60 },
+  'password-resets-client': { limit: () => env().RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR, windowSeconds: 60 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;

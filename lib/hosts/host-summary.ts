@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
 
@@ -9,11 +9,13 @@ export interface HostSummary {
   email: string;
   username: string;
   timeZone: string;
+  /** False until the host confirms their address (the dashboard shows a banner; no bookings yet). */
+  emailVerified: boolean;
 }
 
 export async function findHostSummary(database: Queryable, hostUserId: string): Promise<HostSummary | null> {
   const [row] = await database
-    .select({ id: users.id, name: users.name, email: users.email, username: users.username, timeZone: users.timeZone })
+    .select({ id: users.id, name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerified: sql<boolean>`${users.emailVerified} is not null` })
     .from(users)
     .where(eq(users.id, hostUserId));
   return row ?? null;

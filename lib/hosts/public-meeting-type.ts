@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { isUuid, normaliseUsername } from '@/lib/ids';
@@ -23,8 +23,9 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       durationMinutes: meetingTypes.durationMinutes,
       color: meetingTypes.color,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
-      // A deleted meeting type counts as switched off: its bookings can be managed, not made.
-      isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
+      // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
+      // every meeting type of a host who has not confirmed their email address yet.
+      isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,
       hostUsername: users.username,
       hostName: users.name,
       hostTimeZone: users.timeZone,
@@ -42,7 +43,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
 export async function findPublicMeetingType(database: Queryable, username: string, slug: string): Promise<PublicMeetingTypeDetails | null> {
   const normalised = normaliseUsername(username);
   if (!normalised || slug.length === 0 || slug.length > 255) return null;
-  return selectOne(database, and(eq(users.username, normalised), eq(meetingTypes.slug, slug), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt)));
+  return selectOne(database, and(eq(users.username, normalised), eq(meetingTypes.slug, slug), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt), isNotNull(users.emailVerified)));
 }
 
 /**

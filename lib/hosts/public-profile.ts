@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { normaliseUsername } from '@/lib/ids';
@@ -36,8 +36,9 @@ export async function findPublicHostProfile(database: Queryable, username: strin
       color: meetingTypes.color,
     })
     .from(users)
-    // A deleted meeting type is also switched off; both are checked so neither alone can show it.
-    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt)))
+    // A deleted meeting type is also switched off; both are checked so neither alone can show it. A
+    // host who has not confirmed their email yet shows as if every meeting type were switched off.
+    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt), isNotNull(users.emailVerified)))
     .where(eq(users.username, normalised))
     .orderBy(asc(meetingTypes.durationMinutes), asc(meetingTypes.name));
   const first = rows[0];

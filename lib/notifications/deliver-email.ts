@@ -9,13 +9,13 @@ import { BookingEmail, bookingEmailText } from '@/emails/components/booking-emai
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import type { NoticeKind } from './notice-kinds';
-import { mailTransport, PermanentMailError } from './transport';
+import { mailTransport, type OutgoingEmail, PermanentMailError } from './transport';
 
 // Once per booking, kind and recipient. The rendered message is stored before the first attempt
 // (the unique key claims it); every attempt sends that stored copy with the same idempotency key,
 // so a retry after a timeout can neither mail twice nor send a different body under the same key.
 
-type Outcome = Exclude<EmailStatus, 'pending'>;
+export type Outcome = Exclude<EmailStatus, 'pending'>;
 
 function idempotencyKey(bookingId: string, kind: NoticeKind, to: string): string {
   const recipient = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 32);
@@ -59,22 +59,33 @@ export async function deliverEmail(database: Database, bookingId: string, kind: 
   if (!record) throw new Error(`email record for ${kind} of ${bookingId} vanished`);
   if (record.status !== 'pending') return record.status;
 
+  return sendRecordedEmail(
+    database,
+    record.id,
+    {
+      from: record.fromAddress ?? env().EMAIL_FROM,
+      to: record.recipientEmail,
+      replyTo: record.replyTo ?? email.replyTo,
+      subject: record.subject,
+      html: record.body ?? '',
+      text: record.textBody ?? '',
+      attachments: record.attachments ?? [],
+    },
+    idempotencyKey(bookingId, kind, record.recipientEmail),
+    `${kind} for booking ${bookingId}`,
+  );
+}
+
+/**
+ * One attempt at a message whose email_notifications row is claimed: records the outcome on that row.
+ * A transient failure throws (the job retries under the same key); a permanent one is recorded as failed.
+ */
+export async function sendRecordedEmail(database: Database, recordId: string, message: OutgoingEmail, key: string, what: string): Promise<Outcome> {
   const transport = mailTransport();
   const attempt = sql`${emailNotifications.attempts} + 1`;
-  const where = eq(emailNotifications.id, record.id);
+  const where = eq(emailNotifications.id, recordId);
   try {
-    const { providerMessageId } = await transport.send(
-      {
-        from: record.fromAddress ?? env().EMAIL_FROM,
-        to: record.recipientEmail,
-        replyTo: record.replyTo ?? email.replyTo,
-        subject: record.subject,
-        html: record.body ?? '',
-        text: record.textBody ?? '',
-        attachments: record.attachments ?? [],
-      },
-      idempotencyKey(bookingId, kind, record.recipientEmail),
-    );
+    const { providerMessageId } = await transport.send(message, key);
     const status: Outcome = transport.kind === 'capture' ? 'captured' : 'sent';
     await database.update(emailNotifications).set({ status, providerMessageId, attempts: attempt, error: null, sentAt: new Date() }).where(where);
     return status;
@@ -82,7 +93,7 @@ export async function deliverEmail(database: Database, bookingId: string, kind: 
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
     if (error instanceof PermanentMailError) {
       await database.update(emailNotifications).set({ status: 'failed', attempts: attempt, error: message }).where(where);
-      console.error(`[notifications] ${kind} for booking ${bookingId} refused for good: ${message}`);
+      console.error(`[notifications] ${what} refused for good: ${message}`);
       return 'failed';
     }
     await database.update(emailNotifications).set({ attempts: attempt, error: message }).where(where);

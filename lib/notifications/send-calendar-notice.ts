@@ -7,6 +7,7 @@ import { emailNotifications, users } from '@/db/schema';
 import CalendarReauthEmail from '@/emails/calendar-reauth-email';
 import CalendarSyncStoppedEmail from '@/emails/calendar-sync-stopped-email';
 import { env } from '@/lib/env';
+import { mayMailHostAddress } from './host-address-policy';
 import { mailTransport } from './transport';
 
 // The host's calendar emails: "reconnect" (consent gone) and "stopped syncing" (a day of
@@ -25,8 +26,11 @@ interface Notice {
 }
 
 async function sendCalendarNotice(database: Database, event: { id: string; ts: number }, hostUserId: string, notice: Notice): Promise<Outcome> {
-  const [host] = await database.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, hostUserId));
-  if (!host) return 'skipped';
+  const [host] = await database
+    .select({ email: users.email, name: users.name, verified: users.emailVerified, deletedAt: users.deletedAt })
+    .from(users)
+    .where(eq(users.id, hostUserId));
+  if (!host || !mayMailHostAddress(notice.type, host.verified !== null && host.deletedAt === null)) return 'skipped';
   const [already] = await database
     .select({ id: emailNotifications.id })
     .from(emailNotifications)

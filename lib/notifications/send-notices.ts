@@ -5,6 +5,7 @@ import { emailNotifications } from '@/db/schema';
 import { loadBookingNotice, loadBookingTimes } from './booking-notice';
 import { composeEmail, type NoticeContext } from './compose-email';
 import { deliverEmail } from './deliver-email';
+import { mayMailHostAddress } from './host-address-policy';
 import { type ChangedBy, DAY_REMINDER_CUTOFF_MS, type NoticeKind, type Recipient, type ReminderKind, reminderTime } from './notice-kinds';
 
 // Who is told what. Each function re-reads the booking first and sends nothing that is no longer
@@ -19,6 +20,7 @@ export type SendOutcome = Awaited<ReturnType<typeof deliverEmail>> | 'skipped';
 async function send(deps: NotificationDeps, bookingId: string, kind: NoticeKind, recipient: Recipient, context: NoticeContext, mayHear: (notice: NonNullable<Awaited<ReturnType<typeof loadBookingNotice>>>) => boolean): Promise<SendOutcome> {
   const notice = await loadBookingNotice(deps.database, bookingId);
   if (!notice || !mayHear(notice)) return 'skipped';
+  if (recipient === 'host' && !mayMailHostAddress(kind, notice.host.emailVerified !== null && notice.host.deletedAt === null)) return 'skipped';
   return deliverEmail(deps.database, bookingId, kind, composeEmail(notice, kind, recipient, context));
 }
 

@@ -31,8 +31,8 @@ async function createHost() {
   const suffix = randomBytes(4).toString('hex');
   try {
     const [host] = await sql<{ id: string }[]>`
-      insert into users (email, name, username, time_zone, password_hash)
-      values (${`cal-${suffix}@example.test`}, ${`Cal Host ${suffix}`}, ${`cal-${suffix}`}, 'UTC', ${await hashPassword('calendar host password')})
+      insert into users (email, name, username, time_zone, password_hash, email_verified)
+      values (${`cal-${suffix}@example.test`}, ${`Cal Host ${suffix}`}, ${`cal-${suffix}`}, 'UTC', ${await hashPassword('calendar host password')}, now())
       returning id`;
     for (const day of [1, 2, 3, 4, 5]) await sql`insert into availability_rules (user_id, day_of_week, start_time, end_time) values (${host!.id}, ${day}, '09:00', '17:00')`;
     const [type] = await sql<{ id: string }[]>`insert into meeting_types (user_id, name, slug, duration_minutes, add_video_link) values (${host!.id}, 'Intro', 'intro', 30, true) returning id`;

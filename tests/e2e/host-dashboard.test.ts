@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { verifyFromMail } from './account-mail';
 import { axeViolations } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { DAY_MS, nextWeeksMonday } from './dates';
@@ -96,6 +97,9 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await dialog.waitFor({ state: 'detached' });
     await checkPage(page, 'dashboard-availability');
+
+    // The booking page takes bookings once the address is confirmed from the mail.
+    await verifyFromMail(page, `hanna-${suffix}@example.test`);
 
     // Both show on the public page's availability at once.
     const publicPage = await context.newPage();

@@ -40,9 +40,10 @@ describe('sign-up', () => {
     expect(rules.map((r) => r.dayOfWeek).sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('never merges into an existing account: the same email in any letter case is refused', async () => {
+  it('never merges into an existing (verified) account: the same email in any letter case is refused', async () => {
     const input = newHost();
-    await signUpHost(database, input, context());
+    const { id } = await signUpHost(database, input, context());
+    await database.update(users).set({ emailVerified: new Date() }).where(eq(users.id, id));
     const again = newHost({ email: input.email.toUpperCase() });
     await expect(signUpHost(database, again, context())).rejects.toMatchObject({ code: 'conflict', details: { fieldErrors: { email: expect.any(String) } } });
     expect(await database.select().from(users).where(eq(users.email, input.email))).toHaveLength(1);

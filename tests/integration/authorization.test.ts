@@ -18,6 +18,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   'app/(auth)/actions.ts#signUpAction': 'creating an account needs no session (rate-limited per client)',
   'app/(auth)/actions.ts#signInAction': 'signing in needs no session (throttled per account and client)',
   'app/(auth)/actions.ts#signOutAction': 'signing out is harmless without a session',
+  'app/(auth)/actions.ts#forgotPasswordAction': 'a signed-out host asks for a reset link (same answer for any address; limited per address and client)',
+  'app/(auth)/actions.ts#resetPasswordAction': 'the single-use reset link is the credential',
   'app/(auth)/signin/page.tsx#inline': 'the OAuth buttons start a provider sign-in',
 };
 const PUBLIC_ROUTES: Record<string, string> = {

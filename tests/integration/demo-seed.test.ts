@@ -26,6 +26,8 @@ describe('demo host seed', () => {
       const host = await database.query.users.findFirst({ where: (u, { eq }) => eq(u.username, 'demo') });
       expect(host?.email).toBe('demo@example.com');
       expect(host?.timeZone).toBe('America/New_York');
+      // Verified, so its booking page takes bookings at once.
+      expect(host?.emailVerified).toBeInstanceOf(Date);
       expect(host?.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(host?.passwordHash ?? '', demoHost.password)).toBe(true);
       expect(await verifyPassword(host?.passwordHash ?? '', 'wrong-password')).toBe(false);

@@ -9,16 +9,18 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ensureDatabase } from '@/db/bootstrap';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase, migrationsFolder } from '@/db/migrate';
-import { bookings } from '@/db/schema';
+import { bookings, users } from '@/db/schema';
 import { dropDatabase } from '../setup/test-database';
 import { uniqueSuffix } from '../factories';
 
 const adminUrl = inject('adminDatabaseUrl');
 const name = `rendezvous_backfill_${uniqueSuffix()}`;
+const trustName = `rendezvous_backfill_trust_${uniqueSuffix()}`;
 const partialFolder = mkdtempSync(path.join(tmpdir(), 'rendezvous-migrations-'));
 afterAll(async () => {
   rmSync(partialFolder, { recursive: true, force: true });
   await dropDatabase(adminUrl, name);
+  await dropDatabase(adminUrl, trustName);
 });
 
 /** Applies only the first `count` committed migrations, as a database deployed before the rest would be. */
@@ -63,6 +65,24 @@ describe('0004_data_integrity on existing rows', () => {
       const [afterConfirmed] = await database.select().from(bookings).where(eq(bookings.id, confirmed.id));
       expect(afterCancelled?.cancelledAt).toEqual(cancelled.updatedAt);
       expect(afterConfirmed?.cancelledAt).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('0010_account_trust on existing hosts', () => {
+  it('grandfathers every host from before verification existed as verified since sign-up, so their pages keep taking bookings', async () => {
+    const url = await ensureDatabase(adminUrl, trustName);
+    await migrateThrough(url, 10);
+    const database = createDatabase(url, { max: 1 });
+    try {
+      const suffix = uniqueSuffix();
+      const [host] = await database.execute<{ id: string; created_at: string }>(sql`
+        insert into users (email, name, username, created_at) values (${`live-${suffix}@example.test`}, 'Live host', ${`live-${suffix}`}, '2026-03-01T10:00:00Z') returning id, created_at`);
+      await migrateDatabase(url);
+      const [after] = await database.select({ verified: users.emailVerified }).from(users).where(eq(users.id, host!.id));
+      expect(after?.verified).toEqual(new Date('2026-03-01T10:00:00Z'));
     } finally {
       await database.close();
     }

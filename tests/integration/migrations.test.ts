@@ -21,6 +21,7 @@ describe('migrations', () => {
       const tables = await sql<{ table_name: string }[]>`
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
       expect(tables.map((t) => t.table_name)).toEqual([
+        'account_tokens',
         'accounts',
         'availability_overrides',
         'availability_rules',

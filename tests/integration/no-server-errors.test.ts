@@ -1,5 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkAccountToken } from '@/lib/auth/account-tokens';
+import { cacheStore } from '@/lib/cache';
+import { confirmEmailAddress } from '@/lib/hosts/accounts/email-verification';
+import { resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
 import { createBookableHost } from '../factories';
 import { book, cancel, downloadCalendarFile, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
@@ -105,6 +109,19 @@ describe('no user input produces a 500', () => {
       }),
       // Under the hourly cap of 30 bookings per meeting type.
       { numRuns: 25 },
+    );
+  });
+
+  it('account links (verify, new address, reset) with any token: "not valid", never an error, nothing used', async () => {
+    const deps = { database, store: cacheStore() };
+    await fc.assert(
+      fc.asyncProperty(junk, async (token) => {
+        expect(await confirmEmailAddress(deps, token, new Date())).toEqual({ ok: false, problem: 'invalid' });
+        expect(await checkAccountToken(database, ['reset_password'], token, new Date())).toEqual({ ok: false, problem: 'invalid' });
+        const reset = resetPasswordSchema.safeParse({ token, password: 'a long enough password' });
+        if (reset.success) expect(await resetPassword(database, reset.data, new Date())).toEqual({ ok: false, problem: 'invalid' });
+      }),
+      { numRuns: 60 },
     );
   });
 });

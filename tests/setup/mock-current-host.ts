@@ -5,9 +5,16 @@ import { AppError } from '@/lib/errors';
 // then `signInAs(hostId)` or `signInAs(null)` before calling an action.
 
 let signedIn: string | null = null;
+let sessionId: string | null = null;
 
-export function signInAs(hostUserId: string | null): void {
+/** `session`: the id of this browser's live session row, for actions that keep it. */
+export function signInAs(hostUserId: string | null, session: string | null = null): void {
   signedIn = hostUserId;
+  sessionId = session;
+}
+
+export async function currentSessionId(): Promise<string | null> {
+  return signedIn ? sessionId : null;
 }
 
 export async function currentHostId(): Promise<string | null> {

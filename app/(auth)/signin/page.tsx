@@ -26,6 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="muted">Welcome back to Rendezvous.</p>
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         <SignInForm action={signInAction} callbackUrl={callbackUrl} />
+        <p className={styles.alternate}>
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
         {providers.length > 0 ? (
           <>
             <p className={styles.divider}>or</p>

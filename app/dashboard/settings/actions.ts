@@ -1,6 +1,11 @@
 'use server';
 
+import { z } from 'zod';
+import { deleteAccountSchema, deleteHostAccount } from '@/lib/accounts/delete-account';
 import { hostAction } from '@/lib/actions/host-action';
+import { currentSessionId } from '@/lib/auth/current-host';
+import { endOtherSessions } from '@/lib/auth/live-sessions';
+import { emailChangeSchema, requestEmailChange } from '@/lib/hosts/accounts/email-change';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';
 import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
@@ -24,3 +29,14 @@ export const changePasswordAction = hostAction(changePasswordSchema, async (inpu
   await changeHostPassword(deps.database, hostUserId, input, Date.now());
   return { signedInAgain: await reissueSession(deps.database, hostUserId, input.newPassword) };
 });
+
+/** The new address takes effect once the link mailed to it is opened. */
+export const requestEmailChangeAction = hostAction(emailChangeSchema, (input, { hostUserId, deps }) => requestEmailChange(deps.database, hostUserId, input, Date.now()));
+
+/** For password and OAuth hosts alike: every session but this browser's ends at once. */
+export const signOutOtherSessionsAction = hostAction(z.object({}), async (_input, { hostUserId, deps }) => ({
+  ended: await endOtherSessions(deps.database, hostUserId, await currentSessionId()),
+}));
+
+/** Typed confirmation (the username); cancels upcoming bookings (invitees emailed) and removes personal data. */
+export const deleteAccountAction = hostAction(deleteAccountSchema, (input, { hostUserId, deps }) => deleteHostAccount(deps, hostUserId, input, Date.now()));

@@ -8,13 +8,25 @@ import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
-import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from './actions';
+import { DeleteAccount } from '@/components/dashboard/settings/delete-account';
+import { EmailForm } from '@/components/dashboard/settings/email-form';
+import { SessionsForm } from '@/components/dashboard/settings/sessions-form';
+import { countLiveSessions } from '@/lib/auth/live-sessions';
+import {
+  changePasswordAction,
+  changeTimeZoneAction,
+  deleteAccountAction,
+  requestEmailChangeAction,
+  signOutOtherSessionsAction,
+  updateNotificationPreferencesAction,
+  updateProfileAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const hostUserId = await requireHostForPage('/dashboard/settings');
-  const host = await findHostSettings(db(), hostUserId);
+  const [host, liveSessions] = await Promise.all([findHostSettings(db(), hostUserId), countLiveSessions(db(), hostUserId)]);
   if (!host) notFound();
   return (
     <>
@@ -26,8 +38,13 @@ export default async function SettingsPage() {
           <h2 id="profile-title" className={styles.sectionTitle}>
             Profile
           </h2>
-          <p className="muted">Signed in as {host.email}.</p>
           <ProfileForm name={host.name} username={host.username} action={updateProfileAction} />
+        </section>
+        <section aria-labelledby="address-title" className={styles.section}>
+          <h2 id="address-title" className={styles.sectionTitle}>
+            Email address
+          </h2>
+          <EmailForm email={host.email} pendingEmail={host.pendingEmail} action={requestEmailChangeAction} />
         </section>
         <section aria-labelledby="zone-title" className={styles.section}>
           <h2 id="zone-title" className={styles.sectionTitle}>
@@ -51,6 +68,24 @@ export default async function SettingsPage() {
           ) : (
             <p className="muted">You sign in with Google or Microsoft, so your account has no password to change.</p>
           )}
+        </section>
+        <section aria-labelledby="sessions-title" className={styles.section}>
+          <h2 id="sessions-title" className={styles.sectionTitle}>
+            Sessions
+          </h2>
+          <SessionsForm otherSessions={Math.max(0, liveSessions - 1)} action={signOutOtherSessionsAction} />
+        </section>
+        <section aria-labelledby="data-title" className={styles.section}>
+          <h2 id="data-title" className={styles.sectionTitle}>
+            Your data
+          </h2>
+          <p className="muted">A JSON file of your profile, meeting types, hours, date overrides and bookings.</p>
+          <p>
+            <a href="/api/account/export" download>
+              Download my data
+            </a>
+          </p>
+          <DeleteAccount username={host.username} action={deleteAccountAction} />
         </section>
       </div>
     </>

@@ -2,13 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/action-result';
-import styles from './cancel-booking-dialog.module.css';
+import { DialogActions, DialogText, dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
 
 type CancelAction = (form: FormData) => Promise<ActionResult<{ status: string }>>;
 
@@ -40,29 +39,22 @@ export function CancelBookingControl({ bookingId, inviteeName, cancellable, acti
       <Button variant="danger" onClick={() => setOpen(true)}>
         Cancel booking…
       </Button>
-      <ModalOverlay isOpen={open} onOpenChange={setOpen} isDismissable={!pending} className={styles.overlay}>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            <Heading slot="title" className={styles.title}>
-              Cancel this booking?
-            </Heading>
-            <p className="muted">The meeting with {inviteeName} will be cancelled and its time freed for others to book.</p>
-            <ActionForm dispatch={submit} className={styles.form}>
-              <input type="hidden" name="bookingId" value={bookingId} />
-              <TextAreaField label="Reason" name="reason" optional maxLength={2000} hint="Kept with the booking." error={error?.fieldErrors?.reason} />
-              {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
-              <div className={styles.buttons}>
-                <Button variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
-                  Keep booking
-                </Button>
-                <Button type="submit" variant="danger" disabled={pending}>
-                  {pending ? 'Cancelling…' : 'Cancel booking'}
-                </Button>
-              </div>
-            </ActionForm>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      <ModalDialog isOpen={open} onClose={() => setOpen(false)} isDismissable={!pending} title="Cancel this booking?">
+        <DialogText>The meeting with {inviteeName} will be cancelled and its time freed for others to book.</DialogText>
+        <ActionForm dispatch={submit} className={dialogFormClassName}>
+          <input type="hidden" name="bookingId" value={bookingId} />
+          <TextAreaField label="Reason" name="reason" optional maxLength={2000} hint="Kept with the booking." error={error?.fieldErrors?.reason} />
+          {error && !error.fieldErrors ? <Alert tone="error">{error.message}</Alert> : null}
+          <DialogActions>
+            <Button variant="ghost" onClick={() => setOpen(false)} disabled={pending}>
+              Keep booking
+            </Button>
+            <Button type="submit" variant="danger" disabled={pending}>
+              {pending ? 'Cancelling…' : 'Cancel booking'}
+            </Button>
+          </DialogActions>
+        </ActionForm>
+      </ModalDialog>
     </>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import styles from './delete-dialog.module.css';
+import { DialogActions, DialogText, ModalDialog } from '@/components/ui/modal-dialog';
 
 interface Props {
   /** The meeting type to delete; null keeps the dialog closed. */
@@ -18,26 +17,17 @@ interface Props {
 /** Asks before a delete (react-aria modal: focus is trapped, Escape cancels, focus returns after). */
 export function DeleteMeetingTypeDialog({ name, pending, error, onConfirm, onCancel }: Props) {
   return (
-    <ModalOverlay isOpen={name !== null} onOpenChange={(open) => !open && !pending && onCancel()} isDismissable={!pending} className={styles.overlay}>
-      <Modal className={styles.modal}>
-        <Dialog role="alertdialog" className={styles.dialog}>
-          <Heading slot="title" className={styles.dialogTitle}>
-            Delete “{name}”?
-          </Heading>
-          <p className={styles.dialogText}>
-            Its booking page stops working at once and it disappears from your list. Meetings already booked are kept; invitees can still cancel them.
-          </p>
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className={styles.dialogActions}>
-            <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
-              Keep it
-            </Button>
-            <Button variant="danger" onClick={onConfirm} disabled={pending}>
-              {pending ? 'Deleting…' : 'Delete'}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ModalDialog isOpen={name !== null} onClose={onCancel} isDismissable={!pending} title={`Delete “${name}”?`} role="alertdialog">
+      <DialogText>Its booking page stops working at once and it disappears from your list. Meetings already booked are kept; invitees can still cancel them.</DialogText>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <DialogActions>
+        <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
+          Keep it
+        </Button>
+        <Button variant="danger" onClick={onConfirm} disabled={pending}>
+          {pending ? 'Deleting…' : 'Delete'}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
   );
 }

@@ -2,13 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
+import { endOtherSessions } from '@/lib/auth/live-sessions';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hitLimit } from '@/lib/cache/rate-limit';
 import { AppError, notFound } from '@/lib/errors';
 import { passwordField } from './sign-up';
 
 // A new password ends every other session: the hash and users.session_version change in one
-// statement, and every session token carries the version it was issued under. The action then signs
+// statement (every session token carries the version it was issued under), and the session rows go. The action then signs
 // the current browser in again under the new version (lib/auth/reissue-session.ts).
 
 export const changePasswordSchema = z
@@ -49,5 +50,6 @@ export async function changeHostPassword(database: Queryable, hostUserId: string
     .where(and(eq(users.id, hostUserId), eq(users.passwordHash, host.passwordHash)))
     .returning({ sessionVersion: users.sessionVersion });
   if (!changed) throw fieldError('conflict', 'Your password was just changed elsewhere. Sign in again with the new one.', 'currentPassword');
+  await endOtherSessions(database, hostUserId, null);
   return changed;
 }

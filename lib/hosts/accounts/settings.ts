@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
+import { findPendingEmail } from './email-change';
 
 /** What the settings page shows and edits, in one query. */
 export interface HostSettings {
@@ -12,6 +13,8 @@ export interface HostSettings {
   hasPassword: boolean;
   /** Reminders 24 h and 1 h before each meeting, to the host too. */
   hostReminderEmails: boolean;
+  /** A new address waiting for its confirmation link to be opened. */
+  pendingEmail: string | null;
 }
 
 export async function findHostSettings(database: Queryable, hostUserId: string): Promise<HostSettings | null> {
@@ -19,5 +22,5 @@ export async function findHostSettings(database: Queryable, hostUserId: string):
     .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, hostReminderEmails: users.hostReminderEmails, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(users)
     .where(eq(users.id, hostUserId));
-  return row ?? null;
+  return row ? { ...row, pendingEmail: await findPendingEmail(database, hostUserId) } : null;
 }

@@ -1,0 +1,10 @@
+'use server';
+
+import { z } from 'zod';
+import { hostAction } from '@/lib/actions/host-action';
+import { resendVerificationEmail } from '@/lib/hosts/accounts/email-verification';
+
+// Actions every dashboard page can reach (the layout's banner).
+
+/** "Resend" on the "Confirm your email" banner; limited per account. */
+export const resendVerificationAction = hostAction(z.object({}), (_input, { hostUserId, deps }) => resendVerificationEmail(deps.database, hostUserId, Date.now()));

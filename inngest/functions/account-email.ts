@@ -1,0 +1,11 @@
+import { db } from '@/db/client';
+import { sendAccountEmail } from '@/lib/notifications/send-account-email';
+import { defineJob } from './job';
+
+export const accountEmail = defineJob({
+  id: 'account-email',
+  name: 'Mail a host a single-use account link (verify, new address, password reset)',
+  triggers: ['account/email-requested'],
+  retries: 8,
+  handler: async ({ event, step }) => step.run('email-host', () => sendAccountEmail(db(), event.data.tokenId)),
+});

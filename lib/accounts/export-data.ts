@@ -1,0 +1,62 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { availabilityOverrides, availabilityRules, bookings, calendarConnections, meetingTypes, users } from '@/db/schema';
+import { notFound } from '@/lib/errors';
+import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
+
+// "Download my data": everything the host gave us or collected through us, as JSON. Secrets stay
+// out (password hash, sealed calendar tokens, link token hashes): they are not the host's data but
+// keys to it.
+
+export const EXPORT_FORMAT_VERSION = 1;
+
+export async function exportHostData(database: Queryable, hostUserId: string, now = new Date()) {
+  const [profile] = await database
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, hostUserId));
+  if (!profile) throw notFound('Host');
+  const [types, weeklyHours, dateOverrides, booked, calendars] = await Promise.all([
+    database
+      .select({ ...hostMeetingTypeColumns, deletedAt: meetingTypes.deletedAt })
+      .from(meetingTypes)
+      .where(eq(meetingTypes.userId, hostUserId))
+      .orderBy(asc(meetingTypes.createdAt)),
+    database
+      .select({ dayOfWeek: availabilityRules.dayOfWeek, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
+      .from(availabilityRules)
+      .where(eq(availabilityRules.userId, hostUserId))
+      .orderBy(asc(availabilityRules.dayOfWeek), asc(availabilityRules.startTime)),
+    database
+      .select({ date: availabilityOverrides.date, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
+      .from(availabilityOverrides)
+      .where(eq(availabilityOverrides.userId, hostUserId))
+      .orderBy(asc(availabilityOverrides.date)),
+    database
+      .select({
+        id: bookings.id,
+        meetingTypeId: bookings.meetingTypeId,
+        status: bookings.status,
+        start: bookings.startTime,
+        end: bookings.endTime,
+        inviteeName: bookings.inviteeName,
+        inviteeEmail: bookings.inviteeEmail,
+        inviteeTimezone: bookings.inviteeTimezone,
+        notes: bookings.notes,
+        tracking: bookings.tracking,
+        cancellationReason: bookings.cancellationReason,
+        cancelledAt: bookings.cancelledAt,
+        rescheduledFromId: bookings.rescheduledFromId,
+        createdAt: bookings.createdAt,
+      })
+      .from(bookings)
+      .where(eq(bookings.hostUserId, hostUserId))
+      .orderBy(asc(bookings.startTime)),
+    database
+      .select({ provider: calendarConnections.provider, accountEmail: calendarConnections.accountEmail, status: calendarConnections.status })
+      .from(calendarConnections)
+      .where(eq(calendarConnections.userId, hostUserId)),
+  ]);
+  return { format: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString(), profile, meetingTypes: types, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
+}
