@@ -12,7 +12,7 @@ import { route } from '@/lib/http';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { startMicrosoftFake, type MicrosoftFake } from '../fakes/microsoft/microsoft-fake';
 import { createHost } from '../factories';
-import { calendarRows, connect, depsFor, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { calendarRows, connect, depsFor, publicAppUrl, recordSyncRequests, useProviderFake } from './calendar-helpers';
 import { connectTestDatabase } from './db-helpers';
 import { setTestEnv } from './env';
 import { serveRoute } from './route-server';
@@ -52,8 +52,8 @@ beforeEach(() => {
 describe('Microsoft Graph notification cost', () => {
   let fake: MicrosoftFake;
   beforeEach(async () => {
-    fake = await startMicrosoftFake();
-    useProviderFake('microsoft', fake, { APP_URL: app.origin, RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: '3' });
+    fake = await startMicrosoftFake({ deliverTo: app.origin });
+    useProviderFake('microsoft', fake, { APP_URL: publicAppUrl, RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: '3' });
   });
   afterEach(() => fake.close());
 
@@ -111,8 +111,8 @@ describe('Microsoft Graph notification cost', () => {
 describe('Google channel notification cost', () => {
   let fake: GoogleFake;
   beforeEach(async () => {
-    fake = await startGoogleFake();
-    useProviderFake('google', fake, { APP_URL: app.origin, RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: '2' });
+    fake = await startGoogleFake({ deliverTo: app.origin });
+    useProviderFake('google', fake, { APP_URL: publicAppUrl, RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: '2' });
   });
   afterEach(() => {
     fake.close();
