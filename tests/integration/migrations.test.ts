@@ -34,6 +34,7 @@ describe('migrations', () => {
         'meeting_types',
         'outbox',
         'sessions',
+        'username_changes',
         'username_redirects',
         'users',
         'verification_tokens',

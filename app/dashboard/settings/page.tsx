@@ -7,10 +7,14 @@ import { ProfileForm } from '@/components/dashboard/settings/profile-form';
 import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
+import { RENAME_WINDOW_DAYS, RENAMES_PER_WINDOW } from '@/lib/hosts/accounts/rename-limit';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
+import { USERNAME_REDIRECT_DAYS } from '@/lib/hosts/accounts/username-redirects';
 import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
+
+const renamePolicy = { redirectDays: USERNAME_REDIRECT_DAYS, renamesPerWindow: RENAMES_PER_WINDOW, windowDays: RENAME_WINDOW_DAYS };
 
 export default async function SettingsPage() {
   const hostUserId = await requireHostForPage('/dashboard/settings');
@@ -27,7 +31,7 @@ export default async function SettingsPage() {
             Profile
           </h2>
           <p className="muted">Signed in as {host.email}.</p>
-          <ProfileForm name={host.name} username={host.username} action={updateProfileAction} />
+          <ProfileForm name={host.name} username={host.username} renamePolicy={renamePolicy} action={updateProfileAction} />
         </section>
         <section aria-labelledby="zone-title" className={styles.section}>
           <h2 id="zone-title" className={styles.sectionTitle}>
