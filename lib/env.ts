@@ -51,12 +51,18 @@ const envSchema = z.object({
   /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
   AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /**
-   * Sign-in attempts per 15 minutes, counted before the password is checked (so parallel guesses
-   * cannot slip past): per account from one client, per account from anywhere, per client.
+   * Failed sign-ins per 15 minutes (a success is not counted) from one client on one account, and
+   * from one client across accounts; past either that client waits out the window (0 = off).
    */
   SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: perMinute(10),
-  SIGN_IN_ATTEMPTS_PER_ACCOUNT: perMinute(100),
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
+  /**
+   * Failed sign-ins on one account (in 24 h, from anywhere) before each further attempt from a client
+   * that never signed in to it waits a delay that doubles from 1 s up to SIGN_IN_DELAY_MAX_SECONDS (0 =
+   * off). Above one client's own limit, so a single client using up its budget slows nobody else.
+   */
+  SIGN_IN_FAILURES_BEFORE_DELAY: perMinute(20),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
