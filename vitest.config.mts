@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // next-auth imports `next/server` without an extension; Vite's resolver (not Node's) finds it.
+          server: { deps: { inline: ['next-auth'] } },
           globalSetup: ['tests/setup/database.global.ts'],
           setupFiles: ['tests/setup/database.setup.ts'],
           testTimeout: 60_000,

@@ -101,6 +101,8 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Resend's API origin (tests point it at a local fake). */
   RESEND_BASE_URL: optionalUrl,
+  /** The server log's level (JSON lines on stdout): `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The From header of every email. */
   EMAIL_FROM: z.string().min(3).max(320).default('Rendezvous <notifications@rendezvous.localhost>'),
 }).superRefine((config, context) => {

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { env } from '@/lib/env';
+import { errorField, log } from '@/lib/log';
 
 async function main(): Promise<void> {
   const port = process.argv[2] ? Number(process.argv[2]) : env().PORT;
@@ -17,13 +18,13 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`[rendezvous] listening on http://${hostname}:${port}`));
+  server.listen(port, hostname, () => log().info({ hostname, port }, `listening on http://${hostname}:${port}`));
   const close = () => server.close(() => process.exit(0));
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
 }
 
 main().catch((error: unknown) => {
-  console.error('[rendezvous] server failed to start', error);
+  log().error({ err: errorField(error, true) }, 'server failed to start');
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
+import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
@@ -25,6 +26,24 @@ import { applyClientUpdate, type HostToken, refreshedToken } from './session-tok
 export class SignInThrottled extends CredentialsSignin {
   override code = 'throttled';
 }
+
+/**
+ * Auth.js's log lines through ours. A refused password is routine: one info line, no stack (Auth.js
+ * would print an 11-line [auth][error] trace for each); a throttled one is a warning.
+ */
+const authLogger = {
+  error(error: Error) {
+    if (error instanceof SignInThrottled) log().warn({ event: 'sign_in_throttled' }, 'sign-in refused: too many failed attempts');
+    else if (error instanceof CredentialsSignin) log().info({ event: 'sign_in_failed' }, 'sign-in refused: wrong email or password');
+    else log().error({ event: 'auth_error', err: errorField(error, true), cause: errorField((error as { cause?: unknown }).cause) }, 'auth error');
+  },
+  warn(code: string) {
+    log().warn({ event: 'auth_warning', code }, `auth warning: ${code}`);
+  },
+  debug(message: string, metadata?: unknown) {
+    log().debug({ event: 'auth_debug', metadata }, message);
+  },
+};
 
 const credentialsSchema = z.object({ email: z.string().max(255), password: z.string().max(1_000) });
 
@@ -63,6 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },

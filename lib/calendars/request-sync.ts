@@ -6,6 +6,7 @@ import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { syncConnection } from './sync-connection';
+import { log } from '@/lib/log';
 
 // The one way a notification or a settings change asks for a sync. Until the job runner is wired
 // (an Inngest function with concurrency 1 per connection), syncs run in this process, one at a
@@ -32,7 +33,7 @@ function inlineScheduler(deps: () => HostWriteDeps): SyncScheduler {
           await inlineLimit(() => syncConnection(deps(), connectionId));
         } while (entry.again);
       } catch (error) {
-        console.error('[rendezvous] calendar sync failed', { connectionId, error: String(error) });
+        log().error({ connectionId, error: String(error) }, 'calendar sync failed');
       } finally {
         running.delete(connectionId);
       }

@@ -8,6 +8,7 @@ import { applyBusyChanges } from './busy-store';
 import { recordSyncError } from './connection-status';
 import { fetchIcsChanges } from './ics/ics-changes';
 import { isProviderStatus } from './provider-request';
+import { log } from '@/lib/log';
 
 // One sync of one connection: every calendar that blocks time, from its cursor (Google syncToken,
 // Graph deltaLink) or in full; ICS feeds are read whole. Safe to repeat; meant to run one at a time
@@ -40,7 +41,7 @@ export async function syncConnection(deps: HostWriteDeps, connectionId: string, 
     if (error instanceof ReauthRequiredError) return 'reauth_required';
     // A 401 with a token we believed valid: forget its expiry so the next run refreshes first.
     if (isProviderStatus(error, 401)) await deps.database.update(calendarConnections).set({ expiresAt: null }).where(eq(calendarConnections.id, connectionId));
-    console.error('[rendezvous] calendar sync failed', { connectionId, provider: connection.provider, error: error instanceof Error ? error.message : String(error) });
+    log().error({ connectionId, provider: connection.provider, error: error instanceof Error ? error.message : String(error) }, 'calendar sync failed');
     await recordSyncError(deps, connectionId, error instanceof Error ? error.message : 'Sync failed');
     return 'failed';
   }

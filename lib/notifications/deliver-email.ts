@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import type { NoticeKind } from './notice-kinds';
 import { mailTransport, PermanentMailError } from './transport';
+import { log } from '@/lib/log';
 
 // Once per booking, kind and recipient. The rendered message is stored before the first attempt
 // (the unique key claims it); every attempt sends that stored copy with the same idempotency key,
@@ -82,7 +83,7 @@ export async function deliverEmail(database: Database, bookingId: string, kind: 
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
     if (error instanceof PermanentMailError) {
       await database.update(emailNotifications).set({ status: 'failed', attempts: attempt, error: message }).where(where);
-      console.error(`[notifications] ${kind} for booking ${bookingId} refused for good: ${message}`);
+      log().error({ component: 'notifications', kind, bookingId, error: message }, 'email refused for good');
       return 'failed';
     }
     await database.update(emailNotifications).set({ attempts: attempt, error: message }).where(where);

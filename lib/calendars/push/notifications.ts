@@ -6,6 +6,7 @@ import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { requestSync } from '../request-sync';
 import { ensureWatches } from './watch-lifecycle';
 import { isWatchSecret } from './watch-secret';
+import { log } from '@/lib/log';
 
 // Push notifications only ask for a sync (the sync reads what changed); a notification whose
 // channel secret does not match, or that repeats a message number already seen, changes nothing.
@@ -68,7 +69,7 @@ export async function handleGraphNotifications(deps: HostWriteDeps, body: z.infe
       await deps.database.update(connectedCalendars).set({ watchExpiresAt: sql`now()` }).where(eq(connectedCalendars.id, calendar.id));
     }
     if (event === 'reauthorizationRequired' || event === 'subscriptionRemoved') {
-      await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => console.warn('[rendezvous] Graph subscription renewal failed', { error: String(error) }));
+      await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => log().warn({ error: String(error) }, 'Graph subscription renewal failed'));
     }
     // Changes, "missed" (notifications were dropped) and a new subscription all mean: read again.
     await requestSync(calendar.connectionId);
