@@ -27,8 +27,13 @@ const envSchema = z.object({
   /** Optional read replica for uncached slot reads (cached ones come from the primary). */
   DATABASE_REPLICA_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** Public origin used in links sent to invitees. */
+  /** Public origin used in links sent to invitees, and (through AUTH_URL) Auth.js's origin. */
   APP_URL: z.url().default('http://localhost:3000'),
+  /**
+   * Auth.js's own URL (origin + /api/auth). Unset: derived from APP_URL — set it only when sign-in
+   * lives on another origin than the links. Never the listening address (`npm start` binds 0.0.0.0).
+   */
+  AUTH_URL: optionalUrl,
   /** Port of `npm start`. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Signs sessions and invitees' links. Required (≥ 32 bytes) in production. */
@@ -171,6 +176,21 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Where Auth.js lives: AUTH_URL, else APP_URL's origin + /api/auth. */
+export function authUrl(): string {
+  const config = env();
+  return config.AUTH_URL ?? new URL('/api/auth', config.APP_URL).toString();
+}
+
+/**
+ * Auth.js reads AUTH_URL from the process environment itself (for callback URLs, redirect_uri and
+ * redirects after sign-in); without it, it trusts the request's address, which under `npm start` is
+ * http://0.0.0.0:PORT. Called once before Auth.js is configured.
+ */
+export function exportAuthUrlForAuthJs(): void {
+  process.env.AUTH_URL = authUrl();
 }
 
 /** Tests change variables between cases; this forgets the parsed copy. */

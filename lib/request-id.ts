@@ -11,7 +11,10 @@ export function requestIdFrom(headers: Headers): string {
   return incoming && SANE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }
 
-const context = new AsyncLocalStorage<{ requestId: string }>();
+// One store per process: Next.js bundles this module into several chunks, and each copy must see the
+// same context.
+const holder = globalThis as unknown as { __rendezvousRequestContext?: AsyncLocalStorage<{ requestId: string }> };
+const context = (holder.__rendezvousRequestContext ??= new AsyncLocalStorage<{ requestId: string }>());
 
 export function runWithRequestId<T>(requestId: string, work: () => T): T {
   return context.run({ requestId }, work);

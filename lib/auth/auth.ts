@@ -1,17 +1,15 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import NextAuth, { CredentialsSignin } from 'next-auth';
-import type { Provider } from 'next-auth/providers';
+import { and, eq } from 'drizzle-orm';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import Google from 'next-auth/providers/google';
-import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { accounts, users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
-import { env } from '@/lib/env';
+import { exportAuthUrlForAuthJs } from '@/lib/env';
 import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
+import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
 import { signingSecrets } from './secrets';
@@ -19,8 +17,8 @@ import { applyClientUpdate, type HostToken, refreshedToken } from './session-tok
 
 // Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id and
 // session version; every read checks the version against the database, so a password change ends
-// the host's other sessions. OAuth providers appear only when their client ids are configured, and
-// never link to an existing account by email (Auth.js refuses: OAuthAccountNotLinked).
+// the host's other sessions. OAuth providers appear only when their client ids are configured
+// (oauth-providers.ts), and join an existing account by email only when both sides verified it.
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" rather than "wrong password". */
 export class SignInThrottled extends CredentialsSignin {
@@ -35,7 +33,8 @@ const authLogger = {
   error(error: Error) {
     if (error instanceof SignInThrottled) log().warn({ event: 'sign_in_throttled' }, 'sign-in refused: too many failed attempts');
     else if (error instanceof CredentialsSignin) log().info({ event: 'sign_in_failed' }, 'sign-in refused: wrong email or password');
-    else log().error({ event: 'auth_error', err: errorField(error, true), cause: errorField((error as { cause?: unknown }).cause) }, 'auth error');
+    else if ((error as { type?: string }).type === 'AccessDenied') log().warn({ event: 'sign_in_denied' }, 'sign-in refused: the provider did not verify the address');
+    else log().error({ event: 'auth_error', err: errorField(error, true), cause: (error as { cause?: unknown }).cause }, 'auth error');
   },
   warn(code: string) {
     log().warn({ event: 'auth_warning', code }, `auth warning: ${code}`);
@@ -47,24 +46,20 @@ const authLogger = {
 
 const credentialsSchema = z.object({ email: z.string().max(255), password: z.string().max(1_000) });
 
-const isMultiTenant = (tenant: string) => ['common', 'organizations', 'consumers'].includes(tenant.toLowerCase());
-
-function oauthProviders(): Provider[] {
-  const config = env();
-  const providers: Provider[] = [];
-  if (config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET) {
-    providers.push(Google({ clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET }));
-  }
-  if (config.MICROSOFT_CLIENT_ID && config.MICROSOFT_CLIENT_SECRET) {
-    providers.push(
-      MicrosoftEntraID({
-        clientId: config.MICROSOFT_CLIENT_ID,
-        clientSecret: config.MICROSOFT_CLIENT_SECRET,
-        issuer: `https://login.microsoftonline.com/${config.MICROSOFT_TENANT}/v2.0`,
-      }),
-    );
-  }
-  return providers;
+/**
+ * The linking rule: a provider identity joins an existing account (same email) only when the
+ * provider vouches for the address and the account's own address is verified; otherwise Auth.js's
+ * OAuthAccountNotLinked answer stands. An identity already linked signs in as before.
+ */
+async function mayJoinExistingAccount(email: string | null | undefined, provider: string, providerAccountId: string): Promise<boolean> {
+  if (!email) return true;
+  const [existing] = await db().select({ id: users.id, emailVerified: users.emailVerified }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  if (!existing || existing.emailVerified) return true;
+  const [linked] = await db()
+    .select({ userId: accounts.userId })
+    .from(accounts)
+    .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)));
+  return linked?.userId === existing.id;
 }
 
 async function storedSessionState(userId: string | undefined) {
@@ -76,7 +71,13 @@ async function storedSessionState(userId: string | undefined) {
   return row ?? null;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// The config is built per call, before Auth.js reads AUTH_URL: the origin comes from APP_URL.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  exportAuthUrlForAuthJs();
+  return authConfig();
+});
+
+const authConfig = (): NextAuthConfig => ({
   adapter: hostAdapter(db()),
   secret: [...signingSecrets()],
   trustHost: true,
@@ -100,12 +101,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...oauthProviders(),
   ],
   callbacks: {
-    // An OAuth address counts only when its provider vouches for it: Google's email_verified, or
-    // Entra's xms_edov (domain-verified) unless one known tenant is configured (its admins own it).
-    signIn({ account, profile }) {
-      if (account?.provider === 'google') return profile?.email_verified === true;
-      if (account?.provider === 'microsoft-entra-id') return !isMultiTenant(env().MICROSOFT_TENANT) || profile?.xms_edov === true;
-      return true;
+    // An OAuth address counts only when its provider vouches for it, and joins an existing account
+    // only when that account's address is verified too.
+    async signIn({ account, profile, user }) {
+      if (!account || account.type !== 'oidc') return true;
+      if (!providerVerifiedEmail(account.provider, profile as Record<string, unknown> | undefined)) return false;
+      if (await mayJoinExistingAccount(user.email, account.provider, account.providerAccountId)) return true;
+      return '/signin?error=OAuthAccountNotLinked';
     },
     async jwt({ token, user, trigger, session }) {
       const hostToken = token as HostToken;
@@ -125,4 +127,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return sameOriginRedirect(url, baseUrl);
     },
   },
-}));
+});

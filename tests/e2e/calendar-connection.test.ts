@@ -6,6 +6,7 @@ import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { type RunningServer, startProductionServer } from '../setup/production-server';
 import { axeViolations } from './axe';
 import { hasBrowser, launchBrowserPerFile } from './browser';
+import { withSql } from './database';
 import { screenshotBothWidths } from './screenshots';
 
 // A host connects the fake Google account through the real UI; its events block slots on the public
@@ -36,15 +37,6 @@ async function createHost() {
     for (const day of [1, 2, 3, 4, 5]) await sql`insert into availability_rules (user_id, day_of_week, start_time, end_time) values (${host!.id}, ${day}, '09:00', '17:00')`;
     const [type] = await sql<{ id: string }[]>`insert into meeting_types (user_id, name, slug, duration_minutes, add_video_link) values (${host!.id}, 'Intro', 'intro', 30, true) returning id`;
     return { email: `cal-${suffix}@example.test`, username: `cal-${suffix}`, meetingTypeId: type!.id };
-  } finally {
-    await sql.end();
-  }
-}
-
-async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(databaseUrl, { max: 1 });
-  try {
-    return await work(sql);
   } finally {
     await sql.end();
   }

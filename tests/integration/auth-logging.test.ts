@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
 import { hashPassword } from '@/lib/auth/password';
@@ -20,15 +21,15 @@ function capture(): Record<string, unknown>[] {
 }
 
 async function signInWith(email: string, password: string, requestId: string) {
-  const csrfReply = await GET(new Request(`${ORIGIN}/api/auth/csrf`) as never);
+  const csrfReply = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await csrfReply.json()) as { csrfToken: string };
   const cookie = csrfReply.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return POST(
-    new Request(`${ORIGIN}/api/auth/callback/credentials`, {
+    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-request-id': requestId, 'x-forwarded-for': '192.0.2.230' },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${ORIGIN}/dashboard` }),
-    }) as never,
+    }),
   );
 }
 

@@ -41,11 +41,18 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts the built app; `env` adds or overrides variables (rate limits are off unless given). */
-export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the built app; `env` adds or overrides variables (rate limits are off unless given). With
+ * `npmStart`, runs `npm start` exactly as an operator would: PORT from the environment, listening on
+ * its default address 0.0.0.0 (reached here through 127.0.0.1, which APP_URL names).
+ */
+export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}, options: { npmStart?: boolean } = {}): Promise<RunningServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1'], {
+  const [command, args] = options.npmStart ? ['npm', ['start', '--silent']] : [bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1']];
+  const child = spawn(command, args, {
+    // npm start runs the server a few processes down: its own group, so stop() reaches all of them.
+    detached: Boolean(options.npmStart),
     env: {
       ...process.env,
       NEXT_DIST_DIR: e2eDistDir,
@@ -59,6 +66,7 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
       RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
       // The default mode: jobs in the app process, mail captured in the database.
       JOBS: 'inline',
+      PORT: String(port),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,7 +77,8 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
   try {
     await waitForServer(`${baseUrl}/api/health`, child, 60_000);
   } catch (error) {
-    child.kill('SIGKILL');
+    if (options.npmStart && child.pid) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output.join('')}`);
   }
   return {
@@ -78,7 +87,8 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      if (options.npmStart && child.pid) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     },
   };
