@@ -185,9 +185,10 @@ export function authUrl(): string {
 }
 
 /**
- * Auth.js reads AUTH_URL from the process environment itself (for callback URLs, redirect_uri and
- * redirects after sign-in); without it, it trusts the request's address, which under `npm start` is
- * http://0.0.0.0:PORT. Called once before Auth.js is configured.
+ * Auth.js reads AUTH_URL from the process environment itself (server actions' sign-in URLs); without
+ * it, it trusts the request's address, which under `npm start` is http://0.0.0.0:PORT (reported as
+ * localhost). scripts/serve.ts calls this before Next.js starts (scripts/run-with-db.ts passes it to
+ * `next dev`); the Auth.js route addresses its requests to the same origin (app/api/auth).
  */
 export function exportAuthUrlForAuthJs(): void {
   process.env.AUTH_URL = authUrl();

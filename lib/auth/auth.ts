@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
-import { exportAuthUrlForAuthJs } from '@/lib/env';
 import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
 import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
@@ -71,11 +70,9 @@ async function storedSessionState(userId: string | undefined) {
   return row ?? null;
 }
 
-// The config is built per call, before Auth.js reads AUTH_URL: the origin comes from APP_URL.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
-  exportAuthUrlForAuthJs();
-  return authConfig();
-});
+// Built per call, so tests can change the environment. Auth.js's origin is APP_URL: scripts/serve.ts
+// exports AUTH_URL from it, and the route (app/api/auth) addresses each request to it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 
 const authConfig = (): NextAuthConfig => ({
   adapter: hostAdapter(db()),

@@ -16,7 +16,9 @@ import { screenshotBothWidths } from './screenshots';
 // fakes. The provider must be sent APP_URL's callback and the browser must land on APP_URL, never on
 // the listening address; a provider identity joins an existing host only when both sides verified the email.
 
-const browser = launchBrowserPerFile();
+// APP_URL names a real host, mapped to loopback for this browser only (see startProductionServer).
+const PUBLIC_HOST = 'app.rendezvous.test';
+const browser = launchBrowserPerFile([`--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1`]);
 const databaseUrl = inject('e2eDatabaseUrl');
 let google: GoogleFake;
 let microsoft: MicrosoftFake;
@@ -29,7 +31,7 @@ beforeAll(async () => {
   app = await startProductionServer(
     databaseUrl,
     { ...providerEnv({ google, microsoft }), TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString('base64')}` },
-    { npmStart: true },
+    { npmStart: true, publicHost: PUBLIC_HOST },
   );
 }, 180_000);
 afterAll(async () => {
@@ -63,9 +65,9 @@ async function continueWith(page: Page, providerName: string): Promise<string[]>
   page.on('request', (request) => {
     if (request.isNavigationRequest()) visited.push(request.url());
   });
-  await page.goto(`${app.baseUrl}/signin`);
+  await page.goto(`${app.appUrl}/signin`);
   await page.getByRole('button', { name: `Continue with ${providerName}` }).click();
-  await page.waitForURL((url) => url.origin === app.baseUrl && (url.pathname.startsWith('/dashboard') || url.searchParams.has('error')));
+  await page.waitForURL((url) => url.origin === app.appUrl && (url.pathname.startsWith('/dashboard') || url.searchParams.has('error')));
   return visited;
 }
 
@@ -73,7 +75,7 @@ function expectOnlyAppUrl(visited: string[], providerOrigin: string): void {
   expect(visited.length).toBeGreaterThan(0);
   for (const url of visited) {
     expect(url).not.toContain('0.0.0.0');
-    expect([app.baseUrl, providerOrigin]).toContain(new URL(url).origin);
+    expect([app.appUrl, providerOrigin]).toContain(new URL(url).origin);
   }
 }
 
@@ -82,12 +84,12 @@ describe.skipIf(!hasBrowser)('Sign in with Google and Microsoft under npm start'
     google.nextSignIn(`g-${randomBytes(4).toString('hex')}@gmail.test`);
     const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${app.baseUrl}/signin`);
+    await page.goto(`${app.appUrl}/signin`);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotBothWidths(page, 'signin-with-providers');
     const visited = await continueWith(page, 'Google');
     expect(new URL(page.url()).pathname).toBe('/dashboard');
-    expect(google.auth.redirectUris.at(-1)).toBe(`${app.baseUrl}/api/auth/callback/google`);
+    expect(google.auth.redirectUris.at(-1)).toBe(`${app.appUrl}/api/auth/callback/google`);
     expectOnlyAppUrl(visited, google.origin);
     expect(await accountOf(google.identity.email)).toMatchObject({ provider: 'google' });
     await context.close();
@@ -99,7 +101,7 @@ describe.skipIf(!hasBrowser)('Sign in with Google and Microsoft under npm start'
     const page = await context.newPage();
     const visited = await continueWith(page, 'Microsoft');
     expect(new URL(page.url()).pathname).toBe('/dashboard');
-    expect(microsoft.auth.redirectUris.at(-1)).toBe(`${app.baseUrl}/api/auth/callback/microsoft-entra-id`);
+    expect(microsoft.auth.redirectUris.at(-1)).toBe(`${app.appUrl}/api/auth/callback/microsoft-entra-id`);
     expectOnlyAppUrl(visited, microsoft.origin);
     expect(await accountOf(microsoft.identity.email)).toMatchObject({ provider: 'microsoft-entra-id' });
     await context.close();

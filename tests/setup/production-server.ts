@@ -23,6 +23,8 @@ export function buildOnce(databaseUrl: string): void {
 
 export interface RunningServer {
   baseUrl: string;
+  /** APP_URL: baseUrl, or http://{publicHost}:{port} when started with one. */
+  appUrl: string;
   output: string[];
   stop(): Promise<void>;
 }
@@ -44,11 +46,18 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
 /**
  * Starts the built app; `env` adds or overrides variables (rate limits are off unless given). With
  * `npmStart`, runs `npm start` exactly as an operator would: PORT from the environment, listening on
- * its default address 0.0.0.0 (reached here through 127.0.0.1, which APP_URL names).
+ * its default address 0.0.0.0. With `publicHost`, APP_URL names that host (a browser maps it to
+ * 127.0.0.1): Next.js reports loopback addresses and 0.0.0.0 alike as "localhost", so only a real name
+ * shows whether the app uses APP_URL or the address it listens on.
  */
-export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}, options: { npmStart?: boolean } = {}): Promise<RunningServer> {
+export async function startProductionServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { npmStart?: boolean; publicHost?: string } = {},
+): Promise<RunningServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const appUrl = options.publicHost ? `http://${options.publicHost}:${port}` : baseUrl;
   const [command, args] = options.npmStart ? ['npm', ['start', '--silent']] : [bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1']];
   const child = spawn(command, args, {
     // npm start runs the server a few processes down: its own group, so stop() reaches all of them.
@@ -59,7 +68,7 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
-      APP_URL: baseUrl,
+      APP_URL: appUrl,
       AUTH_SECRET: randomBytes(32).toString('hex'),
       // Browser tests click faster than a person; tests about limits turn them on.
       RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
@@ -83,6 +92,7 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
   }
   return {
     baseUrl,
+    appUrl,
     output,
     stop: async () => {
       if (child.exitCode !== null) return;
