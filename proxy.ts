@@ -1,15 +1,17 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id';
 import { securityHeadersFor } from '@/lib/security-headers';
 
 // Security headers for pages (rules: lib/security-headers.ts; API routes: lib/http's route wrapper).
-// Pages get a fresh CSP nonce on the request, which Next.js reads while rendering to mark its own scripts.
+// Pages get a fresh CSP nonce on the request, which Next.js reads while rendering to mark its own
+// scripts, and a request id (a sane incoming X-Request-Id, else a new one) that server actions log with.
 export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeadersFor(request.nextUrl.pathname, env().NODE_ENV, createNonce);
-  const response = headers.request
-    ? NextResponse.next({ request: { headers: withHeaders(request.headers, headers.request) } })
-    : NextResponse.next();
+  const requestId = requestIdFrom(request.headers);
+  const response = NextResponse.next({ request: { headers: withHeaders(request.headers, { ...headers.request, [REQUEST_ID_HEADER]: requestId }) } });
   for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

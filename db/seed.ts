@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
 import type { Database } from './client';
-import { availabilityRules, meetingTypes, users } from './schema';
+import { availabilityRules, demoHostIdentity, meetingTypes, users } from './schema';
 
 // The demo host every fresh install has, so `npm run dev` shows a working booking page at once.
 export const demoHost = {
-  username: 'demo',
-  email: 'demo@example.com',
+  ...demoHostIdentity,
   password: 'demo-password',
   name: 'Demo Host',
   timeZone: 'America/New_York',

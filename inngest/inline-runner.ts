@@ -6,6 +6,7 @@ import type { DispatchedEvent } from './events';
 import { jobs } from './functions';
 import { bookingReminders } from './functions/booking-reminders';
 import type { JobDefinition, JobStep } from './functions/job';
+import { errorField, log } from '@/lib/log';
 
 // JOBS=inline: the same job handlers, run in the app process when dispatch hands an event over.
 // Nothing lives only in memory: a step that fails leaves the outbox row pending (the sweeper runs it
@@ -29,7 +30,7 @@ const inlineStep = (maxSleepMs: number): JobStep => ({
         return await work();
       } catch (error) {
         if (attempt >= STEP_ATTEMPTS) throw error;
-        console.warn(`[jobs] step ${id} failed (attempt ${attempt}), retrying: ${error instanceof Error ? error.message : String(error)}`);
+        log().warn({ component: 'jobs', step: id, attempt, error: error instanceof Error ? error.message : String(error) }, 'job step failed, retrying');
         await pause(STEP_BACKOFF_MS[attempt - 1] ?? 2_000);
       }
     }
@@ -81,7 +82,7 @@ export async function resumeDueReminders(now = new Date()): Promise<number> {
       ts: booking.createdAt.getTime(),
     };
     void runJob(bookingReminders as unknown as JobDefinition, event, INLINE_HORIZON_MS)
-      .catch((error: unknown) => console.error(`[jobs] reminders for ${booking.bookingId} failed; the next scan retries`, error))
+      .catch((error: unknown) => log().error({ component: 'jobs', bookingId: booking.bookingId, err: errorField(error, true) }, 'reminders failed; the next scan retries'))
       .finally(() => waiting.delete(booking.bookingId));
   }
   return started;

@@ -12,6 +12,7 @@ import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders } from './inline-runn
 import { sendSyncRequest } from './calendar-functions';
 import { inngestClient } from './client';
 import { inngestSink } from './inngest-sink';
+import { errorField, log } from '@/lib/log';
 
 // The composition root of background work, run once per server process (instrumentation.ts).
 // inngest: events go to Inngest; one sweep now re-sends what a previous process left pending, and
@@ -29,7 +30,7 @@ function everyMinute(name: string, work: () => Promise<unknown>): void {
     try {
       await work();
     } catch (error) {
-      console.error(`[jobs] ${name} failed; the next minute retries`, error);
+      log().error({ component: 'jobs', task: name, err: errorField(error, true) }, `${name} failed; the next minute retries`);
     } finally {
       running = false;
     }
@@ -43,9 +44,9 @@ export function startJobs(): void {
   holder.__rendezvousJobsStarted = true;
   const mode = jobsMode();
   const mail = mailTransport().kind;
-  console.log(`[jobs] background jobs: ${mode}; mail: ${mail === 'capture' ? 'captured (see /dev/mail)' : 'Resend'}`);
+  log().info({ component: 'jobs', mode, mail }, `background jobs: ${mode}; mail: ${mail === 'capture' ? 'captured (see /dev/mail)' : 'Resend'}`);
   if (mail === 'capture' && env().NODE_ENV === 'production') {
-    console.warn('[jobs] RESEND_API_KEY is not set: emails are recorded in email_notifications but nobody receives them.');
+    log().warn({ component: 'jobs' }, 'RESEND_API_KEY is not set: emails are recorded in email_notifications but nobody receives them.');
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
@@ -53,7 +54,7 @@ export function startJobs(): void {
       const provider = await connectionProvider(db(), connectionId);
       if (provider) await sendSyncRequest(inngestClient(), connectionId, provider);
     });
-    void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => console.error('[jobs] startup sweep failed', error));
+    void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => log().error({ component: 'jobs', err: errorField(error, true) }, 'startup sweep failed'));
     return;
   }
   installEventSink(inlineSink);

@@ -27,8 +27,13 @@ const envSchema = z.object({
   /** Optional read replica for uncached slot reads (cached ones come from the primary). */
   DATABASE_REPLICA_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** Public origin used in links sent to invitees. */
+  /** Public origin used in links sent to invitees, and (through AUTH_URL) Auth.js's origin. */
   APP_URL: z.url().default('http://localhost:3000'),
+  /**
+   * Auth.js's own URL (origin + /api/auth). Unset: derived from APP_URL — set it only when sign-in
+   * lives on another origin than the links. Never the listening address (`npm start` binds 0.0.0.0).
+   */
+  AUTH_URL: optionalUrl,
   /** Port of `npm start`. */
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Signs sessions and invitees' links. Required (≥ 32 bytes) in production. */
@@ -51,12 +56,18 @@ const envSchema = z.object({
   /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
   AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /**
-   * Sign-in attempts per 15 minutes, counted before the password is checked (so parallel guesses
-   * cannot slip past): per account from one client, per account from anywhere, per client.
+   * Failed sign-ins per 15 minutes (a success is not counted) from one client on one account, and
+   * from one client across accounts; past either that client waits out the window (0 = off).
    */
   SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: perMinute(10),
-  SIGN_IN_ATTEMPTS_PER_ACCOUNT: perMinute(100),
   SIGN_IN_ATTEMPTS_PER_CLIENT: perMinute(100),
+  /**
+   * Failed sign-ins on one account (in 24 h, from anywhere) before each further attempt from a client
+   * that never signed in to it waits a delay that doubles from 1 s up to SIGN_IN_DELAY_MAX_SECONDS (0 =
+   * off). Above one client's own limit, so a single client using up its budget slows nobody else.
+   */
+  SIGN_IN_FAILURES_BEFORE_DELAY: perMinute(20),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
   /** Sign-up attempts per client per hour, so "email already registered" cannot enumerate accounts at scale. */
   RATE_LIMIT_SIGN_UPS_PER_HOUR: perHour(10),
   /** Push notification POSTs accepted per calendar connection per minute; past it they are refused with no query (0 = off). */
@@ -108,6 +119,8 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Resend's API origin (tests point it at a local fake). */
   RESEND_BASE_URL: optionalUrl,
+  /** The server log's level (JSON lines on stdout): `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The From header of every email. */
   EMAIL_FROM: z.string().min(3).max(320).default('Rendezvous <notifications@rendezvous.localhost>'),
 }).superRefine((config, context) => {
@@ -176,6 +189,22 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Where Auth.js lives: AUTH_URL, else APP_URL's origin + /api/auth. */
+export function authUrl(): string {
+  const config = env();
+  return config.AUTH_URL ?? new URL('/api/auth', config.APP_URL).toString();
+}
+
+/**
+ * Auth.js reads AUTH_URL from the process environment itself (server actions' sign-in URLs); without
+ * it, it trusts the request's address, which under `npm start` is http://0.0.0.0:PORT (reported as
+ * localhost). scripts/serve.ts calls this before Next.js starts (scripts/run-with-db.ts passes it to
+ * `next dev`); the Auth.js route addresses its requests to the same origin (app/api/auth).
+ */
+export function exportAuthUrlForAuthJs(): void {
+  process.env.AUTH_URL = authUrl();
 }
 
 /** Tests change variables between cases; this forgets the parsed copy. */

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { env } from './env';
 import { AppError } from './errors';
+import { errorField, log } from './log';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from './request-id';
 import { apiHeaders } from './security-headers';
 
 // Route handlers stay ~20 lines: parse with these, call lib, reply with json(); errors become one shape here.
@@ -52,7 +54,7 @@ export function errorResponse(error: unknown): Response {
     return json({ error: body }, error.status, headers);
   }
   // Unknown errors: full context to the log, nothing internal to the client.
-  console.error('[rendezvous] unhandled error', error);
+  log().error({ err: errorField(error, true) }, 'unhandled error');
   return json({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } }, 500);
 }
 
@@ -72,18 +74,27 @@ export function withApiHeaders(response: Response): Response {
   }
 }
 
+/** Runs a handler under the request's id (on its log lines and on the reply's X-Request-Id). */
+export async function withRequestId(request: Request, handle: () => Promise<Response>): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  const response = await runWithRequestId(requestId, handle);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
 /**
  * Wraps a route handler: every failure leaves as `{ error: { code, message, details? } }`, and every
- * reply carries the API's security headers.
+ * reply carries the API's security headers and the request id.
  */
 export function route<P = Record<string, never>>(handler: Handler<P>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    try {
-      return withApiHeaders(await handler(request, await context.params));
-    } catch (error) {
-      return withApiHeaders(errorResponse(error));
-    }
-  };
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    withRequestId(request, async () => {
+      try {
+        return withApiHeaders(await handler(request, await context.params));
+      } catch (error) {
+        return withApiHeaders(errorResponse(error));
+      }
+    });
 }
 
 function zodDetails(error: z.ZodError) {

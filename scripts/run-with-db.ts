@@ -9,7 +9,7 @@ import { createDatabase } from '@/db/client';
 import type { EmbeddedDatabase } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoHost } from '@/db/seed';
-import { env } from '@/lib/env';
+import { authUrl, env } from '@/lib/env';
 
 
 let embedded: EmbeddedDatabase | undefined;
@@ -60,6 +60,8 @@ async function main(): Promise<void> {
       ...process.env,
       PATH: `${binPath}${path.delimiter}${process.env.PATH ?? ''}`,
       DATABASE_URL: url,
+      // Auth.js's origin is APP_URL (see lib/env.ts authUrl), also under `next dev`.
+      AUTH_URL: authUrl(),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   });

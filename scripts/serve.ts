@@ -3,12 +3,17 @@
 // records the real socket address there and rate limits cannot be dodged by forging the header.
 import { createServer } from 'node:http';
 import next from 'next';
-import { env } from '@/lib/env';
+import { env, exportAuthUrlForAuthJs } from '@/lib/env';
+import { errorField, log } from '@/lib/log';
 
 async function main(): Promise<void> {
   const port = process.argv[2] ? Number(process.argv[2]) : env().PORT;
   const hostname = process.argv[3] ?? '0.0.0.0';
   const trustProxy = env().TRUST_PROXY;
+  // Before Next.js loads the app: Auth.js must take its origin from APP_URL, not from the listening
+  // address (0.0.0.0, which Next.js reports as localhost). Set here, in the real environment, since the
+  // bundled server code cannot change the environment Auth.js reads.
+  exportAuthUrlForAuthJs();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -17,13 +22,13 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`[rendezvous] listening on http://${hostname}:${port}`));
+  server.listen(port, hostname, () => log().info({ hostname, port }, `listening on http://${hostname}:${port}`));
   const close = () => server.close(() => process.exit(0));
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
 }
 
 main().catch((error: unknown) => {
-  console.error('[rendezvous] server failed to start', error);
+  log().error({ err: errorField(error, true) }, 'server failed to start');
   process.exit(1);
 });

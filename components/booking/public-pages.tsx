@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
@@ -38,7 +38,7 @@ export function hostPage(surface: Surface) {
     const host = await findPublicHostProfile(db(), username);
     if (!host) {
       const renamed = await findRenamedUsername(db(), username);
-      if (renamed) permanentRedirect(`${prefixOf(surface)}/${renamed}${carried}`);
+      if (renamed) redirect(`${prefixOf(surface)}/${renamed}${carried}`);
       notFound();
     }
     const content = (
@@ -75,7 +75,7 @@ export function meetingTypePage(surface: Surface) {
     const meetingType = await loadMeetingType(username, slug);
     if (!meetingType) {
       const renamed = await findRenamedUsername(db(), username);
-      if (renamed) permanentRedirect(`${prefixOf(surface)}/${renamed}/${encodeURIComponent(slug)}${carried}`);
+      if (renamed) redirect(`${prefixOf(surface)}/${renamed}/${encodeURIComponent(slug)}${carried}`);
       notFound();
     }
     return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} />;

@@ -2,8 +2,19 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 
-/** Top-level paths the app uses or will use; a host may not take one as a username. */
-export const reservedUsernames = ['api', 'bookings', 'dev', 'dashboard', 'settings', 'signin', 'signout', 'signup', 'login', 'logout', 'admin', 'embed', 'static', 'public'] as const;
+/**
+ * Names a host may never take: every top-level route of the app (tests/integration/reserved-usernames
+ * walks app/ to keep this complete), the ones planned next, and generic site pages. The DB CHECK
+ * (users_username_not_reserved) is built from this list; migrations repeat it and a test compares them.
+ */
+export const reservedUsernames = [
+  'about', 'account', 'admin', 'api', 'auth', 'bookings', 'dashboard', 'demo', 'dev', 'embed', 'forgot-password',
+  'help', 'login', 'logout', 'mail', 'pricing', 'privacy', 'public', 'reset-password', 'settings', 'signin',
+  'signout', 'signup', 'static', 'terms', 'verify-email', 'www',
+] as const;
+
+/** The seeded development host may hold `demo` (the seed never runs in production, and no one else can). */
+export const demoHostIdentity = { username: 'demo', email: 'demo@example.com' } as const;
 
 export const users = pgTable(
   'users',
@@ -35,7 +46,10 @@ export const users = pgTable(
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$'`),
     check('users_role_valid', sql`${t.role} in ('user', 'admin')`),
     // /{username} shares the URL space with the app's own top-level routes.
-    check('users_username_not_reserved', sql`${t.username} not in (${sql.raw(reservedUsernames.map((u) => `'${u}'`).join(', '))})`),
+    check(
+      'users_username_not_reserved',
+      sql`${t.username} not in (${sql.raw(reservedUsernames.map((u) => `'${u}'`).join(', '))}) or (${t.username} = ${sql.raw(`'${demoHostIdentity.username}'`)} and ${t.email} = ${sql.raw(`'${demoHostIdentity.email}'`)})`,
+    ),
   ],
 );
 
@@ -114,11 +128,34 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
-/** Usernames a host gave up: their old public links keep working by redirecting to the new name. */
-export const usernameRedirects = pgTable('username_redirects', {
-  username: varchar('username', { length: 64 }).primaryKey(),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-});
+/**
+ * Usernames a host gave up: their old public links redirect to the new name until `expires_at`
+ * (90 days); after that the row is ignored, deleted lazily, and the name is free for anyone.
+ */
+export const usernameRedirects = pgTable(
+  'username_redirects',
+  {
+    username: varchar('username', { length: 64 }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('idx_username_redirects_expires_at').on(t.expiresAt)],
+);
+
+/** Every rename, so renames can be limited per window (3 in 30 days); rows older than the window are pruned. */
+export const usernameChanges = pgTable(
+  'username_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fromUsername: varchar('from_username', { length: 64 }).notNull(),
+    toUsername: varchar('to_username', { length: 64 }).notNull(),
+    changedAt: instant('changed_at').notNull().defaultNow(),
+  },
+  (t) => [index('idx_username_changes_user_changed_at').on(t.userId, t.changedAt)],
+);

@@ -1,9 +1,12 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { db } from '@/db/client';
 import { requireHost } from '@/lib/auth/current-host';
 import { cacheStore } from '@/lib/cache';
 import { AppError, type ErrorCode } from '@/lib/errors';
+import { errorField, log } from '@/lib/log';
+import { requestIdFrom, runWithRequestId } from '@/lib/request-id';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { type ActionResult, fieldErrorsOf } from './action-result';
 
@@ -19,8 +22,17 @@ export interface HostContext {
 /** Marks a server action as guarded; the authorization test looks for it on every exported action. */
 export const GUARDED = Symbol.for('rendezvous.guarded-action');
 
+/** The request id proxy.ts put on the request (none outside a request, as in tests). */
+async function actionRequestId(): Promise<string> {
+  try {
+    return requestIdFrom(await headers());
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
 export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, context: HostContext) => Promise<T>) {
-  const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => {
+  const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => runWithRequestId(await actionRequestId(), async () => {
     try {
       const hostUserId = await requireHost();
       const raw = input instanceof FormData ? Object.fromEntries(input) : input;
@@ -32,7 +44,7 @@ export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z
     } catch (error) {
       return failure(error);
     }
-  };
+  });
   return Object.assign(action, { [GUARDED]: true });
 }
 
@@ -43,6 +55,6 @@ export function failure(error: unknown): { ok: false; error: { code: ErrorCode; 
   }
   // Next.js signals redirects and not-found by throwing; those must pass through.
   if (error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' && error.digest.startsWith('NEXT_')) throw error;
-  console.error('[rendezvous] action failed', error);
+  log().error({ err: errorField(error, true) }, 'action failed');
   return { ok: false, error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } };
 }

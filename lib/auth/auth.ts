@@ -1,17 +1,15 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import NextAuth, { CredentialsSignin } from 'next-auth';
-import type { Provider } from 'next-auth/providers';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import Google from 'next-auth/providers/google';
-import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
-import { env } from '@/lib/env';
+import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
 import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from './live-sessions';
+import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
 import { signingSecrets } from './secrets';
@@ -20,35 +18,34 @@ import { applyClientUpdate, type HostToken, refreshedToken } from './session-tok
 // Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id, the
 // session version and a session id; every read checks that the session's row still exists and the
 // version still matches, so sign-out ends a session at once and a password change ends the others.
-// OAuth providers appear only when their client ids are configured, and never link to an existing
-// account by email (Auth.js refuses: OAuthAccountNotLinked).
+// OAuth providers appear only when their client ids are configured (oauth-providers.ts), and join an
+// existing account by email only when both sides verified it.
 
 /** Thrown from authorize so the sign-in form can say "too many attempts" rather than "wrong password". */
 export class SignInThrottled extends CredentialsSignin {
   override code = 'throttled';
 }
 
+/**
+ * Auth.js's log lines through ours. A refused password is routine: one info line, no stack (Auth.js
+ * would print an 11-line [auth][error] trace for each); a throttled one is a warning.
+ */
+const authLogger = {
+  error(error: Error) {
+    if (error instanceof SignInThrottled) log().warn({ event: 'sign_in_throttled' }, 'sign-in refused: too many failed attempts');
+    else if (error instanceof CredentialsSignin) log().info({ event: 'sign_in_failed' }, 'sign-in refused: wrong email or password');
+    else if ((error as { type?: string }).type === 'AccessDenied') log().warn({ event: 'sign_in_denied' }, 'sign-in refused: the provider did not verify the address');
+    else log().error({ event: 'auth_error', err: errorField(error, true), cause: (error as { cause?: unknown }).cause }, 'auth error');
+  },
+  warn(code: string) {
+    log().warn({ event: 'auth_warning', code }, `auth warning: ${code}`);
+  },
+  debug(message: string, metadata?: unknown) {
+    log().debug({ event: 'auth_debug', metadata }, message);
+  },
+};
+
 const credentialsSchema = z.object({ email: z.string().max(255), password: z.string().max(1_000) });
-
-const isMultiTenant = (tenant: string) => ['common', 'organizations', 'consumers'].includes(tenant.toLowerCase());
-
-function oauthProviders(): Provider[] {
-  const config = env();
-  const providers: Provider[] = [];
-  if (config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET) {
-    providers.push(Google({ clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET }));
-  }
-  if (config.MICROSOFT_CLIENT_ID && config.MICROSOFT_CLIENT_SECRET) {
-    providers.push(
-      MicrosoftEntraID({
-        clientId: config.MICROSOFT_CLIENT_ID,
-        clientSecret: config.MICROSOFT_CLIENT_SECRET,
-        issuer: `https://login.microsoftonline.com/${config.MICROSOFT_TENANT}/v2.0`,
-      }),
-    );
-  }
-  return providers;
-}
 
 async function storedSessionVersion(userId: string): Promise<number> {
   const [row] = await db().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
@@ -61,12 +58,17 @@ async function liveSessionState(token: HostToken) {
   return readLiveSession(db(), token.sid, token.sub);
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// Built per call, so tests can change the environment. Auth.js's origin is APP_URL: scripts/serve.ts
+// exports AUTH_URL from it, and the route (app/api/auth) addresses each request to it.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+
+const authConfig = (): NextAuthConfig => ({
   adapter: hostAdapter(db()),
   secret: [...signingSecrets()],
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
@@ -91,12 +93,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
-    // An OAuth address counts only when its provider vouches for it: Google's email_verified, or
-    // Entra's xms_edov (domain-verified) unless one known tenant is configured (its admins own it).
+    // An OAuth address counts only when its provider vouches for it. It then joins the account with
+    // that address only if that account verified it too: the adapter's getUserByEmail first takes the
+    // address from an unverified holder (host-adapter.ts), so no identity ever joins a squatter.
     signIn({ account, profile }) {
-      if (account?.provider === 'google') return profile?.email_verified === true;
-      if (account?.provider === 'microsoft-entra-id') return !isMultiTenant(env().MICROSOFT_TENANT) || profile?.xms_edov === true;
-      return true;
+      if (!account || account.type !== 'oidc') return true;
+      return providerVerifiedEmail(account.provider, profile as Record<string, unknown> | undefined);
     },
     async jwt({ token, user, trigger, session }) {
       const hostToken = token as HostToken;
@@ -117,4 +119,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       return sameOriginRedirect(url, baseUrl);
     },
   },
-}));
+});

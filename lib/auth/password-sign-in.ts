@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
-import { hitLimit } from '@/lib/cache/rate-limit';
 import { hashPassword, verifyPassword } from './password';
+import { admitSignInAttempt } from './sign-in-throttle';
 
 // Email + password sign-in. A wrong password and an unknown email get the same answer in the same
-// time (an unknown email is checked against a dummy hash). Attempts are counted BEFORE the password
-// is checked, so parallel guesses cannot all slip past the limit: 10 per account from one client,
-// and much more per account overall (100), so a stranger cannot easily lock a host out.
+// time (an unknown email is checked against a dummy hash). Only failures count towards the limits,
+// and a stranger's failures slow strangers down, not the host (lib/auth/sign-in-throttle.ts).
 
 export interface SignedInHost {
   id: string;
@@ -17,7 +16,10 @@ export interface SignedInHost {
   sessionVersion: number;
 }
 
-export type PasswordSignInResult = { ok: true; host: SignedInHost } | { ok: false; reason: 'invalid' | 'throttled' };
+export type PasswordSignInResult =
+  | { ok: true; host: SignedInHost }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -28,21 +30,25 @@ export async function verifyPasswordSignIn(
   database: Queryable,
   input: { email: string; password: string; client: string; now: number },
 ): Promise<PasswordSignInResult> {
-  const account = accountKey(input.email);
-  const verdicts = await Promise.all([
-    hitLimit('sign-in-attempts-account-client', `${account}:${input.client}`, input.now),
-    hitLimit('sign-in-attempts-account', account, input.now),
-    hitLimit('sign-in-attempts-client', input.client, input.now),
-  ]);
-  if (verdicts.some((verdict) => !verdict.success)) return { ok: false, reason: 'throttled' };
+  const admission = await admitSignInAttempt({ account: accountKey(input.email), client: input.client }, input.now);
+  if (!admission.admitted) return { ok: false, reason: 'throttled', retryAfterSeconds: admission.retryAfterSeconds };
+  let matched: SignedInHost | null;
+  try {
+    matched = await matchingHost(database, input.email, input.password);
+  } catch (error) {
+    await admission.settle('error');
+    throw error;
+  }
+  await admission.settle(matched ? 'success' : 'failure');
+  return matched ? { ok: true, host: matched } : { ok: false, reason: 'invalid' };
+}
+
+async function matchingHost(database: Queryable, email: string, password: string): Promise<SignedInHost | null> {
   const [host] = await database
     .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
-    .where(eq(users.email, input.email.trim().toLowerCase()));
+    .where(eq(users.email, email.trim().toLowerCase()));
   dummyHash ??= hashPassword('rendezvous-no-such-account');
-  const matches = await verifyPassword(host?.passwordHash ?? (await dummyHash), input.password);
-  if (host && host.passwordHash && matches) {
-    return { ok: true, host: { id: host.id, email: host.email, name: host.name, sessionVersion: host.sessionVersion } };
-  }
-  return { ok: false, reason: 'invalid' };
+  const matches = await verifyPassword(host?.passwordHash ?? (await dummyHash), password);
+  return host && host.passwordHash && matches ? { id: host.id, email: host.email, name: host.name, sessionVersion: host.sessionVersion } : null;
 }

@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 // The secrets that sign sessions and invitees' links, newest first (as Auth.js takes them). New
 // links use the first; links already in mailboxes were made with an older one and keep working while
@@ -13,7 +14,7 @@ export function signingSecrets(): readonly string[] {
   // lib/env.ts refuses a production start without AUTH_SECRET, so this is development or tests.
   if (!warned) {
     warned = true;
-    console.warn('[rendezvous] AUTH_SECRET is not set; using a development-only secret');
+    log().warn('AUTH_SECRET is not set; using a development-only secret');
   }
   return [DEVELOPMENT_SECRET];
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { signInProblem } from './sign-in-problems';
 
 describe('signInProblem', () => {
-  it('explains that an OAuth sign-in never joins an existing account by email', () => {
-    expect(signInProblem('OAuthAccountNotLinked')).toMatch(/never joined automatically/);
+  it('explains that an OAuth identity already belongs to another account', () => {
+    expect(signInProblem('OAuthAccountNotLinked')).toMatch(/belongs to a different Rendezvous account/);
   });
 
   it('explains a refused unverified address, and says something plain for anything else', () => {

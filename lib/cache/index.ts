@@ -3,6 +3,7 @@ import { createMemoryStore } from './memory-store';
 import type { Redis } from '@upstash/redis';
 import { createRedisClient, createRedisStore } from './redis-store';
 import type { CacheStore } from './store';
+import { log } from '@/lib/log';
 
 export type { CacheStore } from './store';
 
@@ -42,7 +43,7 @@ export async function bestEffort<T>(what: string, operation: () => Promise<T>, f
     const now = Date.now();
     if (now - lastWarning > 30_000) {
       lastWarning = now;
-      console.warn(`[rendezvous] cache unavailable (${what}); continuing without it:`, (error as Error).message);
+      log().warn({ operation: what, error: (error as Error).message }, `cache unavailable (${what}); continuing without it`);
     }
     return fallback;
   }

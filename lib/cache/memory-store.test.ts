@@ -18,6 +18,17 @@ describe('in-process cache store', () => {
     expect(await store.getCounters(['a', 'b'])).toEqual([2, 0]);
   });
 
+  it('keeps windowed counters that add, give back, read without creating, and start over when the window ends', async () => {
+    const store = createMemoryStore();
+    expect(await store.addToWindow('w', 0, 50)).toMatchObject({ count: 0 });
+    expect(store.bytes()).toBe(0);
+    await store.addToWindow('w', 1, 50);
+    expect(await store.addToWindow('w', 1, 50)).toMatchObject({ count: 2 });
+    expect(await store.addToWindow('w', -1, 50)).toMatchObject({ count: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(await store.addToWindow('w', 0, 50)).toMatchObject({ count: 0 });
+  });
+
   it('gives a lock to one holder until it is released by that holder or expires', async () => {
     const store = createMemoryStore();
     expect(await store.acquireLock('l', 'first', 50)).toBe(true);

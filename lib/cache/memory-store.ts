@@ -36,6 +36,14 @@ export function createMemoryStore(maxBytes = 64 * 1024 * 1024): CacheStore & { b
       counters.set(key, next);
       return next;
     },
+    async addToWindow(key, delta, ttlMs) {
+      const now = Date.now();
+      const hit = values.get(key);
+      const window = hit ? (JSON.parse(hit.json) as { count: number; resetAt: number }) : { count: 0, resetAt: now + ttlMs };
+      window.count += delta;
+      if (hit || delta !== 0) values.set(key, { json: JSON.stringify(window) }, { ttl: Math.max(1, window.resetAt - now) });
+      return window;
+    },
     async acquireLock(key, token, ttlMs) {
       const now = Date.now();
       const held = locks.get(key);

@@ -17,10 +17,8 @@ interface LimitPolicy {
 const policies = {
   availability: { limit: () => env().RATE_LIMIT_AVAILABILITY_PER_MINUTE, windowSeconds: 60 },
   bookings: { limit: () => env().RATE_LIMIT_BOOKINGS_PER_MINUTE, windowSeconds: 60 },
-  /** Sign-in attempts per account (a hash of the email) from one client, per account, and per client. */
+  /** Password-change attempts per host (sign-in itself counts failures: lib/auth/sign-in-throttle.ts). */
   'sign-in-attempts-account-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT, windowSeconds: 15 * 60 },
-  'sign-in-attempts-account': { limit: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT, windowSeconds: 15 * 60 },
-  'sign-in-attempts-client': { limit: () => env().SIGN_IN_ATTEMPTS_PER_CLIENT, windowSeconds: 15 * 60 },
   'sign-ups': { limit: () => env().RATE_LIMIT_SIGN_UPS_PER_HOUR, windowSeconds: 60 * 60 },
   /** Authenticated push notifications per calendar connection (a leaked channel secret cannot flood the database). */
   'calendar-notifications': { limit: () => env().RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE, windowSeconds: 60 },

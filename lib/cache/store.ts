@@ -9,6 +9,11 @@ export interface CacheStore {
   /** Reads several counters at once; a missing one is 0. */
   getCounters(keys: string[]): Promise<number[]>;
   increment(key: string): Promise<number>;
+  /**
+   * Adds `delta` (may be negative, or 0 to read) to a counter that expires `ttlMs` after its first
+   * addition: an atomic fixed window. Returns the count and when the window ends (epoch ms).
+   */
+  addToWindow(key: string, delta: number, ttlMs: number): Promise<{ count: number; resetAt: number }>;
   /** SET key token NX PX ttl: true when this caller now holds it. */
   acquireLock(key: string, token: string, ttlMs: number): Promise<boolean>;
   /** Deletes the lock only if this caller still holds it (never someone else's after expiry). */

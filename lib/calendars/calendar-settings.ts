@@ -7,6 +7,7 @@ import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { clearCalendarBusy } from './busy-store';
 import { stopWatch } from './push/watch-lifecycle';
 import { requestSync } from './request-sync';
+import { log } from '@/lib/log';
 
 // The host's choices per calendar: does it block time, and is it the one that receives new events.
 
@@ -38,7 +39,7 @@ export async function updateCalendarSettings(deps: HostWriteDeps, hostUserId: st
     await requestSync(calendar.connectionId);
   } else {
     await clearCalendarBusy(deps, target);
-    if (provider !== 'ics') await stopWatch(deps, provider, calendar.connectionId, calendar).catch((error: unknown) => console.warn('[rendezvous] stopping a calendar channel failed', { error: String(error) }));
+    if (provider !== 'ics') await stopWatch(deps, provider, calendar.connectionId, calendar).catch((error: unknown) => log().warn({ error: String(error) }, 'stopping a calendar channel failed'));
   }
   return { calendarId: calendar.id };
 }

@@ -6,6 +6,7 @@ import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { stopConnectionWatches } from './push/watch-lifecycle';
 import { type OAuthProvider, providerConfig } from './provider-config';
 import { openToken, refreshTokenContext } from './token-vault';
+import { log } from '@/lib/log';
 
 // Disconnect: stop push channels, revoke the grant at the provider (Google; Microsoft has no
 // per-token revocation), then delete the row — its tokens, calendars and busy time go with it,
@@ -18,13 +19,13 @@ export async function disconnectConnection(deps: HostWriteDeps, hostUserId: stri
     .where(and(eq(calendarConnections.id, connectionId), eq(calendarConnections.userId, hostUserId)));
   if (!connection) throw notFound('Calendar connection');
   if (connection.provider !== 'ics') {
-    await stopConnectionWatches(deps, connectionId).catch((error: unknown) => console.warn('[rendezvous] stopping calendar channels failed', { connectionId, error: String(error) }));
+    await stopConnectionWatches(deps, connectionId).catch((error: unknown) => log().warn({ connectionId, error: String(error) }, 'stopping calendar channels failed'));
     const config = providerConfig(connection.provider as OAuthProvider);
     if (config?.revocationEndpoint && connection.refreshTokenEncrypted) {
       try {
         await config.client.revokeToken(config.revocationEndpoint, openToken(connection.refreshTokenEncrypted, refreshTokenContext(connection.id)));
       } catch (error) {
-        console.warn('[rendezvous] token revocation failed; the tokens are deleted anyway', { connectionId, error: String(error) });
+        log().warn({ connectionId, error: String(error) }, 'token revocation failed; the tokens are deleted anyway');
       }
     }
   }

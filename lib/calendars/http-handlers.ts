@@ -11,6 +11,7 @@ import { graphNotificationsSchema, handleGraphNotifications, handleGoogleNotific
 import { ensureWatches } from './push/watch-lifecycle';
 import type { OAuthProvider } from './provider-config';
 import { syncConnection } from './sync-connection';
+import { log } from '@/lib/log';
 
 // What the integration routes do, so each route file stays a line: connect, callback, push.
 
@@ -34,12 +35,12 @@ export async function connectCallback(request: Request, provider: OAuthProvider,
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_request') return redirect(integrationsPage({ error: 'expired', provider }));
     // Refused, unreachable or answering nonsense: the host sees it and can try again.
-    console.warn('[rendezvous] calendar connect failed', { provider, error: error instanceof OAuth2RequestError ? error.code : error instanceof Error ? error.message : String(error) });
+    log().warn({ provider, error: error instanceof OAuth2RequestError ? error.code : error instanceof Error ? error.message : String(error) }, 'calendar connect failed');
     return redirect(integrationsPage({ error: 'failed', provider }));
   }
   // The first sync runs before the host sees the page, so their events block slots right away.
   await syncConnection(deps(), connectionId);
-  await ensureWatches(deps(), connectionId).catch((error: unknown) => console.warn('[rendezvous] opening calendar channels failed', { connectionId, error: String(error) }));
+  await ensureWatches(deps(), connectionId).catch((error: unknown) => log().warn({ connectionId, error: String(error) }, 'opening calendar channels failed'));
   return redirect(integrationsPage({ connected: provider }));
 }
 

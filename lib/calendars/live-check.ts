@@ -4,6 +4,7 @@ import { providerFor } from './adapters';
 import type { OAuthProvider } from './provider-config';
 import type { StaleCalendar } from './stale-calendars';
 import { accessTokenContext, openToken } from './token-vault';
+import { log } from '@/lib/log';
 
 // The booking transaction's last word on external calendars. Busy time normally comes from
 // external_busy; when a connection has not synced for a while (push lost, provider down) the
@@ -33,7 +34,7 @@ export async function liveBusyOverlaps(hostUserId: string, rows: StaleCalendar[]
   const query = { start: new Date(range.start), end: new Date(range.end) };
   const checks = [...byConnection.values()].map(async ({ connection, calendarIds }) => {
     if (!connection.accessTokenEncrypted || !connection.expiresAt || connection.expiresAt.getTime() < options.now + 30_000) {
-      console.warn('[rendezvous] live free/busy check skipped: token expired; the last known busy data decides', { connectionId: connection.id });
+      log().warn({ connectionId: connection.id }, 'live free/busy check skipped: token expired; the last known busy data decides');
       return false;
     }
     const token = openToken(connection.accessTokenEncrypted, accessTokenContext(connection.id));
@@ -47,16 +48,16 @@ export async function liveBusyOverlaps(hostUserId: string, rows: StaleCalendar[]
   try {
     const outcome = await Promise.race([Promise.all(checks), timeout]);
     if (outcome === 'timeout') {
-      console.warn('[rendezvous] live free/busy check timed out; the last known busy data decides', { hostUserId, timeoutMs });
+      log().warn({ hostUserId, timeoutMs }, 'live free/busy check timed out; the last known busy data decides');
       return false;
     }
     return outcome.some(Boolean);
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') {
-      console.warn('[rendezvous] live free/busy check timed out; the last known busy data decides', { hostUserId, timeoutMs });
+      log().warn({ hostUserId, timeoutMs }, 'live free/busy check timed out; the last known busy data decides');
       return false;
     }
-    console.warn('[rendezvous] live free/busy check failed; the last known busy data decides', { hostUserId, error: error instanceof Error ? error.message : String(error) });
+    log().warn({ hostUserId, error: error instanceof Error ? error.message : String(error) }, 'live free/busy check failed; the last known busy data decides');
     return false;
   } finally {
     clearTimeout(timer);

@@ -6,6 +6,7 @@ import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { runConnectionSync } from './sync-connection';
+import { log } from '@/lib/log';
 
 // The one way a notification or a settings change asks for a sync. With JOBS=inngest it becomes an
 // event (inngest/start.ts installs that scheduler). Inline, syncs run in this process, one at a
@@ -38,7 +39,7 @@ export function inlineSyncScheduler(deps: () => HostWriteDeps): SyncScheduler {
           if (report.outcome === 'retry' && report.retryInMs !== null && report.retryInMs <= INLINE_RETRY_WITHIN_MS) retryLater(connectionId, report.retryInMs);
         } while (entry.again);
       } catch (error) {
-        console.error('[rendezvous] calendar sync failed', { connectionId, error: String(error) });
+        log().error({ connectionId, error: String(error) }, 'calendar sync failed');
       } finally {
         running.delete(connectionId);
       }

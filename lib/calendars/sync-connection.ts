@@ -8,6 +8,7 @@ import { applyBusyChanges } from './busy-store';
 import { recordSyncFailure, recordSyncSuccess } from './connection-status';
 import { fetchIcsChanges } from './ics/ics-changes';
 import { classifySyncError } from './provider-errors';
+import { log } from '@/lib/log';
 
 // One sync of one connection: every calendar that blocks time, from its cursor (Google syncToken,
 // Graph deltaLink) or in full; ICS feeds are read whole. Safe to repeat; meant to run one at a time
@@ -51,7 +52,7 @@ export async function runConnectionSync(deps: HostWriteDeps, connectionId: strin
     const failure = classifySyncError(error);
     // A 401 with a token we believed valid: forget its expiry so the next run refreshes first.
     if (failure.kind === 'auth') await deps.database.update(calendarConnections).set({ expiresAt: null }).where(eq(calendarConnections.id, connectionId));
-    console.error('[rendezvous] calendar sync failed', { connectionId, provider: connection.provider, kind: failure.kind, error: error instanceof Error ? error.message : String(error) });
+    log().error({ connectionId, provider: connection.provider, kind: failure.kind, error: error instanceof Error ? error.message : String(error) }, 'calendar sync failed');
     const record = await recordSyncFailure(deps, connectionId, failure, now);
     return { outcome: failure.kind === 'transient' && !record.stopped ? 'retry' : 'failed', retryInMs: record.retryInMs };
   }

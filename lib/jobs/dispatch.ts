@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { type DispatchedEvent, type EventName, eventSchemas } from '@/inngest/events';
 import { installedEventSink } from './event-sink';
+import { errorField, log } from '@/lib/log';
 
 // Outbox → sink, at least once. A row is claimed in one short transaction (FOR UPDATE SKIP LOCKED,
 // then a lease in claimed_until), handed on outside any transaction, and marked dispatched; so two
@@ -71,7 +72,10 @@ async function deliverClaimed(database: Database, rows: OutboxRow[]): Promise<nu
       const retryAt = new Date(Date.now() + backoffMs(row.attempts));
       await database.update(outbox).set({ claimedUntil: retryAt, lastError: message }).where(eq(outbox.id, row.id));
       const givenUp = row.attempts >= MAX_DISPATCH_ATTEMPTS;
-      console.error(`[jobs] ${row.eventName} ${row.id} not delivered (attempt ${row.attempts}${givenUp ? ', giving up: an operator must look' : `, next after ${retryAt.toISOString()}`}): ${message}`);
+      log().error(
+        { component: 'jobs', event: row.eventName, outboxId: row.id, attempt: row.attempts, givenUp, retryAt: givenUp ? undefined : retryAt.toISOString(), error: message },
+        givenUp ? 'event not delivered, giving up: an operator must look' : 'event not delivered; retrying later',
+      );
     }
   }
   return delivered;
@@ -108,7 +112,7 @@ export async function sweepOutbox(database: Database, options: { graceMs?: numbe
 export function dispatchAfterCommit(database: Database, ids: readonly string[]): void {
   if (ids.length === 0 || !installedEventSink() || limit.pendingCount >= MAX_QUEUED) return;
   const task = limit(() => dispatchOutboxRows(database, ids)).catch((error: unknown) => {
-    console.error('[jobs] dispatch after commit failed; the sweeper will retry', error);
+    log().error({ component: 'jobs', err: errorField(error, true) }, 'dispatch after commit failed; the sweeper will retry');
   });
   inFlight.add(task);
   void task.finally(() => inFlight.delete(task));

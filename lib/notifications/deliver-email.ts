@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import type { NoticeKind } from './notice-kinds';
 import { mailTransport, type OutgoingEmail, PermanentMailError } from './transport';
+import { log } from '@/lib/log';
 
 // Once per booking, kind and recipient. The rendered message is stored before the first attempt
 // (the unique key claims it); every attempt sends that stored copy with the same idempotency key,
@@ -93,7 +94,7 @@ export async function sendRecordedEmail(database: Database, recordId: string, me
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
     if (error instanceof PermanentMailError) {
       await database.update(emailNotifications).set({ status: 'failed', attempts: attempt, error: message }).where(where);
-      console.error(`[notifications] ${what} refused for good: ${message}`);
+      log().error({ component: 'notifications', what, error: message }, 'email refused for good');
       return 'failed';
     }
     await database.update(emailNotifications).set({ attempts: attempt, error: message }).where(where);

@@ -6,8 +6,8 @@ import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { type RunningServer, startProductionServer } from '../setup/production-server';
 import { axeViolations } from './axe';
 import { hasBrowser, launchBrowserPerFile } from './browser';
+import { withSql } from './database';
 import { screenshotBothWidths } from './screenshots';
-import { withSql } from './sql';
 
 // A host connects the fake Google account through the real UI; its events block slots on the public
 // page; an invitee books and the event appears in the fake calendar; cancelling removes it and frees

@@ -7,7 +7,7 @@ import { type RunningServer, startProductionServer } from '../setup/production-s
 import { axeViolations } from './axe';
 import { hasBrowser, launchBrowserPerFile } from './browser';
 import { screenshotBothWidths } from './screenshots';
-import { withSql } from './sql';
+import { withSql } from './database';
 
 // A connection's health on /dashboard/integrations, through the real UI of the production build:
 // an ICS feed's last successful sync and next attempt, its error in words after "Sync now", and the

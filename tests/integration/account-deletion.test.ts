@@ -71,7 +71,7 @@ describe('delete account', () => {
   it('cancels upcoming bookings (invitees emailed), disconnects calendars, removes personal data and frees the username', async () => {
     const { host, meetingType } = await createBookableHost(database());
     const upcoming = await book(inviteeFor(meetingType.id, FUTURE, { notes: 'agenda' }));
-    await database().insert(usernameRedirects).values({ username: `old-${host.username}`, userId: host.id });
+    await database().insert(usernameRedirects).values({ username: `old-${host.username}`, userId: host.id, expiresAt: new Date(Date.now() + 86_400_000) });
     await startSession(database(), host.id);
     const connectionId = await connect(database(), 'google', host.id);
     const sealed = (await connectionRow(database(), connectionId))!;

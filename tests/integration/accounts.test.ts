@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { availabilityRules, users } from '@/db/schema';
 import { hostAdapter } from '@/lib/auth/host-adapter';
 import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
+import { clientAddressOf } from '@/lib/client-address';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
 import { uniqueSuffix } from '../factories';
 import { connectTestDatabase } from './db-helpers';
@@ -12,7 +13,15 @@ const database = connectTestDatabase();
 
 const setEnv = setTestEnv;
 
-afterEach(() => setEnv({ SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: undefined, SIGN_IN_ATTEMPTS_PER_ACCOUNT: undefined, SIGN_IN_ATTEMPTS_PER_CLIENT: undefined, RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined }));
+afterEach(() =>
+  setEnv({
+    SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_CLIENT: undefined,
+    SIGN_IN_ATTEMPTS_PER_CLIENT: undefined,
+    SIGN_IN_FAILURES_BEFORE_DELAY: undefined,
+    SIGN_IN_DELAY_MAX_SECONDS: undefined,
+    RATE_LIMIT_SIGN_UPS_PER_HOUR: undefined,
+  }),
+);
 
 function newHost(overrides: Record<string, string> = {}) {
   const suffix = uniqueSuffix();
@@ -105,7 +114,7 @@ describe('password sign-in', () => {
     expect(median(unknown) / median(wrong)).toBeLessThan(2.5);
   });
 
-  it('counts attempts before checking: of 20 parallel guesses from one client, only 10 reach the password check', async () => {
+  it('holds a place for each attempt while checking: of 20 parallel guesses from one client, only 10 reach the password check', async () => {
     const host = await registered();
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => verifyPasswordSignIn(database, { email: host.email, password: `guess ${i}`, client: '192.0.2.50', now: Date.now() })),
@@ -120,15 +129,73 @@ describe('password sign-in', () => {
     expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '198.51.100.67', now: Date.now() })).toMatchObject({ ok: true });
   });
 
-  it('slows down an account attacked from many clients: past the account-wide limit even the right password waits', async () => {
-    setEnv({ SIGN_IN_ATTEMPTS_PER_ACCOUNT: '3' });
+  it('does not count successful sign-ins: a host who signs in often is never throttled, and a later typo is just a typo', async () => {
     const host = await registered();
-    for (let i = 0; i < 3; i++) {
-      expect(await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: `192.0.2.${10 + i}`, now: Date.now() })).toMatchObject({ reason: 'invalid' });
+    for (let i = 0; i < 15; i++) {
+      expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.60', now: Date.now() }), `sign-in ${i + 1}`).toMatchObject({ ok: true });
     }
-    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.99', now: Date.now() })).toMatchObject({
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: 'typo typo typo', client: '192.0.2.60', now: Date.now() })).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('ten clients × ten wrong guesses do not lock the owner out: their usual client gets in at once, a new one after the capped delay', async () => {
+    const host = await registered();
+    const start = Date.now();
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.200', now: start })).toMatchObject({ ok: true });
+    let now = start;
+    for (let client = 0; client < 10; client++) {
+      for (let guess = 0; guess < 10; guess++) {
+        now += 1_000;
+        await verifyPasswordSignIn(database, { email: host.email, password: `guess ${client}/${guess}`, client: `198.51.100.${client + 1}`, now });
+      }
+    }
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.200', now })).toMatchObject({ ok: true });
+    const elsewhere = await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.201', now });
+    expect(elsewhere).toMatchObject({ ok: false, reason: 'throttled' });
+    const wait = elsewhere.ok || elsewhere.reason !== 'throttled' ? 0 : elsewhere.retryAfterSeconds;
+    expect(wait).toBeLessThanOrEqual(300);
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: host.password, client: '192.0.2.201', now: now + wait * 1000 })).toMatchObject({ ok: true });
+  });
+
+  it('slows strangers down progressively: past the free failures each wait doubles from 1 s, up to the cap', async () => {
+    setEnv({ SIGN_IN_FAILURES_BEFORE_DELAY: '3', SIGN_IN_DELAY_MAX_SECONDS: '8' });
+    const host = await registered();
+    let now = Date.now();
+    const attempt = (client: string) => verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client, now });
+    for (let i = 0; i < 3; i++) expect(await attempt(`192.0.2.${10 + i}`)).toEqual({ ok: false, reason: 'invalid' });
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const refused = await attempt(`192.0.2.${20 + i}`);
+      if (refused.ok || refused.reason !== 'throttled') throw new Error(`attempt ${i} was not delayed`);
+      waits.push(refused.retryAfterSeconds);
+      now += refused.retryAfterSeconds * 1000;
+      expect(await attempt(`192.0.2.${30 + i}`)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 8]);
+  });
+
+  it('lets one attempt at a time through once an account is being delayed, however many clients try at once', async () => {
+    setEnv({ SIGN_IN_FAILURES_BEFORE_DELAY: '2' });
+    const host = await registered();
+    const now = Date.now();
+    for (let i = 0; i < 2; i++) await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: `192.0.2.${40 + i}`, now: now - 60_000 });
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => verifyPasswordSignIn(database, { email: host.email, password: `burst ${i}`, client: `203.0.113.${100 + i}`, now })),
+    );
+    expect(burst.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(1);
+  });
+
+  it('counts every address of one IPv6 /64 as one client, and the next /64 apart', async () => {
+    const host = await registered();
+    const from = (address: string) => clientAddressOf(new Headers({ 'x-forwarded-for': address }));
+    const replies = [];
+    for (let i = 1; i <= 11; i++) {
+      replies.push(await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: from(`2001:db8:7:9::${i.toString(16)}`), now: Date.now() }));
+    }
+    expect(replies.slice(0, 10).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect(replies[10]).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await verifyPasswordSignIn(database, { email: host.email, password: 'nope nope nope', client: from('2001:db8:7:a::1'), now: Date.now() })).toEqual({
       ok: false,
-      reason: 'throttled',
+      reason: 'invalid',
     });
   });
 

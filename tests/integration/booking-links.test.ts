@@ -43,6 +43,17 @@ describe('what a link reveals', () => {
     expect(cancelled.status).toBe(200);
     expect(JSON.stringify(cancelled.body)).not.toContain(tokenOf(body.booking.rescheduleUrl));
   });
+
+  it('rescheduling with the reschedule link answers with the new booking\'s reschedule link only, not its cancel link', async () => {
+    const { meetingType } = await createBookableHost(database);
+    const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
+    const moved = await reschedule(body.booking.id, { token: tokenOf(body.booking.rescheduleUrl), start: '2027-01-12T15:00:00.000Z' });
+    expect(moved.status).toBe(201);
+    expect(moved.body.booking.id).not.toBe(body.booking.id);
+    expect(moved.body.booking.rescheduleUrl).toMatch(new RegExp(`/bookings/${moved.body.booking.id}/reschedule\\?token=`));
+    expect(moved.body.booking.cancelUrl).toBeUndefined();
+    expect(JSON.stringify(moved.body)).not.toContain('/cancel?token=');
+  });
 });
 
 describe('a meeting that has started', () => {

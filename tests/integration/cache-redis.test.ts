@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRepliesForTests } from '@/lib/availability/reply-cache';
+import { hashPassword } from '@/lib/auth/password';
+import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
 import { resetCacheForTests } from '@/lib/cache';
 import { resetEnvForTests } from '@/lib/env';
 import { findFreePort } from '@/db/embedded';
-import { createBookableHost, inviteeFor } from '../factories';
+import { createBookableHost, createHost, inviteeFor } from '../factories';
 import { defaultTestRedisUrl, redisForTests, startUpstashRestFake, type UpstashRestFake } from '../fakes/upstash-rest';
 import { book, fetchAvailability } from './api';
 import { connectTestDatabase } from './db-helpers';
@@ -75,6 +77,18 @@ describe.skipIf(!redisReachable)('with Redis through the Upstash REST API', () =
     const replies = await Promise.all(Array.from({ length: 20 }, () => book(inviteeFor(meetingType.id, TEN_AM))));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     expect(replies.filter((r) => r.status === 409)).toHaveLength(19);
+  });
+
+  it('throttles sign-in failures in Redis: of 20 parallel guesses from one client 10 are checked, and successes do not count', async () => {
+    useUpstash(fake.url, fake.token);
+    const host = await createHost(database, { passwordHash: await hashPassword('the right password') });
+    const requestsBefore = fake.requests;
+    const guess = (password: string) => verifyPasswordSignIn(database, { email: host.email, password, client: '192.0.2.150', now: Date.now() });
+    for (let i = 0; i < 12; i++) expect(await guess('the right password')).toMatchObject({ ok: true });
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(`guess ${i}`)));
+    expect(guesses.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(10);
+    expect(guesses.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(10);
+    expect(fake.requests - requestsBefore).toBeGreaterThan(20); // counted in Redis, not in this process
   });
 
   it('keeps working correctly when Redis goes down mid-flight', async () => {

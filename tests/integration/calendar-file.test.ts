@@ -48,8 +48,8 @@ describe('GET /api/v1/bookings/{id}/ics', () => {
     expect(moved.status).toBe(201);
     const movedAgain = await reschedule(moved.body.booking.id, { token: tokenOf(moved.body.booking.rescheduleUrl), start: WEDNESDAY_10AM_NY });
     expect(movedAgain.status).toBe(201);
-    const once = parsedEvent((await downloadCalendarFile(moved.body.booking.id, tokenOf(moved.body.booking.cancelUrl))).text);
-    const twice = parsedEvent((await downloadCalendarFile(movedAgain.body.booking.id, tokenOf(movedAgain.body.booking.cancelUrl))).text);
+    const once = parsedEvent((await downloadCalendarFile(moved.body.booking.id, tokenOf(moved.body.booking.rescheduleUrl))).text);
+    const twice = parsedEvent((await downloadCalendarFile(movedAgain.body.booking.id, tokenOf(movedAgain.body.booking.rescheduleUrl))).text);
     expect(once.uid).toBe(`${booking.id}@rendezvous`);
     expect(twice.uid).toBe(`${booking.id}@rendezvous`);
     expect(twice.start.toISOString()).toBe(WEDNESDAY_10AM_NY);

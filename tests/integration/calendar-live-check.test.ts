@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calendarConnections } from '@/db/schema';
 import { syncConnection } from '@/lib/calendars/sync-connection';
+import { captureLogForTests } from '@/lib/log';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { createBookableHost, inviteeFor } from '../factories';
 import { book } from './api';
@@ -50,14 +51,16 @@ describe('the live free/busy re-check', () => {
   it('lets the last known data decide when the calendar does not answer in time, and logs it', async () => {
     const { meetingType } = await hostWithStaleCalendar(30);
     fake.control.freeBusyDelayMs = 3_000;
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const lines: string[] = [];
+    const stopCapture = captureLogForTests((line) => lines.push(line));
     try {
       const started = Date.now();
       expect((await book(inviteeFor(meetingType.id, MONDAY_10AM_NY))).status).toBe(201);
       expect(Date.now() - started).toBeLessThan(2_900);
-      expect(warn.mock.calls.some(([message]) => String(message).includes('live free/busy check timed out'))).toBe(true);
+      const warnings = lines.map((line) => JSON.parse(line) as { level: string; msg: string }).filter((line) => line.level === 'warn');
+      expect(warnings.some((line) => line.msg.includes('live free/busy check timed out'))).toBe(true);
     } finally {
-      warn.mockRestore();
+      stopCapture();
     }
   });
 });

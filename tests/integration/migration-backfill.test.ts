@@ -16,11 +16,13 @@ import { uniqueSuffix } from '../factories';
 const adminUrl = inject('adminDatabaseUrl');
 const name = `rendezvous_backfill_${uniqueSuffix()}`;
 const trustName = `rendezvous_backfill_trust_${uniqueSuffix()}`;
+const usernamesName = `rendezvous_usernames_${uniqueSuffix()}`;
 const partialFolder = mkdtempSync(path.join(tmpdir(), 'rendezvous-migrations-'));
 afterAll(async () => {
   rmSync(partialFolder, { recursive: true, force: true });
   await dropDatabase(adminUrl, name);
   await dropDatabase(adminUrl, trustName);
+  await dropDatabase(adminUrl, usernamesName);
 });
 
 /** Applies only the first `count` committed migrations, as a database deployed before the rest would be. */
@@ -83,6 +85,38 @@ describe('0010_account_trust on existing hosts', () => {
       await migrateDatabase(url);
       const [after] = await database.select({ verified: users.emailVerified }).from(users).where(eq(users.id, host!.id));
       expect(after?.verified).toEqual(new Date('2026-03-01T10:00:00Z'));
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('0011_usernames_limited_and_released on existing rows', () => {
+  it('takes newly reserved names back from squatters (the seeded demo host keeps demo) and gives old redirects 90 days from their rename', async () => {
+    const url = await ensureDatabase(adminUrl, usernamesName);
+    await migrateThrough(url, 11);
+    const database = createDatabase(url, { max: 1 });
+    try {
+      const insertUser = async (email: string, username: string) =>
+        (await database.execute<{ id: string }>(sql`insert into users (email, name, username) values (${email}, 'Someone', ${username}) returning id`))[0]!.id;
+      const squatter = await insertUser(`squatter-${uniqueSuffix()}@example.test`, 'pricing');
+      const demoSquatter = await insertUser(`first-signup-${uniqueSuffix()}@example.test`, 'demo');
+      const renamed = await insertUser(`renamed-${uniqueSuffix()}@example.test`, `renamed-${uniqueSuffix()}`);
+      await database.execute(sql`insert into username_redirects (username, user_id, created_at) values
+        ('help', ${renamed}, now()), ('given-up-long-ago', ${renamed}, now() - interval '100 days'), ('given-up-lately', ${renamed}, now() - interval '10 days')`);
+      await migrateDatabase(url);
+
+      const usernameOf = async (id: string) => (await database.execute<{ username: string }>(sql`select username from users where id = ${id}`))[0]!.username;
+      expect(await usernameOf(squatter)).toMatch(/^pricing-[0-9a-f]{8}$/);
+      expect(await usernameOf(demoSquatter)).toMatch(/^demo-[0-9a-f]{8}$/);
+      const redirects = await database.execute<{ username: string; live: boolean }>(sql`select username, expires_at > now() as live from username_redirects where user_id = ${renamed} order by username`);
+      expect([...redirects]).toEqual([
+        { username: 'given-up-lately', live: true },
+        { username: 'given-up-long-ago', live: false },
+      ]);
+      // The seeded development host is the only one who may hold demo.
+      await expect(insertUser('demo@example.com', 'demo')).resolves.toEqual(expect.any(String));
+      await expect(insertUser(`late-${uniqueSuffix()}@example.test`, 'verify-email')).rejects.toMatchObject({ cause: expect.objectContaining({ constraint_name: 'users_username_not_reserved' }) });
     } finally {
       await database.close();
     }

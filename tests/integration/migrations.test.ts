@@ -35,6 +35,7 @@ describe('migrations', () => {
         'meeting_types',
         'outbox',
         'sessions',
+        'username_changes',
         'username_redirects',
         'users',
         'verification_tokens',

@@ -10,7 +10,7 @@ import { connectTestDatabase } from './db-helpers';
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
 vi.mock('@/lib/auth/reissue-session', () => ({ reissueSession: async () => {} }));
 
-// Old public links keep working after a username change: /old → /new, /old/slug → /new/slug (308).
+// Old public links keep working after a username change: /old → /new, /old/slug → /new/slug (307: the redirect ends after 90 days, so no browser may cache it for good).
 
 const database = connectTestDatabase();
 
@@ -47,23 +47,23 @@ describe('username redirects', () => {
     expect(await findRenamedUsername(database, '../etc')).toBeNull();
   });
 
-  it('redirects the old host page and booking pages permanently to the new username', async () => {
+  it('redirects the old host page and booking pages (temporarily: the name is released later) to the new username', async () => {
     const host = await createHost(database);
     const meetingType = await createMeetingType(database, host.id);
     const renamed = `renamed-${uniqueSuffix()}`;
     await rename(host.id, host.name, renamed);
-    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }), searchParams: Promise.resolve({}) }))).toEqual({ location: `/${renamed}`, status: '308' });
+    expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }), searchParams: Promise.resolve({}) }))).toEqual({ location: `/${renamed}`, status: '307' });
     expect(await redirectOf(HostPage({ params: Promise.resolve({ username: host.username }), searchParams: Promise.resolve({ utm_medium: 'email' }) }))).toEqual({
       location: `/${renamed}?utm_medium=email`,
-      status: '308',
+      status: '307',
     });
     const page = (searchParams: Record<string, string>) =>
       MeetingTypePage({ params: Promise.resolve({ username: host.username, slug: meetingType.slug }), searchParams: Promise.resolve(searchParams) });
-    expect(await redirectOf(page({}))).toEqual({ location: `/${renamed}/${meetingType.slug}`, status: '308' });
+    expect(await redirectOf(page({}))).toEqual({ location: `/${renamed}/${meetingType.slug}`, status: '307' });
     // Prefill and tracking survive the redirect; anything else is dropped.
     expect(await redirectOf(page({ utm_source: 'old link', name: 'Ada', other: 'x' }))).toEqual({
       location: `/${renamed}/${meetingType.slug}?name=Ada&utm_source=old+link`,
-      status: '308',
+      status: '307',
     });
   });
 

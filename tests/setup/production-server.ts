@@ -23,6 +23,8 @@ export function buildOnce(databaseUrl: string): void {
 
 export interface RunningServer {
   baseUrl: string;
+  /** APP_URL: baseUrl, or http://{publicHost}:{port} when started with one. */
+  appUrl: string;
   output: string[];
   stop(): Promise<void>;
 }
@@ -41,24 +43,39 @@ async function waitForServer(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts the built app; `env` adds or overrides variables (rate limits are off unless given). */
-export async function startProductionServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the built app; `env` adds or overrides variables (rate limits are off unless given). With
+ * `npmStart`, runs `npm start` exactly as an operator would: PORT from the environment, listening on
+ * its default address 0.0.0.0. With `publicHost`, APP_URL names that host (a browser maps it to
+ * 127.0.0.1): Next.js reports loopback addresses and 0.0.0.0 alike as "localhost", so only a real name
+ * shows whether the app uses APP_URL or the address it listens on.
+ */
+export async function startProductionServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { npmStart?: boolean; publicHost?: string } = {},
+): Promise<RunningServer> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1'], {
+  const appUrl = options.publicHost ? `http://${options.publicHost}:${port}` : baseUrl;
+  const [command, args] = options.npmStart ? ['npm', ['start', '--silent']] : [bin('tsx'), ['scripts/serve.ts', String(port), '127.0.0.1']];
+  const child = spawn(command, args, {
+    // npm start runs the server a few processes down: its own group, so stop() reaches all of them.
+    detached: Boolean(options.npmStart),
     env: {
       ...process.env,
       NEXT_DIST_DIR: e2eDistDir,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
-      APP_URL: baseUrl,
+      APP_URL: appUrl,
       AUTH_SECRET: randomBytes(32).toString('hex'),
       // Browser tests click faster than a person; tests about limits turn them on.
       RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
       RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
       // The default mode: jobs in the app process, mail captured in the database.
       JOBS: 'inline',
+      PORT: String(port),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,16 +86,19 @@ export async function startProductionServer(databaseUrl: string, env: Record<str
   try {
     await waitForServer(`${baseUrl}/api/health`, child, 60_000);
   } catch (error) {
-    child.kill('SIGKILL');
+    if (options.npmStart && child.pid) process.kill(-child.pid, 'SIGKILL');
+    else child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output.join('')}`);
   }
   return {
     baseUrl,
+    appUrl,
     output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+      if (options.npmStart && child.pid) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     },
   };

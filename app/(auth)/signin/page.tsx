@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import styles from '@/components/auth/auth.module.css';
+import { Button } from '@/components/ui/button';
 import { signIn } from '@/lib/auth/auth';
 import { configuredOAuthProviders } from '@/lib/auth/oauth-buttons';
 import { currentHostId } from '@/lib/auth/current-host';
@@ -41,9 +42,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                     await signIn(provider.id, { redirectTo: callbackUrl });
                   }}
                 >
-                  <button type="submit" className="oauth-button">
+                  <Button type="submit" variant="secondary" block>
                     Continue with {provider.name}
-                  </button>
+                  </Button>
                 </form>
               ))}
             </div>

@@ -7,6 +7,7 @@ import { ProfileForm } from '@/components/dashboard/settings/profile-form';
 import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
 import { db } from '@/db/client';
 import { requireHostForPage } from '@/lib/auth/current-host';
+import { RENAME_WINDOW_DAYS, RENAMES_PER_WINDOW } from '@/lib/hosts/accounts/rename-limit';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
 import { DeleteAccount } from '@/components/dashboard/settings/delete-account';
 import { EmailForm } from '@/components/dashboard/settings/email-form';
@@ -21,8 +22,11 @@ import {
   updateNotificationPreferencesAction,
   updateProfileAction,
 } from './actions';
+import { USERNAME_REDIRECT_DAYS } from '@/lib/hosts/accounts/username-redirects';
 
 export const metadata: Metadata = { title: 'Settings' };
+
+const renamePolicy = { redirectDays: USERNAME_REDIRECT_DAYS, renamesPerWindow: RENAMES_PER_WINDOW, windowDays: RENAME_WINDOW_DAYS };
 
 export default async function SettingsPage() {
   const hostUserId = await requireHostForPage('/dashboard/settings');
@@ -38,7 +42,7 @@ export default async function SettingsPage() {
           <h2 id="profile-title" className={styles.sectionTitle}>
             Profile
           </h2>
-          <ProfileForm name={host.name} username={host.username} action={updateProfileAction} />
+          <ProfileForm name={host.name} username={host.username} renamePolicy={renamePolicy} action={updateProfileAction} />
         </section>
         <section aria-labelledby="address-title" className={styles.section}>
           <h2 id="address-title" className={styles.sectionTitle}>

@@ -12,7 +12,13 @@ interface Saved {
   previousUsername: string | null;
 }
 
-export function ProfileForm({ name, username, action }: { name: string; username: string; action: SettingsAction<Saved> }) {
+interface RenamePolicy {
+  redirectDays: number;
+  renamesPerWindow: number;
+  windowDays: number;
+}
+
+export function ProfileForm({ name, username, renamePolicy, action }: { name: string; username: string; renamePolicy: RenamePolicy; action: SettingsAction<Saved> }) {
   const [state, submit, pending] = useSettingsAction(action, { refresh: true });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
@@ -26,14 +32,14 @@ export function ProfileForm({ name, username, action }: { name: string; username
         autoComplete="username"
         required
         maxLength={64}
-        hint="Your booking page is /your-username. Links with your old username keep working."
+        hint={`Your booking page is /your-username. Links with your old username keep working for ${renamePolicy.redirectDays} days. You can change it ${renamePolicy.renamesPerWindow} times in ${renamePolicy.windowDays} days.`}
         error={fieldErrors?.username}
       />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {state?.ok ? (
         <Alert tone="success">
           {state.data.previousUsername
-            ? `Saved. Your page is now /${state.data.username}; links to /${state.data.previousUsername} lead there.`
+            ? `Saved. Your page is now /${state.data.username}; links to /${state.data.previousUsername} lead there for ${renamePolicy.redirectDays} days.`
             : 'Saved.'}
         </Alert>
       ) : null}

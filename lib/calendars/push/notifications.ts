@@ -8,6 +8,7 @@ import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { requestSync } from '../request-sync';
 import { ensureWatches } from './watch-lifecycle';
 import { readWatchSecret } from './watch-secret';
+import { log } from '@/lib/log';
 
 // Push notifications only ask for a sync (the sync reads what changed). They are cheap by design:
 // the channel secret names its connection and calendar and is checked before any query (a forged or
@@ -121,5 +122,5 @@ async function applyLifecycleEvent(deps: HostWriteDeps, calendar: { id: string; 
   // Removed: forget it so the renewal makes a new one. Reauthorization: renew now.
   const change = event === 'subscriptionRemoved' ? { watchId: null, watchExpiresAt: null } : { watchExpiresAt: sql`now()` };
   await deps.database.update(connectedCalendars).set(change).where(eq(connectedCalendars.id, calendar.id));
-  await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => console.warn('[rendezvous] Graph subscription renewal failed', { error: String(error) }));
+  await ensureWatches(deps, calendar.connectionId).catch((error: unknown) => log().warn({ error: String(error) }, 'Graph subscription renewal failed'));
 }

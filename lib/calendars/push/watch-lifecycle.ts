@@ -9,6 +9,7 @@ import type { Watch } from '../provider-adapter';
 import type { OAuthProvider } from '../provider-config';
 import { isProviderStatus } from '../provider-request';
 import { notificationUrl, pushEnabled, watchSecret } from './watch-secret';
+import { log } from '@/lib/log';
 
 // Push channels on every calendar that blocks time. Google channels cannot be extended: a new channel
 // is opened first and the old one stopped after, so no change falls between them. Graph subscriptions
@@ -98,7 +99,7 @@ export async function renewWatchChannels(deps: HostWriteDeps, now = Date.now(), 
       and (c.watch_id is null or c.watch_expires_at < ${new Date(now + RENEW_BEFORE_MS).toISOString()}::timestamptz)
     limit ${limit}`);
   for (const row of rows) {
-    await ensureWatches(deps, row.connection_id, now).catch((error) => console.warn('[rendezvous] calendar channel renewal failed', { connectionId: row.connection_id, error: String(error) }));
+    await ensureWatches(deps, row.connection_id, now).catch((error) => log().warn({ connectionId: row.connection_id, error: String(error) }, 'calendar channel renewal failed'));
   }
   return rows.length;
 }

@@ -4,15 +4,17 @@ import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { singleLineText } from '@/lib/api-fields';
 import { AppError, notFound, sqlStateOf } from '@/lib/errors';
+import { assertRenameAllowed, recordRename } from './rename-limit';
 import { recordUsernameChange } from './username-redirects';
-import { isUsernameTaken, usernameField } from './usernames';
+import { isReservedUsername, isUsernameTaken, RESERVED_USERNAME_MESSAGE, usernameFormat } from './usernames';
 
 // The host's public name and address. Neither changes slots, so no host lock or version bump: the
-// public pages read both on every request.
+// public pages read both on every request. A rename is limited per window (rename-limit.ts) and may
+// not take a reserved name; keeping the current one (the demo host's `demo`) is no rename.
 
 export const profileSchema = z.object({
   name: singleLineText(255).pipe(z.string().min(1, 'Enter your name')),
-  username: usernameField,
+  username: usernameFormat,
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
@@ -22,6 +24,8 @@ export interface Profile {
   /** The username before this change, when it changed (its links now redirect). */
   previousUsername: string | null;
 }
+
+const usernameReserved = () => new AppError('invalid_request', RESERVED_USERNAME_MESSAGE, { details: { fieldErrors: { username: RESERVED_USERNAME_MESSAGE } } });
 
 const usernameTaken = () =>
   new AppError('conflict', 'That username is taken.', { details: { fieldErrors: { username: 'That username is taken; pick another.' } } });
@@ -33,8 +37,11 @@ export async function updateHostProfile(database: Database, hostUserId: string, 
       if (!current) throw notFound('Host');
       const renamed = current.username !== input.username;
       if (renamed) {
+        if (isReservedUsername(input.username)) throw usernameReserved();
         if (await isUsernameTaken(tx, input.username, hostUserId)) throw usernameTaken();
+        await assertRenameAllowed(tx, hostUserId);
         await recordUsernameChange(tx, hostUserId, current.username, input.username);
+        await recordRename(tx, hostUserId, current.username, input.username);
       }
       await tx.update(users).set({ name: input.name, username: input.username }).where(eq(users.id, hostUserId));
       return { name: input.name, username: input.username, previousUsername: renamed ? current.username : null };

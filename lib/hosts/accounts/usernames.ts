@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { reservedUsernames, usernameRedirects, users } from '@/db/schema';
@@ -9,20 +9,30 @@ import { reservedUsernames, usernameRedirects, users } from '@/db/schema';
 
 const reserved = new Set<string>(reservedUsernames);
 
-export const usernameField = z
+export const RESERVED_USERNAME_MESSAGE = 'That name is reserved; pick another';
+
+export const isReservedUsername = (name: string) => reserved.has(name);
+
+/** The shape of a username, reserved or not (the profile form must accept the demo host's own name). */
+export const usernameFormat = z
   .string()
   .trim()
   .toLowerCase()
   .min(3, 'Use at least 3 characters')
   .max(64, 'Use at most 64 characters')
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'Use letters, digits and inner hyphens only')
-  .refine((name) => !reserved.has(name), 'That name is reserved; pick another');
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'Use letters, digits and inner hyphens only');
 
-/** Taken by a host, or still pointing old links at one. */
+/** A username someone may newly take. */
+export const usernameField = usernameFormat.refine((name) => !isReservedUsername(name), RESERVED_USERNAME_MESSAGE);
+
+/** Taken by a host, or still pointing old links at one (an expired redirect holds nothing). */
 export async function isUsernameTaken(database: Queryable, username: string, exceptUserId?: string): Promise<boolean> {
   const [user] = await database.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (user && user.id !== exceptUserId) return true;
-  const [redirect] = await database.select({ userId: usernameRedirects.userId }).from(usernameRedirects).where(eq(usernameRedirects.username, username));
+  const [redirect] = await database
+    .select({ userId: usernameRedirects.userId })
+    .from(usernameRedirects)
+    .where(and(eq(usernameRedirects.username, username), gt(usernameRedirects.expiresAt, sql`now()`)));
   return Boolean(redirect && redirect.userId !== exceptUserId);
 }
 
@@ -31,7 +41,7 @@ export function usernameBase(email: string, name?: string | null): string {
   const source = (email.split('@')[0] || name || 'host').toLowerCase();
   let base = source.replace(/[^a-z0-9]+/g, '-').slice(0, 48).replace(/^-+|-+$/g, '');
   if (base.length < 3) base = `${base || 'host'}-host`.replace(/^-/, '');
-  return reserved.has(base) ? `${base}-host` : base;
+  return isReservedUsername(base) ? `${base}-host` : base;
 }
 
 /** The base if free, else the base with a short random suffix (a few tries, then a longer one). */

@@ -1,11 +1,34 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FakeAuthorizationServer } from '../oauth/authorization-server';
+import { FakeOidcKeys, type OidcIdentity } from '../oauth/oidc';
 import { bearer, deliveryUrl, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
 import { GoogleCalendarStore, type StoredEvent } from './calendar-store';
 
-// A local Google: OAuth (/o/oauth2/v2/auth, /token, /revoke) and Calendar API v3 (calendarList,
+// A local Google: OAuth (/o/oauth2/v2/auth, /token, /revoke), OpenID Connect (discovery, JWKS,
+// userinfo, RS256 ID tokens for "Sign in with Google") and Calendar API v3 (calendarList,
 // calendars.get, events list/insert/get/patch/delete/watch, channels.stop, freeBusy) on the real
 // paths and wire format. Point GOOGLE_API_ORIGIN at `origin`.
+
+const GOOGLE_ISSUER = 'https://accounts.google.com';
+
+/** Google's discovery document: the real hosts (the app swaps them for GOOGLE_API_ORIGIN). */
+const googleDiscovery = {
+  issuer: GOOGLE_ISSUER,
+  authorization_endpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
+  device_authorization_endpoint: 'https://oauth2.googleapis.com/device/code',
+  token_endpoint: 'https://oauth2.googleapis.com/token',
+  userinfo_endpoint: 'https://openidconnect.googleapis.com/v1/userinfo',
+  revocation_endpoint: 'https://oauth2.googleapis.com/revoke',
+  jwks_uri: 'https://www.googleapis.com/oauth2/v3/certs',
+  response_types_supported: ['code', 'token', 'id_token', 'code token', 'code id_token', 'token id_token', 'code token id_token', 'none'],
+  subject_types_supported: ['public'],
+  id_token_signing_alg_values_supported: ['RS256'],
+  scopes_supported: ['openid', 'email', 'profile'],
+  token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+  claims_supported: ['aud', 'email', 'email_verified', 'exp', 'family_name', 'given_name', 'iat', 'iss', 'name', 'picture', 'sub'],
+  code_challenge_methods_supported: ['plain', 'S256'],
+  grant_types_supported: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer'],
+};
 
 export interface GoogleChannel {
   id: string;
@@ -26,6 +49,16 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
   const auth = new FakeAuthorizationServer({ clientId, clientSecret, rotateRefreshTokens: false });
   const store = new GoogleCalendarStore(options.accountEmail ?? `host-${randomBytes(3).toString('hex')}@gmail.test`);
   const channels = new Map<string, GoogleChannel>();
+  const keys = new FakeOidcKeys();
+  /** Who signs in with Google next (tests change it); email_verified as Google reports it. */
+  const identity: OidcIdentity & { emailVerified: boolean } = {
+    sub: String(100_000_000_000_000_000_000n + BigInt(`0x${randomBytes(6).toString('hex')}`)),
+    email: store.accountEmail,
+    name: 'Google Host',
+    emailVerified: true,
+  };
+  auth.issueIdToken = ({ nonce }) =>
+    keys.idToken({ issuer: GOOGLE_ISSUER, audience: clientId, nonce, identity: { ...identity, claims: { email_verified: identity.emailVerified, azp: clientId } } });
   /** How long freeBusy takes to answer (to test the booking's bounded live re-check). */
   const control: { freeBusyDelayMs: number; beforeInsertReply?: (() => Promise<unknown>) | undefined } = { freeBusyDelayMs: 0 };
   // Sync tokens carry a generation: invalidating them all (410) just moves it on.
@@ -103,6 +136,12 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
     if (request.method === 'GET' && path === '/o/oauth2/v2/auth') return auth.authorize(request);
     if (request.method === 'POST' && path === '/token') return auth.token(request);
     if (request.method === 'POST' && path === '/revoke') return auth.revoke(request);
+    if (request.method === 'GET' && path === '/.well-known/openid-configuration') return json(200, googleDiscovery);
+    if (request.method === 'GET' && path === '/oauth2/v3/certs') return json(200, keys.jwks());
+    if (request.method === 'GET' && path === '/v1/userinfo') {
+      if (!auth.isValidAccessToken(bearer(request))) return json(401, { error: 'invalid_request', error_description: 'Invalid Credentials' });
+      return json(200, { sub: identity.sub, email: identity.email, email_verified: identity.emailVerified, name: identity.name });
+    }
     if (!path.startsWith('/calendar/v3/')) return json(404, { error: 'not found' });
     if (!auth.isValidAccessToken(bearer(request))) return googleError(401, 'Request had invalid authentication credentials.', 'authError');
     const rest = path.slice('/calendar/v3'.length);
@@ -168,6 +207,12 @@ export async function startGoogleFake(options: { accountEmail?: string; clientId
     clientId,
     clientSecret,
     auth,
+    identity,
+    /** The next person to sign in: a new account at the provider (a fresh `sub`) with this address. */
+    nextSignIn(email: string) {
+      identity.sub = randomBytes(12).toString('hex');
+      identity.email = email;
+    },
     store,
     channels,
     control,

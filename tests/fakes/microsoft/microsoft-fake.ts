@@ -1,11 +1,41 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FakeAuthorizationServer } from '../oauth/authorization-server';
+import { FakeOidcKeys, type OidcIdentity } from '../oauth/oidc';
 import { bearer, deliveryUrl, type FakeReply, type FakeRequest, json, startFakeServer } from '../oauth/fake-http';
 
 // A local Microsoft: identity platform (/{tenant}/oauth2/v2.0/authorize and /token) and Graph v1.0
 // (/me, /me/calendars, calendarView/delta with @odata.nextLink / @odata.deltaLink, calendarView,
-// events create/update/delete with transactionId, subscriptions with the validation handshake).
+// events create/update/delete with transactionId, subscriptions with the validation handshake), and
+// OpenID Connect for "Sign in with Microsoft": discovery per tenant (multi-tenant documents name their
+// issuer `…/{tenantid}/v2.0`, as Entra's do), JWKS and RS256 ID tokens carrying tid, oid and xms_edov.
 // Point MICROSOFT_API_ORIGIN at `origin`.
+
+const LOGIN = 'https://login.microsoftonline.com';
+
+/** Entra's discovery document for a tenant path segment (real hosts: the app swaps them for the fake's). */
+function entraDiscovery(tenantSegment: string) {
+  const multiTenant = ['common', 'organizations', 'consumers'].includes(tenantSegment);
+  return {
+    token_endpoint: `${LOGIN}/${tenantSegment}/oauth2/v2.0/token`,
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    jwks_uri: `${LOGIN}/${tenantSegment}/discovery/v2.0/keys`,
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    subject_types_supported: ['pairwise'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+    scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+    issuer: `${LOGIN}/${multiTenant ? '{tenantid}' : tenantSegment}/v2.0`,
+    request_uri_parameter_supported: false,
+    userinfo_endpoint: 'https://graph.microsoft.com/oidc/userinfo',
+    authorization_endpoint: `${LOGIN}/${tenantSegment}/oauth2/v2.0/authorize`,
+    http_logout_supported: true,
+    frontchannel_logout_supported: true,
+    end_session_endpoint: `${LOGIN}/${tenantSegment}/oauth2/v2.0/logout`,
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    tenant_region_scope: null,
+    cloud_instance_name: 'microsoftonline.com',
+  };
+}
 
 export interface GraphStoredEvent {
   id: string;
@@ -51,6 +81,17 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
   // Graph's throttling: the next N delta requests answer 429 with Retry-After (seconds).
   const throttle = { remaining: 0, retryAfterSeconds: 1 };
   let origin = '';
+  const keys = new FakeOidcKeys();
+  const tenantId = randomUUID();
+  /** Who signs in with Microsoft next (tests change it); xms_edov: Entra vouches the domain is verified. */
+  const identity: OidcIdentity & { domainVerified: boolean } = { sub: randomBytes(16).toString('base64url'), email: accountEmail, name: 'Microsoft Host', domainVerified: true };
+  auth.issueIdToken = ({ nonce }) =>
+    keys.idToken({
+      issuer: `${LOGIN}/${tenantId}/v2.0`,
+      audience: clientId,
+      nonce,
+      identity: { ...identity, claims: { ver: '2.0', tid: tenantId, oid: randomUUID(), preferred_username: identity.email, ...(identity.domainVerified ? { xms_edov: true } : {}) } },
+    });
 
   const wire = ({ seq: _seq, calendarId: _calendar, removed: _removed, transactionId: _t, ...event }: GraphStoredEvent) => ({ '@odata.etag': `W/"${_seq}"`, type: 'singleInstance', ...event });
 
@@ -109,6 +150,9 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
     const path = request.url.pathname;
     if (request.method === 'GET' && path === `/${tenant}/oauth2/v2.0/authorize`) return auth.authorize(request);
     if (request.method === 'POST' && path === `/${tenant}/oauth2/v2.0/token`) return auth.token(request);
+    const discovery = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
+    if (request.method === 'GET' && discovery) return json(200, entraDiscovery(discovery[1]!));
+    if (request.method === 'GET' && /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return json(200, keys.jwks());
     if (!path.startsWith('/v1.0/')) return json(404, {});
     if (!auth.isValidAccessToken(bearer(request))) return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     const rest = path.slice('/v1.0'.length);
@@ -177,9 +221,16 @@ export async function startMicrosoftFake(options: { tenant?: string; clientId?: 
   return {
     origin,
     tenant,
+    tenantId,
     clientId,
     clientSecret,
     auth,
+    identity,
+    /** The next person to sign in: a new account at the provider (a fresh `sub`) with this address. */
+    nextSignIn(email: string) {
+      identity.sub = randomBytes(12).toString('hex');
+      identity.email = email;
+    },
     accountEmail,
     calendars,
     subscriptions,

@@ -13,8 +13,15 @@ export interface AuthorizationServerOptions {
   accessTokenSeconds?: number;
 }
 
+/** What an `openid` grant's ID token says, decided when the token is issued (null: no ID token). */
+export type IdTokenIssuer = (grant: { scope: string; nonce: string | null }) => string | null;
+
 export class FakeAuthorizationServer {
-  private readonly codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
+  private readonly codes = new Map<string, { challenge: string; redirectUri: string; scope: string; nonce: string | null }>();
+  /** Set by an OIDC fake: adds `id_token` to code grants that asked for `openid`. */
+  issueIdToken: IdTokenIssuer | null = null;
+  /** Every redirect_uri a consent page was asked to send the browser back to. */
+  readonly redirectUris: string[] = [];
   private readonly refreshTokens = new Set<string>();
   private readonly accessTokens = new Map<string, number>();
   /** Every refresh_token grant answered (successful or not). */
@@ -32,8 +39,9 @@ export class FakeAuthorizationServer {
     const redirectUri = query.get('redirect_uri');
     if (query.get('client_id') !== this.options.clientId || !redirectUri) return json(400, { error: 'invalid_request' });
     if (query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) return json(400, { error: 'invalid_request', error_description: 'PKCE S256 required' });
+    this.redirectUris.push(redirectUri);
     const code = randomBytes(16).toString('hex');
-    this.codes.set(code, { challenge: query.get('code_challenge')!, redirectUri, scope: query.get('scope') ?? '' });
+    this.codes.set(code, { challenge: query.get('code_challenge')!, redirectUri, scope: query.get('scope') ?? '', nonce: query.get('nonce') });
     const back = new URL(redirectUri);
     back.searchParams.set('code', code);
     back.searchParams.set('state', query.get('state') ?? '');
@@ -52,7 +60,8 @@ export class FakeAuthorizationServer {
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       if (!entry || entry.challenge !== challenge || entry.redirectUri !== body.get('redirect_uri')) return json(400, { error: 'invalid_grant' });
       const refreshToken = this.newRefreshToken();
-      return json(200, { ...this.newAccessToken(), refresh_token: refreshToken, scope: entry.scope });
+      const idToken = entry.scope.split(' ').includes('openid') ? this.issueIdToken?.({ scope: entry.scope, nonce: entry.nonce }) : null;
+      return json(200, { ...this.newAccessToken(), refresh_token: refreshToken, scope: entry.scope, ...(idToken ? { id_token: idToken } : {}) });
     }
     if (body.get('grant_type') === 'refresh_token') {
       this.refreshCount += 1;

@@ -1,9 +1,12 @@
 import postgres from 'postgres';
 import { inject } from 'vitest';
 
-/** One short-lived connection to the browser tests' database, for arranging and checking rows. */
+// Browser tests set up and check rows in the suite's database directly, one short connection each.
+
+const databaseUrl = inject('e2eDatabaseUrl');
+
 export async function withSql<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(inject('e2eDatabaseUrl'), { max: 1 });
+  const sql = postgres(databaseUrl, { max: 1 });
   try {
     return await work(sql);
   } finally {

@@ -1,0 +1,35 @@
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { usernameChanges } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+
+// Renames are limited (RENAMES_PER_WINDOW in RENAME_WINDOW_DAYS), so one account cannot cycle
+// through names to park them. The caller holds the host's row lock, so two renames cannot both pass.
+
+export const RENAMES_PER_WINDOW = 3;
+export const RENAME_WINDOW_DAYS = 30;
+const windowMs = RENAME_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+const inWindow = sql`now() - make_interval(days => ${RENAME_WINDOW_DAYS})`;
+
+const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** Throws a field error naming when the next rename is possible, if the host used up the window. */
+export async function assertRenameAllowed(tx: Transaction, hostUserId: string): Promise<void> {
+  const recent = await tx
+    .select({ changedAt: usernameChanges.changedAt })
+    .from(usernameChanges)
+    .where(and(eq(usernameChanges.userId, hostUserId), gt(usernameChanges.changedAt, inWindow)))
+    .orderBy(desc(usernameChanges.changedAt))
+    .limit(RENAMES_PER_WINDOW);
+  const oldest = recent[RENAMES_PER_WINDOW - 1];
+  if (!oldest) return;
+  const nextRenameAt = new Date(oldest.changedAt.getTime() + windowMs);
+  const message = `You can change your username ${RENAMES_PER_WINDOW} times in ${RENAME_WINDOW_DAYS} days; your next change is possible from ${whenFormat.format(nextRenameAt)} UTC.`;
+  throw new AppError('rate_limited', message, { details: { fieldErrors: { username: message }, nextRenameAt: nextRenameAt.toISOString() } });
+}
+
+/** Records a rename and prunes this host's renames that no longer count. */
+export async function recordRename(tx: Transaction, hostUserId: string, from: string, to: string): Promise<void> {
+  await tx.delete(usernameChanges).where(and(eq(usernameChanges.userId, hostUserId), lte(usernameChanges.changedAt, inWindow)));
+  await tx.insert(usernameChanges).values({ userId: hostUserId, fromUsername: from, toUsername: to });
+}
