@@ -10,7 +10,7 @@ import { measureDashboard } from './dashboard';
 import { seedDashboardHost } from './dashboard-seed';
 import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
-import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
+import { runBenchMain } from './lifecycle';
 import { measureScenario } from './load';
 import { measureHostileFeeds } from './hostile-feeds';
 import { measureNotificationLatency } from './notifications';
@@ -49,7 +49,6 @@ async function countBookings(databaseUrl: string, meetingTypeIds: string[]): Pro
 }
 
 async function main(): Promise<void> {
-  cleanUpOnSignals();
   const startedAt = new Date();
   const machine = describeMachine();
   const code = describeCode();
@@ -121,16 +120,4 @@ async function main(): Promise<void> {
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
 }
 
-// After a signal, its handler cleans up and exits; the interrupted step's error is noise then.
-main()
-  .catch((error: unknown) => {
-    if (isStopping()) return;
-    console.error('[bench] failed:', error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    if (isStopping()) return;
-    await cleanUp();
-    // autocannon and postgres clients may hold timers; the run is over.
-    process.exit();
-  });
+runBenchMain(main);
