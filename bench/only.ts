@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((name) => !scenarios.includes(name));
   if (wanted.length === 0 || unknown.length > 0) throw new Error(`usage: bench/only.ts ${scenarios.join('|')} …`);
   const profileDir = process.env.BENCH_CPU_PROF;
-  const env: Record<string, string> = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   await buildForBenchmark();
   const database = await startBenchDatabase();
   console.log(`[bench] Postgres ${database.postgresVersion} (${database.source})`);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   await seeding.close();
 
   for (const name of wanted) {
-    const server = await startAppServer({ databaseUrl: database.url, env, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
     const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
     if (name === 'booking') {
       const bookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
