@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
@@ -24,6 +24,15 @@ import { type BenchWindow, benchWindow, seedAvailabilityHost, seedBookingHosts }
 // Writes bench/RESULTS.md.
 
 const resultsPath = path.join(process.cwd(), 'bench', 'RESULTS.md');
+
+/** The hand-written profiles section (bench/only.ts + profile-top.ts), last in RESULTS.md: kept across runs. */
+const PROFILES_HEADING = '## Profiles';
+
+function keptProfilesSection(): string {
+  const results = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  const start = results.indexOf(`\n${PROFILES_HEADING}\n`);
+  return start < 0 ? '' : `\n\n${results.slice(start + 1).trimEnd()}\n`;
+}
 
 async function seed(databaseUrl: string, window: BenchWindow) {
   const database = createDatabase(databaseUrl, { max: 2 });
@@ -116,7 +125,7 @@ async function main(): Promise<void> {
     dashboard,
     hostileFeeds,
   };
-  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date())}`);
+  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date()).trimEnd()}${keptProfilesSection()}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
 }
 
