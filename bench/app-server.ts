@@ -103,7 +103,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const stop = async () => {
     if (child.pid !== undefined && child.exitCode === null) pids = processTree(child.pid);
     signalAll(pids, 'SIGTERM');
-    await withTimeout(exited, 5_000, 'app server shutdown').catch(() => signalAll(pids, 'SIGKILL'));
+    // A server under --cpu-prof writes its profile as it exits: give it time to.
+    await withTimeout(exited, options.nodeArgs?.length ? 60_000 : 5_000, 'app server shutdown').catch(() => signalAll(pids, 'SIGKILL'));
     await withTimeout(exited, 5_000, 'app server kill').catch(() => {});
     unregisterKill();
   };
