@@ -1,18 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
+import { seedDemoHost } from '@/db/seed';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
 import { startBenchDatabase } from './database';
+import { measureFirstTimes } from './first-times';
 import { runBenchMain } from './lifecycle';
 import { measureScenario, type ScenarioLoad } from './load';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
 import { benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
 
 // `npx tsx bench/only.ts <scenario…>`: some HTTP scenarios alone, each beside the baseline on the
-// same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking. For profiling,
+// same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking, and first-times
+// (Chromium: navigation to the demo host's booking page → first time button visible). For profiling,
 // BENCH_CPU_PROF=<folder> starts each app server under `node --cpu-prof` (profiles written on stop).
 
-const scenarios = ['cold', 'warm', 'booking'] as const;
+const scenarios = ['cold', 'warm', 'booking', 'first-times'] as const;
 type Scenario = (typeof scenarios)[number];
 
 function line(name: string, load: ScenarioLoad, baseline: ScenarioLoad): string {
@@ -34,11 +37,18 @@ async function main(): Promise<void> {
   const seeding = createDatabase(database.url, { max: 2 });
   const availabilityHost = await seedAvailabilityHost(seeding, window);
   const bookingMeetingTypeIds = await seedBookingHosts(seeding);
+  await seedDemoHost(seeding);
   await seeding.execute(sql`analyze`);
   await seeding.close();
 
   for (const name of wanted) {
     const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    if (name === 'first-times') {
+      const result = await measureFirstTimes(server.baseUrl);
+      console.log(result ? `first-times: ${result.path} p50 ${result.ms.p50.toFixed(0)} ms, p95 ${result.ms.p95.toFixed(0)} ms (${result.ms.count} loads, ${result.timedOut} timed out)` : 'first-times: no Chromium at /usr/bin/chromium');
+      await server.stop();
+      continue;
+    }
     const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
     if (name === 'booking') {
       const bookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
