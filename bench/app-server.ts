@@ -36,6 +36,8 @@ export interface AppServerOptions {
   slotCacheTtlSeconds?: number;
   /** More variables for this server (e.g. ICS_ALLOW_PRIVATE_NETWORKS for feeds served from loopback). */
   env?: Record<string, string>;
+  /** Node.js flags for the server process (e.g. --cpu-prof; NODE_OPTIONS refuses it). */
+  nodeArgs?: string[];
 }
 
 function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
@@ -82,7 +84,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Not detached: a Ctrl-C in the terminal reaches the server directly, even if this process dies first.
-  const child = spawn(tsxBin, ['scripts/serve.ts', String(port), '127.0.0.1'], {
+  const child = spawn(tsxBin, [...(options.nodeArgs ?? []), 'scripts/serve.ts', String(port), '127.0.0.1'], {
     env: serverEnv(options, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -101,7 +103,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const stop = async () => {
     if (child.pid !== undefined && child.exitCode === null) pids = processTree(child.pid);
     signalAll(pids, 'SIGTERM');
-    await withTimeout(exited, 5_000, 'app server shutdown').catch(() => signalAll(pids, 'SIGKILL'));
+    // A server under --cpu-prof writes its profile as it exits: give it time to.
+    await withTimeout(exited, options.nodeArgs?.length ? 60_000 : 5_000, 'app server shutdown').catch(() => signalAll(pids, 'SIGKILL'));
     await withTimeout(exited, 5_000, 'app server kill').catch(() => {});
     unregisterKill();
   };

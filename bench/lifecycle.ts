@@ -73,3 +73,20 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** A bench entry point: cleans up on signals and at the end, then exits (autocannon and postgres clients may hold timers). */
+export function runBenchMain(main: () => Promise<void>): void {
+  cleanUpOnSignals();
+  main()
+    .catch((error: unknown) => {
+      // After a signal, its handler cleans up and exits; the interrupted step's error is noise then.
+      if (isStopping()) return;
+      console.error('[bench] failed:', error);
+      process.exitCode = 1;
+    })
+    .finally(async () => {
+      if (isStopping()) return;
+      await cleanUp();
+      process.exit();
+    });
+}

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
@@ -10,7 +10,7 @@ import { measureDashboard } from './dashboard';
 import { seedDashboardHost } from './dashboard-seed';
 import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
-import { cleanUp, cleanUpOnSignals, isStopping } from './lifecycle';
+import { runBenchMain } from './lifecycle';
 import { measureScenario } from './load';
 import { measureHostileFeeds } from './hostile-feeds';
 import { measureNotificationLatency } from './notifications';
@@ -24,6 +24,15 @@ import { type BenchWindow, benchWindow, seedAvailabilityHost, seedBookingHosts }
 // Writes bench/RESULTS.md.
 
 const resultsPath = path.join(process.cwd(), 'bench', 'RESULTS.md');
+
+/** The hand-written profiles section (bench/only.ts + profile-top.ts), last in RESULTS.md: kept across runs. */
+const PROFILES_HEADING = '## Profiles';
+
+function keptProfilesSection(): string {
+  const results = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  const start = results.indexOf(`\n${PROFILES_HEADING}\n`);
+  return start < 0 ? '' : `\n\n${results.slice(start + 1).trimEnd()}\n`;
+}
 
 async function seed(databaseUrl: string, window: BenchWindow) {
   const database = createDatabase(databaseUrl, { max: 2 });
@@ -49,7 +58,6 @@ async function countBookings(databaseUrl: string, meetingTypeIds: string[]): Pro
 }
 
 async function main(): Promise<void> {
-  cleanUpOnSignals();
   const startedAt = new Date();
   const machine = describeMachine();
   const code = describeCode();
@@ -117,20 +125,8 @@ async function main(): Promise<void> {
     dashboard,
     hostileFeeds,
   };
-  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date())}`);
+  writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date()).trimEnd()}${keptProfilesSection()}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);
 }
 
-// After a signal, its handler cleans up and exits; the interrupted step's error is noise then.
-main()
-  .catch((error: unknown) => {
-    if (isStopping()) return;
-    console.error('[bench] failed:', error);
-    process.exitCode = 1;
-  })
-  .finally(async () => {
-    if (isStopping()) return;
-    await cleanUp();
-    // autocannon and postgres clients may hold timers; the run is over.
-    process.exit();
-  });
+runBenchMain(main);

@@ -1,4 +1,4 @@
-import { hostPage } from '@/components/booking/public-pages';
+import { hostPage } from '@/app/public-pages';
 
 // A host's public page: their active meeting types.
 const { generateMetadata, HostPage } = hostPage({ embedded: false });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { LRU_ENTRY_BYTES, OBJECT_BYTES, stringBytes, TYPED_ARRAY_BYTES } from '@/lib/cache/entry-bytes';
 import { env } from '@/lib/env';
 import type { Interval, MeetingPolicy } from '@/lib/scheduling';
 import { availabilityReplyBody } from './reply-body';
@@ -28,12 +29,21 @@ export interface CachedReply {
   etag: string;
 }
 
+/** The entry, its head/range/policy and two slot-list objects; the slot arrays (shared by both lists) and the body. */
+const REPLY_OBJECTS = 6;
+const REPLY_TYPED_ARRAYS = 3;
+
+export function replyBytes(entry: CachedReply, key: string): number {
+  const fixed = LRU_ENTRY_BYTES + REPLY_OBJECTS * OBJECT_BYTES + REPLY_TYPED_ARRAYS * TYPED_ARRAY_BYTES;
+  return fixed + stringBytes(key) + stringBytes(entry.etag) + entry.slots.byteLength + entry.body.byteLength;
+}
+
 let replies: LRUCache<string, CachedReply> | undefined;
 
 function cache(): LRUCache<string, CachedReply> {
   replies ??= new LRUCache<string, CachedReply>({
     maxSize: env().AVAILABILITY_REPLY_CACHE_MAX_BYTES,
-    sizeCalculation: (entry, key) => 2 * (key.length + entry.etag.length) + entry.slots.byteLength + entry.body.byteLength + 256,
+    sizeCalculation: replyBytes,
     ttlAutopurge: false,
   });
   return replies;

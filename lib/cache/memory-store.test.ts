@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { heapGrowth } from '@/tests/setup/heap';
 import { createMemoryStore } from './memory-store';
 
 describe('in-process cache store', () => {
@@ -55,5 +56,18 @@ describe('in-process cache store budget', () => {
     const store = createMemoryStore(1_000);
     await store.setJson('huge', 'y'.repeat(10_000), 60);
     expect(await store.getJson('huge')).toBeNull();
+  });
+});
+
+describe('in-process cache store: byte estimates', () => {
+  it('weighs many small entries at no less than the heap they take (so the budget bounds the process)', async () => {
+    const store = createMemoryStore(1024 ** 3);
+    const count = 20_000;
+    const grown = await heapGrowth(async () => {
+      for (let i = 0; i < count; i++) await store.setJson(`rdv:slots:v1:${i.toString(36)}:2026-12-01:2026-12-31:Europe/Berlin`, { count: i, resetAt: 1_800_000_000_000 + i }, 600);
+    });
+    expect(store.bytes()).toBeGreaterThan(0);
+    expect(grown / store.bytes()).toBeLessThan(1.15);
+    expect(grown / store.bytes()).toBeGreaterThan(0.5); // and not so high that the budget is mostly unused
   });
 });

@@ -1,16 +1,18 @@
 import { LRUCache } from 'lru-cache';
+import { LRU_ENTRY_BYTES, OBJECT_BYTES, stringBytes } from './entry-bytes';
 import type { CacheStore } from './store';
 
 /**
  * The zero-config store: one process, bounded by bytes. Values are kept serialised (callers can never
- * mutate a cached value in place) and weighed by their JSON. Counters (host versions) are never
+ * mutate a cached value in place) and weighed by their JSON and what an entry costs beyond it
+ * (lib/cache/entry-bytes.ts). Counters (host versions) are never
  * evicted: a version that fell back to 0 could make old entries current again. They are one small
  * number per host that has changed since the process started.
  */
 export function createMemoryStore(maxBytes = 64 * 1024 * 1024): CacheStore & { bytes(): number } {
   const values = new LRUCache<string, { json: string }>({
     maxSize: maxBytes,
-    sizeCalculation: (value, key) => 2 * (key.length + value.json.length) + 64,
+    sizeCalculation: (value, key) => LRU_ENTRY_BYTES + OBJECT_BYTES + stringBytes(key) + stringBytes(value.json),
     ttlAutopurge: false,
   });
   const counters = new Map<string, number>();

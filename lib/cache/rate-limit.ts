@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { clientAddress } from '@/lib/client-address';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { LRU_ENTRY_BYTES, OBJECT_BYTES, stringBytes } from './entry-bytes';
 import { redisClient } from './index';
 
 // Named limits: @upstash/ratelimit (sliding window) across instances when Redis is configured, an
@@ -45,7 +46,8 @@ export interface Verdict {
 export const LOCAL_WINDOWS_BUDGET_BYTES = 4 * 1024 * 1024;
 const localWindows = new LRUCache<string, { windowStart: number; count: number }>({
   maxSize: LOCAL_WINDOWS_BUDGET_BYTES,
-  sizeCalculation: (_window, key) => 2 * key.length + 64,
+  // The window object and its start time (a heap number).
+  sizeCalculation: (_window, key) => LRU_ENTRY_BYTES + 2 * OBJECT_BYTES + stringBytes(key),
 });
 
 function limitLocally(key: string, policy: LimitPolicy, limit: number, now: number): Verdict {

@@ -1,4 +1,4 @@
-import { meetingTypePage } from '@/components/booking/public-pages';
+import { meetingTypePage } from '@/app/public-pages';
 
 // The booking page: month calendar and times in the invitee's zone, details form, confirmation.
 const { generateMetadata, MeetingTypePage } = meetingTypePage({ embedded: false });

@@ -5,10 +5,10 @@ import { db } from '@/db/client';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
-import { BookingFlow } from './booking-flow';
-import { readBookingPageQuery, type SearchParams } from './booking-page-query';
-import { EmbedRoot } from './embed-root';
-import { MeetingTypeList } from './meeting-type-list';
+import { BookingFlow } from '@/components/booking/booking-flow';
+import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
+import { EmbedRoot } from '@/components/booking/embed-root';
+import { MeetingTypeList } from '@/components/booking/meeting-type-list';
 
 // The public host page and booking page, once for the site (/{username}…) and once for other sites'
 // frames (/embed/{username}…: no chrome, never indexed). `?name=&email=` prefill the form and utm_* are
