@@ -4,7 +4,6 @@ import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { type DispatchedEvent, type EventName, eventSchemas } from '@/inngest/events';
 import { installedEventSink } from './event-sink';
-import { roomForBackground } from './room-for-background';
 import { errorField, log } from '@/lib/log';
 
 // Outbox → sink, at least once. A row is claimed in one short transaction (FOR UPDATE SKIP LOCKED,
@@ -107,16 +106,12 @@ export async function sweepOutbox(database: Database, options: { graceMs?: numbe
 }
 
 /**
- * After a commit: hand the new rows on in the background, so the request does not wait for mail,
- * each delivery once the event loop has room (requests first). A failure (or a full queue) only
- * leaves them pending; the sweeper sends them later.
+ * After a commit: hand the new rows on in the background, so the request does not wait for mail.
+ * A failure (or a full queue) only leaves them pending; the sweeper sends them later.
  */
 export function dispatchAfterCommit(database: Database, ids: readonly string[]): void {
   if (ids.length === 0 || !installedEventSink() || limit.pendingCount >= MAX_QUEUED) return;
-  const task = limit(async () => {
-    await roomForBackground();
-    return dispatchOutboxRows(database, ids);
-  }).catch((error: unknown) => {
+  const task = limit(() => dispatchOutboxRows(database, ids)).catch((error: unknown) => {
     log().error({ component: 'jobs', err: errorField(error, true) }, 'dispatch after commit failed; the sweeper will retry');
   });
   inFlight.add(task);
