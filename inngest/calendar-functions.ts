@@ -5,7 +5,7 @@ import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
 import { runConnectionSync, type SyncOutcome } from '@/lib/calendars/sync-connection';
-import { calendarSyncRequested } from './events';
+import { calendarSyncRequested } from '@/lib/jobs/events';
 
 // Calendar work that only Inngest schedules (inline mode runs the same lib functions from
 // inngest/start.ts): one sync at a time per connection, throttled per provider so a burst of

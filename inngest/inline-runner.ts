@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/db/client';
 import type { EventSink } from '@/lib/jobs/event-sink';
 import { findDueReminders } from '@/lib/notifications/due-reminders';
-import type { DispatchedEvent } from './events';
+import type { DispatchedEvent } from '@/lib/jobs/events';
 import { jobs } from './functions';
 import { bookingReminders } from './functions/booking-reminders';
 import type { JobDefinition, JobStep } from './functions/job';

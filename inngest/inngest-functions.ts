@@ -3,7 +3,7 @@ import { cron, type Inngest } from 'inngest';
 import { db } from '@/db/client';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { calendarFunctions } from './calendar-functions';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from './events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
 import { jobs } from './functions';
 import type { JobDefinition } from './functions/job';
 

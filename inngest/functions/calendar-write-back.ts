@@ -2,7 +2,7 @@ import { db } from '@/db/client';
 import { cacheStore } from '@/lib/cache';
 import { ReauthRequiredError } from '@/lib/calendars/access-token';
 import { type BookingChange, writeBookingEvent } from '@/lib/calendars/write-back';
-import type { DispatchedEvent } from '../events';
+import type { DispatchedEvent } from '@/lib/jobs/events';
 import { defineJob } from './job';
 
 // Bookings onto the host's calendar: create on confirm, move on reschedule, delete on cancel.

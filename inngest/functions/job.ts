@@ -1,4 +1,4 @@
-import type { DispatchedEvent, EventName } from '@/inngest/events';
+import type { DispatchedEvent, EventName } from '@/lib/jobs/events';
 
 // A job is a definition (id, triggers, a handler written against a small step API); one adapter turns
 // it into an Inngest function (inngest/inngest-functions.ts), another runs it in the app process

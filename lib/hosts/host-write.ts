@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import type { EventName, EventPayload } from '@/inngest/events';
+import type { EventName, EventPayload } from '@/lib/jobs/events';
 import type { CacheStore } from '@/lib/cache';
 import { withHostLock } from '@/lib/cache/host-lock';
 import { bumpHostVersion } from '@/lib/cache/host-version';
