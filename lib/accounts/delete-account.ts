@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, sessions, usernameRedirects, users } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound, fieldError } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 
 // Deleting an account. Bookings reference the host (ON DELETE RESTRICT: bookings are never deleted as
@@ -30,7 +30,7 @@ export async function deleteHostAccount(deps: HostWriteDeps, hostUserId: string,
   if (!host || host.deletedAt) throw notFound('Host');
   if (input.confirmUsername.trim().toLowerCase() !== host.username) {
     const message = `Type your username, ${host.username}, to confirm.`;
-    throw new AppError('invalid_request', message, { details: { fieldErrors: { confirmUsername: message } } });
+    throw fieldError('invalid_request', 'confirmUsername', message);
   }
   // Marked first: from here the host is mailed nothing (their copies of the cancellations included),
   // and a second delete racing this one stops here.

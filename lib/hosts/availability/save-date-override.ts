@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound, fieldError } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, findHostCalendar } from './date-override-rows';
 import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
@@ -10,7 +10,7 @@ import { sortWindows } from './wall-windows';
 // Adds a date override, or edits one (`originalDate`, which may move it to another date). The date's
 // rows are replaced as a whole under the host lock, so two editors cannot leave a mix of both.
 
-const onDate = (code: 'invalid_request' | 'conflict', message: string) => new AppError(code, message, { details: { fieldErrors: { date: message } } });
+const onDate = (code: 'invalid_request' | 'conflict', message: string) => fieldError(code, 'date', message);
 
 export async function saveDateOverride(deps: HostWriteDeps, hostUserId: string, input: DateOverrideInput, now: number): Promise<DateOverrideView> {
   const saved: DateOverrideView = { date: input.date, unavailable: input.unavailable, windows: input.unavailable ? [] : sortWindows(input.windows) };
