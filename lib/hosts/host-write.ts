@@ -22,6 +22,22 @@ export interface HostWriteDeps {
   store: CacheStore;
 }
 
+/** A signed-in host, acting on their own data. */
+export type HostActor = Extract<Actor, { kind: 'host' }>;
+
+/**
+ * What every host verb takes first: `verb(ctx, input)`. The deps, who acts and the request's clock,
+ * built once by the wrappers (hostAction, hostRoute); a verb never makes up its own actor.
+ */
+export interface HostContext extends HostWriteDeps {
+  readonly actor: HostActor;
+  readonly now: number;
+}
+
+export function hostContext(deps: HostWriteDeps, hostUserId: string, now = Date.now()): HostContext {
+  return { database: deps.database, store: deps.store, actor: { kind: 'host', userId: hostUserId }, now };
+}
+
 /** What the caller's work gets: the transaction, who acts, and the outbox. */
 export interface HostWrite {
   readonly tx: Transaction;
