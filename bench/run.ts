@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/accounts/demo-host';
 import { bookings } from '@/db/schema';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';

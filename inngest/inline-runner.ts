@@ -2,10 +2,10 @@ import 'server-only';
 import { db } from '@/db/client';
 import type { EventSink } from '@/lib/jobs/event-sink';
 import { findDueReminders } from '@/lib/notifications/due-reminders';
-import type { DispatchedEvent } from './events';
+import type { DispatchedEvent } from '@/lib/jobs/events';
 import { jobs } from './functions';
 import { bookingReminders } from './functions/booking-reminders';
-import type { JobDefinition, JobStep } from './functions/job';
+import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 import { errorField, log } from '@/lib/log';
 
 // JOBS=inline: the same job handlers, run in the app process when dispatch hands an event over.
@@ -49,6 +49,11 @@ async function runJob(job: JobDefinition, event: DispatchedEvent, maxSleepMs: nu
   } catch (error) {
     if (!(error instanceof Parked)) throw error;
   }
+}
+
+/** One turn of a job on a clock, with the same step retries as event jobs. */
+export function runScheduledJob(job: ScheduledJob): Promise<unknown> {
+  return job.handler({ step: inlineStep(0) });
 }
 
 /** Runs every job the event triggers; throws (keeping the outbox row pending) if any step failed for good. */

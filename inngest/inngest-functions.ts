@@ -1,14 +1,11 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { db } from '@/db/client';
-import { sweepOutbox } from '@/lib/jobs/dispatch';
-import { calendarFunctions } from './calendar-functions';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from './events';
-import { jobs } from './functions';
-import type { JobDefinition } from './functions/job';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
+import { jobs, scheduledJobs } from './functions';
+import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 
-// The Inngest adapter: each job definition becomes one Inngest function with the same handler,
-// plus the outbox sweeper on a cron (inline mode sweeps from its own timer instead).
+// The Inngest adapter: each job definition becomes one Inngest function with the same handler; its
+// concurrency, throttle and cron are the definition's data.
 
 const triggers = {
   'booking/confirmed': bookingConfirmed,
@@ -31,24 +28,30 @@ function toInngestFunction(client: Inngest, job: JobDefinition) {
       name: job.name,
       triggers: job.triggers.map((name) => triggers[name]),
       ...(job.cancelOn ? { cancelOn: job.cancelOn.map((c) => ({ event: c.event, if: c.if })) } : {}),
+      ...(job.concurrency ? { concurrency: job.concurrency } : {}),
+      ...(job.throttle ? { throttle: job.throttle } : {}),
       retries: job.retries as 8,
       ...(job.onFailure ? { onFailure: async ({ event, error }: { event: { data: { event: { id?: string; name: string; data: unknown; ts?: number } } }; error: Error }) => job.onFailure!(toDispatched(event.data.event), error) } : {}),
     },
-    async ({ event, step }) =>
-      job.handler({
-        event: toDispatched(event),
-        step: {
-          run: (id, work) => step.run(id, work) as ReturnType<typeof work>,
-          sleepUntil: (id, until) => step.sleepUntil(id, until),
-        },
-      }),
+    async ({ event, step }) => job.handler({ event: toDispatched(event), step: jobStep(step) }),
   );
 }
 
+type InngestStep = { run: (id: string, work: () => Promise<unknown>) => Promise<unknown>; sleepUntil: (id: string, until: Date) => Promise<unknown> };
+
+function jobStep(step: InngestStep): JobStep {
+  return {
+    run: (id, work) => step.run(id, work) as ReturnType<typeof work>,
+    sleepUntil: async (id, until) => {
+      await step.sleepUntil(id, until);
+    },
+  };
+}
+
+function toScheduledFunction(client: Inngest, job: ScheduledJob) {
+  return client.createFunction({ id: job.id, name: job.name, triggers: [cron(job.cron)], retries: job.retries as 8 }, async ({ step }) => job.handler({ step: jobStep(step) }));
+}
+
 export function inngestFunctions(client: Inngest) {
-  const sweeper = client.createFunction(
-    { id: 'outbox-sweep', name: 'Re-send outbox events whose dispatch after commit failed', triggers: [cron('* * * * *')], retries: 2 },
-    async () => ({ dispatched: await sweepOutbox(db()) }),
-  );
-  return [...jobs.map((job) => toInngestFunction(client, job)), sweeper, ...calendarFunctions(client)];
+  return [...jobs.map((job) => toInngestFunction(client, job)), ...scheduledJobs.map((job) => toScheduledFunction(client, job))];
 }

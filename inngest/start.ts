@@ -1,24 +1,22 @@
 import 'server-only';
 import { db } from '@/db/client';
 import { env, jobsMode } from '@/lib/env';
-import { cacheStore } from '@/lib/cache';
-import { pollStaleConnections } from '@/lib/calendars/poll-stale';
-import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
 import { connectionProvider, setSyncScheduler } from '@/lib/calendars/request-sync';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { mailTransport } from '@/lib/notifications/transport';
-import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders } from './inline-runner';
-import { sendSyncRequest } from './calendar-functions';
+import { scheduledJobs } from './functions';
+import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders, runScheduledJob } from './inline-runner';
 import { inngestClient } from './client';
 import { inngestSink } from './inngest-sink';
 import { errorField, log } from '@/lib/log';
 
 // The composition root of background work, run once per server process (instrumentation.ts).
 // inngest: events go to Inngest; one sweep now re-sends what a previous process left pending, and
-// Inngest's cron sweeps every minute after. inline: jobs run here; every minute, starting now, one
-// timer sweeps the outbox and another scans for due reminders, each skipping a turn while its last
-// one still runs (so a slow sweep never delays reminders or piles up).
+// the scheduled jobs (inngest/functions/scheduled.ts) run on Inngest's cron. inline: jobs run here;
+// every minute, starting now, each scheduled job runs on its own timer, and another scans for due
+// reminders, each skipping a turn while its last one still runs (so a slow sweep never delays
+// reminders or piles up).
 
 const holder = globalThis as unknown as { __rendezvousJobsStarted?: boolean };
 
@@ -50,20 +48,18 @@ export function startJobs(): void {
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
+    // A sync request becomes an event; the calendar-sync job's concurrency and throttle apply to it.
     setSyncScheduler(async (connectionId) => {
       const provider = await connectionProvider(db(), connectionId);
-      if (provider) await sendSyncRequest(inngestClient(), connectionId, provider);
+      if (provider) await inngestClient().send({ name: 'calendar/sync-requested', data: { connectionId, provider } });
     });
     void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => log().error({ component: 'jobs', err: errorField(error, true) }, 'startup sweep failed'));
     return;
   }
   installEventSink(inlineSink);
-  everyMinute('outbox sweep', () => sweepOutbox(db()));
+  for (const job of scheduledJobs) {
+    if (job.cron !== '* * * * *') throw new Error(`${job.id}: inline jobs run every minute; cron ${String(job.cron)} is not supported`);
+    everyMinute(job.id, () => runScheduledJob(job));
+  }
   everyMinute('reminder scan', () => resumeDueReminders());
-  // Calendars: re-poll connections not synced for 10 minutes (syncs run in this process), renew channels.
-  everyMinute('calendar poll', async () => {
-    const deps = { database: db(), store: cacheStore() };
-    await pollStaleConnections(deps);
-    await renewWatchChannels(deps);
-  });
 }

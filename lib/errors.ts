@@ -61,3 +61,16 @@ export function constraintOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * An error about one form field: `{ details: { fieldErrors: { [field]: message } } }`, which forms show
+ * beside the field. `summary` is the top-level message when it differs from the field's own.
+ */
+export function fieldError(
+  code: ErrorCode,
+  field: string,
+  message: string,
+  options: { summary?: string; details?: Record<string, unknown>; cause?: unknown } = {},
+): AppError {
+  return new AppError(code, options.summary ?? message, { cause: options.cause, details: { ...options.details, fieldErrors: { [field]: message } } });
+}

@@ -4,12 +4,28 @@ import { bookingConfirmation } from './booking-confirmation';
 import { bookingReminders } from './booking-reminders';
 import { bookingRescheduled } from './booking-rescheduled';
 import { calendarReauthEmail } from './calendar-reauth-email';
+import { calendarSync } from './calendar-sync';
 import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
-import type { JobDefinition } from './job';
+import type { JobDefinition, ScheduledJob } from './job';
+import { calendarPoll, outboxSweep } from './scheduled';
 
 /**
- * Every job, registered once: the Inngest adapter and the inline runner both read this list. Inline
- * runs them in this order, so the calendar event (and its video link) exists before the emails go out.
+ * Every job, registered once: the Inngest adapter and the inline runner both read these lists. No job
+ * relies on the order: one that needs another's work first does it as its own step (the confirmation
+ * writes the calendar event before its emails).
  */
-export const jobs = [calendarWriteBack, bookingConfirmation, bookingReminders, bookingCancellation, bookingRescheduled, calendarReauthEmail, calendarSyncStoppedEmail, accountEmail] as unknown as readonly JobDefinition[];
+export const jobs = [
+  bookingConfirmation,
+  bookingReminders,
+  bookingCancellation,
+  bookingRescheduled,
+  calendarWriteBack,
+  calendarSync,
+  calendarReauthEmail,
+  calendarSyncStoppedEmail,
+  accountEmail,
+] as unknown as readonly JobDefinition[];
+
+/** Every job on a clock (Inngest cron; inline, a timer per job). */
+export const scheduledJobs: readonly ScheduledJob[] = [outboxSweep, calendarPoll];

@@ -1,4 +1,4 @@
-import type { DispatchedEvent, EventName } from '@/inngest/events';
+import type { DispatchedEvent, EventName } from '@/lib/jobs/events';
 
 // A job is a definition (id, triggers, a handler written against a small step API); one adapter turns
 // it into an Inngest function (inngest/inngest-functions.ts), another runs it in the app process
@@ -16,10 +16,27 @@ export interface JobContext<N extends EventName> {
   step: JobStep;
 }
 
+/** How many runs at once share a key (an expression over the event, e.g. `event.data.connectionId`). */
+export interface JobConcurrency {
+  key: string;
+  limit: number;
+}
+
+/** At most `limit` run starts per `period` per key; `burst` may start at once. */
+export interface JobThrottle {
+  key: string;
+  limit: number;
+  period: `${number}s` | `${number}m`;
+  burst?: number;
+}
+
 export interface JobDefinition<N extends EventName = EventName> {
   id: string;
   name: string;
   triggers: readonly N[];
+  /** On Inngest (inline work of this kind is limited where it is scheduled, e.g. lib/calendars/request-sync.ts). */
+  concurrency?: JobConcurrency;
+  throttle?: JobThrottle;
   /** Inngest ends a sleeping run when a matching event arrives (`event` is the run's, `async` the new one). */
   cancelOn?: readonly { event: EventName; if: string }[];
   /** Retries per step on Inngest (with its exponential backoff). */
@@ -30,6 +47,22 @@ export interface JobDefinition<N extends EventName = EventName> {
 }
 
 export function defineJob<N extends EventName>(definition: JobDefinition<N>): JobDefinition<N> {
+  return definition;
+}
+
+/**
+ * A job on a clock: an Inngest cron function, or inline a timer in the app process. Inline runs every
+ * minute, so only `* * * * *` is accepted (inngest/start.ts refuses another at startup).
+ */
+export interface ScheduledJob {
+  id: string;
+  name: string;
+  cron: '* * * * *';
+  retries: number;
+  handler(context: { step: JobStep }): Promise<unknown>;
+}
+
+export function defineScheduledJob(definition: ScheduledJob): ScheduledJob {
   return definition;
 }
 

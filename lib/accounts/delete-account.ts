@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, sessions, usernameRedirects, users } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
-import { AppError, notFound } from '@/lib/errors';
-import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { notFound, fieldError } from '@/lib/errors';
+import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
 
 // Deleting an account. Bookings reference the host (ON DELETE RESTRICT: bookings are never deleted as
 // a side effect), so the user row stays, marked deleted and anonymised, and everything personal goes:
@@ -25,25 +25,27 @@ const REASON = 'The host deleted their Rendezvous account.';
 const deletedAddress = (id: string) => `${id}@deleted.invalid`;
 const releasedUsername = (id: string) => `deleted-${id.replaceAll('-', '')}`;
 
-export async function deleteHostAccount(deps: HostWriteDeps, hostUserId: string, input: DeleteAccountInput, now: number): Promise<{ cancelledBookings: number }> {
+export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountInput): Promise<{ cancelledBookings: number }> {
+  const { actor: access, now } = ctx;
+  const hostUserId = access.userId;
+  const deps = ctx;
   const [host] = await deps.database.select({ username: users.username, deletedAt: users.deletedAt }).from(users).where(eq(users.id, hostUserId));
   if (!host || host.deletedAt) throw notFound('Host');
   if (input.confirmUsername.trim().toLowerCase() !== host.username) {
     const message = `Type your username, ${host.username}, to confirm.`;
-    throw new AppError('invalid_request', message, { details: { fieldErrors: { confirmUsername: message } } });
+    throw fieldError('invalid_request', 'confirmUsername', message);
   }
   // Marked first: from here the host is mailed nothing (their copies of the cancellations included),
   // and a second delete racing this one stops here.
   const [marked] = await deps.database.update(users).set({ deletedAt: new Date(now) }).where(and(eq(users.id, hostUserId), isNull(users.deletedAt))).returning({ id: users.id });
   if (!marked) throw notFound('Host');
-  const access = { kind: 'host', userId: hostUserId } as const;
   const future = await deps.database
     .select({ id: bookings.id })
     .from(bookings)
     .where(and(eq(bookings.hostUserId, hostUserId), eq(bookings.status, 'confirmed'), gt(bookings.startTime, new Date(now))));
   for (const booking of future) await cancelBooking(deps, { bookingId: booking.id, access, reason: REASON, now });
   const connections = await deps.database.select({ id: calendarConnections.id }).from(calendarConnections).where(eq(calendarConnections.userId, hostUserId));
-  for (const connection of connections) await disconnectConnection(deps, hostUserId, connection.id);
+  for (const connection of connections) await disconnectConnection(ctx, { connectionId: connection.id });
 
   const justCancelled = future.map((booking) => booking.id);
   await runHostWrite(deps, { hostUserId, actor: access }, async ({ tx }) => {

@@ -7,14 +7,15 @@ import { cacheStore } from '@/lib/cache';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { errorField, log } from '@/lib/log';
 import { requestIdFrom, runWithRequestId } from '@/lib/request-id';
-import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import { type HostContext, hostContext, type HostWriteDeps } from '@/lib/hosts/host-write';
 import { type ActionResult, fieldErrorsOf } from './action-result';
 
 // The one wrapper for dashboard server actions, like route() for handlers: session → zod → the lib
 // call → one result shape. AppErrors become a code, a message a person can act on and, for
 // validation, errors per field; anything else is logged and answered without internals.
 
-export interface HostContext {
+/** The verb context (deps, the signed-in host as actor, the clock), plus the older spelling of it. */
+export interface ActionContext extends HostContext {
   hostUserId: string;
   deps: HostWriteDeps;
 }
@@ -31,7 +32,7 @@ async function actionRequestId(): Promise<string> {
   }
 }
 
-export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, context: HostContext) => Promise<T>) {
+export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, context: ActionContext) => Promise<T>) {
   const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => runWithRequestId(await actionRequestId(), async () => {
     try {
       const hostUserId = await requireHost();
@@ -40,7 +41,8 @@ export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z
       if (!parsed.success) {
         return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
       }
-      return { ok: true, data: await handler(parsed.data, { hostUserId, deps: { database: db(), store: cacheStore() } }) };
+      const deps = { database: db(), store: cacheStore() };
+      return { ok: true, data: await handler(parsed.data, { ...hostContext(deps, hostUserId), hostUserId, deps }) };
     } catch (error) {
       return failure(error);
     }

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -12,6 +13,7 @@ import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } fr
 import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
+import { signUpZone } from './sign-up-zone';
 import { signingSecrets } from './secrets';
 import { applyClientUpdate, type HostToken, refreshedToken } from './session-token';
 
@@ -60,10 +62,11 @@ async function liveSessionState(token: HostToken) {
 
 // Built per call, so tests can change the environment. Auth.js's origin is APP_URL: scripts/serve.ts
 // exports AUTH_URL from it, and the route (app/api/auth) addresses each request to it.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
+// The request (absent for signIn/auth calls from server code) carries the zone a new OAuth host starts in.
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => authConfig(request));
 
-const authConfig = (): NextAuthConfig => ({
-  adapter: hostAdapter(db()),
+const authConfig = (request: NextRequest | undefined): NextAuthConfig => ({
+  adapter: hostAdapter(db(), { timeZone: signUpZone(request) }),
   secret: [...signingSecrets()],
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },

@@ -2,15 +2,17 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import type { Database } from '@/db/client';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { createHost } from '@/lib/hosts/accounts/create-host';
 import { releaseUnverifiedAddress } from '@/lib/hosts/accounts/unverified-address';
 import { uniqueUsername } from '@/lib/hosts/accounts/usernames';
 
 /**
  * Auth.js's Drizzle adapter, with createUser wrapped: users.username is NOT NULL and public, so every
- * user made by an OAuth sign-in gets a valid, unique, unreserved one (and UTC until they choose a zone),
- * and a verified address (the provider vouched for it).
+ * user made by an OAuth sign-in gets a valid, unique, unreserved one, and is made by createHost: default
+ * weekly hours in `timeZone` (the zone the browser reported, sign-up-zone.ts), and a verified address
+ * (the provider vouched for it).
  */
-export function hostAdapter(database: Database): Adapter {
+export function hostAdapter(database: Database, newHost: { timeZone: string }): Adapter {
   const base = DrizzleAdapter(database, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
     ...base,
@@ -24,18 +26,18 @@ export function hostAdapter(database: Database): Adapter {
     },
     async createUser(user: AdapterUser): Promise<AdapterUser> {
       const email = user.email.trim().toLowerCase();
-      const [created] = await database
-        .insert(users)
-        .values({
+      const username = await uniqueUsername(database, email, user.name);
+      const created = await database.transaction((tx) =>
+        createHost(tx, {
           email,
           name: user.name?.trim() || email.split('@')[0]!,
-          username: await uniqueUsername(database, email, user.name),
+          username,
+          timeZone: newHost.timeZone,
           // Only reached through a provider that vouched for the address (the signIn callback).
           emailVerified: user.emailVerified ?? new Date(),
           image: user.image,
-        })
-        .returning();
-      if (!created) throw new Error('createUser returned no row');
+        }),
+      );
       return { id: created.id, email: created.email, name: created.name, emailVerified: created.emailVerified, image: created.image };
     },
   };

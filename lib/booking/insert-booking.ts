@@ -51,7 +51,7 @@ export async function insertConfirmedBooking(
   return booking;
 }
 
-/** What every booking event carries (inngest/events.ts checks the shape). */
+/** What every booking event carries (lib/jobs/events.ts checks the shape). */
 export function bookingEventPayload(booking: BookingRow) {
   return {
     bookingId: booking.id,

@@ -3,7 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarConnections, connectedCalendars } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
 import { clearCalendarBusy } from './busy-store';
 import { stopWatch } from './push/watch-lifecycle';
 import { requestSync } from './request-sync';
@@ -18,8 +18,9 @@ export const calendarSettingsSchema = z.object({
 });
 export type CalendarSettingsInput = z.infer<typeof calendarSettingsSchema>;
 
-export async function updateCalendarSettings(deps: HostWriteDeps, hostUserId: string, input: CalendarSettingsInput): Promise<{ calendarId: string }> {
-  const [row] = await deps.database
+export async function updateCalendarSettings(ctx: HostContext, input: CalendarSettingsInput): Promise<{ calendarId: string }> {
+  const hostUserId = ctx.actor.userId;
+  const [row] = await ctx.database
     .select({ calendar: connectedCalendars, provider: calendarConnections.provider })
     .from(connectedCalendars)
     .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
@@ -28,18 +29,18 @@ export async function updateCalendarSettings(deps: HostWriteDeps, hostUserId: st
   const { calendar, provider } = row;
   const target = { hostUserId, connectionId: calendar.connectionId, calendarId: calendar.id };
   if (input.setting === 'receives_events') {
-    await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
+    await runHostWrite(ctx, { hostUserId, actor: ctx.actor }, async ({ tx }) => {
       if (input.value) await tx.update(connectedCalendars).set({ receivesEvents: false }).where(and(eq(connectedCalendars.userId, hostUserId), ne(connectedCalendars.id, calendar.id)));
       await tx.update(connectedCalendars).set({ receivesEvents: input.value }).where(eq(connectedCalendars.id, calendar.id));
     });
     return { calendarId: calendar.id };
   }
-  await deps.database.update(connectedCalendars).set({ blocksTime: input.value }).where(eq(connectedCalendars.id, calendar.id));
+  await ctx.database.update(connectedCalendars).set({ blocksTime: input.value }).where(eq(connectedCalendars.id, calendar.id));
   if (input.value) {
     await requestSync(calendar.connectionId);
   } else {
-    await clearCalendarBusy(deps, target);
-    if (provider !== 'ics') await stopWatch(deps, provider, calendar.connectionId, calendar).catch((error: unknown) => log().warn({ error: String(error) }, 'stopping a calendar channel failed'));
+    await clearCalendarBusy(ctx, target);
+    if (provider !== 'ics') await stopWatch(ctx, provider, calendar.connectionId, calendar).catch((error: unknown) => log().warn({ error: String(error) }, 'stopping a calendar channel failed'));
   }
   return { calendarId: calendar.id };
 }

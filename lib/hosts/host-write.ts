@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import type { EventName, EventPayload } from '@/inngest/events';
+import type { EventName, EventPayload } from '@/lib/jobs/events';
 import type { CacheStore } from '@/lib/cache';
 import { withHostLock } from '@/lib/cache/host-lock';
 import { bumpHostVersion } from '@/lib/cache/host-version';
@@ -20,6 +20,22 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadloc
 export interface HostWriteDeps {
   database: Database;
   store: CacheStore;
+}
+
+/** A signed-in host, acting on their own data. */
+export type HostActor = Extract<Actor, { kind: 'host' }>;
+
+/**
+ * What every host verb takes first: `verb(ctx, input)`. The deps, who acts and the request's clock,
+ * built once by the wrappers (hostAction, hostRoute); a verb never makes up its own actor.
+ */
+export interface HostContext extends HostWriteDeps {
+  readonly actor: HostActor;
+  readonly now: number;
+}
+
+export function hostContext(deps: HostWriteDeps, hostUserId: string, now = Date.now()): HostContext {
+  return { database: deps.database, store: deps.store, actor: { kind: 'host', userId: hostUserId }, now };
 }
 
 /** What the caller's work gets: the transaction, who acts, and the outbox. */

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import pLimit from 'p-limit';
 import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
-import { type DispatchedEvent, type EventName, eventSchemas } from '@/inngest/events';
+import { type DispatchedEvent, type EventName, eventSchemas } from '@/lib/jobs/events';
 import { installedEventSink } from './event-sink';
 import { errorField, log } from '@/lib/log';
 

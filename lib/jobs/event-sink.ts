@@ -1,4 +1,4 @@
-import type { DispatchedEvent } from '@/inngest/events';
+import type { DispatchedEvent } from '@/lib/jobs/events';
 
 // Where dispatch hands events: Inngest, or the inline runner. Installed once per process by the
 // composition root (inngest/start.ts); kept on globalThis because Next.js bundles instrumentation

@@ -1,6 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { outbox } from '@/db/schema';
-import { type EventName, type EventPayload, eventSchemas } from '@/inngest/events';
+import { type EventName, type EventPayload, eventSchemas } from '@/lib/jobs/events';
 
 // The one outbox writer. An event is recorded in the same transaction as the change it describes,
 // so it is never lost and never early; lib/jobs/dispatch hands it on after commit.

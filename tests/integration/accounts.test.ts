@@ -212,7 +212,7 @@ describe('password sign-in', () => {
 
 describe('OAuth sign-up through the adapter', () => {
   it('gives every new user a valid, unique, unreserved username', async () => {
-    const adapter = hostAdapter(database);
+    const adapter = hostAdapter(database, { timeZone: 'UTC' });
     const local = `dashboard.${uniqueSuffix()}`;
     const first = await adapter.createUser!({ id: '', email: `${local}@Example.test`, emailVerified: new Date(), name: 'Dash Board' });
     const second = await adapter.createUser!({ id: '', email: `${local}@other.test`, emailVerified: null, name: null });

@@ -10,6 +10,7 @@ import { accessTokenContext, openToken, refreshTokenContext } from '@/lib/calend
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { createHost } from '../factories';
 import { busyRows, calendarRows, connect, connectionRow, consent, depsFor, recordSyncRequests, useProviderFake } from './calendar-helpers';
+import { hostContext } from '@/lib/hosts/host-write';
 import { connectTestDatabase } from './db-helpers';
 
 // Connecting a Google account through the fake: consent (state, PKCE, offline access), sealed tokens,
@@ -145,7 +146,7 @@ describe('disconnecting', () => {
     const connectionId = await connect(database, 'google', host.id);
     const row = (await connectionRow(database, connectionId))!;
     const refreshToken = openToken(row.refreshTokenEncrypted!, refreshTokenContext(row.id));
-    await disconnectConnection(depsFor(database), host.id, connectionId);
+    await disconnectConnection(hostContext(depsFor(database), host.id), { connectionId });
     expect(fake.auth.revoked).toContain(refreshToken);
     expect(await connectionRow(database, connectionId)).toBeUndefined();
     expect(await calendarRows(database, connectionId)).toEqual([]);
@@ -155,7 +156,7 @@ describe('disconnecting', () => {
     const host = await createHost(database);
     const stranger = await createHost(database);
     const connectionId = await connect(database, 'google', host.id);
-    await expect(disconnectConnection(depsFor(database), stranger.id, connectionId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(disconnectConnection(hostContext(depsFor(database), stranger.id), { connectionId })).rejects.toMatchObject({ code: 'not_found' });
     expect(await connectionRow(database, connectionId)).toBeDefined();
   });
 });

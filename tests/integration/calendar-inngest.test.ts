@@ -1,6 +1,8 @@
 import { InngestTestEngine } from '@inngest/test';
 import { Inngest } from 'inngest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bookings, emailNotifications } from '@/db/schema';
 import { inngestFunctions } from '@/inngest/inngest-functions';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { createBookableHost, inviteeFor } from '../factories';
@@ -25,7 +27,17 @@ beforeEach(async () => {
   useProviderFake('google', fake);
   requested = recordSyncRequests();
 });
-afterEach(() => fake.close());
+afterEach(() => fake.close().catch(() => undefined));
+
+/** A booking of a host with Google connected and video links on, and its booking/confirmed event. */
+async function bookedWithVideo(start: string) {
+  const { host, meetingType } = await createBookableHost(database, { addVideoLink: true });
+  await connect(database, 'google', host.id);
+  const { body } = await book(inviteeFor(meetingType.id, start));
+  const booking = body.booking as { id: string; start: string; end: string };
+  const event = { id: `evt-${booking.id}`, name: 'booking/confirmed' as const, data: { bookingId: booking.id, hostUserId: host.id, meetingTypeId: meetingType.id, start: booking.start, end: booking.end } };
+  return { booking, event };
+}
 
 describe('calendar functions on Inngest', () => {
   it('calendar-sync runs one at a time per connection, throttled per provider, and syncs', async () => {
@@ -49,14 +61,36 @@ describe('calendar functions on Inngest', () => {
     expect(requested).toContain(connectionId);
   });
 
-  it('calendar-write-back creates the event on booking/confirmed', async () => {
-    const { host, meetingType } = await createBookableHost(database);
-    await connect(database, 'google', host.id);
-    const { body } = await book(inviteeFor(meetingType.id, '2027-01-11T15:00:00.000Z'));
-    const booking = body.booking;
-    const event = { id: `evt-${booking.id}`, name: 'booking/confirmed' as const, data: { bookingId: booking.id, hostUserId: host.id, meetingTypeId: meetingType.id, start: booking.start, end: booking.end } };
-    const { result } = await new InngestTestEngine({ function: fn('calendar-write-back'), events: [event] }).execute();
-    expect(result).toBe('created');
+  it('booking-confirmation writes the calendar event before either email, so both carry the Meet link', async () => {
+    const { booking, event } = await bookedWithVideo('2027-01-11T15:00:00.000Z');
+    const { result, ctx } = await new InngestTestEngine({ function: fn('booking-confirmation'), events: [event] }).execute();
+    expect(result).toEqual({ calendar: 'created', invitee: 'captured', host: 'captured' });
+    const steps = vi.mocked(ctx.step.run).mock.calls.map(([id]) => (typeof id === 'string' ? id : id.id));
+    expect(steps).toEqual(['write-calendar-event', 'email-invitee', 'email-host']);
     expect(fake.store.live(fake.store.accountEmail)).toHaveLength(1);
+    const [row] = await database.select({ joinUrl: bookings.calendarJoinUrl }).from(bookings).where(eq(bookings.id, booking.id));
+    expect(row?.joinUrl).toMatch(/^https:\/\/meet\.google\.com\//);
+    const mails = await database.select({ text: emailNotifications.textBody }).from(emailNotifications).where(eq(emailNotifications.bookingId, booking.id));
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) expect(mail.text).toContain(row!.joinUrl!);
+  });
+
+  it('booking-confirmation still emails when the provider is down, then retries the write as its own step', async () => {
+    const { booking, event } = await bookedWithVideo('2027-01-11T17:00:00.000Z');
+    await fake.close(); // the provider is unreachable
+    const { ctx, error } = await new InngestTestEngine({ function: fn('booking-confirmation'), events: [event] }).execute();
+    const steps = vi.mocked(ctx.step.run).mock.calls.map(([id]) => (typeof id === 'string' ? id : id.id));
+    expect(steps).toEqual(['write-calendar-event', 'email-invitee', 'email-host', 'retry-calendar-event']);
+    expect(error).toBeDefined(); // the retry step fails for now; Inngest tries it again later
+    const mails = await database.select({ status: emailNotifications.status }).from(emailNotifications).where(eq(emailNotifications.bookingId, booking.id));
+    expect(mails.map((mail) => mail.status).sort()).toEqual(['captured', 'captured']);
+  });
+
+  it('calendar-write-back moves and deletes (cancel, reschedule); creating is the confirmation’s first step', () => {
+    expect(fn('calendar-write-back').opts.triggers).toEqual([expect.objectContaining({ event: 'booking/cancelled' }), expect.objectContaining({ event: 'booking/rescheduled' })]);
+  });
+
+  it('the scheduled jobs are Inngest crons', () => {
+    for (const id of ['outbox-sweep', 'calendar-poll']) expect(fn(id).opts.triggers).toEqual([{ cron: '* * * * *' }]);
   });
 });

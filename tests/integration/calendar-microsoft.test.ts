@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as graphNotifications } from '@/app/api/integrations/microsoft/notifications/route';
 import { bookings, calendarConnections } from '@/db/schema';
 import { RetryAfterError } from 'inngest';
-import { syncStep } from '@/inngest/calendar-functions';
+import { syncStep } from '@/inngest/functions/calendar-sync';
 import { handleGraphNotifications } from '@/lib/calendars/push/notifications';
 import { inlineSyncScheduler, setSyncScheduler, settleInlineSyncs } from '@/lib/calendars/request-sync';
 import { ensureWatches } from '@/lib/calendars/push/watch-lifecycle';

@@ -128,7 +128,7 @@ describe('writing bookings to Google Calendar', () => {
 });
 
 describe('the confirmation email', () => {
-  it('carries the video link the calendar made, when write-back ran first (as the inline runner orders it)', async () => {
+  it('carries the video link the calendar made, written by the confirmation job’s first step (inline)', async () => {
     const { bookingId } = await bookedHost({ video: true });
     const outboxRow = (await database.select().from(outbox).where(sql`${outbox.payload}->>'bookingId' = ${bookingId}`))[0]!;
     await inlineSink.deliver({ id: outboxRow.id, name: 'booking/confirmed', data: outboxRow.payload as never, ts: outboxRow.createdAt.getTime() });

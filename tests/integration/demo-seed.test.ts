@@ -3,7 +3,7 @@ import { resetEnvForTests } from '@/lib/env';
 import { ensureDatabase } from '@/db/bootstrap';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { demoHost, seedDemoHost } from '@/db/seed';
+import { demoHost, seedDemoHost } from '@/lib/hosts/accounts/demo-host';
 import { verifyPassword } from '@/lib/auth/password';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { uniqueSuffix } from '../factories';

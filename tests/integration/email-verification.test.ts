@@ -149,7 +149,7 @@ describe('an unverified account does not own its address', () => {
 
   it('Google/Microsoft sign-in with a provider-verified email takes the address, and the new account counts as verified', async () => {
     const squatter = await signedUpWithMeetingType();
-    const adapter = hostAdapter(database);
+    const adapter = hostAdapter(database, { timeZone: 'UTC' });
     expect(await adapter.getUserByEmail!(squatter.input.email.toUpperCase())).toBeNull();
     expect(await database.select().from(users).where(eq(users.id, squatter.id))).toEqual([]);
     const created = await adapter.createUser!({ id: '', email: squatter.input.email, emailVerified: null, name: 'Real Owner' });
@@ -159,7 +159,7 @@ describe('an unverified account does not own its address', () => {
 
   it('a verified account is found by email as before (Auth.js then applies its linking rule)', async () => {
     const { host } = await createBookableHost(database);
-    expect((await hostAdapter(database).getUserByEmail!(host.email))?.id).toBe(host.id);
+    expect((await hostAdapter(database, { timeZone: 'UTC' }).getUserByEmail!(host.email))?.id).toBe(host.id);
   });
 });
 

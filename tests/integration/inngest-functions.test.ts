@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/inngest/route';
 import { emailNotifications } from '@/db/schema';
 import { resetInngestClientForTests } from '@/inngest/client';
-import { jobs } from '@/inngest/functions';
+import { jobs, scheduledJobs } from '@/inngest/functions';
 import { bookingConfirmation } from '@/inngest/functions/booking-confirmation';
 import { inngestFunctions } from '@/inngest/inngest-functions';
 import { resetEnvForTests } from '@/lib/env';
@@ -94,7 +94,7 @@ describe('booking-confirmation on Inngest', () => {
     const { event } = await bookedEvent();
     const t = new InngestTestEngine({ function: fn('booking-confirmation'), events: [await withHost(event)] });
     const { result, ctx } = await t.execute();
-    expect(result).toEqual({ invitee: 'captured', host: 'captured' });
+    expect(result).toEqual({ calendar: 'no_calendar', invitee: 'captured', host: 'captured' });
     expect(ctx.step.run).toHaveBeenCalledWith('email-invitee', expect.any(Function));
     expect(ctx.step.run).toHaveBeenCalledWith('email-host', expect.any(Function));
   });
@@ -140,9 +140,9 @@ describe('POST/GET /api/inngest', () => {
     const body = (await response.json()) as { authentication_succeeded?: boolean; function_count: number; mode: string };
     expect(body.mode).toBe('cloud');
     expect(body.authentication_succeeded).toBe(true);
-    // Every job, the outbox sweeper, one failure handler per job that has one (Inngest registers those
-    // apart), and the two calendar functions (sync, poll).
-    expect(body.function_count).toBe(jobs.length + 1 + jobs.filter((job) => job.onFailure).length + 2);
+    // Every job, every scheduled job (the outbox sweeper, the calendar poll), and one failure handler
+    // per job that has one (Inngest registers those apart).
+    expect(body.function_count).toBe(jobs.length + scheduledJobs.length + jobs.filter((job) => job.onFailure).length);
   });
 
   it('rejects a badly signed request: 401 on execution, no details on introspection', async () => {

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
-import { accounts, users } from '@/db/schema';
+import { accounts, availabilityRules, users } from '@/db/schema';
+import { SIGN_UP_ZONE_COOKIE } from '@/lib/auth/sign-up-zone';
 import { captureLogForTests } from '@/lib/log';
 import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
 import { type MicrosoftFake, startMicrosoftFake } from '../fakes/microsoft/microsoft-fake';
@@ -41,14 +42,21 @@ class CookieJar {
       this.cookies.set(name!, value.join('='));
     }
   }
+  set(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
   header() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 }
 
-/** Signs in with a provider as a browser would, from the listening address (0.0.0.0), and returns where it landed. */
-async function signInWith(provider: 'google' | 'microsoft-entra-id') {
+/**
+ * Signs in with a provider as a browser would, from the listening address (0.0.0.0), and returns where it
+ * landed. `zone`: the cookie the sign-in page's button sets with the browser's zone (lib/auth/sign-up-zone.ts).
+ */
+async function signInWith(provider: 'google' | 'microsoft-entra-id', zone?: string) {
   const jar = new CookieJar();
+  if (zone !== undefined) jar.set(SIGN_UP_ZONE_COOKIE, zone);
   const listening = 'http://0.0.0.0:3000';
   const csrfReply = await GET(new NextRequest(`${listening}/api/auth/csrf`));
   jar.take(csrfReply);
@@ -67,6 +75,18 @@ async function signInWith(provider: 'google' | 'microsoft-entra-id') {
   const finished = await GET(new NextRequest(callback.replace(APP, listening), { headers: { cookie: jar.header() } }));
   return { consent, callback, landed: finished.headers.get('location') ?? '' };
 }
+
+/** The new host's zone and weekly hours (day, start, end), by email. */
+async function startingPoint(email: string) {
+  const [host] = await database.select({ id: users.id, timeZone: users.timeZone }).from(users).where(eq(users.email, email));
+  const rules = await database
+    .select({ day: availabilityRules.dayOfWeek, start: availabilityRules.startTime, end: availabilityRules.endTime })
+    .from(availabilityRules)
+    .where(eq(availabilityRules.userId, host!.id))
+    .orderBy(availabilityRules.dayOfWeek);
+  return { timeZone: host!.timeZone, hours: rules.map((rule) => `${rule.day} ${rule.start.slice(0, 5)}-${rule.end.slice(0, 5)}`) };
+}
+const weekdaysNineToFive = [1, 2, 3, 4, 5].map((day) => `${day} 09:00-17:00`);
 
 const accountsOf = (email: string) =>
   database.select({ userId: accounts.userId, provider: accounts.provider }).from(accounts).innerJoin(users, eq(users.id, accounts.userId)).where(eq(users.email, email));
@@ -91,6 +111,24 @@ describe('OAuth sign-in through the OIDC fakes', () => {
     expect(new URL(flow.consent).searchParams.get('redirect_uri')).toBe(`${APP}/api/auth/callback/microsoft-entra-id`);
     expect(flow.landed, lines.join('\n')).toBe(`${APP}/dashboard`);
     expect(await accountsOf(microsoft.identity.email)).toEqual([{ userId: expect.any(String), provider: 'microsoft-entra-id' }]);
+  });
+
+  it('a new Google or Microsoft host starts with the default weekly hours in the zone the browser reported (canonicalised)', async () => {
+    google.nextSignIn(`gz-${randomBytes(4).toString('hex')}@gmail.test`);
+    expect((await signInWith('google', 'europe/berlin')).landed).toBe(`${APP}/dashboard`);
+    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'Europe/Berlin', hours: weekdaysNineToFive });
+    microsoft.nextSignIn(`mz-${randomBytes(4).toString('hex')}@contoso.test`);
+    expect((await signInWith('microsoft-entra-id', 'America/Sao_Paulo')).landed).toBe(`${APP}/dashboard`);
+    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'America/Sao_Paulo', hours: weekdaysNineToFive });
+  });
+
+  it('falls back to UTC only when no valid zone was reported', async () => {
+    google.nextSignIn(`gn-${randomBytes(4).toString('hex')}@gmail.test`);
+    expect((await signInWith('google')).landed).toBe(`${APP}/dashboard`);
+    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive });
+    microsoft.nextSignIn(`mn-${randomBytes(4).toString('hex')}@contoso.test`);
+    expect((await signInWith('microsoft-entra-id', 'Mars/Olympus_Mons')).landed).toBe(`${APP}/dashboard`);
+    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive });
   });
 
   it('joins the existing host with that email when both sides verified it', async () => {

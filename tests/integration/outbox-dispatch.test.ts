@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
 import { bookings, emailNotifications, outbox } from '@/db/schema';
-import type { DispatchedEvent } from '@/inngest/events';
+import type { DispatchedEvent } from '@/lib/jobs/events';
 import { inlineSink } from '@/inngest/inline-runner';
 import { requireDatabaseUrl } from '@/lib/env';
 import { settleDispatches, sweepOutbox } from '@/lib/jobs/dispatch';

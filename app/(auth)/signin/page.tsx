@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { BrowserTimeZoneInput } from '@/components/auth/browser-time-zone-input';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import styles from '@/components/auth/auth.module.css';
@@ -10,6 +11,7 @@ import { configuredOAuthProviders } from '@/lib/auth/oauth-buttons';
 import { currentHostId } from '@/lib/auth/current-host';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { signInProblem } from '@/lib/auth/sign-in-problems';
+import { rememberSignUpZone } from '@/lib/auth/sign-up-zone';
 import { signInAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
@@ -37,11 +39,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               {providers.map((provider) => (
                 <form
                   key={provider.id}
-                  action={async () => {
+                  action={async (form: FormData) => {
                     'use server';
+                    await rememberSignUpZone(form.get('timeZone'));
                     await signIn(provider.id, { redirectTo: callbackUrl });
                   }}
                 >
+                  <BrowserTimeZoneInput />
                   <Button type="submit" variant="secondary" block>
                     Continue with {provider.name}
                   </Button>

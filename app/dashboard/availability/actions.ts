@@ -9,10 +9,10 @@ import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
 
 // The availability page's writes. None takes a host id from the client: the host is the session's.
 
-export const saveWeeklyHoursAction = hostAction(weeklyHoursSchema, (input, { hostUserId, deps }) => saveWeeklyHours(deps, hostUserId, input));
+export const saveWeeklyHoursAction = hostAction(weeklyHoursSchema, (input, ctx) => saveWeeklyHours(ctx, input));
 
-export const saveTimeZoneAction = hostAction(timeZoneInputSchema, (input, { hostUserId, deps }) => setTimeZone(deps, hostUserId, input));
+export const saveTimeZoneAction = hostAction(timeZoneInputSchema, (input, ctx) => setTimeZone(ctx, input));
 
-export const saveDateOverrideAction = hostAction(dateOverrideInputSchema, (input, { hostUserId, deps }) => saveDateOverride(deps, hostUserId, input, Date.now()));
+export const saveDateOverrideAction = hostAction(dateOverrideInputSchema, (input, ctx) => saveDateOverride(ctx, input));
 
-export const removeDateOverrideAction = hostAction(removeDateOverrideSchema, (input, { hostUserId, deps }) => removeDateOverride(deps, hostUserId, input));
+export const removeDateOverrideAction = hostAction(removeDateOverrideSchema, (input, ctx) => removeDateOverride(ctx, input));

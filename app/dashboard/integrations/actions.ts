@@ -11,10 +11,10 @@ import { syncNow, syncNowSchema } from '@/lib/calendars/sync-now';
 
 export const addIcsFeedAction = hostAction(addFeedSchema, (input, { hostUserId, deps }) => addIcsFeed(deps, hostUserId, input));
 
-export const updateCalendarAction = hostAction(calendarSettingsSchema, (input, { hostUserId, deps }) => updateCalendarSettings(deps, hostUserId, input));
+export const updateCalendarAction = hostAction(calendarSettingsSchema, (input, ctx) => updateCalendarSettings(ctx, input));
 
-export const disconnectAction = hostAction(z.object({ connectionId: z.uuid() }), async (input, { hostUserId, deps }) => {
-  await disconnectConnection(deps, hostUserId, input.connectionId);
+export const disconnectAction = hostAction(z.object({ connectionId: z.uuid() }), async (input, ctx) => {
+  await disconnectConnection(ctx, input);
   return { connectionId: input.connectionId };
 });
 

@@ -22,7 +22,7 @@ export const updateNotificationPreferencesAction = hostAction(notificationPrefer
 );
 
 // The same service as the availability page's zone form: one place changes a host's zone.
-export const changeTimeZoneAction = hostAction(timeZoneInputSchema, (input, { hostUserId, deps }) => setTimeZone(deps, hostUserId, input));
+export const changeTimeZoneAction = hostAction(timeZoneInputSchema, (input, ctx) => setTimeZone(ctx, input));
 
 /** Every other session ends; this browser gets a fresh session under the new version. */
 export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
@@ -39,4 +39,4 @@ export const signOutOtherSessionsAction = hostAction(z.object({}), async (_input
 }));
 
 /** Typed confirmation (the username); cancels upcoming bookings (invitees emailed) and removes personal data. */
-export const deleteAccountAction = hostAction(deleteAccountSchema, (input, { hostUserId, deps }) => deleteHostAccount(deps, hostUserId, input, Date.now()));
+export const deleteAccountAction = hostAction(deleteAccountSchema, (input, ctx) => deleteHostAccount(ctx, input));

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarConnections, connectedCalendars } from '@/db/schema';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
-import { AppError } from '@/lib/errors';
+import { fieldError } from '@/lib/errors';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { applyBusyChanges } from '../busy-store';
 import { recordSyncSuccess } from '../connection-status';
@@ -24,23 +24,23 @@ export const addFeedSchema = z.object({
 export const MAX_FEEDS_PER_HOST = 20;
 
 export async function addIcsFeed(deps: HostWriteDeps, hostUserId: string, input: z.infer<typeof addFeedSchema>, now = Date.now()): Promise<{ connectionId: string }> {
-  const fieldError = (message: string) => new AppError('invalid_request', message, { details: { fieldErrors: { url: message } } });
+  const urlError = (message: string) => fieldError('invalid_request', 'url', message);
   let url: URL;
   try {
     url = checkFeedUrl(input.url);
   } catch (error) {
-    throw fieldError(error instanceof FeedRefusedError ? error.message : 'That is not a valid URL.');
+    throw urlError(error instanceof FeedRefusedError ? error.message : 'That is not a valid URL.');
   }
   const existing = await deps.database.$count(calendarConnections, sql`${calendarConnections.userId} = ${hostUserId} and ${calendarConnections.provider} = 'ics'`);
-  if (existing >= MAX_FEEDS_PER_HOST) throw fieldError(`You can add at most ${MAX_FEEDS_PER_HOST} feeds.`);
+  if (existing >= MAX_FEEDS_PER_HOST) throw urlError(`You can add at most ${MAX_FEEDS_PER_HOST} feeds.`);
   const verdict = await hitLimit('ics-feed-adds', hostUserId, now);
   if (!verdict.success) throw rateLimited(verdict, now, 'You have tried to add many feeds in the last hour. Please try again later.');
   let read;
   try {
     read = await fetchIcsChanges(url.toString(), now);
   } catch (error) {
-    if (error instanceof FeedRefusedError || error instanceof FeedParseError) throw fieldError(error.message);
-    throw fieldError('That feed could not be read. Check the address and that it is an iCalendar (.ics) feed.');
+    if (error instanceof FeedRefusedError || error instanceof FeedParseError) throw urlError(error.message);
+    throw urlError('That feed could not be read. Check the address and that it is an iCalendar (.ics) feed.');
   }
   const connectionId = randomUUID();
   const calendarId = randomUUID();

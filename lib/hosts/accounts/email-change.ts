@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database, Queryable } from '@/db/client';
 import { accountTokens, users } from '@/db/schema';
 import { hitLimit } from '@/lib/cache/rate-limit';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound, fieldError } from '@/lib/errors';
 import { dispatchAfterCommit } from '@/lib/jobs/dispatch';
 import { requestAccountEmail } from './account-email-request';
 
@@ -19,14 +19,13 @@ export const emailChangeSchema = z.object({
 });
 export type EmailChangeInput = z.infer<typeof emailChangeSchema>;
 
-const fieldError = (code: 'invalid_request' | 'rate_limited', message: string) => new AppError(code, message, { details: { fieldErrors: { email: message } } });
 
 export async function requestEmailChange(database: Database, hostUserId: string, input: EmailChangeInput, now: number): Promise<{ pendingEmail: string }> {
   const [host] = await database.select({ email: users.email }).from(users).where(eq(users.id, hostUserId));
   if (!host) throw notFound('Host');
-  if (host.email === input.email) throw fieldError('invalid_request', 'That is already your address.');
+  if (host.email === input.email) throw fieldError('invalid_request', 'email', 'That is already your address.');
   if (!(await hitLimit('account-emails-address', `user:${hostUserId}`, now)).success) {
-    throw fieldError('rate_limited', 'We sent several emails already. Please wait a while before asking again.');
+    throw fieldError('rate_limited', 'email', 'We sent several emails already. Please wait a while before asking again.');
   }
   const eventId = await database.transaction((tx) => requestAccountEmail(tx, { userId: hostUserId, purpose: 'change_email', email: input.email, now: new Date(now) }));
   dispatchAfterCommit(database, [eventId]);

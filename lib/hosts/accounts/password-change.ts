@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { endOtherSessions } from '@/lib/auth/live-sessions';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hitLimit } from '@/lib/cache/rate-limit';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound, fieldError } from '@/lib/errors';
 import { passwordField } from './sign-up';
 
 // A new password ends every other session: the hash and users.session_version change in one
@@ -21,8 +21,7 @@ export const changePasswordSchema = z
   .refine((input) => input.confirmPassword === input.newPassword, { path: ['confirmPassword'], message: 'The two new passwords differ' });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
-const fieldError = (code: 'invalid_request' | 'rate_limited' | 'conflict', message: string, field: string) =>
-  new AppError(code, message, { details: { fieldErrors: { [field]: message } } });
+const currentPasswordError = (code: 'invalid_request' | 'rate_limited' | 'conflict', message: string) => fieldError(code, 'currentPassword', message);
 
 // Attempts count like sign-in attempts from one client (10 per 15 minutes), so a stolen session cannot
 // brute-force the password here; keyed by user id, apart from sign-in's email-keyed windows.
@@ -33,14 +32,14 @@ export async function changeHostPassword(database: Queryable, hostUserId: string
   const [host] = await database.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, hostUserId));
   if (!host) throw notFound('Host');
   if (!host.passwordHash) {
-    throw fieldError('invalid_request', 'Your account signs in with Google or Microsoft and has no password to change.', 'currentPassword');
+    throw currentPasswordError('invalid_request', 'Your account signs in with Google or Microsoft and has no password to change.');
   }
   // Counted before the check, so parallel guesses cannot slip past the limit.
   if (!(await hitLimit('sign-in-attempts-account-client', throttleKey(hostUserId), now)).success) {
-    throw fieldError('rate_limited', 'Too many attempts. Please wait a few minutes and try again.', 'currentPassword');
+    throw currentPasswordError('rate_limited', 'Too many attempts. Please wait a few minutes and try again.');
   }
   if (!(await verifyPassword(host.passwordHash, input.currentPassword))) {
-    throw fieldError('invalid_request', 'That is not your current password.', 'currentPassword');
+    throw currentPasswordError('invalid_request', 'That is not your current password.');
   }
   const passwordHash = await hashPassword(input.newPassword);
   // Only over the hash we verified: a change made meanwhile from another session wins, not this one.
@@ -49,7 +48,7 @@ export async function changeHostPassword(database: Queryable, hostUserId: string
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(and(eq(users.id, hostUserId), eq(users.passwordHash, host.passwordHash)))
     .returning({ sessionVersion: users.sessionVersion });
-  if (!changed) throw fieldError('conflict', 'Your password was just changed elsewhere. Sign in again with the new one.', 'currentPassword');
+  if (!changed) throw currentPasswordError('conflict', 'Your password was just changed elsewhere. Sign in again with the new one.');
   await endOtherSessions(database, hostUserId, null);
   return changed;
 }

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { singleLineText } from '@/lib/api-fields';
-import { AppError, notFound, sqlStateOf } from '@/lib/errors';
+import { notFound, sqlStateOf, fieldError } from '@/lib/errors';
 import { assertRenameAllowed, recordRename } from './rename-limit';
 import { recordUsernameChange } from './username-redirects';
-import { isReservedUsername, isUsernameTaken, RESERVED_USERNAME_MESSAGE, usernameFormat } from './usernames';
+import { isReservedUsername, isUsernameTaken, RESERVED_USERNAME_MESSAGE, usernameFormat, usernameTaken } from './usernames';
 
 // The host's public name and address. Neither changes slots, so no host lock or version bump: the
 // public pages read both on every request. A rename is limited per window (rename-limit.ts) and may
@@ -25,10 +25,7 @@ export interface Profile {
   previousUsername: string | null;
 }
 
-const usernameReserved = () => new AppError('invalid_request', RESERVED_USERNAME_MESSAGE, { details: { fieldErrors: { username: RESERVED_USERNAME_MESSAGE } } });
-
-const usernameTaken = () =>
-  new AppError('conflict', 'That username is taken.', { details: { fieldErrors: { username: 'That username is taken; pick another.' } } });
+const usernameReserved = () => fieldError('invalid_request', 'username', RESERVED_USERNAME_MESSAGE);
 
 export async function updateHostProfile(database: Database, hostUserId: string, input: ProfileInput): Promise<Profile> {
   try {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { usernameChanges } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { fieldError } from '@/lib/errors';
 
 // Renames are limited (RENAMES_PER_WINDOW in RENAME_WINDOW_DAYS), so one account cannot cycle
 // through names to park them. The caller holds the host's row lock, so two renames cannot both pass.
@@ -25,7 +25,7 @@ export async function assertRenameAllowed(tx: Transaction, hostUserId: string): 
   if (!oldest) return;
   const nextRenameAt = new Date(oldest.changedAt.getTime() + windowMs);
   const message = `You can change your username ${RENAMES_PER_WINDOW} times in ${RENAME_WINDOW_DAYS} days; your next change is possible from ${whenFormat.format(nextRenameAt)} UTC.`;
-  throw new AppError('rate_limited', message, { details: { fieldErrors: { username: message }, nextRenameAt: nextRenameAt.toISOString() } });
+  throw fieldError('rate_limited', 'username', message, { details: { nextRenameAt: nextRenameAt.toISOString() } });
 }
 
 /** Records a rename and prunes this host's renames that no longer count. */

@@ -1,18 +1,19 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { availabilityRules, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { singleLineText, timeZoneField } from '@/lib/api-fields';
 import { hashPassword } from '@/lib/auth/password';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
-import { AppError, constraintOf, sqlStateOf } from '@/lib/errors';
+import { constraintOf, fieldError, sqlStateOf } from '@/lib/errors';
 import { dispatchAfterCommit } from '@/lib/jobs/dispatch';
 import { requestAccountEmail } from './account-email-request';
 import { releaseUnverifiedAddress } from './unverified-address';
-import { isUsernameTaken, usernameField } from './usernames';
+import { createHost } from './create-host';
+import { isUsernameTaken, usernameField, usernameTaken } from './usernames';
 
 // A new host: an account that never merges into an existing one (a verified account's email is
-// refused), with weekly hours to start from (Monday–Friday 09:00–17:00 in their zone), and a
+// refused), made by createHost (default weekly hours in the zone the form reported), and a
 // verification email: their page takes bookings once they confirm the address.
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -35,11 +36,7 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 const emailTaken = () =>
-  new AppError('conflict', 'An account with this email already exists. Sign in instead.', {
-    details: { fieldErrors: { email: 'An account with this email already exists.' } },
-  });
-const usernameTaken = () =>
-  new AppError('conflict', 'That username is taken.', { details: { fieldErrors: { username: 'That username is taken; pick another.' } } });
+  fieldError('conflict', 'email', 'An account with this email already exists.', { summary: 'An account with this email already exists. Sign in instead.' });
 
 /** Creates the host; attempts per client are limited so "email taken" cannot enumerate accounts at scale. */
 export async function signUpHost(database: Database, input: SignUpInput, context: { client: string; now: number }): Promise<{ id: string }> {
@@ -53,14 +50,9 @@ export async function signUpHost(database: Database, input: SignUpInput, context
   try {
     const created = await database.transaction(async (tx) => {
       await releaseUnverifiedAddress(tx, input.email);
-      const [host] = await tx
-        .insert(users)
-        .values({ name: input.name, email: input.email, username: input.username, timeZone: input.timeZone, passwordHash })
-        .returning({ id: users.id });
-      if (!host) throw new Error('sign-up insert returned no row');
-      await tx.insert(availabilityRules).values([1, 2, 3, 4, 5].map((dayOfWeek) => ({ userId: host.id, dayOfWeek, startTime: '09:00', endTime: '17:00' })));
+      const host = await createHost(tx, { name: input.name, email: input.email, username: input.username, timeZone: input.timeZone, passwordHash });
       const eventId = await requestAccountEmail(tx, { userId: host.id, purpose: 'verify_email', email: input.email, now: new Date(context.now) });
-      return { host, eventId };
+      return { host: { id: host.id }, eventId };
     });
     dispatchAfterCommit(database, [created.eventId]);
     return created.host;

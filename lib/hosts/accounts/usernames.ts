@@ -3,6 +3,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { reservedUsernames, usernameRedirects, users } from '@/db/schema';
+import { fieldError } from '@/lib/errors';
 
 // Usernames are the public page's address (/{username}): lower case, 3–64 characters of a–z, 0–9 and
 // inner hyphens (the users_username_format CHECK), never one of the app's own top-level routes.
@@ -24,6 +25,9 @@ export const usernameFormat = z
 
 /** A username someone may newly take. */
 export const usernameField = usernameFormat.refine((name) => !isReservedUsername(name), RESERVED_USERNAME_MESSAGE);
+
+/** The one "taken" answer, for sign-up and rename alike. */
+export const usernameTaken = () => fieldError('conflict', 'username', 'That username is taken; pick another.', { summary: 'That username is taken.' });
 
 /** Taken by a host, or still pointing old links at one (an expired redirect holds nothing). */
 export async function isUsernameTaken(database: Queryable, username: string, exceptUserId?: string): Promise<boolean> {

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
 import type { RemoveDateOverrideInput } from './schemas';
 
 // Removing an override gives the date back to the weekly hours. Past dates may be removed too (tidying up).
 
-export async function removeDateOverride(deps: HostWriteDeps, hostUserId: string, input: RemoveDateOverrideInput): Promise<{ date: string }> {
-  await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
+export async function removeDateOverride(ctx: HostContext, input: RemoveDateOverrideInput): Promise<{ date: string }> {
+  const hostUserId = ctx.actor.userId;
+  await runHostWrite(ctx, { hostUserId, actor: ctx.actor }, async ({ tx }) => {
     const removed = await tx
       .delete(availabilityOverrides)
       .where(and(eq(availabilityOverrides.userId, hostUserId), eq(availabilityOverrides.date, input.date)))

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
-import { AppError, notFound } from '@/lib/errors';
-import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { notFound, fieldError } from '@/lib/errors';
+import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
 import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, findHostCalendar } from './date-override-rows';
 import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
 import type { DateOverrideInput } from './schemas';
@@ -10,13 +10,14 @@ import { sortWindows } from './wall-windows';
 // Adds a date override, or edits one (`originalDate`, which may move it to another date). The date's
 // rows are replaced as a whole under the host lock, so two editors cannot leave a mix of both.
 
-const onDate = (code: 'invalid_request' | 'conflict', message: string) => new AppError(code, message, { details: { fieldErrors: { date: message } } });
+const onDate = (code: 'invalid_request' | 'conflict', message: string) => fieldError(code, 'date', message);
 
-export async function saveDateOverride(deps: HostWriteDeps, hostUserId: string, input: DateOverrideInput, now: number): Promise<DateOverrideView> {
+export async function saveDateOverride(ctx: HostContext, input: DateOverrideInput): Promise<DateOverrideView> {
+  const hostUserId = ctx.actor.userId;
   const saved: DateOverrideView = { date: input.date, unavailable: input.unavailable, windows: input.unavailable ? [] : sortWindows(input.windows) };
   const originalDate = input.originalDate ?? null;
-  await runHostWrite(deps, { hostUserId, actor: { kind: 'host', userId: hostUserId } }, async ({ tx }) => {
-    const calendar = await findHostCalendar(tx, hostUserId, now);
+  await runHostWrite(ctx, { hostUserId, actor: ctx.actor }, async ({ tx }) => {
+    const calendar = await findHostCalendar(tx, hostUserId, ctx.now);
     if (!calendar) throw notFound('Host');
     const { today } = calendar;
     if (input.date < today) throw onDate('invalid_request', 'Pick today or a later date.');

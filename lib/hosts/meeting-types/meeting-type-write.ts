@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
-import { AppError, constraintOf, notFound, sqlStateOf } from '@/lib/errors';
+import { AppError, constraintOf, notFound, sqlStateOf, fieldError } from '@/lib/errors';
 import { type Actor, assertActorMayWrite } from '../actor';
 import { type HostWrite, type HostWriteDeps, runHostWrite } from '../host-write';
 import { liveMeetingType, ownerOfMeetingType } from './rows';
@@ -15,10 +15,7 @@ export const MAX_MEETING_TYPES_PER_HOST = 200;
 type MeetingTypeRow = typeof meetingTypes.$inferSelect;
 
 export function slugTaken(cause?: unknown): AppError {
-  return new AppError('conflict', 'Please check the highlighted fields.', {
-    cause,
-    details: { fieldErrors: { slug: 'Another of your meeting types already uses this URL; pick another.' } },
-  });
+  return fieldError('conflict', 'slug', 'Another of your meeting types already uses this URL; pick another.', { summary: 'Please check the highlighted fields.', cause });
 }
 
 /** The partial unique index on (user_id, slug) among live rows is the one judge, also for racing writes. */

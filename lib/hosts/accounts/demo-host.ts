@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { demoHostIdentity, meetingTypes, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
-import type { Database } from './client';
-import { availabilityRules, demoHostIdentity, meetingTypes, users } from './schema';
+import { createHost } from './create-host';
 
-// The demo host every fresh install has, so `npm run dev` shows a working booking page at once.
+// The demo host every fresh install has, so `npm run dev` shows a working booking page at once. It
+// lives in lib/ (db/ imports nothing above it) and is made by createHost like every other host.
 export const demoHost = {
   ...demoHostIdentity,
   password: 'demo-password',
   name: 'Demo Host',
   timeZone: 'America/New_York',
 } as const;
-
-const weekdays = [1, 2, 3, 4, 5];
 
 /**
  * Creates the demo host once; returns false when it already exists. Refused in production: anyone
@@ -26,14 +26,7 @@ export async function seedDemoHost(database: Database): Promise<boolean> {
   if (existing) return false;
   const passwordHash = await hashPassword(demoHost.password);
   await database.transaction(async (tx) => {
-    const [host] = await tx
-      .insert(users)
-      .values({ ...omitPassword(demoHost), passwordHash, emailVerified: new Date() })
-      .returning({ id: users.id });
-    if (!host) throw new Error('demo host insert returned no row');
-    await tx.insert(availabilityRules).values(
-      weekdays.map((dayOfWeek) => ({ userId: host.id, dayOfWeek, startTime: '09:00', endTime: '17:00' })),
-    );
+    const host = await createHost(tx, { ...omitPassword(demoHost), passwordHash, emailVerified: new Date() });
     await tx.insert(meetingTypes).values([
       {
         userId: host.id,

@@ -1,0 +1,30 @@
+import { db } from '@/db/client';
+import { cacheStore } from '@/lib/cache';
+import { pollStaleConnections } from '@/lib/calendars/poll-stale';
+import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
+import { sweepOutbox } from '@/lib/jobs/dispatch';
+import { defineScheduledJob } from './job';
+
+// The jobs on a clock, in both modes.
+
+export const outboxSweep = defineScheduledJob({
+  id: 'outbox-sweep',
+  name: 'Re-send outbox events whose dispatch after commit failed',
+  cron: '* * * * *',
+  retries: 2,
+  handler: async () => ({ dispatched: await sweepOutbox(db()) }),
+});
+
+export const calendarPoll = defineScheduledJob({
+  id: 'calendar-poll',
+  name: 'Poll calendar connections that are due (fairly, with backoff); renew push channels',
+  cron: '* * * * *',
+  retries: 1,
+  handler: async ({ step }) => {
+    const deps = { database: db(), store: cacheStore() };
+    return {
+      polled: (await step.run('poll-stale', () => pollStaleConnections(deps))).length,
+      channels: await step.run('renew-channels', () => renewWatchChannels(deps)),
+    };
+  },
+});
