@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/accounts/demo-host';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
 import { startBenchDatabase } from './database';
