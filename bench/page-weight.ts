@@ -98,7 +98,7 @@ async function measureOwnBuild(): Promise<PageWeight> {
   const { startBenchDatabase } = await import('./database');
   const { cleanUp, cleanUpOnSignals } = await import('./lifecycle');
   const { createDatabase } = await import('@/db/client');
-  const { seedDemoHost } = await import('@/db/seed');
+  const { seedDemoHost } = await import('@/lib/hosts/demo-seed');
   cleanUpOnSignals();
   try {
     await buildForBenchmark();

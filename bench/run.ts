@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inArray, sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/demo-seed';
 import { bookings } from '@/db/schema';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest, RetryAfterError } from 'inngest';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';

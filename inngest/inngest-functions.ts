@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { calendarFunctions } from './calendar-functions';
 import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from './events';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { env, jobsMode } from '@/lib/env';
 import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';

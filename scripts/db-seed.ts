@@ -1,6 +1,6 @@
 // `npm run db:seed`: creates the demo host in DATABASE_URL if it is not there yet.
 import { createDatabase } from '@/db/client';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/demo-seed';
 import { requireDatabaseUrl } from '@/lib/env';
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@ import { startDevDatabase } from '@/db/bootstrap';
 import { createDatabase } from '@/db/client';
 import type { EmbeddedDatabase } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/demo-seed';
 import { authUrl, env } from '@/lib/env';
 
 

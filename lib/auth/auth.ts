@@ -3,16 +3,16 @@ import { eq } from 'drizzle-orm';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
 import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
-import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from './live-sessions';
+import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/hosts/accounts/live-sessions';
 import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
-import { signingSecrets } from './secrets';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { applyClientUpdate, type HostToken, refreshedToken } from './session-token';
 
 // Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id, the
@@ -52,7 +52,7 @@ async function storedSessionVersion(userId: string): Promise<number> {
   return row?.sessionVersion ?? 0;
 }
 
-/** The host behind a token's live session (lib/auth/live-sessions.ts), or null: the session is over. */
+/** The host behind a token's live session (lib/hosts/accounts/live-sessions.ts), or null: the session is over. */
 async function liveSessionState(token: HostToken) {
   if (!token.sub || !token.sid || !z.uuid().safeParse(token.sub).success) return null;
   return readLiveSession(db(), token.sid, token.sub);

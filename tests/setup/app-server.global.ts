@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '@/db/client';
-import { seedDemoHost } from '@/db/seed';
+import { seedDemoHost } from '@/lib/hosts/demo-seed';
 import { buildOnce, startProductionServer } from './production-server';
 import { createMigratedDatabase, startTestServer, type TestServer } from './test-database';
 

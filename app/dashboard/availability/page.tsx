@@ -5,7 +5,7 @@ import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import { WeeklyHoursForm } from '@/components/availability/weekly-hours-form';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { ButtonLink } from '@/components/ui/button';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
 import { removeDateOverrideAction, saveDateOverrideAction, saveTimeZoneAction, saveWeeklyHoursAction } from './actions';

@@ -5,14 +5,14 @@ import { NotificationsForm } from '@/components/dashboard/settings/notifications
 import { PasswordForm } from '@/components/dashboard/settings/password-form';
 import { ProfileForm } from '@/components/dashboard/settings/profile-form';
 import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { RENAME_WINDOW_DAYS, RENAMES_PER_WINDOW } from '@/lib/hosts/accounts/rename-limit';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
 import { DeleteAccount } from '@/components/dashboard/settings/delete-account';
 import { EmailForm } from '@/components/dashboard/settings/email-form';
 import { SessionsForm } from '@/components/dashboard/settings/sessions-form';
-import { countLiveSessions } from '@/lib/auth/live-sessions';
+import { countLiveSessions } from '@/lib/hosts/accounts/live-sessions';
 import {
   changePasswordAction,
   changeTimeZoneAction,

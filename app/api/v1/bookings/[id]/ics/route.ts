@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { findCalendarFile } from '@/lib/booking';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
 import { route } from '@/lib/http';

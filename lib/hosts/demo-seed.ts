@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { env } from '@/lib/env';
-import type { Database } from './client';
-import { availabilityRules, demoHostIdentity, meetingTypes, users } from './schema';
+import type { Database } from '@/db/client';
+import { availabilityRules, demoHostIdentity, meetingTypes, users } from '@/db/schema';
 
 // The demo host every fresh install has, so `npm run dev` shows a working booking page at once.
 export const demoHost = {
