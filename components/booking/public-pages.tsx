@@ -5,9 +5,9 @@ import { db } from '@/lib/database';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
+import { EmbedRoot } from '@/components/embed/embed-root';
 import { BookingFlow } from './booking-flow';
 import { readBookingPageQuery, type SearchParams } from './booking-page-query';
-import { EmbedRoot } from './embed-root';
 import { MeetingTypeList } from './meeting-type-list';
 
 // The public host page and booking page, once for the site (/{username}…) and once for other sites'
