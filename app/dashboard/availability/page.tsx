@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateOverridesSection } from '@/components/availability/date-overrides-section';
+import availabilityStyles from '@/components/availability/availability.module.css';
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import { WeeklyHoursForm } from '@/components/availability/weekly-hours-form';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
@@ -24,7 +25,7 @@ export default async function AvailabilityPage() {
           Why is a time not offered?
         </ButtonLink>
       </div>
-      <TimeZoneForm initialTimeZone={settings.timeZone} save={saveTimeZoneAction} />
+      <TimeZoneForm timeZone={settings.timeZone} action={saveTimeZoneAction} className={availabilityStyles.section} />
       <WeeklyHoursForm initialWeek={settings.weeklyHours} save={saveWeeklyHoursAction} />
       <DateOverridesSection overrides={settings.upcomingOverrides} today={settings.today} save={saveDateOverrideAction} remove={removeDateOverrideAction} />
     </>
