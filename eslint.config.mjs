@@ -5,7 +5,52 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const ioModules = ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', 'next', 'next/*', 'inngest', 'inngest/*', 'resend', '@upstash/*', 'node:*', 'fs', 'net', 'http', 'https', 'child_process'];
+const ioModules = ['@/db', '@/db/*', '@/lib/database', 'drizzle-orm', 'drizzle-orm/*', 'postgres', 'next', 'next/*', 'inngest', 'inngest/*', 'resend', '@upstash/*', 'node:*', 'fs', 'net', 'http', 'https', 'child_process'];
+
+// The floor plan (ARCHITECTURE.md §1): imports point down, app → components → lib → db, inngest → lib.
+// lib's domains are layered low to high; a domain may import only the domains below it, so no two
+// import each other both ways and no longer cycle can form. Move a primitive down rather than reorder.
+const libDomainsLowToHigh = ['scheduling', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'accounts', 'actions'];
+
+const oneOf = (names) => `(${names.join('|')})`;
+const banned = (regex, message) => ({ regex, message });
+
+/** The import patterns a file in lib/<domain> (or lib/*.ts when domain is null) may not use. */
+function libFloor(domain, { test = false } = {}) {
+  const rank = domain === null ? 0 : libDomainsLowToHigh.indexOf(domain);
+  // Top-level lib/*.ts files are primitives: they may use only the pure slot engine.
+  const above = domain === null ? libDomainsLowToHigh.filter((d) => d !== 'scheduling') : libDomainsLowToHigh.slice(rank + 1);
+  return [
+    banned('^@/(app|components)(/|$)', 'lib/ never imports app/ or components/ (imports point down; ARCHITECTURE.md §1).'),
+    banned('^@/inngest(/|$)', 'lib/ never imports inngest/ (the job runner sits above lib).'),
+    ...(above.length && !test ? [banned(`^@/lib/${oneOf(above)}(/|$)`, `lib/${domain ?? '*.ts'} may import only the lib domains below it (${libDomainsLowToHigh.join(' < ')}); move the shared piece down.`)] : []),
+  ];
+}
+
+const schedulingIsPure = [{ group: ioModules, message: 'lib/scheduling is pure: no I/O imports (see ARCHITECTURE.md §2).' }];
+
+function libFloorConfigs() {
+  const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return [
+    { files: ['lib/*.ts', 'lib/*.tsx'], rules: restrict(libFloor(null)) },
+    ...libDomainsLowToHigh.map((domain) => ({
+      files: [`lib/${domain}/**`],
+      rules: restrict([...libFloor(domain), ...(domain === 'scheduling' ? schedulingIsPure : [])]),
+    })),
+    // A test beside the code may use a higher domain's helper (it is not part of the module graph).
+    ...libDomainsLowToHigh.map((domain) => ({
+      files: [`lib/${domain}/**/*.test.ts`, `lib/${domain}/**/*.test.tsx`],
+      rules: restrict([...libFloor(domain, { test: true }), ...(domain === 'scheduling' ? schedulingIsPure : [])]),
+    })),
+  ];
+}
+
+const folderFloors = [
+  { files: ['db/**'], patterns: [banned('^(@/|(\\.\\./)+)(lib|app|components|inngest|emails)(/|$)', 'db/ knows nothing of the folders above it: take configuration as arguments (lib/database.ts wires it).')] },
+  { files: ['components/**'], patterns: [banned('^@/(db|inngest|app)(/|$)', 'components/ never imports db/, inngest/ or app/: load data in lib/ and pass it in.')] },
+  { files: ['inngest/**'], patterns: [banned('^@/(app|components)(/|$)', 'inngest/ runs lib/ code; it never imports app/ or components/.')] },
+  { files: ['emails/**'], patterns: [banned('^@/(app|components|inngest|lib|db)(/|$)', 'emails/ are templates fed plain props; lib/notifications imports them, not the other way.')] },
+].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }));
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.next/**', '.next-*/**', '.data/**', 'next-env.d.ts', 'db/migrations/**', 'bench/out/**'] },
@@ -25,15 +70,10 @@ export default tseslint.config(
     },
   },
   {
-    // The slot engine is pure: no database, network, framework, clock-owning or queue imports.
+    // The slot engine is pure: no database, network, framework, clock-owning or queue imports (the
+    // import half of this rule is in libFloorConfigs, since one file takes one no-restricted-imports).
     files: ['lib/scheduling/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ioModules, message: 'lib/scheduling is pure: no I/O imports (see ARCHITECTURE.md §2).' }],
-        },
-      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'lib/scheduling takes `now` as an argument.' },
@@ -41,6 +81,8 @@ export default tseslint.config(
       ],
     },
   },
+  ...libFloorConfigs(),
+  ...folderFloors,
   {
     // Only lib/env.ts reads the environment.
     files: ['app/**', 'lib/**', 'components/**', 'inngest/**', 'db/**', 'emails/**', 'proxy.ts'],

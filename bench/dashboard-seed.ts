@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { bookings, meetingTypes, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { randomInt, seededRandom } from './prng';
 
 // The dashboard scenario's host: 10,000 bookings spread over the past 300 days and the next 100

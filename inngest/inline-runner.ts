@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import type { EventSink } from '@/lib/jobs/event-sink';
 import { findDueReminders } from '@/lib/notifications/due-reminders';
 import type { DispatchedEvent } from '@/lib/jobs/events';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { env, jobsMode } from '@/lib/env';
 import { connectionProvider, setSyncScheduler } from '@/lib/calendars/request-sync';
 import { sweepOutbox } from '@/lib/jobs/dispatch';

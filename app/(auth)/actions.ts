@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { failure } from '@/lib/actions/host-action';
 import { type ActionResult, fieldErrorsOf } from '@/lib/actions/action-result';
 import { signIn, signOut } from '@/lib/auth/auth';
@@ -11,7 +11,7 @@ import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { clientAddressOf } from '@/lib/client-address';
 import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
-import type { TokenProblem } from '@/lib/auth/account-tokens';
+import type { TokenProblem } from '@/lib/hosts/accounts/account-tokens';
 
 // The public actions (no session needed): sign up, sign in, sign out, forgot and reset a password. Each is on the authorization
 // test's allow-list; every other server action goes through hostAction().

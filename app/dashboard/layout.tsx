@@ -6,7 +6,7 @@ import styles from '@/components/dashboard/dashboard.module.css';
 import { VerifyEmailBanner } from '@/components/dashboard/verify-email-banner';
 import { currentHostId } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { signOutAction } from '../(auth)/actions';
 import { resendVerificationAction } from './actions';
 

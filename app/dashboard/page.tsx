@@ -7,7 +7,7 @@ import { BookingTabs } from '@/components/dashboard/bookings/booking-tabs';
 import { BookingsEmpty } from '@/components/dashboard/bookings/bookings-empty';
 import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
 import styles from '@/components/dashboard/dashboard.module.css';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { listHostBookings } from '@/lib/hosts/bookings/list';
 import { bookingListQuerySchema } from '@/lib/hosts/bookings/schemas';

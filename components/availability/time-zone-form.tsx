@@ -1,56 +1,51 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TimeZoneCombobox } from '@/components/ui/time-zone-combobox';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
 import type { TimeZoneInput } from '@/lib/hosts/availability/schemas';
 import styles from './availability.module.css';
 
-type SaveTimeZone = (input: TimeZoneInput) => Promise<ActionResult<TimeZoneInput>>;
-
-/** The zone the weekly hours and date overrides are read in. */
-export function TimeZoneForm({ initialTimeZone, save }: { initialTimeZone: string; save: SaveTimeZone }) {
-  const router = useRouter();
-  const [timeZone, setTimeZone] = useState(initialTimeZone);
-  const [result, setResult] = useState<ActionResult<TimeZoneInput> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const error = result && !result.ok ? (result.error.fieldErrors?.timeZone ?? result.error.message) : undefined;
+/**
+ * The zone the weekly hours and date overrides are read in; the one form for it, on the availability
+ * and the settings page. A save refreshes the page: "today" for date overrides depends on the zone.
+ */
+export function TimeZoneForm({ timeZone, action, className }: { timeZone: string; action: FormAction<TimeZoneInput>; className?: string }) {
+  const [chosen, setChosen] = useState(timeZone);
+  const [state, submit, pending] = useFormAction(action, { refresh: true });
+  // An answer describes the zone it was given; once the person picks another, it no longer applies.
+  const [answered, setAnswered] = useState(false);
+  const shown = answered ? state : null;
+  const error = shown && !shown.ok ? (shown.error.fieldErrors?.timeZone ?? shown.error.message) : undefined;
 
   return (
-    <form
-      className={styles.section}
+    <ActionForm
+      className={className}
       aria-label="Time zone"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        startTransition(async () => {
-          const answer = await save({ timeZone });
-          startTransition(() => {
-            setResult(answer);
-            // "Today" for date overrides depends on the zone.
-            if (answer.ok) router.refresh();
-          });
-        });
+      dispatch={(form) => {
+        setAnswered(true);
+        submit(form);
       }}
     >
       <div className={styles.zoneRow}>
         <TimeZoneCombobox
-          value={timeZone}
+          name="timeZone"
+          value={chosen}
           onChange={(zone) => {
-            setTimeZone(zone);
-            setResult(null);
+            setChosen(zone);
+            setAnswered(false);
           }}
           error={error}
-          hint="Your hours and date overrides are in this zone; invitees see times in theirs."
+          hint="Your weekly hours and date overrides are read in this zone; invitees see times in theirs."
         />
-        <Button type="submit" variant="secondary" disabled={pending || timeZone === ''}>
+        <Button type="submit" variant="secondary" disabled={pending || chosen === ''}>
           {pending ? 'Saving…' : 'Save time zone'}
         </Button>
       </div>
-      {result?.ok ? <Alert tone="success">Time zone saved: {result.data.timeZone}.</Alert> : null}
-    </form>
+      {shown?.ok ? <Alert tone="success">{`Time zone saved: ${shown.data.timeZone}.`}</Alert> : null}
+    </ActionForm>
   );
 }

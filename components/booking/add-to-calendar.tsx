@@ -1,5 +1,5 @@
-import { calendarEvent } from '@/lib/booking/calendar-event';
-import { calendarFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/calendar-links';
+import { inviteEvent } from '@/lib/booking/invite-event';
+import { inviteFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/invite-links';
 import type { Booking } from './api-client';
 import styles from './confirmation.module.css';
 
@@ -15,7 +15,7 @@ interface Props {
  * opens, and never in the public booking page's data, so these links go without it.
  */
 export function AddToCalendar({ booking, meetingName, hostName }: Props) {
-  const event = calendarEvent({
+  const event = inviteEvent({
     meetingName,
     hostName,
     location: null,
@@ -24,7 +24,7 @@ export function AddToCalendar({ booking, meetingName, hostName }: Props) {
     cancelUrl: booking.cancelUrl,
     rescheduleUrl: booking.rescheduleUrl,
   });
-  const fileHref = calendarFileHref(booking);
+  const fileHref = inviteFileHref(booking);
   return (
     <section className={styles.calendar} aria-labelledby="add-to-calendar">
       <h3 id="add-to-calendar" className={styles.calendarTitle}>

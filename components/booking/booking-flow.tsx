@@ -2,12 +2,12 @@
 
 import type { Tracking } from '@/lib/booking/tracking';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
+import { postToEmbedder } from '@/components/embed/embed-bridge';
 import type { Booking, Slot } from './api-client';
 import { BookingForm, type Prefill } from './booking-form';
 import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
-import { postToEmbedder } from './embed-bridge';
 import { MeetingSummary } from './meeting-summary';
 import { PickTimePanel } from './pick-time-panel';
 import { useTimeChoice } from './use-time-choice';

@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { type ReactNode, useRef } from 'react';
+import { useEmbedBridge } from '@/components/embed/embed-bridge';
+import embedStyles from '@/components/embed/embed.module.css';
 import styles from './booking-layout.module.css';
-import { useEmbedBridge } from './embed-bridge';
 
 export const layoutStyles = styles;
 
@@ -27,7 +28,7 @@ export function BookingPageFrame({
   const root = useRef<HTMLElement>(null);
   useEmbedBridge(root);
   return (
-    <main ref={root} className={embedded ? `${styles.page} ${styles.embedPage}` : styles.page}>
+    <main ref={root} className={embedded ? embedStyles.embedPage : styles.page}>
       {backHref && !embedded ? (
         <Link href={backHref} className={styles.crumb}>
           ← {backLabel ?? 'Back'}

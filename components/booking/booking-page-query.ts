@@ -1,6 +1,6 @@
 import { type Tracking, trackingFromQuery } from '@/lib/booking/tracking';
+import { EMBED_ORIGIN_PARAM } from '@/components/embed/embed-protocol';
 import type { Prefill } from './booking-form';
-import { EMBED_ORIGIN_PARAM } from './embed-protocol';
 
 // What a booking page (public or /embed/…) reads from its query string, server side: name and email to
 // prefill, utm_* to store with the booking, and in an embed the embedding page's origin (for messages).

@@ -76,7 +76,7 @@ export const accounts = pgTable(
 
 /**
  * One row per live session: the session JWT carries its key (sid). A session whose row is gone is
- * over, so sign-out and "sign out everywhere else" take effect at once (lib/auth/live-sessions.ts).
+ * over, so sign-out and "sign out everywhere else" take effect at once (lib/hosts/accounts/live-sessions.ts).
  */
 export const sessions = pgTable(
   'sessions',

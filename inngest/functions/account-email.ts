@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { sendAccountEmail } from '@/lib/notifications/send-account-email';
 import { defineJob } from './job';
 

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { failPendingEmails, sendCancellation } from '@/lib/notifications/send-notices';
 import { defineJob, emailBoth } from './job';
 

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { failPendingEmails, sendConfirmation } from '@/lib/notifications/send-notices';
 import { tryWriteBackOnce, writeBackStep } from './calendar-write-back';
 import { defineJob, emailBoth } from './job';

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { reminderKinds, reminderTime } from '@/lib/notifications/notice-kinds';
 import { failPendingEmails, sendReminder } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { sendCalendarSyncStopped } from '@/lib/notifications/send-calendar-notice';
 import { defineJob } from './job';
 

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { ReauthRequiredError } from '@/lib/calendars/access-token';
 import { type BookingChange, writeBookingEvent, type WriteOutcome } from '@/lib/calendars/write-back';

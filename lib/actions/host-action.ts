@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHost } from '@/lib/auth/current-host';
 import { cacheStore } from '@/lib/cache';
 import { AppError, type ErrorCode } from '@/lib/errors';

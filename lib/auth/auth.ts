@@ -4,12 +4,12 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { users } from '@/db/schema';
 import { clientAddress } from '@/lib/client-address';
 import { errorField, log } from '@/lib/log';
 import { hostAdapter } from './host-adapter';
-import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from './live-sessions';
+import { endSession, readLiveSession, SESSION_MAX_AGE_SECONDS, startSession } from '@/lib/hosts/accounts/live-sessions';
 import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
@@ -54,7 +54,7 @@ async function storedSessionVersion(userId: string): Promise<number> {
   return row?.sessionVersion ?? 0;
 }
 
-/** The host behind a token's live session (lib/auth/live-sessions.ts), or null: the session is over. */
+/** The host behind a token's live session (lib/hosts/accounts/live-sessions.ts), or null: the session is over. */
 async function liveSessionState(token: HostToken) {
   if (!token.sub || !token.sid || !z.uuid().safeParse(token.sub).success) return null;
   return readLiveSession(db(), token.sid, token.sub);

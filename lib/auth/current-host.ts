@@ -16,7 +16,7 @@ export const currentHostId = cache(async (): Promise<string | null> => {
   return id ? id : null;
 });
 
-/** This browser's session id (lib/auth/live-sessions.ts), so "sign out everywhere else" can keep it. */
+/** This browser's session id (lib/hosts/accounts/live-sessions.ts), so "sign out everywhere else" can keep it. */
 export async function currentSessionId(): Promise<string | null> {
   const session = (await currentSession()) as { sessionId?: string } | null;
   return session?.sessionId || null;

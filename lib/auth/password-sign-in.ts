@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { admitSignInAttempt } from './sign-in-throttle';
 
 // Email + password sign-in. A wrong password and an unknown email get the same answer in the same

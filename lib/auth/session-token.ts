@@ -8,7 +8,7 @@ export interface HostToken {
   sub?: string;
   /** The users.session_version the token was issued under; a password change bumps it. */
   sv?: number;
-  /** The session's row in `sessions` (lib/auth/live-sessions.ts); gone = signed out. */
+  /** The session's row in `sessions` (lib/hosts/accounts/live-sessions.ts); gone = signed out. */
   sid?: string;
   name?: string | null;
   email?: string | null;

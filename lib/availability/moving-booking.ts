@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings } from '@/db/schema';
-import { hashToken } from '@/lib/booking/tokens';
+import { hashToken } from '@/lib/secrets/token-hash';
 import type { Interval } from '@/lib/scheduling';
 
 /** Longer than any token this app issues (43 characters): not worth a query. */

@@ -5,7 +5,8 @@ import { notFound } from '@/lib/errors';
 import type { Actor } from '@/lib/hosts/actor';
 import { isUuid } from '@/lib/ids';
 import type { BookingRow } from './insert-booking';
-import { type TokenPurpose, tokenMatches } from './tokens';
+import { tokenMatches } from '@/lib/secrets/token-hash';
+import type { TokenPurpose } from './tokens';
 
 /** How a caller reaches a booking: an invitee with one of its links, or the signed-in host who owns it. */
 export type BookingAccess = { kind: 'invitee'; token: string | null | undefined } | { kind: 'host'; userId: string };

@@ -1,6 +1,6 @@
 export { cancelBooking } from './cancel-booking';
 export { createBooking } from './create-booking';
-export { findCalendarFile } from './find-calendar-file';
+export { findInviteFile } from './find-invite-file';
 export { type BookingAccess, findBookingByLink, findBookingByToken, findBookingFor } from './find-booking';
 export { presentBooking, type PublicBooking } from './present';
 export { rescheduleBooking } from './reschedule-booking';

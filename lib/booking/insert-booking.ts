@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/db/client';
 import { bookings } from '@/db/schema';
-import { bookingToken, hashToken } from './tokens';
+import { hashToken } from '@/lib/secrets/token-hash';
+import { bookingToken } from './tokens';
 
 export type BookingRow = typeof bookings.$inferSelect;
 

@@ -26,6 +26,6 @@ export async function rescheduleChainRoot(database: Queryable, booking: { id: st
 }
 
 /** The UID every calendar file of this chain carries. */
-export function calendarUid(rootId: string): string {
+export function inviteUid(rootId: string): string {
   return `${rootId}@rendezvous`;
 }

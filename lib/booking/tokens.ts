@@ -1,6 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { signingSecrets } from '@/lib/auth/secrets';
+import { createHmac } from 'node:crypto';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { env } from '@/lib/env';
+import { tokenMatches } from '@/lib/secrets/token-hash';
 
 // Links that let an invitee manage a booking without an account. A token is HMAC-SHA256(secret,
 // purpose + booking id): 256 unpredictable bits without the secret. Only its SHA-256 is stored, so a
@@ -16,17 +17,6 @@ function tokenWith(secret: string, bookingId: string, purpose: TokenPurpose): st
 /** A new booking's token, made with the newest secret. */
 export function bookingToken(bookingId: string, purpose: TokenPurpose): string {
   return tokenWith(signingSecrets()[0]!, bookingId, purpose);
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** Constant-time comparison of a presented token with a stored hash. */
-export function tokenMatches(presented: string, storedHash: string): boolean {
-  const presentedHash = Buffer.from(hashToken(presented), 'hex');
-  const stored = Buffer.from(storedHash, 'hex');
-  return stored.length === presentedHash.length && timingSafeEqual(presentedHash, stored);
 }
 
 /**

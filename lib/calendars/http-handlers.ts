@@ -1,6 +1,6 @@
 import 'server-only';
 import { OAuth2RequestError } from 'arctic';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';

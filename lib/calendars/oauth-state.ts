@@ -4,7 +4,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { generateCodeVerifier } from 'arctic';
 import type { Queryable } from '@/db/client';
 import { calendarOauthStates } from '@/db/schema';
-import { signingSecrets } from '@/lib/auth/secrets';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { AppError } from '@/lib/errors';
 import type { OAuthProvider } from './provider-config';
 

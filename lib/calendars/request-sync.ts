@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import pLimit from 'p-limit';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { calendarConnections } from '@/db/schema';
 import { cacheStore } from '@/lib/cache';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';

@@ -4,10 +4,10 @@ import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
-import { calendarEvent } from '@/lib/booking/calendar-event';
-import { calendarFile } from '@/lib/booking/calendar-file';
+import { inviteEvent } from '@/lib/booking/invite-event';
+import { inviteFile } from '@/lib/booking/invite-file';
 import { hostBookingUrl } from '@/lib/app-urls';
-import { calendarUid } from '@/lib/booking/reschedule-chain';
+import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
 import type { EmailAttachment } from '@/db/schema';
@@ -71,7 +71,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
   const { booking, host, meetingType, chain } = notice;
   const cancelled = kind === 'cancellation';
   const withLinks = recipient === 'invitee' && !cancelled;
-  const event = calendarEvent({
+  const event = inviteEvent({
     start: booking.startTime,
     end: booking.endTime,
     meetingName: meetingType.name,
@@ -81,9 +81,9 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
   });
   if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
-  const content = calendarFile({
+  const content = inviteFile({
     ...event,
-    uid: calendarUid(chain.rootId),
+    uid: inviteUid(chain.rootId),
     sequence: chain.hops + (cancelled ? 1 : 0),
     cancelled,
     stamp: new Date(),

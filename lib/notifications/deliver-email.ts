@@ -9,7 +9,8 @@ import { BookingEmail, bookingEmailText } from '@/emails/components/booking-emai
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import type { NoticeKind } from './notice-kinds';
-import { mailTransport, type OutgoingEmail, PermanentMailError } from './transport';
+import { type OutgoingEmail, PermanentMailError } from './mail-port';
+import { mailTransport } from './transport';
 import { log } from '@/lib/log';
 
 // Once per booking, kind and recipient. The rendered message is stored before the first attempt

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Resend } from 'resend';
-import { type MailTransport, type OutgoingEmail, PermanentMailError } from './transport';
+import { type MailTransport, type OutgoingEmail, PermanentMailError } from './mail-port';
 
 // Resend through its official SDK. A 4xx is the message's fault and will not get better by retrying,
 // except 408, 429 (rate limited) and a 409 for the same key still in flight; anything else, and a

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { type AccountTokenPurpose, accountTokens, emailNotifications, users } from '@/db/schema';
 import AccountLinkEmail, { type AccountLinkEmailData } from '@/emails/account-link-email';
-import { issuedAccountToken } from '@/lib/auth/account-tokens';
+import { issuedAccountToken } from '@/lib/hosts/accounts/account-tokens';
 import { env } from '@/lib/env';
 import { type Outcome, sendRecordedEmail } from './deliver-email';
 import { mayMailHostAddress } from './host-address-policy';

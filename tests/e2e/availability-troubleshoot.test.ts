@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { axeViolations } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { nextWeeksMonday } from './dates';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { startGoogleFake, type GoogleFake } from '../fakes/google/google-fake';
 import { type RunningServer, startProductionServer } from '../setup/production-server';
 import { axeViolations } from './axe';

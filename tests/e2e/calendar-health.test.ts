@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { type RunningServer, startProductionServer } from '../setup/production-server';
 import { axeViolations } from './axe';
 import { hasBrowser, launchBrowserPerFile } from './browser';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
 import { type MicrosoftFake, startMicrosoftFake } from '../fakes/microsoft/microsoft-fake';
 import { type RunningServer, startProductionServer } from '../setup/production-server';

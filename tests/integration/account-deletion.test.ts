@@ -4,7 +4,7 @@ import { deleteAccountAction } from '@/app/dashboard/settings/actions';
 import { GET as exportData } from '@/app/api/account/export/route';
 import { availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, sessions, usernameRedirects, users } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
-import { startSession } from '@/lib/auth/live-sessions';
+import { startSession } from '@/lib/hosts/accounts/live-sessions';
 import { openToken, refreshTokenContext } from '@/lib/calendars/token-vault';
 import { settleDispatches } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';

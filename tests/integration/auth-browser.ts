@@ -1,7 +1,7 @@
 import { NextRequest } from 'next/server';
 import type { Database } from '@/db/client';
 import { handlers } from '@/lib/auth/auth';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { createHost, uniqueSuffix } from '../factories';
 
 // A browser, as far as Auth.js can tell: a cookie jar driven through its own route handlers (CSRF,

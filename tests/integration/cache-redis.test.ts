@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { forgetRepliesForTests } from '@/lib/availability/reply-cache';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
 import { resetCacheForTests } from '@/lib/cache';
 import { resetEnvForTests } from '@/lib/env';

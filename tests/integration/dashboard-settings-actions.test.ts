@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from '@/app/dashboard/settings/actions';
 import { usernameRedirects, users } from '@/db/schema';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { cacheStore } from '@/lib/cache';
 import { readHostVersion } from '@/lib/cache/host-version';

@@ -4,7 +4,7 @@ import { ensureDatabase } from '@/db/bootstrap';
 import { createDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { demoHost, seedDemoHost } from '@/lib/hosts/accounts/demo-host';
-import { verifyPassword } from '@/lib/auth/password';
+import { verifyPassword } from '@/lib/secrets/password';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { uniqueSuffix } from '../factories';
 import { dropDatabase } from '../setup/test-database';

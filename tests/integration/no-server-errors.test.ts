@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAccountToken } from '@/lib/auth/account-tokens';
+import { checkAccountToken } from '@/lib/hosts/accounts/account-tokens';
 import { cacheStore } from '@/lib/cache';
 import { confirmEmailAddress } from '@/lib/hosts/accounts/email-verification';
 import { resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountTokens, emailNotifications, users } from '@/db/schema';
-import { verifyPassword } from '@/lib/auth/password';
+import { verifyPassword } from '@/lib/secrets/password';
 import { forgotPasswordSchema, requestPasswordReset, resetPassword } from '@/lib/hosts/accounts/password-reset';
 import { createHost, uniqueSuffix } from '../factories';
 import { mailedLink } from './account-mail';

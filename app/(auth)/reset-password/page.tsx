@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import styles from '@/components/auth/auth.module.css';
 import { LinkProblemNotice } from '@/components/auth/link-problem';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
-import { db } from '@/db/client';
-import { checkAccountToken } from '@/lib/auth/account-tokens';
+import { db } from '@/lib/database';
+import { checkAccountToken } from '@/lib/hosts/accounts/account-tokens';
 import { resetPasswordAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Choose a new password', robots: { index: false }, referrer: 'no-referrer' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import styles from '@/components/auth/auth.module.css';
 import { LinkProblemNotice } from '@/components/auth/link-problem';
 import { Alert } from '@/components/ui/alert';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { confirmEmailAddress } from '@/lib/hosts/accounts/email-verification';
 

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DateOverridesSection } from '@/components/availability/date-overrides-section';
+import availabilityStyles from '@/components/availability/availability.module.css';
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import { WeeklyHoursForm } from '@/components/availability/weekly-hours-form';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { ButtonLink } from '@/components/ui/button';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
 import { removeDateOverrideAction, saveDateOverrideAction, saveTimeZoneAction, saveWeeklyHoursAction } from './actions';
@@ -24,7 +25,7 @@ export default async function AvailabilityPage() {
           Why is a time not offered?
         </ButtonLink>
       </div>
-      <TimeZoneForm initialTimeZone={settings.timeZone} save={saveTimeZoneAction} />
+      <TimeZoneForm timeZone={settings.timeZone} action={saveTimeZoneAction} className={availabilityStyles.section} />
       <WeeklyHoursForm initialWeek={settings.weeklyHours} save={saveWeeklyHoursAction} />
       <DateOverridesSection overrides={settings.upcomingOverrides} today={settings.today} save={saveDateOverrideAction} remove={removeDateOverrideAction} />
     </>

@@ -6,7 +6,7 @@ import { ConnectionButton } from '@/components/dashboard/integrations/connection
 import pageStyles from '@/components/dashboard/integrations/integrations.module.css';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { listConnections } from '@/lib/calendars/list-connections';
 import { providerConfig } from '@/lib/calendars/provider-config';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { MeetingTypeList } from '@/components/dashboard/meeting-types/meeting-type-list';
 import { ButtonLink } from '@/components/ui/button';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { listMeetingTypes } from '@/lib/hosts/meeting-types/list';

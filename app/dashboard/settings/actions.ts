@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { deleteAccountSchema, deleteHostAccount } from '@/lib/accounts/delete-account';
 import { hostAction } from '@/lib/actions/host-action';
 import { currentSessionId } from '@/lib/auth/current-host';
-import { endOtherSessions } from '@/lib/auth/live-sessions';
+import { endOtherSessions } from '@/lib/hosts/accounts/live-sessions';
 import { emailChangeSchema, requestEmailChange } from '@/lib/hosts/accounts/email-change';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';

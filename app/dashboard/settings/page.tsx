@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { NotificationsForm } from '@/components/dashboard/settings/notifications-form';
 import { PasswordForm } from '@/components/dashboard/settings/password-form';
 import { ProfileForm } from '@/components/dashboard/settings/profile-form';
-import { TimeZoneForm } from '@/components/dashboard/settings/time-zone-form';
-import { db } from '@/db/client';
+import settingsStyles from '@/components/dashboard/settings/settings.module.css';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { RENAME_WINDOW_DAYS, RENAMES_PER_WINDOW } from '@/lib/hosts/accounts/rename-limit';
 import { findHostSettings } from '@/lib/hosts/accounts/settings';
 import { DeleteAccount } from '@/components/dashboard/settings/delete-account';
 import { EmailForm } from '@/components/dashboard/settings/email-form';
 import { SessionsForm } from '@/components/dashboard/settings/sessions-form';
-import { countLiveSessions } from '@/lib/auth/live-sessions';
+import { countLiveSessions } from '@/lib/hosts/accounts/live-sessions';
 import {
   changePasswordAction,
   changeTimeZoneAction,
@@ -54,7 +55,7 @@ export default async function SettingsPage() {
           <h2 id="zone-title" className={styles.sectionTitle}>
             Time zone
           </h2>
-          <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} />
+          <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} className={settingsStyles.form} />
         </section>
         <section aria-labelledby="email-title" className={styles.section}>
           <h2 id="email-title" className={styles.sectionTitle}>

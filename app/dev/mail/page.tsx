@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import styles from '@/components/dev-mail/dev-mail.module.css';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { devInboxEnabled, listInbox } from '@/lib/notifications/dev-inbox';
 
 export const metadata: Metadata = { title: 'Dev inbox' };

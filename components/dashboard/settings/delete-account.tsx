@@ -8,16 +8,16 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { DialogActions, DialogText, dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
 /**
  * "Delete account": a react-aria modal asks the host to type their username. On success the session is
  * gone too, so the browser goes to the home page.
  */
-export function DeleteAccount({ username, action }: { username: string; action: SettingsAction<{ cancelledBookings: number }> }) {
+export function DeleteAccount({ username, action }: { username: string; action: FormAction<{ cancelledBookings: number }> }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
-  const [state, submit, pending] = useSettingsAction(action, { onSuccess: () => router.replace('/') });
+  const [state, submit, pending] = useFormAction(action, { onSuccess: () => router.replace('/') });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
   return (

@@ -6,12 +6,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
 /** A new address is mailed a link and takes effect only when it is opened. */
-export function EmailForm({ email, pendingEmail, action }: { email: string; pendingEmail: string | null; action: SettingsAction<{ pendingEmail: string }> }) {
+export function EmailForm({ email, pendingEmail, action }: { email: string; pendingEmail: string | null; action: FormAction<{ pendingEmail: string }> }) {
   const [pending, setPending] = useState(pendingEmail);
-  const [state, submit, running] = useSettingsAction(action, { onSuccess: (data) => setPending(data.pendingEmail) });
+  const [state, submit, running] = useFormAction(action, { onSuccess: (data) => setPending(data.pendingEmail) });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
   return (

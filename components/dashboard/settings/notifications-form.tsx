@@ -5,10 +5,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
-export function NotificationsForm({ hostReminderEmails, action }: { hostReminderEmails: boolean; action: SettingsAction<{ hostReminderEmails: boolean }> }) {
-  const [state, submit, pending] = useSettingsAction(action);
+export function NotificationsForm({ hostReminderEmails, action }: { hostReminderEmails: boolean; action: FormAction<{ hostReminderEmails: boolean }> }) {
+  const [state, submit, pending] = useFormAction(action);
   const error = formError(state);
   return (
     <ActionForm dispatch={submit} className={styles.form}>

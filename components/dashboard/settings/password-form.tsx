@@ -6,12 +6,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
-export function PasswordForm({ action }: { action: SettingsAction<{ signedInAgain: boolean }> }) {
+export function PasswordForm({ action }: { action: FormAction<{ signedInAgain: boolean }> }) {
   // A new key after a success empties the fields (ActionForm keeps what was typed otherwise).
   const [generation, setGeneration] = useState(0);
-  const [state, submit, pending] = useSettingsAction(action, { onSuccess: () => setGeneration((n) => n + 1) });
+  const [state, submit, pending] = useFormAction(action, { onSuccess: () => setGeneration((n) => n + 1) });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
   return (

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
 interface Saved {
   username: string;
@@ -18,8 +18,8 @@ interface RenamePolicy {
   windowDays: number;
 }
 
-export function ProfileForm({ name, username, renamePolicy, action }: { name: string; username: string; renamePolicy: RenamePolicy; action: SettingsAction<Saved> }) {
-  const [state, submit, pending] = useSettingsAction(action, { refresh: true });
+export function ProfileForm({ name, username, renamePolicy, action }: { name: string; username: string; renamePolicy: RenamePolicy; action: FormAction<Saved> }) {
+  const [state, submit, pending] = useFormAction(action, { refresh: true });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
   return (

@@ -4,11 +4,11 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import styles from './settings.module.css';
-import { formError, type SettingsAction, useSettingsAction } from './use-settings-action';
+import { formError, type FormAction, useFormAction } from '@/components/ui/use-form-action';
 
 /** Ends every session but this browser's, at once (for password and Google/Microsoft hosts alike). */
-export function SessionsForm({ otherSessions, action }: { otherSessions: number; action: SettingsAction<{ ended: number }> }) {
-  const [state, submit, pending] = useSettingsAction(action, { refresh: true });
+export function SessionsForm({ otherSessions, action }: { otherSessions: number; action: FormAction<{ ended: number }> }) {
+  const [state, submit, pending] = useFormAction(action, { refresh: true });
   const error = formError(state);
   return (
     <ActionForm dispatch={submit} className={styles.form}>

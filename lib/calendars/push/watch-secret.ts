@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { signingSecrets } from '@/lib/auth/secrets';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { env } from '@/lib/env';
 import type { OAuthProvider } from '../provider-config';
 

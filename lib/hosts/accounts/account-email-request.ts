@@ -1,6 +1,6 @@
 import type { Transaction } from '@/db/client';
 import type { AccountTokenPurpose } from '@/db/schema';
-import { issueAccountToken } from '@/lib/auth/account-tokens';
+import { issueAccountToken } from '@/lib/hosts/accounts/account-tokens';
 import { writeOutboxEvent } from '@/lib/jobs/outbox';
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { demoHostIdentity, meetingTypes, users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { env } from '@/lib/env';
 import { createHost } from './create-host';
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
-import { consumeAccountToken, type TokenProblem } from '@/lib/auth/account-tokens';
+import { consumeAccountToken, type TokenProblem } from '@/lib/hosts/accounts/account-tokens';
 import type { CacheStore } from '@/lib/cache';
 import { bumpHostVersion } from '@/lib/cache/host-version';
 import { hitLimit } from '@/lib/cache/rate-limit';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { singleLineText, timeZoneField } from '@/lib/api-fields';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/secrets/password';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
 import { constraintOf, fieldError, sqlStateOf } from '@/lib/errors';
 import { dispatchAfterCommit } from '@/lib/jobs/dispatch';

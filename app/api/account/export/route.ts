@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { exportHostData } from '@/lib/accounts/export-data';
 import { hostRoute } from '@/lib/actions/host-route';
 

@@ -1,4 +1,4 @@
-import { db, readDb } from '@/db/client';
+import { db, readDb } from '@/lib/database';
 import { answerAvailability, answerRescheduleAvailability, splitRescheduleToken } from '@/lib/availability';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';

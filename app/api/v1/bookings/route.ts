@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { idempotencyKeyField } from '@/lib/api-fields';
 import { createBooking, createBookingSchema, presentBooking } from '@/lib/booking';
 import { cacheStore } from '@/lib/cache';

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CancelBookingPanel } from '@/components/booking/cancel-booking-panel';

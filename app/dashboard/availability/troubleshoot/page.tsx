@@ -7,7 +7,7 @@ import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { troubleshootAvailability, troubleshootQuerySchema } from '@/lib/availability/troubleshoot';
 import { findHostSummary } from '@/lib/hosts/host-summary';

@@ -5,7 +5,7 @@ import { BookingDetails } from '@/components/dashboard/bookings/booking-details'
 import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
 import { CancelBookingControl } from '@/components/dashboard/bookings/cancel-booking-control';
 import styles from '@/components/dashboard/dashboard.module.css';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostBooking } from '@/lib/hosts/bookings/detail';
 import { cancelBookingAction } from '../actions';

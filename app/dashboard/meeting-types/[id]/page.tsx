@@ -5,7 +5,7 @@ import styles from '@/components/dashboard/dashboard.module.css';
 import { formValuesOf } from '@/components/dashboard/meeting-types/form-values';
 import { MeetingTypeForm } from '@/components/dashboard/meeting-types/meeting-type-form';
 import formStyles from '@/components/dashboard/meeting-types/meeting-type-form.module.css';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { findMeetingTypeForHost } from '@/lib/hosts/meeting-types/list';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import styles from '@/components/dev-mail/dev-mail.module.css';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { devInboxEnabled, findInboxMessage } from '@/lib/notifications/dev-inbox';
 
 export const metadata: Metadata = { title: 'Dev inbox message' };

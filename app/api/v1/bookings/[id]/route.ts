@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { findBookingByLink, presentBooking } from '@/lib/booking';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
 import { json, route } from '@/lib/http';

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cancelBooking, cancelBookingSchema, presentBooking } from '@/lib/booking';
 import { cacheStore } from '@/lib/cache';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';

@@ -1,5 +1,5 @@
-import { db } from '@/db/client';
-import { findCalendarFile } from '@/lib/booking';
+import { db } from '@/lib/database';
+import { findInviteFile } from '@/lib/booking';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
 import { route } from '@/lib/http';
 
@@ -7,7 +7,7 @@ import { route } from '@/lib/http';
 export const GET = route<{ id: string }>(async (request, { id }) => {
   await enforceRateLimit(request, 'bookings');
   const token = new URL(request.url).searchParams.get('token');
-  const file = await findCalendarFile(db(), id, token);
+  const file = await findInviteFile(db(), id, token);
   return new Response(file.body, {
     headers: {
       'content-type': 'text/calendar; charset=utf-8',

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from './calendar-event';
+import type { InviteEvent } from './invite-event';
 
 // "Add to calendar" links that open Google Calendar or Outlook on the web with the event prefilled.
 // Every value is URL-encoded: the invitee's name can sit in the text and must not break the query.
@@ -17,7 +17,7 @@ function compactUtc(instant: Date): string {
 
 const isoUtc = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function googleCalendarUrl(event: CalendarEvent): string {
+export function googleCalendarUrl(event: InviteEvent): string {
   return `https://calendar.google.com/calendar/render?${query({
     action: 'TEMPLATE',
     text: event.summary,
@@ -27,7 +27,7 @@ export function googleCalendarUrl(event: CalendarEvent): string {
   })}`;
 }
 
-export function outlookCalendarUrl(event: CalendarEvent): string {
+export function outlookCalendarUrl(event: InviteEvent): string {
   return `https://outlook.live.com/calendar/0/deeplink/compose?${query({
     subject: event.summary,
     startdt: isoUtc(event.start),
@@ -43,7 +43,7 @@ export function outlookCalendarUrl(event: CalendarEvent): string {
  * Where the booking's .ics file is downloaded, made from one of its management links (either token
  * opens it). Null when the reply carries neither link.
  */
-export function calendarFileHref(booking: { id: string; cancelUrl?: string | undefined; rescheduleUrl?: string | undefined }): string | null {
+export function inviteFileHref(booking: { id: string; cancelUrl?: string | undefined; rescheduleUrl?: string | undefined }): string | null {
   const link = booking.cancelUrl ?? booking.rescheduleUrl;
   const token = link ? new URL(link).searchParams.get('token') : null;
   if (!token) return null;

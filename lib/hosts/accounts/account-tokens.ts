@@ -1,9 +1,10 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
 import { type AccountTokenPurpose, accountTokens } from '@/db/schema';
-import { signingSecrets } from './secrets';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
+import { hashToken } from '@/lib/secrets/token-hash';
 
 // Single-use links mailed to a host. A token is HMAC-SHA256(secret, purpose + row id): the row holds
 // only its SHA-256, and the outbox only the row id, so neither a database nor a queue leak yields a
@@ -26,8 +27,6 @@ export type TokenCheck = { ok: true; row: AccountTokenRow } | { ok: false; probl
 const tokenWith = (secret: string, id: string, purpose: AccountTokenPurpose) =>
   createHmac('sha256', secret).update(`rendezvous:account:${purpose}:${id}`).digest('base64url');
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /**
  * Records a new link for `email` (in the caller's transaction); older unused links of the same
  * purpose stop working, so only the newest mail counts.
@@ -43,7 +42,7 @@ export async function issueAccountToken(tx: Queryable, input: { userId: string; 
     userId: input.userId,
     purpose: input.purpose,
     email: input.email,
-    tokenHash: hashOf(tokenWith(signingSecrets()[0]!, id, input.purpose)),
+    tokenHash: hashToken(tokenWith(signingSecrets()[0]!, id, input.purpose)),
     expiresAt: new Date(input.now.getTime() + accountTokenLifetimeMs[input.purpose]),
   });
   return id;
@@ -53,7 +52,7 @@ export async function issueAccountToken(tx: Queryable, input: { userId: string; 
 export function issuedAccountToken(row: Pick<AccountTokenRow, 'id' | 'purpose' | 'tokenHash'>): string | null {
   for (const secret of signingSecrets()) {
     const token = tokenWith(secret, row.id, row.purpose);
-    if (hashOf(token) === row.tokenHash) return token;
+    if (hashToken(token) === row.tokenHash) return token;
   }
   return null;
 }
@@ -67,7 +66,7 @@ async function rowFor(database: Queryable, purposes: Purposes, token: unknown): 
   const [row] = await database
     .select()
     .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, hashOf(parsed.data)), inArray(accountTokens.purpose, [...purposes])));
+    .where(and(eq(accountTokens.tokenHash, hashToken(parsed.data)), inArray(accountTokens.purpose, [...purposes])));
   return row;
 }
 

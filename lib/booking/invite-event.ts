@@ -1,7 +1,8 @@
-// What an invitee's calendar entry says, in one place: the .ics file and the Google/Outlook links
-// must agree. Plain data only, so the browser can import it too.
+// What an invite says (the entry an invitee adds to their own calendar), in one place: the .ics
+// file and the Google/Outlook links must agree. Plain data only, so the browser can import it too.
+// "Invite" is the invitee's side; "calendar" means the host's providers (lib/calendars).
 
-export interface CalendarEvent {
+export interface InviteEvent {
   start: Date;
   end: Date;
   summary: string;
@@ -9,7 +10,7 @@ export interface CalendarEvent {
   description: string;
 }
 
-export interface CalendarEventInput {
+export interface InviteEventInput {
   start: Date;
   end: Date;
   meetingName: string;
@@ -20,7 +21,7 @@ export interface CalendarEventInput {
   rescheduleUrl?: string | undefined;
 }
 
-export function calendarEvent(input: CalendarEventInput): CalendarEvent {
+export function inviteEvent(input: InviteEventInput): InviteEvent {
   const links = [
     input.rescheduleUrl ? `Reschedule: ${input.rescheduleUrl}` : null,
     input.cancelUrl ? `Cancel: ${input.cancelUrl}` : null,

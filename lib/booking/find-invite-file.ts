@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import { calendarEvent } from './calendar-event';
-import { calendarFile } from './calendar-file';
+import { inviteEvent } from './invite-event';
+import { inviteFile } from './invite-file';
 import { findBookingByLink } from './find-booking';
 import { presentBooking } from './present';
-import { calendarUid, rescheduleChainRoot } from './reschedule-chain';
+import { inviteUid, rescheduleChainRoot } from './reschedule-chain';
 
 /** The booking's .ics file for the holder of one of its links; every failure is the same 404. */
-export async function findCalendarFile(database: Queryable, bookingId: string, token: string | null, now = new Date()) {
+export async function findInviteFile(database: Queryable, bookingId: string, token: string | null, now = new Date()) {
   const { booking, purpose } = await findBookingByLink(database, bookingId, token);
   const [meetingType] = await database
     .select({ name: meetingTypes.name, location: meetingTypes.location, hostName: users.name })
@@ -19,7 +19,7 @@ export async function findCalendarFile(database: Queryable, bookingId: string, t
   if (!meetingType) throw notFound('Booking');
   const { rootId, hops } = await rescheduleChainRoot(database, booking);
   const { cancelUrl, rescheduleUrl } = presentBooking(booking, [purpose]);
-  const event = calendarEvent({
+  const event = inviteEvent({
     meetingName: meetingType.name,
     hostName: meetingType.hostName,
     location: meetingType.location,
@@ -31,6 +31,6 @@ export async function findCalendarFile(database: Queryable, bookingId: string, t
   const cancelled = booking.status === 'cancelled';
   return {
     filename: `rendezvous-${booking.id.slice(0, 8)}.ics`,
-    body: calendarFile({ ...event, uid: calendarUid(rootId), sequence: hops + (cancelled ? 1 : 0), cancelled, stamp: now }),
+    body: inviteFile({ ...event, uid: inviteUid(rootId), sequence: hops + (cancelled ? 1 : 0), cancelled, stamp: now }),
   };
 }

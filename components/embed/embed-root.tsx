@@ -1,15 +1,15 @@
 'use client';
 
 import { type ReactNode, useRef } from 'react';
-import styles from './booking-layout.module.css';
 import { useEmbedBridge } from './embed-bridge';
+import styles from './embed.module.css';
 
 /** The <main> of an embedded page that is not the booking flow (the host's list): no background, height reported. */
 export function EmbedRoot({ children }: { children: ReactNode }) {
   const root = useRef<HTMLElement>(null);
   useEmbedBridge(root);
   return (
-    <main ref={root} className={`${styles.page} ${styles.embedPage}`}>
+    <main ref={root} className={styles.embedPage}>
       {children}
     </main>
   );

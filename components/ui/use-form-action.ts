@@ -2,13 +2,13 @@ import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
 
-export type SettingsAction<T> = (form: FormData) => Promise<ActionResult<T>>;
+export type FormAction<T> = (form: FormData) => Promise<ActionResult<T>>;
 
 /**
- * A hostAction as a form dispatcher: the last result, the dispatcher and whether it is running.
+ * The one client action idiom: a hostAction as a form dispatcher: the last result, the dispatcher and whether it is running.
  * `refresh` re-renders the server parts after a success (the header shows the username).
  */
-export function useSettingsAction<T>(action: SettingsAction<T>, options: { refresh?: boolean; onSuccess?: (data: T) => void } = {}) {
+export function useFormAction<T>(action: FormAction<T>, options: { refresh?: boolean; onSuccess?: (data: T) => void } = {}) {
   const router = useRouter();
   return useActionState(async (_previous: ActionResult<T> | null, form: FormData) => {
     const result = await action(form);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEvent } from './calendar-event';
-import { calendarFileHref, googleCalendarUrl, outlookCalendarUrl } from './calendar-links';
+import { inviteEvent } from './invite-event';
+import { inviteFileHref, googleCalendarUrl, outlookCalendarUrl } from './invite-links';
 
-const event = calendarEvent({
+const event = inviteEvent({
   meetingName: 'Intro & chat',
   hostName: 'Ada Host',
   location: 'https://meet.example/abc?x=1',
@@ -11,7 +11,7 @@ const event = calendarEvent({
   rescheduleUrl: 'https://rendezvous.test/bookings/b1/reschedule?token=r',
 });
 
-describe('calendar links', () => {
+describe('invite links', () => {
   it('opens Google Calendar with the event, the times in compact UTC', () => {
     const url = new URL(googleCalendarUrl(event));
     expect(`${url.origin}${url.pathname}`).toBe('https://calendar.google.com/calendar/render');
@@ -52,11 +52,11 @@ describe('calendar links', () => {
 
 describe('the .ics download link', () => {
   it('uses the token of either management link', () => {
-    expect(calendarFileHref({ id: 'b1', cancelUrl: 'https://r.test/bookings/b1/cancel?token=a%2Bb' })).toBe('/api/v1/bookings/b1/ics?token=a%2Bb');
-    expect(calendarFileHref({ id: 'b1', rescheduleUrl: 'https://r.test/bookings/b1/reschedule?token=r' })).toBe('/api/v1/bookings/b1/ics?token=r');
+    expect(inviteFileHref({ id: 'b1', cancelUrl: 'https://r.test/bookings/b1/cancel?token=a%2Bb' })).toBe('/api/v1/bookings/b1/ics?token=a%2Bb');
+    expect(inviteFileHref({ id: 'b1', rescheduleUrl: 'https://r.test/bookings/b1/reschedule?token=r' })).toBe('/api/v1/bookings/b1/ics?token=r');
   });
 
   it('is null without a link', () => {
-    expect(calendarFileHref({ id: 'b1' })).toBeNull();
+    expect(inviteFileHref({ id: 'b1' })).toBeNull();
   });
 });

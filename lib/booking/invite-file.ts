@@ -1,12 +1,12 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { CalendarEvent } from './calendar-event';
+import type { InviteEvent } from './invite-event';
 
 interface Person {
   name: string;
   email: string;
 }
 
-export interface CalendarFileInput extends CalendarEvent {
+export interface InviteFileInput extends InviteEvent {
   /** The same for every booking in a reschedule chain, so a calendar updates one entry. */
   uid: string;
   /** Grows with each change, so calendars prefer the newest file for that UID. */
@@ -39,7 +39,7 @@ const person = (who: Person | undefined) => (who ? { email: who.email, name: par
 const methods = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL };
 
 /** An iCalendar file with one event in UTC; the library escapes every text value, `parameterText` each name. */
-export function calendarFile(input: CalendarFileInput): string {
+export function inviteFile(input: InviteFileInput): string {
   const calendar = ical({ prodId: { company: 'Rendezvous', product: 'Rendezvous', language: 'EN' }, method: methods[input.method ?? 'PUBLISH'] });
   const event = calendar.createEvent({
     id: input.uid,

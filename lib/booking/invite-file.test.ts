@@ -1,10 +1,10 @@
 import ical, { type VEvent } from 'node-ical';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarEvent } from './calendar-event';
-import { calendarFile, type CalendarFileInput } from './calendar-file';
+import { inviteEvent } from './invite-event';
+import { inviteFile, type InviteFileInput } from './invite-file';
 
-const event = calendarEvent({
+const event = inviteEvent({
   meetingName: 'Intro call',
   hostName: 'Ada Host',
   location: 'Room 4, Main St',
@@ -13,7 +13,7 @@ const event = calendarEvent({
   cancelUrl: 'https://rendezvous.test/bookings/b1/cancel?token=c',
   rescheduleUrl: 'https://rendezvous.test/bookings/b1/reschedule?token=r',
 });
-const input: CalendarFileInput = { ...event, uid: 'root-id@rendezvous', sequence: 0, cancelled: false, stamp: new Date('2027-02-01T00:00:00Z') };
+const input: InviteFileInput = { ...event, uid: 'root-id@rendezvous', sequence: 0, cancelled: false, stamp: new Date('2027-02-01T00:00:00Z') };
 
 /** The one VEVENT, read back by an independent parser. */
 function parsedEvent(text: string): VEvent {
@@ -24,7 +24,7 @@ function parsedEvent(text: string): VEvent {
 
 describe('the .ics file of a booking', () => {
   it('publishes one event in UTC with the summary, location, links and UID', () => {
-    const text = calendarFile(input);
+    const text = inviteFile(input);
     expect(text).toContain('METHOD:PUBLISH');
     expect(text).toContain('DTSTART:20270301T093000Z');
     expect(text).toContain('DTEND:20270301T100000Z');
@@ -38,17 +38,17 @@ describe('the .ics file of a booking', () => {
   });
 
   it('marks a cancelled booking CANCELLED', () => {
-    expect(parsedEvent(calendarFile({ ...input, cancelled: true, sequence: 1 })).status).toBe('CANCELLED');
+    expect(parsedEvent(inviteFile({ ...input, cancelled: true, sequence: 1 })).status).toBe('CANCELLED');
   });
 
   it('leaves out the location when the meeting type has none', () => {
-    const text = calendarFile({ ...input, location: null });
+    const text = inviteFile({ ...input, location: null });
     expect(text).not.toContain('LOCATION');
   });
 
   it('escapes text so a name cannot add properties or break lines', () => {
-    const hostile = calendarEvent({ ...event, meetingName: 'Call;\r\nATTENDEE:mailto:x@evil.test', hostName: 'A, B\\C', location: null });
-    const text = calendarFile({ ...input, ...hostile });
+    const hostile = inviteEvent({ ...event, meetingName: 'Call;\r\nATTENDEE:mailto:x@evil.test', hostName: 'A, B\\C', location: null });
+    const text = inviteFile({ ...input, ...hostile });
     expect(text).not.toMatch(/^ATTENDEE/m);
     expect(parsedEvent(text).summary).toBe('Call;\r\nATTENDEE:mailto:x@evil.test with A, B\\C'.replace('\r\n', '\n'));
   });
@@ -56,7 +56,7 @@ describe('the .ics file of a booking', () => {
 
 describe('the people in an invitation (RFC 5545 parameters)', () => {
   const invitation = (organizer: string, attendee: string) =>
-    calendarFile({ ...input, method: 'REQUEST', organizer: { name: organizer, email: 'host@example.test' }, attendee: { name: attendee, email: 'eve@example.test' } });
+    inviteFile({ ...input, method: 'REQUEST', organizer: { name: organizer, email: 'host@example.test' }, attendee: { name: attendee, email: 'eve@example.test' } });
 
   /** The property lines (unfolded) named `name`, as an independent reader sees them. */
   const lines = (text: string, name: string) => text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/).filter((line) => line.startsWith(`${name};`) || line.startsWith(`${name}:`));
