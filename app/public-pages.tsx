@@ -7,7 +7,7 @@ import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { BookingFlow } from '@/components/booking/booking-flow';
 import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
-import { EmbedRoot } from '@/components/booking/embed-root';
+import { EmbedRoot } from '@/components/embed/embed-root';
 import { MeetingTypeList } from '@/components/booking/meeting-type-list';
 
 // The public host page and booking page, once for the site (/{username}…) and once for other sites'

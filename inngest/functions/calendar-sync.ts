@@ -1,5 +1,5 @@
 import { RetryAfterError } from 'inngest';
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { runConnectionSync, type SyncOutcome } from '@/lib/calendars/sync-connection';
 import { defineJob } from './job';

@@ -1,4 +1,4 @@
-import { db } from '@/db/client';
+import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';

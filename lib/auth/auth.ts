@@ -14,7 +14,7 @@ import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
 import { signUpZone } from './sign-up-zone';
-import { signingSecrets } from './secrets';
+import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { applyClientUpdate, type HostToken, refreshedToken } from './session-token';
 
 // Auth.js v5. Sessions are JWTs (the credentials provider needs them) that carry the host's id, the
