@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { changePasswordAction, changeTimeZoneAction, updateNotificationPreferencesAction, updateProfileAction } from '@/app/dashboard/settings/actions';
+import { saveTimeZoneAction } from '@/app/dashboard/availability/actions';
+import { changePasswordAction, updateNotificationPreferencesAction, updateProfileAction } from '@/app/dashboard/settings/actions';
 import { usernameRedirects, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { reissueSession } from '@/lib/auth/reissue-session';
@@ -119,12 +120,12 @@ describe('updateNotificationPreferencesAction', () => {
   });
 });
 
-describe('changeTimeZoneAction', () => {
+describe('saveTimeZoneAction', () => {
   it('stores the canonical zone and bumps the availability version, so slots move at once', async () => {
     const host = await createHost(database);
     signInAs(host.id);
     const before = await readHostVersion(cacheStore(), host.id);
-    expect(await changeTimeZoneAction({ timeZone: 'europe/berlin' })).toEqual({ ok: true, data: { timeZone: 'Europe/Berlin' } });
+    expect(await saveTimeZoneAction({ timeZone: 'europe/berlin' })).toEqual({ ok: true, data: { timeZone: 'Europe/Berlin' } });
     expect((await hostRow(host.id)).timeZone).toBe('Europe/Berlin');
     expect(await readHostVersion(cacheStore(), host.id)).toBe(before + 1);
   });
@@ -133,14 +134,14 @@ describe('changeTimeZoneAction', () => {
     const host = await createHost(database);
     signInAs(host.id);
     const before = await readHostVersion(cacheStore(), host.id);
-    expect(await changeTimeZoneAction({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, error: { code: 'invalid_request', fieldErrors: { timeZone: expect.any(String) } } });
+    expect(await saveTimeZoneAction({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ ok: false, error: { code: 'invalid_request', fieldErrors: { timeZone: expect.any(String) } } });
     expect((await hostRow(host.id)).timeZone).toBe(host.timeZone);
     expect(await readHostVersion(cacheStore(), host.id)).toBe(before);
   });
 
   it('answers signed-out callers with unauthorized', async () => {
     signInAs(null);
-    expect(await changeTimeZoneAction({ timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await saveTimeZoneAction({ timeZone: 'UTC' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 });
 

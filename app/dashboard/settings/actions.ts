@@ -10,8 +10,6 @@ import { reissueSession } from '@/lib/auth/reissue-session';
 import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';
 import { changeHostPassword, changePasswordSchema } from '@/lib/hosts/accounts/password-change';
 import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
-import { timeZoneInputSchema } from '@/lib/hosts/availability/schemas';
-import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
 
 // The settings page's actions; each goes through hostAction (session → zod → lib → one result shape).
 
@@ -22,8 +20,6 @@ export const updateNotificationPreferencesAction = hostAction(notificationPrefer
 );
 
 // The same service as the availability page's zone form: one place changes a host's zone.
-export const changeTimeZoneAction = hostAction(timeZoneInputSchema, (input, ctx) => setTimeZone(ctx, input));
-
 /** Every other session ends; this browser gets a fresh session under the new version. */
 export const changePasswordAction = hostAction(changePasswordSchema, async (input, { hostUserId, deps }) => {
   await changeHostPassword(deps.database, hostUserId, input, Date.now());

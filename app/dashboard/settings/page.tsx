@@ -16,13 +16,13 @@ import { SessionsForm } from '@/components/dashboard/settings/sessions-form';
 import { countLiveSessions } from '@/lib/hosts/accounts/live-sessions';
 import {
   changePasswordAction,
-  changeTimeZoneAction,
   deleteAccountAction,
   requestEmailChangeAction,
   signOutOtherSessionsAction,
   updateNotificationPreferencesAction,
   updateProfileAction,
 } from './actions';
+import { saveTimeZoneAction } from '../availability/actions';
 import { USERNAME_REDIRECT_DAYS } from '@/lib/hosts/accounts/username-redirects';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -55,7 +55,7 @@ export default async function SettingsPage() {
           <h2 id="zone-title" className={styles.sectionTitle}>
             Time zone
           </h2>
-          <TimeZoneForm timeZone={host.timeZone} action={changeTimeZoneAction} className={settingsStyles.form} />
+          <TimeZoneForm timeZone={host.timeZone} action={saveTimeZoneAction} className={settingsStyles.form} />
         </section>
         <section aria-labelledby="email-title" className={styles.section}>
           <h2 id="email-title" className={styles.sectionTitle}>
