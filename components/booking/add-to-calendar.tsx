@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/invite-links';
 import type { Booking } from './api-client';
@@ -15,6 +16,8 @@ interface Props {
  * opens, and never in the public booking page's data, so these links go without it.
  */
 export function AddToCalendar({ booking, meetingName, hostName }: Props) {
+  const t = useTranslations('invitee.confirmation');
+  const words = useTranslations('invite');
   const event = inviteEvent({
     meetingName,
     hostName,
@@ -23,18 +26,19 @@ export function AddToCalendar({ booking, meetingName, hostName }: Props) {
     end: new Date(booking.end),
     cancelUrl: booking.cancelUrl,
     rescheduleUrl: booking.rescheduleUrl,
+    words: { summary: words('summary', { meeting: meetingName, host: hostName }), needChange: words('needChange'), reschedule: words('reschedule'), cancel: words('cancel') },
   });
   const fileHref = inviteFileHref(booking);
   return (
     <section className={styles.calendar} aria-labelledby="add-to-calendar">
       <h3 id="add-to-calendar" className={styles.calendarTitle}>
-        Add to calendar
+        {t('addToCalendar')}
       </h3>
       <ul className={styles.calendarLinks}>
         {fileHref ? (
           <li>
             <a href={fileHref} download>
-              Download .ics file
+              {t('downloadFile')}
             </a>
           </li>
         ) : null}

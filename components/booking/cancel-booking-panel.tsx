@@ -1,34 +1,41 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
-import { cancelBooking, describeError } from './api-client';
+import { cancelBooking } from './api-client';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, changesClosedReason } from './change-window';
+import { ChangeDeadline, useChangesClosedReason } from './change-window';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
 import { useDetectedTimeZone } from './time-zones';
+import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 function Cancelled({ bookAgainHref }: { bookAgainHref: string | null }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const t = useTranslations('invitee.manage');
   return (
     <div className={layoutStyles.stack}>
       <h2 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
-        Cancelled
+        {t('cancelledTitle')}
       </h2>
-      <Alert tone="success">This meeting is cancelled and its time is free again.</Alert>
-      {bookAgainHref ? <Link href={bookAgainHref}>Book a new time</Link> : null}
+      <Alert tone="success">{t('cancelledNote')}</Alert>
+      {bookAgainHref ? <Link href={bookAgainHref}>{t('bookNewTime')}</Link> : null}
     </div>
   );
 }
 
 /** The cancel link's page: the booking, an optional reason, and one button. */
 export function CancelBookingPanel({ meetingType, booking, token }: ManagePageProps) {
+  const t = useTranslations('invitee.manage');
+  const form = useTranslations('invitee.form');
+  const { describe } = useErrorText();
+  const changesClosedReason = useChangesClosedReason();
   const timeZone = useDetectedTimeZone(booking.timezone);
   const [status, setStatus] = useState(booking.status);
   const [submitting, setSubmitting] = useState(false);
@@ -47,7 +54,7 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
       // Cancelling is idempotent on the server, so a retry after a lost reply is harmless.
       const result = await cancelBooking(booking.id, token, reason || undefined);
       if (result.ok) setStatus('cancelled');
-      else setError(describeError(result));
+      else setError(describe(result));
     } finally {
       inFlight.current = false;
       setSubmitting(false);
@@ -61,28 +68,27 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
     </MeetingSummary>
   );
   const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone, meetingType.host.name) : null;
-  const inactive = status === 'rescheduled' ? inactiveReason(status) : closed;
+  const inactiveKey = status === 'rescheduled' ? inactiveReason(status) : null;
+  const inactive = inactiveKey ? t(inactiveKey) : closed;
 
   return (
     <BookingPageFrame details={details}>
       {status === 'cancelled' ? <Cancelled bookAgainHref={bookAgainHref} /> : null}
       {inactive ? (
         <div className={layoutStyles.stack}>
-          <h2 className={layoutStyles.panelTitle}>This booking can’t be cancelled</h2>
+          <h2 className={layoutStyles.panelTitle}>{t('cannotCancel')}</h2>
           <Alert tone="info">{inactive}</Alert>
         </div>
       ) : null}
       {status === 'confirmed' && !closed ? (
         <form className={layoutStyles.stack} onSubmit={submit}>
-          <h2 className={layoutStyles.panelTitle}>Cancel this meeting?</h2>
-          <p className={layoutStyles.note}>
-            {booking.name}, your booking of {meetingType.name} with {meetingType.host.name} will be cancelled and its time freed up.
-          </p>
-          <TextAreaField label="Reason for cancelling" name="reason" optional maxLength={2000} />
+          <h2 className={layoutStyles.panelTitle}>{t('cancelQuestion')}</h2>
+          <p className={layoutStyles.note}>{t('cancelNote', { name: booking.name, meeting: meetingType.name, host: meetingType.host.name })}</p>
+          <TextAreaField label={t('reason')} name="reason" optional={form('optional')} maxLength={2000} />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className={layoutStyles.actions}>
             <Button type="submit" variant="danger" disabled={submitting}>
-              {submitting ? 'Cancelling…' : 'Cancel booking'}
+              {submitting ? t('cancelling') : t('cancelButton')}
             </Button>
           </div>
         </form>

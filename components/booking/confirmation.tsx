@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
 import { AddToCalendar } from './add-to-calendar';
@@ -22,6 +23,7 @@ interface Props {
 /** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
 export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, linksInNewTab = false, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const t = useTranslations('invitee');
   const newTab = linksInNewTab ? ({ target: '_blank', rel: 'noopener noreferrer' } as const) : {};
   return (
     <div className={styles.confirmation} data-testid="confirmation">
@@ -34,25 +36,25 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
       <p className={styles.lead}>{lead}</p>
       <div className={styles.summary}>
         <p className={styles.what}>
-          {meetingName} with {hostName}
+          {t('meeting.title', { meeting: meetingName, host: hostName })}
         </p>
         <BookingTime start={booking.start} end={booking.end} timeZone={timeZone} />
         <p className={styles.who}>
-          Booked for {booking.name} ({booking.email})
+          {t('confirmation.bookedFor', { name: booking.name, email: booking.email })}
         </p>
       </div>
       <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} />
       {children}
-      <p className={styles.manage}>Need to make a change? Keep these links:</p>
+      <p className={styles.manage}>{t('confirmation.keepLinks')}</p>
       <div className={styles.actionsRow}>
         {booking.rescheduleUrl ? (
           <ButtonLink variant="secondary" href={booking.rescheduleUrl} {...newTab}>
-            Reschedule
+            {t('confirmation.reschedule')}
           </ButtonLink>
         ) : null}{' '}
         {booking.cancelUrl ? (
           <ButtonLink variant="ghost" href={booking.cancelUrl} {...newTab}>
-            Cancel booking
+            {t('confirmation.cancel')}
           </ButtonLink>
         ) : null}
       </div>

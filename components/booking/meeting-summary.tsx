@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { ClockIcon } from './icons';
@@ -5,6 +6,7 @@ import styles from './meeting-summary.module.css';
 
 /** The details column: who, what, how long, and (as children) the chosen time. */
 export function MeetingSummary({ meetingType, children }: { meetingType: PublicMeetingTypeDetails; children?: ReactNode }) {
+  const t = useTranslations('invitee.meeting');
   return (
     <div>
       <p className={styles.host}>{meetingType.host.name}</p>
@@ -12,7 +14,7 @@ export function MeetingSummary({ meetingType, children }: { meetingType: PublicM
       <ul className={styles.facts}>
         <li className={styles.fact}>
           <ClockIcon />
-          <span>{meetingType.durationMinutes} min</span>
+          <span>{t('duration', { minutes: meetingType.durationMinutes })}</span>
         </li>
       </ul>
       {meetingType.description ? <p className={styles.description}>{meetingType.description}</p> : null}

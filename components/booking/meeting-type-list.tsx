@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import type { PublicMeetingType } from '@/lib/hosts/public-profile';
 import styles from './meeting-type-list.module.css';
@@ -12,17 +13,18 @@ interface Props {
 }
 
 export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
+  const t = useTranslations('invitee');
   if (meetingTypes.length === 0) {
-    return <p className="muted">This host has no meeting types open for booking right now.</p>;
+    return <p className="muted">{t('hostPage.empty')}</p>;
   }
   return (
-    <ul className={styles.list} aria-label="Meeting types">
+    <ul className={styles.list} aria-label={t('hostPage.listLabel')}>
       {meetingTypes.map((meetingType) => (
         <li key={meetingType.id} data-testid="meeting-type">
           <Card href={`${pathPrefix}/${username}/${meetingType.slug}${query}`} accent={meetingType.color}>
             <h2 className={styles.name}>{meetingType.name}</h2>
             <p className={styles.meta}>
-              {meetingType.durationMinutes} min
+              {t('meeting.duration', { minutes: meetingType.durationMinutes })}
               {meetingType.description ? ` · ${meetingType.description}` : ''}
             </p>
           </Card>

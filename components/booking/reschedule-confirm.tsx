@@ -1,13 +1,15 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { type Booking, describeError, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
+import { type Booking, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
 import type { ManagedBooking } from './managed-booking';
 import styles from './meeting-summary.module.css';
+import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 interface Props {
@@ -29,6 +31,8 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
   // One key per chosen time: a retry after a lost reply gets the booking the first attempt made.
   const attempt = useRef<{ start: string; key: string } | null>(null);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const t = useTranslations('invitee');
+  const { describe } = useErrorText();
 
   async function confirm() {
     if (inFlight.current) return;
@@ -39,8 +43,8 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
       if (attempt.current?.start !== slot.start) attempt.current = { start: slot.start, key: newIdempotencyKey() };
       const result = await rescheduleBooking(bookingId, token, slot.start, attempt.current.key);
       if (result.ok) onRescheduled(result.data.booking);
-      else if (result.error.code === 'slot_unavailable') onSlotTaken(result.error.message);
-      else setError(describeError(result));
+      else if (result.error.code === 'slot_unavailable') onSlotTaken(describe(result));
+      else setError(describe(result));
     } finally {
       inFlight.current = false;
       setSubmitting(false);
@@ -50,25 +54,25 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
   return (
     <div className={layoutStyles.stack}>
       <div>
-        <Button variant="ghost" onClick={onBack} aria-label="Back to times">
-          ← Back
+        <Button variant="ghost" onClick={onBack} aria-label={t('form.backToTimes')}>
+          ← {t('form.back')}
         </Button>
       </div>
       <h2 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
-        Confirm the new time
+        {t('manage.confirmNewTime')}
       </h2>
       <div>
-        <p className={styles.host}>New time</p>
+        <p className={styles.host}>{t('manage.newTime')}</p>
         <BookingTime start={slot.start} end={slot.end} timeZone={timeZone} />
       </div>
       <div>
-        <p className={styles.host}>Instead of</p>
+        <p className={styles.host}>{t('manage.insteadOf')}</p>
         <BookingTime start={previous.start} end={previous.end} timeZone={timeZone} />
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className={layoutStyles.actions}>
         <Button onClick={confirm} disabled={submitting}>
-          {submitting ? 'Rescheduling…' : 'Confirm new time'}
+          {submitting ? t('manage.rescheduling') : t('manage.confirmButton')}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type AvailabilityQuery, describeError, fetchAvailability, type Slot } from './api-client';
+import { type AvailabilityQuery, fetchAvailability, type Slot } from './api-client';
+import { useErrorText } from './use-error-text';
 
 export type AvailabilityState =
   { status: 'idle' | 'loading'; slots: Slot[] } | { status: 'ready'; slots: Slot[] } | { status: 'error'; slots: Slot[]; message: string };
@@ -20,6 +21,7 @@ export function useAvailability(
   const key = query ? `${query.meetingTypeId}|${query.start}|${query.end}|${query.timezone}|${revision}.${generation}` : null;
   const rescheduleToken = query?.rescheduleToken;
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const { describe } = useErrorText();
 
   const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
   useEffect(() => {
@@ -28,13 +30,13 @@ export function useAvailability(
     fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken }, controller.signal)
       .then((result) => {
         if (result.ok) setSettled({ key, slots: result.data.slots });
-        else setSettled({ key, slots: [], message: describeError(result) });
+        else setSettled({ key, slots: [], message: describe(result) });
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
       });
     return () => controller.abort();
-  }, [key, meetingTypeId, start, end, timezone, rescheduleToken]);
+  }, [key, meetingTypeId, start, end, timezone, rescheduleToken, describe]);
 
   if (key === null) return { status: 'idle', slots: [], refresh };
   if (settled?.key !== key) return { status: 'loading', slots: [], refresh };

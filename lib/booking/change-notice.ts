@@ -8,10 +8,16 @@ export function changeDeadline(start: number, minChangeNoticeMinutes: number): n
   return start - minChangeNoticeMinutes * MINUTE_MS;
 }
 
+/** A cut-off in the largest whole unit: 2880 → 2 days, 1440 → 24 hours, 90 → 90 minutes (words in any language). */
+export function noticeParts(minutes: number): { unit: 'days' | 'hours' | 'minutes'; count: number } {
+  const hours = minutes / 60;
+  if (hours >= 48 && hours % 24 === 0) return { unit: 'days', count: hours / 24 };
+  if (minutes % 60 === 0) return { unit: 'hours', count: hours };
+  return { unit: 'minutes', count: minutes };
+}
+
 /** "24 hours", "3 days", "1 hour", "90 minutes". */
 export function describeNotice(minutes: number): string {
-  const hours = minutes / 60;
-  if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days`;
-  if (minutes % 60 === 0) return hours === 1 ? '1 hour' : `${hours} hours`;
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const { unit, count } = noticeParts(minutes);
+  return `${count} ${count === 1 ? unit.slice(0, -1) : unit}`;
 }
