@@ -1,4 +1,4 @@
-import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, manageActions, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, manageActions, sampleInvitee } from './components/booking-email';
 
 export interface BookingRescheduledData extends BookingEmailData {
   /** The old time, formatted like `when`. */
@@ -9,15 +9,16 @@ export interface BookingRescheduledData extends BookingEmailData {
 
 /** One message for a move, old and new time together (not a cancellation plus a confirmation). */
 export function bookingRescheduledLayout(data: BookingRescheduledData): BookingEmailProps {
+  const { t } = data;
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
+  const words = { meeting: data.meetingName, withWhom, by: data.movedBy };
   return {
     ...detailsOf(data),
     previousWhen: data.previousWhen,
-    preview: `Rescheduled: ${data.meetingName} with ${withWhom}`,
-    heading: 'This meeting has a new time',
-    intro: `${data.movedBy === 'you' ? 'You' : data.movedBy} moved ${data.meetingName}. The attached invitation replaces the old one.`,
+    preview: t('rescheduledPreview', words),
+    heading: t('rescheduledHeading'),
+    intro: data.movedBy === 'you' ? t('movedByYou', words) : t('movedByOther', words),
     actions: manageActions(data),
-    footer: FOOTER,
   };
 }
 
