@@ -9,7 +9,8 @@ import { securityHeadersFor } from '@/lib/security-headers';
 // Pages get a fresh CSP nonce on the request, which Next.js reads while rendering to mark its own
 // scripts, and a request id (a sane incoming X-Request-Id, else a new one) that server actions log with.
 // The invitee's language (?lang=, cookie, Accept-Language) is negotiated once here and handed on the
-// same way; a `?lang=` choice is remembered in a cookie. Replies say they vary with both.
+// same way; a `?lang=` choice is remembered in a cookie. (Pages are private, no-store: no shared cache
+// keeps one language's page for another invitee.)
 export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeadersFor(request.nextUrl.pathname, env().NODE_ENV, createNonce);
   const requestId = requestIdFrom(request.headers);
@@ -18,7 +19,6 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: withHeaders(request.headers, added) } });
   for (const [name, value] of Object.entries(headers.response)) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
-  response.headers.append('Vary', 'Accept-Language, Cookie');
   if (remember) response.cookies.set(localeCookie(remember, env().NODE_ENV === 'production'));
   return response;
 }

@@ -49,7 +49,7 @@ export function hostPage(surface: Surface) {
     const t = await getTranslations('invitee.hostPage');
     const content = (
       <>
-        <LanguagePicker />
+        <LanguagePicker standalone />
         <h1>{host.name}</h1>
         <p className="lead">{t('lead')}</p>
         <MeetingTypeList username={host.username} meetingTypes={host.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} />

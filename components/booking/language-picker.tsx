@@ -7,11 +7,11 @@ import { LOCALE_PARAM, localeNames, locales } from '@/lib/i18n/locales';
 import styles from './language-picker.module.css';
 
 /**
- * The invitee's language: a labelled native select. A choice reloads the page's data with `?lang=`,
+ * The invitee's language: a labelled native select (`standalone`: on its own line, at the end). A choice reloads the page's data with `?lang=`,
  * which the proxy remembers in a cookie; in a third-party frame (no cookies) the parameter itself
  * keeps it, and it is carried to the next page like the prefill parameters.
  */
-export function LanguagePicker() {
+export function LanguagePicker({ standalone = false }: { standalone?: boolean }) {
   const t = useTranslations('invitee.language');
   const locale = useLocale();
   const router = useRouter();
@@ -27,7 +27,7 @@ export function LanguagePicker() {
   };
 
   return (
-    <div className={styles.picker}>
+    <div className={standalone ? `${styles.picker} ${styles.standalone}` : styles.picker}>
       <label htmlFor={id} className={styles.label}>
         {t('label')}
       </label>
