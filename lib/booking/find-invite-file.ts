@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { inviteWords } from '@/lib/i18n/translator';
 import { inviteEvent } from './invite-event';
 import { inviteFile } from './invite-file';
 import { findBookingByLink } from './find-booking';
@@ -27,6 +28,8 @@ export async function findInviteFile(database: Queryable, bookingId: string, tok
     end: booking.endTime,
     cancelUrl,
     rescheduleUrl,
+    // In the language the invitee booked in, like their emails.
+    words: inviteWords(booking.locale, { meeting: meetingType.name, host: meetingType.hostName }),
   });
   const cancelled = booking.status === 'cancelled';
   return {

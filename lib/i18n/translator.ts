@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import type { Locale } from './locales';
+import { defaultLocale, isLocale, type Locale } from './locales';
 import { catalogues } from './messages';
 
 // Translations outside a React render (emails, subjects, .ics text): next-intl's core translator over
@@ -9,6 +9,9 @@ export function emailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: 'email' });
 }
 
-export function inviteTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace: 'invite' });
+/** The words of an invitee's calendar entry (.ics, Google/Outlook links); an unknown stored locale reads as English. */
+export function inviteWords(locale: string, names: { meeting: string; host: string }) {
+  const known = isLocale(locale) ? locale : defaultLocale;
+  const t = createTranslator({ locale: known, messages: catalogues[known], namespace: 'invite' });
+  return { summary: t('summary', names), needChange: t('needChange'), reschedule: t('reschedule'), cancel: t('cancel') };
 }

@@ -11,7 +11,7 @@ import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
 import { defaultLocale, isLocale, type Locale, LOCALE_PARAM } from '@/lib/i18n/locales';
-import { emailTranslator, inviteTranslator } from '@/lib/i18n/translator';
+import { emailTranslator, inviteWords } from '@/lib/i18n/translator';
 import type { EmailAttachment } from '@/db/schema';
 import type { BookingNotice } from './booking-notice';
 import { headerText } from './header-text';
@@ -87,7 +87,6 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
   const { booking, host, meetingType, chain } = notice;
   const cancelled = kind === 'cancellation';
   const withLinks = recipient === 'invitee' && !cancelled;
-  const words = inviteTranslator(localeFor(notice, recipient));
   const event = inviteEvent({
     start: booking.startTime,
     end: booking.endTime,
@@ -96,12 +95,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     location: booking.calendarJoinUrl ?? meetingType.location,
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
-    words: {
-      summary: words('summary', { meeting: meetingType.name, host: host.name }),
-      needChange: words('needChange'),
-      reschedule: words('reschedule'),
-      cancel: words('cancel'),
-    },
+    words: inviteWords(localeFor(notice, recipient), { meeting: meetingType.name, host: host.name }),
   });
   if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
   const content = inviteFile({

@@ -5,7 +5,7 @@ import { inlineSink } from '@/inngest/inline-runner';
 import { settleDispatches } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { createBookableHost, inviteeFor } from '../factories';
-import { book, cancel, reschedule, tokenOf } from './api';
+import { book, cancel, downloadCalendarFile, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // The invitee's emails are written in the language they booked in (bookings.locale, migration 0017):
@@ -42,6 +42,8 @@ describe('emails in the booking’s language', () => {
     expect(confirmation.textBody).toContain('Wann: Montag, 11. Januar 2027 · 16:00 – 16:30');
     expect(confirmation.textBody).toMatch(/Verschieben: \S+\/reschedule\?token=\S+&lang=de\n/);
     expect(confirmation.attachments?.[0]?.content.replace(/\r\n /g, '')).toContain('SUMMARY:Intro call mit');
+    const file = await downloadCalendarFile(booked.body.booking.id, tokenOf(booked.body.booking.cancelUrl));
+    expect(file.text.replace(/\r\n /g, '')).toContain('Sie möchten etwas ändern?');
     const toHost = await mailTo(booked.body.booking.id, host.email, 'confirmation');
     expect(toHost.subject).toMatch(/^New booking: Intro call with /);
 
