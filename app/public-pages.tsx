@@ -11,7 +11,7 @@ import { readBookingPageQuery, type SearchParams } from '@/components/booking/bo
 import { EmbedRoot } from '@/components/embed/embed-root';
 import { InviteeIntl } from '@/components/booking/invitee-intl';
 import { LanguagePicker } from '@/components/booking/language-picker';
-import { MeetingTypeList } from '@/components/booking/meeting-type-list';
+import { HostIntro, MeetingTypeList } from '@/components/booking/meeting-type-list';
 
 // The public host page and booking page, once for the site (/{username}…) and once for other sites'
 // frames (/embed/{username}…: no chrome, never indexed). `?name=&email=` prefill the form and utm_* are
@@ -46,12 +46,10 @@ export function hostPage(surface: Surface) {
       if (renamed) redirect(`${prefixOf(surface)}/${renamed}${carried}`);
       notFound();
     }
-    const t = await getTranslations('invitee.hostPage');
     const content = (
       <>
         <LanguagePicker standalone />
-        <h1>{host.name}</h1>
-        <p className="lead">{t('lead')}</p>
+        <HostIntro name={host.name} />
         <MeetingTypeList username={host.username} meetingTypes={host.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} />
       </>
     );

@@ -12,6 +12,17 @@ interface Props {
   query?: string;
 }
 
+/** The host page's heading and how it works, in the page's language. */
+export function HostIntro({ name }: { name: string }) {
+  const t = useTranslations('invitee.hostPage');
+  return (
+    <>
+      <h1>{name}</h1>
+      <p className="lead">{t('lead')}</p>
+    </>
+  );
+}
+
 export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
   const t = useTranslations('invitee');
   if (meetingTypes.length === 0) {

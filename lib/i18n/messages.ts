@@ -1,3 +1,4 @@
+import 'server-only';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 import es from '@/messages/es.json';
