@@ -23,8 +23,8 @@ export function DurationField({ name, label, value, onChange, hint, error, optio
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={fieldStyles.field} role="group" aria-labelledby={`${id}-label`}>
-      <label id={`${id}-label`} htmlFor={id} className={fieldStyles.label}>
+    <div className={fieldStyles.field}>
+      <label htmlFor={id} className={fieldStyles.label}>
         {label}
         {optional ? <span className={fieldStyles.optional}> (optional)</span> : null}
       </label>
