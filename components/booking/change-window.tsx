@@ -7,7 +7,7 @@ import styles from './meeting-summary.module.css';
 // Until when an invitee may cancel or reschedule, in their own zone, as the API enforces it; and,
 // once that has passed, how to reach the host instead.
 
-/** "You can cancel or reschedule until Tue, Jan 12, 9:00 AM." while a cut-off applies and is ahead. */
+/** "You can reschedule or cancel until Tue, Jan 12, 9:00 AM." while a cut-off applies and is ahead. */
 export function ChangeDeadline({ changeWindow, timeZone }: { changeWindow: ChangeWindow; timeZone: string }) {
   if (!changeWindow.open || changeWindow.noticeMinutes === 0) return null;
   return (

@@ -92,9 +92,9 @@ export function reachHostSentence(hostName: string, where: 'email' | 'page'): st
 /** The label of the host's own contact line ("Contact: call 020 7946 0000"). */
 export const CONTACT_LABEL = 'Contact';
 
-/** "Cancel or reschedule until Tue, Jan 12, 9:00 AM." with the deadline written in the invitee's zone. */
+/** "You can reschedule or cancel until Tue, Jan 12, 9:00 AM.", the deadline written in the invitee’s zone. */
 export function deadlineSentence(deadline: string): string {
-  return `You can cancel or reschedule until ${deadline}.`;
+  return `You can reschedule or cancel until ${deadline}.`;
 }
 
 /**
