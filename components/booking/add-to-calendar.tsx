@@ -1,3 +1,4 @@
+import { inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/invite-links';
 import type { Booking } from './api-client';
@@ -7,6 +8,8 @@ interface Props {
   booking: Booking;
   meetingName: string;
   hostName: string;
+  /** Whether changes are still open online, for the entry's description (no links once closed). */
+  changes: { open: boolean; noticeMinutes: number; contactLine: string | null };
 }
 
 /**
@@ -14,15 +17,16 @@ interface Props {
  * meeting type's location (possibly a private video link) is in the .ics, which a booking token
  * opens, and never in the public booking page's data, so these links go without it.
  */
-export function AddToCalendar({ booking, meetingName, hostName }: Props) {
+export function AddToCalendar({ booking, meetingName, hostName, changes }: Props) {
   const event = inviteEvent({
     meetingName,
     hostName,
     location: null,
     start: new Date(booking.start),
     end: new Date(booking.end),
-    cancelUrl: booking.cancelUrl,
-    rescheduleUrl: booking.rescheduleUrl,
+    cancelUrl: changes.open ? booking.cancelUrl : undefined,
+    rescheduleUrl: changes.open ? booking.rescheduleUrl : undefined,
+    changeLines: inviteChangeLines({ ...changes, hostName, where: 'page' }),
   });
   const fileHref = inviteFileHref(booking);
   return (

@@ -59,6 +59,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
           hostName={meetingType.host.name}
           timeZone={timeZone}
           linksInNewTab={embedded}
+          changes={meetingType}
         />
       ) : null}
       <PickTimePanel

@@ -8,7 +8,7 @@ import { TextAreaField } from '@/components/ui/field';
 import { cancelBooking, describeError } from './api-client';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, changesClosedReason } from './change-window';
+import { ChangeDeadline, ChangesClosed, changesClosedReason } from './change-window';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
 import { useDetectedTimeZone } from './time-zones';
@@ -60,16 +60,20 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
       {status === 'confirmed' ? <ChangeDeadline changeWindow={booking.changeWindow} timeZone={timeZone} /> : null}
     </MeetingSummary>
   );
-  const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone, meetingType.host.name) : null;
-  const inactive = status === 'rescheduled' ? inactiveReason(status) : closed;
+  const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone) : null;
+  const inactive = status === 'rescheduled' ? inactiveReason(status) : null;
 
   return (
     <BookingPageFrame details={details}>
       {status === 'cancelled' ? <Cancelled bookAgainHref={bookAgainHref} /> : null}
-      {inactive ? (
+      {inactive || closed ? (
         <div className={layoutStyles.stack}>
           <h2 className={layoutStyles.panelTitle}>This booking can’t be cancelled</h2>
-          <Alert tone="info">{inactive}</Alert>
+          {closed ? (
+            <ChangesClosed reason={closed} hostName={meetingType.host.name} contactLine={meetingType.contactLine} started={booking.changeWindow.started} />
+          ) : (
+            <Alert tone="info">{inactive}</Alert>
+          )}
         </div>
       ) : null}
       {status === 'confirmed' && !closed ? (

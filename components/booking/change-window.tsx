@@ -1,25 +1,51 @@
-import { describeNotice } from '@/lib/booking/change-notice';
+import { Alert } from '@/components/ui/alert';
+import { CONTACT_LABEL, changesClosedSentence, deadlineSentence, reachHostSentence } from '@/lib/booking/change-policy';
 import type { ChangeWindow } from '@/lib/booking/managed-booking';
 import { formatShortDateTime } from './format-time';
 import styles from './meeting-summary.module.css';
 
-// Until when an invitee may cancel or reschedule, in their own zone, as the API enforces it.
+// Until when an invitee may cancel or reschedule, in their own zone, as the API enforces it; and,
+// once that has passed, how to reach the host instead.
 
-/** "You can cancel or reschedule until Tue, Jan 12, 9:00 AM." while a cut-off applies and is ahead. */
+/** "You can reschedule or cancel until Tue, Jan 12, 9:00 AM." while a cut-off applies and is ahead. */
 export function ChangeDeadline({ changeWindow, timeZone }: { changeWindow: ChangeWindow; timeZone: string }) {
   if (!changeWindow.open || changeWindow.noticeMinutes === 0) return null;
   return (
     <p className={styles.deadline} data-testid="change-deadline">
-      You can cancel or reschedule until <time dateTime={changeWindow.deadline}>{formatShortDateTime(changeWindow.deadline, timeZone)}</time>.
+      {deadlineSentence(formatShortDateTime(changeWindow.deadline, timeZone))}
     </p>
   );
 }
 
 /** Why the invitee can no longer change the booking online, or null while they still can. */
-export function changesClosedReason(changeWindow: ChangeWindow, timeZone: string, hostName: string): string | null {
+export function changesClosedReason(changeWindow: ChangeWindow, timeZone: string): string | null {
   if (changeWindow.open) return null;
-  if (changeWindow.noticeMinutes === 0) return 'This meeting has already started and can no longer be changed.';
   // With the year: a long cut-off can have closed in an earlier year than the meeting.
-  const when = formatShortDateTime(changeWindow.deadline, timeZone, { withYear: true });
-  return `Online changes closed on ${when}, ${describeNotice(changeWindow.noticeMinutes)} before the meeting. Please contact ${hostName} if you need to change it.`;
+  const when = formatShortDateTime(changeWindow.closesAt, timeZone, { withYear: true });
+  const policy = { ...changeWindow, closesAt: Date.parse(changeWindow.closesAt) };
+  return changesClosedSentence(policy, when, changeWindow.started);
+}
+
+/** The host's name to reply to, and their own contact line when they set one. */
+export function ReachHost({ hostName, contactLine, where = 'page' }: { hostName: string; contactLine: string | null; where?: 'page' | 'email' }) {
+  return (
+    <>
+      <span className={styles.reach}>{reachHostSentence(hostName, where)}</span>
+      {contactLine ? (
+        <span className={styles.reach} data-testid="contact-line">
+          {CONTACT_LABEL}: {contactLine}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** The refusal on a manage page: why, and whom to contact. */
+export function ChangesClosed({ reason, hostName, contactLine, started }: { reason: string; hostName: string; contactLine: string | null; started: boolean }) {
+  return (
+    <Alert tone="info">
+      <span className={styles.reach} data-testid="changes-closed">{reason}</span>
+      {started ? null : <ReachHost hostName={hostName} contactLine={contactLine} />}
+    </Alert>
+  );
 }

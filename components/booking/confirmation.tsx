@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ButtonLink } from '@/components/ui/button';
+import { changePolicy, changesClosedNote, policySentence } from '@/lib/booking/change-policy';
 import { AddToCalendar } from './add-to-calendar';
 import type { Booking } from './api-client';
 import { BookingTime } from './booking-time';
+import { ReachHost } from './change-window';
 import styles from './confirmation.module.css';
 import { CheckCircleIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -14,14 +16,22 @@ interface Props {
   meetingName: string;
   hostName: string;
   timeZone: string;
+  /** The meeting type's cut-off for invitee changes and the host's contact line. */
+  changes: { minChangeNoticeMinutes: number; contactLine: string | null };
   /** Framed on another site: the manage pages refuse to be framed, so they open in a new tab. */
   linksInNewTab?: boolean;
   children?: ReactNode;
 }
 
-/** What an invitee sees once a booking is made or moved: the time, and the links to change it. */
-export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, linksInNewTab = false, children }: Props) {
+/**
+ * What an invitee sees once a booking is made or moved: the time, the change policy, and the links to
+ * change it — or, when the booking is already inside its cut-off, how to reach the host instead.
+ */
+export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, changes, linksInNewTab = false, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  // The booking was made just now: the moment this confirmation first rendered stands for it.
+  const [now] = useState(() => Date.now());
+  const policy = changePolicy({ start: Date.parse(booking.start), noticeMinutes: changes.minChangeNoticeMinutes, bookedAt: now, now });
   const newTab = linksInNewTab ? ({ target: '_blank', rel: 'noopener noreferrer' } as const) : {};
   return (
     <div className={styles.confirmation} data-testid="confirmation">
@@ -41,21 +51,32 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
           Booked for {booking.name} ({booking.email})
         </p>
       </div>
-      <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} />
+      <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} changes={{ open: policy.open, noticeMinutes: policy.noticeMinutes, contactLine: changes.contactLine }} />
       {children}
-      <p className={styles.manage}>Need to make a change? Keep these links:</p>
-      <div className={styles.actionsRow}>
-        {booking.rescheduleUrl ? (
-          <ButtonLink variant="secondary" href={booking.rescheduleUrl} {...newTab}>
-            Reschedule
-          </ButtonLink>
-        ) : null}{' '}
-        {booking.cancelUrl ? (
-          <ButtonLink variant="ghost" href={booking.cancelUrl} {...newTab}>
-            Cancel booking
-          </ButtonLink>
-        ) : null}
-      </div>
+      {policy.open ? (
+        <>
+          <p className={styles.manage} data-testid="change-policy">
+            {policySentence(policy.noticeMinutes)} Keep these links:
+          </p>
+          <div className={styles.actionsRow}>
+            {booking.rescheduleUrl ? (
+              <ButtonLink variant="secondary" href={booking.rescheduleUrl} {...newTab}>
+                Reschedule
+              </ButtonLink>
+            ) : null}{' '}
+            {booking.cancelUrl ? (
+              <ButtonLink variant="ghost" href={booking.cancelUrl} {...newTab}>
+                Cancel booking
+              </ButtonLink>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <p className={styles.manage} data-testid="change-policy">
+          <span className={styles.closed}>{changesClosedNote(policy.noticeMinutes)}</span>
+          <ReachHost hostName={hostName} contactLine={changes.contactLine} />
+        </p>
+      )}
     </div>
   );
 }

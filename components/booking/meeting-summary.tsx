@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import { formatDuration, policySentence } from '@/lib/booking/change-policy';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { ClockIcon } from './icons';
 import styles from './meeting-summary.module.css';
 
-/** The details column: who, what, how long, and (as children) the chosen time. */
+/** The details column: who, what, how long, the change policy, and (as children) the chosen time. */
 export function MeetingSummary({ meetingType, children }: { meetingType: PublicMeetingTypeDetails; children?: ReactNode }) {
   return (
     <div>
@@ -12,10 +13,13 @@ export function MeetingSummary({ meetingType, children }: { meetingType: PublicM
       <ul className={styles.facts}>
         <li className={styles.fact}>
           <ClockIcon />
-          <span>{meetingType.durationMinutes} min</span>
+          <span>{formatDuration(meetingType.durationMinutes)}</span>
         </li>
       </ul>
       {meetingType.description ? <p className={styles.description}>{meetingType.description}</p> : null}
+      <p className={styles.policy} data-testid="booking-policy">
+        {policySentence(meetingType.minChangeNoticeMinutes)}
+      </p>
       <div className={styles.extra}>{children}</div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Card } from '@/components/ui/card';
+import { formatDuration } from '@/lib/booking/change-policy';
 import type { PublicMeetingType } from '@/lib/hosts/public-profile';
 import styles from './meeting-type-list.module.css';
 
@@ -22,7 +23,7 @@ export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query
           <Card href={`${pathPrefix}/${username}/${meetingType.slug}${query}`} accent={meetingType.color}>
             <h2 className={styles.name}>{meetingType.name}</h2>
             <p className={styles.meta}>
-              {meetingType.durationMinutes} min
+              {formatDuration(meetingType.durationMinutes)}
               {meetingType.description ? ` · ${meetingType.description}` : ''}
             </p>
           </Card>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, changesClosedReason } from './change-window';
+import { ChangeDeadline, ChangesClosed, changesClosedReason } from './change-window';
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
@@ -18,8 +18,8 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
-  const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone, meetingType.host.name) : null;
-  const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.') ?? closed;
+  const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone) : null;
+  const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.');
 
   const details = (
     <MeetingSummary meetingType={meetingType}>
@@ -29,12 +29,16 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
     </MeetingSummary>
   );
 
-  if (inactive) {
+  if (inactive || closed) {
     return (
       <BookingPageFrame details={details}>
         <div className={layoutStyles.stack}>
           <h2 className={layoutStyles.panelTitle}>This booking can’t be rescheduled</h2>
-          <Alert tone="info">{inactive}</Alert>
+          {inactive ? (
+            <Alert tone="info">{inactive}</Alert>
+          ) : closed ? (
+            <ChangesClosed reason={closed} hostName={meetingType.host.name} contactLine={meetingType.contactLine} started={booking.changeWindow.started} />
+          ) : null}
           {/* Not while this booking stands and cannot be moved: a second booking would not replace it. */}
           {meetingType.isActive && !closed ? <Link href={bookingPageHref(meetingType)}>Book a new time</Link> : null}
         </div>
@@ -52,6 +56,7 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
           timeZone={timeZone}
+          changes={meetingType}
         />
       ) : null}
       <PickTimePanel

@@ -6,12 +6,13 @@ export type FormAction<T> = (form: FormData) => Promise<ActionResult<T>>;
 
 /**
  * The one client action idiom: a hostAction as a form dispatcher: the last result, the dispatcher and whether it is running.
- * `refresh` re-renders the server parts after a success (the header shows the username).
+ * `refresh` re-renders the server parts after a success (the header shows the username). A control
+ * that is not a form (a menu item) dispatches its own payload, inside `startTransition`.
  */
-export function useFormAction<T>(action: FormAction<T>, options: { refresh?: boolean; onSuccess?: (data: T) => void } = {}) {
+export function useFormAction<T, P = FormData>(action: (payload: P) => Promise<ActionResult<T>>, options: { refresh?: boolean; onSuccess?: (data: T) => void } = {}) {
   const router = useRouter();
-  return useActionState(async (_previous: ActionResult<T> | null, form: FormData) => {
-    const result = await action(form);
+  return useActionState(async (_previous: ActionResult<T> | null, payload: P) => {
+    const result = await action(payload);
     if (result.ok) {
       options.onSuccess?.(result.data);
       if (options.refresh) router.refresh();

@@ -28,6 +28,8 @@ export interface BookingEmailProps {
   otherParty: string;
   notes?: string | null;
   reason?: string | null;
+  /** What the invitee may change, or how to reach the host instead; above the links. */
+  changeLines?: string[];
   actions: EmailAction[];
   footer: string;
 }
@@ -60,6 +62,15 @@ export function BookingEmail(props: BookingEmailProps) {
         {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
         {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
       </Section>
+      {props.changeLines && props.changeLines.length > 0 ? (
+        <Section style={{ marginTop: '24px' }}>
+          {props.changeLines.map((line) => (
+            <Text key={line} style={{ ...value, color: '#374151' }}>
+              {line}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
       {props.actions.length > 0 ? (
         <Section style={{ marginTop: '24px' }}>
           {props.actions.map((action) => (
@@ -97,6 +108,7 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail('Where', props.location),
     ...detail('Reason', props.reason),
     ...(props.notes ? ['', 'Notes:', props.notes] : []),
+    ...(props.changeLines && props.changeLines.length > 0 ? ['', ...props.changeLines] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
     '',
     '--',
@@ -121,6 +133,8 @@ export interface BookingEmailData {
   /** The invitee's own links (invitee emails only). */
   rescheduleUrl: string | null;
   cancelUrl: string | null;
+  /** The change policy, or how to reach the host once changes are closed (invitee emails only). */
+  changeLines: string[];
   /** The host's view of the booking (host emails only). */
   dashboardUrl: string | null;
 }
@@ -139,7 +153,7 @@ export function manageActions(data: BookingEmailData): EmailAction[] {
 }
 
 export function detailsOf(data: BookingEmailData) {
-  return { meetingName: data.meetingName, when: data.when, timeZone: data.timeZone, location: data.location, notes: data.notes, otherParty: otherParty(data) };
+  return { meetingName: data.meetingName, when: data.when, timeZone: data.timeZone, location: data.location, notes: data.notes, otherParty: otherParty(data), changeLines: data.changeLines };
 }
 
 export const FOOTER = 'Sent by Rendezvous. Reply to this email to reach the other person.';
@@ -157,5 +171,6 @@ export const sampleInvitee: BookingEmailData = {
   notes: 'Looking forward to it <3 & see you then',
   rescheduleUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/reschedule?token=preview',
   cancelUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/cancel?token=preview',
+  changeLines: ['You can reschedule or cancel until 1 day before the meeting.'],
   dashboardUrl: null,
 };

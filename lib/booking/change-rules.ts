@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-import { changeDeadline, describeNotice } from './change-notice';
+import { changeDeadline, formatDuration } from './change-policy';
 import type { BookingAccess } from './find-booking';
 import type { BookingRow } from './insert-booking';
 
@@ -42,7 +42,7 @@ export async function assertWithinChangeWindow(
   if (now > deadline) {
     throw new AppError(
       'change_not_allowed',
-      `This booking can no longer be ${change} online: changes close ${describeNotice(minutes)} before the meeting. Please contact the host.`,
+      `This booking can no longer be ${change} online: changes close ${formatDuration(minutes)} before the meeting. Please contact the host.`,
       { details: { reason: 'change_window_closed', changeDeadline: new Date(deadline).toISOString() } },
     );
   }

@@ -19,6 +19,8 @@ export interface InviteEventInput {
   /** The management links the holder may see; an absent one is left out. */
   cancelUrl?: string | undefined;
   rescheduleUrl?: string | undefined;
+  /** What the invitee may change and how to reach the host (inviteChangeLines); leads the links. */
+  changeLines?: readonly string[] | undefined;
 }
 
 export function inviteEvent(input: InviteEventInput): InviteEvent {
@@ -31,6 +33,6 @@ export function inviteEvent(input: InviteEventInput): InviteEvent {
     end: input.end,
     summary: `${input.meetingName} with ${input.hostName}`,
     location: input.location?.trim() ? input.location.trim() : null,
-    description: links.length > 0 ? `Need to make a change?\n${links.join('\n')}` : '',
+    description: input.changeLines ? [...input.changeLines, ...links].join('\n') : links.length > 0 ? `Need to make a change?\n${links.join('\n')}` : '',
   };
 }

@@ -11,7 +11,13 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
   const [row] = await database
     .select({
       booking: bookings,
-      meetingType: { name: meetingTypes.name, slug: meetingTypes.slug, location: meetingTypes.location },
+      meetingType: {
+        name: meetingTypes.name,
+        slug: meetingTypes.slug,
+        location: meetingTypes.location,
+        minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+        contactLine: meetingTypes.contactLine,
+      },
       host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
     .from(bookings)

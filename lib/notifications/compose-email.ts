@@ -4,6 +4,7 @@ import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
+import { changePolicy, inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFile } from '@/lib/booking/invite-file';
 import { hostBookingUrl } from '@/lib/app-urls';
@@ -44,10 +45,24 @@ function link(notice: BookingNotice, purpose: TokenPurpose): string | null {
   return token === null ? null : bookingLink(notice.booking.id, purpose, token);
 }
 
-function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): BookingEmailData {
+/** Whether the invitee may still change the booking online as this is written (change-policy.ts). */
+function changesOpen(notice: BookingNotice, now: Date): boolean {
+  const { booking, meetingType } = notice;
+  return changePolicy({ start: booking.startTime.getTime(), noticeMinutes: meetingType.minChangeNoticeMinutes, bookedAt: booking.createdAt.getTime(), now: now.getTime() }).open;
+}
+
+/** The invitee's lines about changes: the policy, or (inside the cut-off) how to reach the host. */
+function changeLines(notice: BookingNotice, open: boolean, where: 'email' | 'page'): string[] {
+  const { host, meetingType } = notice;
+  return inviteChangeLines({ open, noticeMinutes: meetingType.minChangeNoticeMinutes, hostName: host.name, contactLine: meetingType.contactLine, where });
+}
+
+function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, now: Date): BookingEmailData {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const toInvitee = recipient === 'invitee';
+  // Inside the cut-off the links could never work: none, and how to reach the host instead.
+  const open = changesOpen(notice, now);
   return {
     recipient,
     meetingName: meetingType.name,
@@ -59,18 +74,21 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): 
     // The video link the host's calendar made for this booking (write-back), else the meeting type's place.
     location: booking.calendarJoinUrl ?? (meetingType.location?.trim() || null),
     notes: booking.notes,
-    rescheduleUrl: toInvitee && live ? link(notice, 'reschedule') : null,
-    cancelUrl: toInvitee && live ? link(notice, 'cancel') : null,
+    rescheduleUrl: toInvitee && live && open ? link(notice, 'reschedule') : null,
+    cancelUrl: toInvitee && live && open ? link(notice, 'cancel') : null,
+    changeLines: toInvitee && live ? changeLines(notice, open, 'email') : [],
     dashboardUrl: toInvitee ? null : hostBookingUrl(booking.id),
   };
 }
 
 /** The calendar file: the invitee's carries their manage links; the host's names the booking's dashboard page instead. */
-function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient): EmailAttachment[] {
+function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, now: Date): EmailAttachment[] {
   if (kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'cancellation') return [];
   const { booking, host, meetingType, chain } = notice;
   const cancelled = kind === 'cancellation';
-  const withLinks = recipient === 'invitee' && !cancelled;
+  const toInvitee = recipient === 'invitee' && !cancelled;
+  const open = changesOpen(notice, now);
+  const withLinks = toInvitee && open;
   const event = inviteEvent({
     start: booking.startTime,
     end: booking.endTime,
@@ -79,6 +97,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     location: booking.calendarJoinUrl ?? meetingType.location,
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
+    changeLines: toInvitee ? changeLines(notice, open, 'page') : undefined,
   });
   if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
   const content = inviteFile({
@@ -114,7 +133,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
   const at = formatSubjectTime(booking.startTime, zone);
-  const data = emailData(notice, recipient, kind !== 'cancellation');
+  const data = emailData(notice, recipient, kind !== 'cancellation', now);
   const subjects: Record<NoticeKind, string> = {
     confirmation: recipient === 'invitee' ? `Confirmed: ${meetingType.name} with ${withWhom}, ${at}` : `New booking: ${meetingType.name} with ${withWhom}, ${at}`,
     reminder_24h: `Reminder: ${meetingType.name} with ${withWhom} ${startsIn(booking.startTime, now)}, ${at}`,
@@ -145,6 +164,6 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     replyTo: recipient === 'invitee' ? host.email : booking.inviteeEmail,
     subject: headerText(subjects[kind]),
     layout: layouts[kind](),
-    attachments: invitation(notice, kind, recipient),
+    attachments: invitation(notice, kind, recipient, now),
   };
 }

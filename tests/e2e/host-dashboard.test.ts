@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types/new`);
     await checkPage(page, 'dashboard-meeting-type-new');
     await page.getByLabel('Name', { exact: true }).fill('Strategy session');
-    await page.getByLabel('Duration (minutes)').fill('45');
+    await page.getByLabel('Duration', { exact: true }).fill('45');
     await page.getByRole('button', { name: 'Create meeting type' }).click();
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types`);
     await page.getByText('Strategy session').first().waitFor();

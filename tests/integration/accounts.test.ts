@@ -69,6 +69,16 @@ describe('sign-up', () => {
     }
   });
 
+  it('reports a taken email and a taken username at once, so one submit shows both', async () => {
+    const input = newHost();
+    const { id } = await signUpHost(database, input, context());
+    await database.update(users).set({ emailVerified: new Date() }).where(eq(users.id, id));
+    await expect(signUpHost(database, newHost({ email: input.email, username: input.username }), context())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { fieldErrors: { email: 'An account with this email already exists.', username: 'That username is taken; pick another.' } },
+    });
+  });
+
   it('limits sign-up attempts per client, so a refusal cannot enumerate accounts at scale', async () => {
     setEnv({ RATE_LIMIT_SIGN_UPS_PER_HOUR: '2' });
     const client = context('203.0.113.77');

@@ -26,6 +26,14 @@ async function overridesOf(hostUserId: string, date?: string) {
 }
 
 describe('saveDateOverrideAction', () => {
+  it('asks for a date beside the field when none was picked, and stores nothing', async () => {
+    const host = await createHost(database);
+    signInAs(host.id);
+    const result = await saveDateOverrideAction({ date: '', unavailable: true, windows: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', fieldErrors: { date: 'Choose a date' } } });
+    expect(await overridesOf(host.id)).toEqual([]);
+  });
+
   it('makes a date unavailable all day, at once on the public page, leaving other dates alone', async () => {
     const { host, meetingType } = await createBookableHost(database);
     signInAs(host.id);

@@ -47,7 +47,8 @@ export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
 /** One date's own hours, or the whole date off. `originalDate` names the override being edited. */
 export const dateOverrideInputSchema = z
   .object({
-    date: calendarDateField,
+    // The dialog sends "" until a date is picked: say what to do, not "Invalid ISO date".
+    date: z.string({ error: 'Choose a date' }).trim().min(1, 'Choose a date').pipe(calendarDateField),
     originalDate: calendarDateField.nullish(),
     unavailable: z.boolean(),
     windows: windowsField,
