@@ -21,7 +21,7 @@ const redirect = (location: string) => new Response(null, { status: 302, headers
 const integrationsPage = (query: Record<string, string>) => new URL(`/dashboard/integrations?${new URLSearchParams(query)}`, env().APP_URL).toString();
 
 export async function connectRedirect(ctx: HostContext, input: { provider: OAuthProvider }): Promise<Response> {
-  return redirect((await startConnect(ctx.database, ctx.actor.userId, input.provider)).toString());
+  return redirect((await startConnect(ctx, input)).toString());
 }
 
 /** The provider sends the host back here; every outcome lands on the integrations page. */
@@ -33,7 +33,7 @@ export async function connectCallback(ctx: HostContext, input: { request: Reques
   if (!code || !state || query.has('error')) return redirect(integrationsPage({ error: query.get('error') === 'access_denied' ? 'denied' : 'failed', provider }));
   let connectionId: string;
   try {
-    connectionId = await completeConnect(ctx.database, ctx.actor.userId, provider, { code, state });
+    connectionId = await completeConnect(ctx, { provider, code, state });
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_request') return redirect(integrationsPage({ error: 'expired', provider }));
     // Refused, unreachable or answering nonsense: the host sees it and can try again.

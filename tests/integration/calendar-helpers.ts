@@ -4,6 +4,7 @@ import { calendarConnections, connectedCalendars, externalBusy } from '@/db/sche
 import { completeConnect, startConnect } from '@/lib/calendars/connect';
 import type { OAuthProvider } from '@/lib/calendars/provider-config';
 import { createMemoryStore } from '@/lib/cache/memory-store';
+import { hostContext } from '@/lib/hosts/host-write';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { setTestEnv } from './env';
 
@@ -43,7 +44,7 @@ export function recordSyncRequests(): string[] {
 }
 
 export async function consent(database: Database, provider: OAuthProvider, hostUserId: string) {
-  const url = await startConnect(database, hostUserId, provider);
+  const url = await startConnect(hostContext(depsFor(database), hostUserId), { provider });
   const consentPage = await fetch(url, { redirect: 'manual' });
   const back = new URL(consentPage.headers.get('location') ?? '');
   return { url, code: back.searchParams.get('code')!, state: back.searchParams.get('state')! };
@@ -51,7 +52,7 @@ export async function consent(database: Database, provider: OAuthProvider, hostU
 
 export async function connect(database: Database, provider: OAuthProvider, hostUserId: string): Promise<string> {
   const { code, state } = await consent(database, provider, hostUserId);
-  return completeConnect(database, hostUserId, provider, { code, state });
+  return completeConnect(hostContext(depsFor(database), hostUserId), { provider, code, state });
 }
 
 export const depsFor = (database: Database) => ({ database, store: createMemoryStore() });
