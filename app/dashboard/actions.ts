@@ -7,4 +7,4 @@ import { resendVerificationEmail } from '@/lib/hosts/accounts/email-verification
 // Actions every dashboard page can reach (the layout's banner).
 
 /** "Resend" on the "Confirm your email" banner; limited per account. */
-export const resendVerificationAction = hostAction(z.object({}), (_input, { hostUserId, deps }) => resendVerificationEmail(deps.database, hostUserId, Date.now()));
+export const resendVerificationAction = hostAction(z.object({}), (_input, ctx) => resendVerificationEmail(ctx));

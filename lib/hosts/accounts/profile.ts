@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { singleLineText } from '@/lib/api-fields';
 import { notFound, sqlStateOf, fieldError } from '@/lib/errors';
+import type { HostContext } from '../host-write';
 import { assertRenameAllowed, recordRename } from './rename-limit';
 import { recordUsernameChange } from './username-redirects';
 import { isReservedUsername, isUsernameTaken, RESERVED_USERNAME_MESSAGE, usernameFormat, usernameTaken } from './usernames';
@@ -27,9 +27,10 @@ export interface Profile {
 
 const usernameReserved = () => fieldError('invalid_request', 'username', RESERVED_USERNAME_MESSAGE);
 
-export async function updateHostProfile(database: Database, hostUserId: string, input: ProfileInput): Promise<Profile> {
+export async function updateHostProfile(ctx: HostContext, input: ProfileInput): Promise<Profile> {
+  const hostUserId = ctx.actor.userId;
   try {
-    return await database.transaction(async (tx) => {
+    return await ctx.database.transaction(async (tx) => {
       const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, hostUserId)).for('update');
       if (!current) throw notFound('Host');
       const renamed = current.username !== input.username;
