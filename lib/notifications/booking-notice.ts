@@ -12,7 +12,7 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
     .select({
       booking: bookings,
       meetingType: { name: meetingTypes.name, slug: meetingTypes.slug, location: meetingTypes.location },
-      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
+      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))

@@ -5,6 +5,7 @@ import { deleteAccountSchema, deleteHostAccount } from '@/lib/accounts/delete-ac
 import { hostAction } from '@/lib/actions/host-action';
 import { currentSessionId } from '@/lib/auth/current-host';
 import { endOtherSessions } from '@/lib/hosts/accounts/live-sessions';
+import { clockPreferenceSchema, setClockPreference } from '@/lib/hosts/accounts/clock-preference';
 import { emailChangeSchema, requestEmailChange } from '@/lib/hosts/accounts/email-change';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';
@@ -18,6 +19,8 @@ export const updateProfileAction = hostAction(profileSchema, (input, { hostUserI
 export const updateNotificationPreferencesAction = hostAction(notificationPreferencesSchema, (input, { hostUserId, deps }) =>
   updateNotificationPreferences(deps.database, hostUserId, input),
 );
+
+export const setClockPreferenceAction = hostAction(clockPreferenceSchema, (input, ctx) => setClockPreference(ctx, input));
 
 // The same service as the availability page's zone form: one place changes a host's zone.
 /** Every other session ends; this browser gets a fresh session under the new version. */
