@@ -25,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/dashboard" className={styles.brand}>
           Rendezvous
         </Link>
-        <DashboardNav />
+        <DashboardNav username={host?.username ?? null} />
         <div className={styles.account}>
           {host ? (
             <a className={styles.publicLink} href={`/${host.username}`}>

@@ -30,10 +30,11 @@ function SectionLinks({ className, onNavigate }: { className: string | undefined
 }
 
 /**
- * The dashboard's sections: a row of links, or under 640 px one "Menu" button opening them in a
- * popover (react-aria: focus moves in, Escape and a click outside close it, focus returns).
+ * The dashboard's sections: a row of links, or under 640 px one "Menu" button opening them, and the
+ * host's public page, in a popover (react-aria: focus moves in, Escape and a click outside close it,
+ * focus returns).
  */
-export function DashboardNav() {
+export function DashboardNav({ username }: { username: string | null }) {
   return (
     <nav aria-label="Dashboard" className={styles.nav}>
       <SectionLinks className={styles.navLinks} />
@@ -44,7 +45,16 @@ export function DashboardNav() {
         </Button>
         <Popover placement="bottom start" className={styles.menuPopover}>
           <Dialog aria-label="Dashboard sections" className={styles.menuDialog}>
-            {({ close }) => <SectionLinks className={styles.menuLinks} onNavigate={close} />}
+            {({ close }) => (
+              <>
+                <SectionLinks className={styles.menuLinks} onNavigate={close} />
+                {username ? (
+                  <a className={styles.menuPublicLink} href={`/${username}`}>
+                    <span className="muted">Your booking page</span>/{username}
+                  </a>
+                ) : null}
+              </>
+            )}
           </Dialog>
         </Popover>
       </DialogTrigger>
