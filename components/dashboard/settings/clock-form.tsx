@@ -17,8 +17,14 @@ export function ClockForm({ hourCycle, automatic, action }: { hourCycle: HourCyc
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
     <ActionForm dispatch={submit} className={styles.form}>
-      <SelectField label="Show times as" name="hourCycle" defaultValue={hourCycle} error={fieldErrors?.hourCycle} hint="On your dashboard and in the emails you get. Your invitees see their own.">
-        <option value="auto">Automatic: {examples[automatic]}, from your language</option>
+      <SelectField
+        label="Show times as"
+        name="hourCycle"
+        defaultValue={hourCycle}
+        error={fieldErrors?.hourCycle}
+        hint="On your dashboard and in the emails you get. Automatic follows the language your browser had when you signed up."
+      >
+        <option value="auto">Automatic: {examples[automatic]}</option>
         <option value="12h">{examples['12h']}</option>
         <option value="24h">{examples['24h']}</option>
       </SelectField>
