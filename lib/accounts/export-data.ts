@@ -13,7 +13,7 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 export async function exportHostData(database: Queryable, hostUserId: string, now = new Date()) {
   const [profile] = await database
-    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, createdAt: users.createdAt })
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');
