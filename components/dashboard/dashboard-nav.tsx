@@ -50,7 +50,7 @@ export function DashboardNav({ username }: { username: string | null }) {
                 <SectionLinks className={styles.menuLinks} onNavigate={close} />
                 {username ? (
                   <a className={styles.menuPublicLink} href={`/${username}`}>
-                    <span className="muted">Your booking page</span>/{username}
+                    <span className="muted">Your booking page</span> <span>/{username}</span>
                   </a>
                 ) : null}
               </>
