@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import dashboardStyles from '@/components/dashboard/dashboard.module.css';
+import { useHostClock } from '@/components/dashboard/host-clock-provider';
 import { Button } from '@/components/ui/button';
 import fieldStyles from '@/components/ui/field.module.css';
 import type { ActionResult } from '@/lib/actions/action-result';
@@ -24,6 +25,7 @@ interface Props {
 /** Upcoming dates whose hours differ from the usual week; the list comes from the server after each change. */
 export function DateOverridesSection({ overrides, today, save, remove }: Props) {
   const router = useRouter();
+  const clock = useHostClock();
   const [dialog, setDialog] = useState<{ editing: DateOverrideView | null } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<{ date: string; message: string } | null>(null);
@@ -61,7 +63,7 @@ export function DateOverridesSection({ overrides, today, save, remove }: Props) 
             <li key={override.date} className={styles.override}>
               <div className={styles.overrideText}>
                 <span className={styles.overrideDate}>{formatOverrideDate(override.date)}</span>
-                <span className={styles.overrideHours}>{describeOverrideHours(override)}</span>
+                <span className={styles.overrideHours}>{describeOverrideHours(override, clock)}</span>
                 {removeError?.date === override.date ? <span className={fieldStyles.error}>{removeError.message}</span> : null}
               </div>
               <div className={styles.overrideActions}>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useHostClock } from '@/components/dashboard/host-clock-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import fieldStyles from '@/components/ui/field.module.css';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { WeekDayHours } from '@/lib/hosts/availability/load';
 import type { WeeklyHoursInput } from '@/lib/hosts/availability/schemas';
+import { formatWallTime } from '@/lib/hosts/host-clock';
 import { DISPLAY_ORDER, weekdayName } from '@/lib/hosts/availability/weekdays';
 import styles from './availability.module.css';
 import { copyToWorkingDays, type EditableWeek, editableWeek, updateDay, weeklyHoursInput, withoutWindow } from './week-editing';
@@ -19,6 +21,7 @@ export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHou
   const [week, setWeek] = useState(() => editableWeek(initialWeek));
   const [result, setResult] = useState<ActionResult<WeeklyHoursInput> | null>(null);
   const [pending, startTransition] = useTransition();
+  const clock = useHostClock();
   const fieldErrors = result && !result.ok ? result.error.fieldErrors : undefined;
   const errorAt = (path: string) => fieldErrors?.[path];
   // An edit makes "saved" untrue; errors stay until the next save answers.
@@ -50,7 +53,7 @@ export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHou
       <h2 id="weekly-hours-title" className={styles.sectionTitle}>
         Weekly hours
       </h2>
-      <p className={styles.sectionHint}>When you can be booked in a usual week. 24:00 is the end of the day.</p>
+      <p className={styles.sectionHint}>When you can be booked in a usual week. {formatWallTime('24:00', clock)} is the end of the day.</p>
       <ul className={styles.days}>
         {DISPLAY_ORDER.map((dayOfWeek) => {
           const day = week[dayOfWeek];

@@ -1,18 +1,10 @@
 // How instants read to an invitee: always in a named IANA zone, never the process's own zone.
 // One fixed locale keeps server and browser renders identical (the UI is English).
 
-const LOCALE = 'en-US';
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '@/lib/date-time-format';
 
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
-    formatters.set(key, cached);
-  }
-  return cached;
-}
+const LOCALE = 'en-US';
+const formatter = (timeZone: string, options: Intl.DateTimeFormatOptions) => dateTimeFormat(LOCALE, timeZone, options);
 
 type InstantLike = string | number | Date;
 const toDate = (instant: InstantLike) => (instant instanceof Date ? instant : new Date(instant));

@@ -15,7 +15,7 @@ export async function exportHostData(ctx: HostContext) {
   const { database } = ctx;
   const hostUserId = ctx.actor.userId;
   const [profile] = await database
-    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, createdAt: users.createdAt })
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');

@@ -18,7 +18,7 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
         minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
         contactLine: meetingTypes.contactLine,
       },
-      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
+      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))

@@ -16,6 +16,7 @@ import type { BookingNotice } from './booking-notice';
 import { headerText } from './header-text';
 import type { ChangedBy, NoticeKind, Recipient } from './notice-kinds';
 import { formatMeetingTime, formatSubjectTime, formatTimeZone } from './when';
+import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // Which words, times and files one recipient gets for one notice. Templates lay the words out;
 // this decides them, in the recipient's own zone (the invitee's from the booking, the host's from settings).
@@ -57,6 +58,9 @@ function changeLines(notice: BookingNotice, open: boolean, where: 'email' | 'pag
   return inviteChangeLines({ open, noticeMinutes: meetingType.minChangeNoticeMinutes, hostName: host.name, contactLine: meetingType.contactLine, where });
 }
 
+/** The clock a recipient reads: the host's own choice; the invitee's emails stay on 12 hours. */
+const clockOf = (notice: BookingNotice, recipient: Recipient): HourCycle => (recipient === 'host' ? resolveHourCycle(notice.host) : '12h');
+
 function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, now: Date): BookingEmailData {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
@@ -69,7 +73,7 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, n
     hostName: host.name,
     inviteeName: booking.inviteeName,
     inviteeEmail: booking.inviteeEmail,
-    when: formatMeetingTime(booking.startTime, booking.endTime, zone),
+    when: formatMeetingTime(booking.startTime, booking.endTime, zone, clockOf(notice, recipient)),
     timeZone: formatTimeZone(zone, booking.startTime),
     // The video link the host's calendar made for this booking (write-back), else the meeting type's place.
     location: booking.calendarJoinUrl ?? (meetingType.location?.trim() || null),
@@ -132,7 +136,8 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
-  const at = formatSubjectTime(booking.startTime, zone);
+  const clock = clockOf(notice, recipient);
+  const at = formatSubjectTime(booking.startTime, zone, clock);
   const data = emailData(notice, recipient, kind !== 'cancellation', now);
   const subjects: Record<NoticeKind, string> = {
     confirmation: recipient === 'invitee' ? `Confirmed: ${meetingType.name} with ${withWhom}, ${at}` : `New booking: ${meetingType.name} with ${withWhom}, ${at}`,
@@ -155,7 +160,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     rescheduled: () =>
       bookingRescheduledLayout({
         ...data,
-        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone) : 'an earlier time',
+        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, clock) : 'an earlier time',
         movedBy: whoChanged(context.rescheduledBy, recipient, notice),
       }),
   };

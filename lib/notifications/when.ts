@@ -1,5 +1,8 @@
 // Times as a recipient reads them: on their own zone's wall clock, in one fixed locale (the emails are
-// English), with the zone's name and offset spelled out so nobody has to guess.
+// English), with the zone's name and offset spelled out so nobody has to guess. The host's emails read
+// on the host's clock (lib/hosts/host-clock.ts); the invitee's on 12 hours.
+
+import { clockOptions, type HourCycle } from '@/lib/hosts/host-clock';
 
 const LOCALE = 'en-US';
 
@@ -8,9 +11,9 @@ function format(instant: Date, timeZone: string, options: Intl.DateTimeFormatOpt
 }
 
 /** "Tuesday, December 8, 2026 · 10:00 AM – 10:30 AM"; the end carries its own date when it is another day. */
-export function formatMeetingTime(start: Date, end: Date, timeZone: string): string {
+export function formatMeetingTime(start: Date, end: Date, timeZone: string, cycle: HourCycle = '12h'): string {
   const day = (at: Date) => format(at, timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
-  const time = (at: Date) => format(at, timeZone, { hour: 'numeric', minute: '2-digit' });
+  const time = (at: Date) => format(at, timeZone, clockOptions(cycle));
   const endText = day(end) === day(start) ? time(end) : `${day(end)} · ${time(end)}`;
   return `${day(start)} · ${time(start)} – ${endText}`;
 }
@@ -22,7 +25,7 @@ export function formatTimeZone(timeZone: string, at: Date): string {
   return offset ? `${timeZone} (${offset})` : timeZone;
 }
 
-/** "Tue, Dec 8, 10:00 AM" for subjects. */
-export function formatSubjectTime(start: Date, timeZone: string): string {
-  return format(start, timeZone, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** "Tue, Dec 8, 10:00 AM" (or "…, 10:00") for subjects. */
+export function formatSubjectTime(start: Date, timeZone: string, cycle: HourCycle = '12h'): string {
+  return format(start, timeZone, { weekday: 'short', month: 'short', day: 'numeric', ...clockOptions(cycle) });
 }

@@ -5,6 +5,7 @@ import { deleteAccountSchema, deleteHostAccount } from '@/lib/accounts/delete-ac
 import { hostAction } from '@/lib/actions/host-action';
 import { currentSessionId } from '@/lib/auth/current-host';
 import { endOtherSessions } from '@/lib/hosts/accounts/live-sessions';
+import { clockPreferenceSchema, setClockPreference } from '@/lib/hosts/accounts/clock-preference';
 import { emailChangeSchema, requestEmailChange } from '@/lib/hosts/accounts/email-change';
 import { reissueSession } from '@/lib/auth/reissue-session';
 import { notificationPreferencesSchema, updateNotificationPreferences } from '@/lib/hosts/accounts/notification-preferences';
@@ -16,6 +17,8 @@ import { profileSchema, updateHostProfile } from '@/lib/hosts/accounts/profile';
 export const updateProfileAction = hostAction(profileSchema, (input, ctx) => updateHostProfile(ctx, input));
 
 export const updateNotificationPreferencesAction = hostAction(notificationPreferencesSchema, (input, ctx) => updateNotificationPreferences(ctx, input));
+
+export const setClockPreferenceAction = hostAction(clockPreferenceSchema, (input, ctx) => setClockPreference(ctx, input));
 
 // The same service as the availability page's zone form: one place changes a host's zone.
 /** Every other session ends; this browser gets a fresh session under the new version. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { formatLongDate, formatTimeRange, formatZoneLabel } from '@/components/booking/format-time';
+import { formatLongDate, formatZoneLabel } from '@/components/booking/format-time';
 import type { HostBookingDetail } from '@/lib/hosts/bookings/detail';
+import { formatClockRange, type HourCycle } from '@/lib/hosts/host-clock';
 import styles from './bookings.module.css';
 
 const statusLabels: Record<HostBookingDetail['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
@@ -10,10 +11,10 @@ function statusLabel(booking: HostBookingDetail, now: number): string {
   return booking.end.getTime() > now ? 'Confirmed, in progress' : 'Confirmed, took place';
 }
 
-function When({ booking, timeZone }: { booking: HostBookingDetail; timeZone: string }) {
+function When({ booking, timeZone, hourCycle }: { booking: HostBookingDetail; timeZone: string; hourCycle: HourCycle }) {
   return (
     <>
-      {formatLongDate(booking.start, timeZone)}, {formatTimeRange(booking.start, booking.end, timeZone)}
+      {formatLongDate(booking.start, timeZone)}, {formatClockRange(booking.start, booking.end, timeZone, hourCycle)}
       <br />
       <span className={styles.secondary}>{formatZoneLabel(timeZone, booking.start)}</span>
     </>
@@ -28,11 +29,11 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
       <dd>{statusLabel(booking, now)}</dd>
       <dt>When (your time)</dt>
       <dd>
-        <When booking={booking} timeZone={booking.hostTimeZone} />
+        <When booking={booking} timeZone={booking.hostTimeZone} hourCycle={booking.hostHourCycle} />
       </dd>
       <dt>Invitee’s time</dt>
       <dd>
-        <When booking={booking} timeZone={booking.inviteeTimeZone} />
+        <When booking={booking} timeZone={booking.inviteeTimeZone} hourCycle={booking.hostHourCycle} />
       </dd>
       <dt>Invitee</dt>
       <dd>{booking.inviteeName}</dd>

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { formatTimeRange } from '@/components/booking/format-time';
 import type { BookingListItem } from '@/lib/hosts/bookings/list';
+import { formatClockRange, type HourCycle } from '@/lib/hosts/host-clock';
 import styles from './bookings.module.css';
 import { formatShortDate } from './host-time';
 
 /** One page of bookings, each a link to its detail page; times on the host's wall clock. */
-export function BookingList({ items, timeZone }: { items: BookingListItem[]; timeZone: string }) {
+export function BookingList({ items, timeZone, hourCycle }: { items: BookingListItem[]; timeZone: string; hourCycle: HourCycle }) {
   return (
     <ul className={styles.list}>
       {items.map((booking) => (
@@ -14,7 +14,7 @@ export function BookingList({ items, timeZone }: { items: BookingListItem[]; tim
             <span>
               <span className={styles.when}>{formatShortDate(booking.start, timeZone)}</span>
               <br />
-              <span className={styles.secondary}>{formatTimeRange(booking.start, booking.end, timeZone)}</span>
+              <span className={styles.secondary}>{formatClockRange(booking.start, booking.end, timeZone, hourCycle)}</span>
             </span>
             <span className={styles.who}>
               <span className={styles.name}>{booking.inviteeName}</span> <span className={styles.secondary}>{booking.inviteeEmail}</span>

@@ -18,6 +18,8 @@ export interface NewHost {
   /** Set when someone vouched for the address (an OAuth provider, or the seed). */
   emailVerified?: Date | null;
   image?: string | null;
+  /** The browser's language at sign-up (Accept-Language), for the clock "automatic" means (host-clock.ts). */
+  locale?: string | null;
 }
 
 export type CreatedHost = typeof users.$inferSelect;
@@ -34,6 +36,7 @@ export async function createHost(tx: Transaction, host: NewHost): Promise<Create
       passwordHash: host.passwordHash ?? null,
       emailVerified: host.emailVerified ?? null,
       image: host.image ?? null,
+      locale: host.locale ?? null,
     })
     .returning();
   if (!created) throw new Error('host insert returned no row');

@@ -31,13 +31,17 @@ export async function updateHostProfile(ctx: HostContext, input: ProfileInput): 
   const hostUserId = ctx.actor.userId;
   try {
     return await ctx.database.transaction(async (tx) => {
-      const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, hostUserId)).for('update');
+      const [current] = await tx
+        .select({ id: users.id, username: users.username, timeZone: users.timeZone, hourCycle: users.hourCycle, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, hostUserId))
+        .for('update');
       if (!current) throw notFound('Host');
       const renamed = current.username !== input.username;
       if (renamed) {
         if (isReservedUsername(input.username)) throw usernameReserved();
         if (await isUsernameTaken(tx, input.username, hostUserId)) throw usernameTaken();
-        await assertRenameAllowed(tx, hostUserId);
+        await assertRenameAllowed(tx, current);
         await recordUsernameChange(tx, hostUserId, current.username, input.username);
         await recordRename(tx, hostUserId, current.username, input.username);
       }

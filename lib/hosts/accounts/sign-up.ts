@@ -50,7 +50,7 @@ function signUpConflict(email: boolean, username: boolean): AppError | null {
 const fieldErrorsOf = (error: AppError) => (error.details as { fieldErrors: Record<string, string> }).fieldErrors;
 
 /** Creates the host; attempts per client are limited so "email taken" cannot enumerate accounts at scale. */
-export async function signUpHost(database: Database, input: SignUpInput, context: { client: string; now: number }): Promise<{ id: string }> {
+export async function signUpHost(database: Database, input: SignUpInput, context: { client: string; now: number; locale?: string | null }): Promise<{ id: string }> {
   const verdict = await hitLimit('sign-ups', context.client, context.now);
   if (!verdict.success) throw rateLimited(verdict, context.now, 'Too many sign-up attempts from here. Please try again later.');
   // Only a verified account owns its address; an unverified one gives it up (unverified-address.ts).
@@ -64,7 +64,7 @@ export async function signUpHost(database: Database, input: SignUpInput, context
   try {
     const created = await database.transaction(async (tx) => {
       await releaseUnverifiedAddress(tx, input.email);
-      const host = await createHost(tx, { name: input.name, email: input.email, username: input.username, timeZone: input.timeZone, passwordHash });
+      const host = await createHost(tx, { name: input.name, email: input.email, username: input.username, timeZone: input.timeZone, passwordHash, locale: context.locale });
       const eventId = await requestAccountEmail(tx, { userId: host.id, purpose: 'verify_email', email: input.email, now: new Date(context.now) });
       return { host: { id: host.id }, eventId };
     });

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
+import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // One booking as its host sees it on the dashboard, in one query. Another host's booking reads as
 // missing, exactly like an unknown id, so ids cannot be probed.
@@ -14,6 +15,8 @@ export interface HostBookingDetail {
   inviteeEmail: string;
   inviteeTimeZone: string;
   hostTimeZone: string;
+  /** The host's clock (host-clock.ts): both zones' times are read on it. */
+  hostHourCycle: HourCycle;
   start: Date;
   end: Date;
   meetingTypeName: string;
@@ -40,6 +43,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       inviteeEmail: bookings.inviteeEmail,
       inviteeTimeZone: bookings.inviteeTimezone,
       hostTimeZone: users.timeZone,
+      hostClock: { hourCycle: users.hourCycle, locale: users.locale },
       start: bookings.startTime,
       end: bookings.endTime,
       meetingTypeName: meetingTypes.name,
@@ -59,5 +63,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.hostUserId, hostUserId)));
-  return row ?? null;
+  if (!row) return null;
+  const { hostClock, ...detail } = row;
+  return { ...detail, hostHourCycle: resolveHourCycle(hostClock) };
 }
