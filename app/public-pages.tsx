@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { db } from '@/lib/database';
+import { answerOpeningSlots } from '@/lib/availability';
+import { cacheStore } from '@/lib/cache';
+import { db, readDb } from '@/lib/database';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
@@ -78,7 +80,9 @@ export function meetingTypePage(surface: Surface) {
       if (renamed) redirect(`${prefixOf(surface)}/${renamed}/${encodeURIComponent(slug)}${carried}`);
       notFound();
     }
-    return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} />;
+    // The first month's times come with the page (the same service and caches as the API).
+    const openingSlots = await answerOpeningSlots({ database: db(), replica: readDb(), store: cacheStore() }, meetingType.id, Date.now());
+    return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />;
   }
 
   return { generateMetadata, MeetingTypePage };

@@ -1,4 +1,6 @@
 export { answerAvailability, type AvailabilityDeps } from './answer-availability';
+export { type OpeningSlots } from './opening-dates';
+export { answerOpeningSlots } from './opening-slots';
 export { answerRescheduleAvailability } from './answer-reschedule-availability';
 export { splitRescheduleToken } from './reschedule-token';
 export { availabilityQuerySchema, MAX_RANGE_DAYS } from './schemas';
