@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TimeZoneCombobox } from '@/components/ui/time-zone-combobox';
+import { LazyTimeZoneCombobox } from '@/components/ui/lazy-time-zone-combobox';
 import { addDays } from '@/lib/scheduling/calendar-date';
 import type { Slot } from './api-client';
 import { addMonths, bookableRange, firstDayOfMonth, monthOf } from './calendar-month';
@@ -88,7 +88,7 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
             onMonthStep={stepMonth}
           />
           <div className={styles.zone}>
-            <TimeZoneCombobox value={timeZone} onChange={onTimeZoneChange} />
+            <LazyTimeZoneCombobox value={timeZone} onChange={onTimeZoneChange} />
             <HourCycleToggle />
           </div>
         </div>
