@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { answerOpeningSlots } from '@/lib/availability';
-import { cacheStore } from '@/lib/cache';
-import { db, readDb } from '@/lib/database';
+import { answerOpeningSlots, availabilityDeps } from '@/lib/availability';
+import { db } from '@/lib/database';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
@@ -81,7 +80,7 @@ export function meetingTypePage(surface: Surface) {
       notFound();
     }
     // The first month's times come with the page (the same service and caches as the API).
-    const openingSlots = await answerOpeningSlots({ database: db(), replica: readDb(), store: cacheStore() }, meetingType.id, Date.now());
+    const openingSlots = await answerOpeningSlots(availabilityDeps(), meetingType.id, Date.now());
     return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />;
   }
 
