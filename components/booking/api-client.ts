@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The browser's side of /api/v1: typed calls whose replies are checked against the contract, and
-// one result shape for every failure (HTTP error, malformed reply, network down).
+// one result shape for every failure (HTTP error, malformed reply, network down). zod/mini: the same
+// checks at a fraction of the script the public pages ship.
 
 const slotSchema = z.object({ start: z.string(), end: z.string() });
 export type Slot = z.infer<typeof slotSchema>;
@@ -18,8 +19,8 @@ const bookingSchema = z.object({
   email: z.string(),
   timezone: z.string(),
   // Present only when the caller may see them (a cancel link does not reveal the reschedule link).
-  cancelUrl: z.string().optional(),
-  rescheduleUrl: z.string().optional(),
+  cancelUrl: z.optional(z.string()),
+  rescheduleUrl: z.optional(z.string()),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 const bookingReplySchema = z.object({ booking: bookingSchema });
@@ -28,10 +29,7 @@ const errorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z
-      .object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() })
-      .loose()
-      .optional(),
+    details: z.optional(z.looseObject({ issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))) })),
   }),
 });
 
@@ -50,7 +48,7 @@ const networkError: ApiError = {
   issues: [],
 };
 
-async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+async function call<T>(url: string, init: RequestInit, schema: z.ZodMiniType<T>): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });

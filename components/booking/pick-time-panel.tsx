@@ -3,6 +3,7 @@
 import { Alert } from '@/components/ui/alert';
 import type { Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
+import type { OpeningSlots } from './opening-slots';
 import { SlotPicker } from './slot-picker';
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
   onTimeZoneChange: (timeZone: string) => void;
   /** Bumped to make the picker fetch the times again. */
   revision: number;
+  /** The first month's slots, sent with the booking page (a reschedule page fetches). */
+  openingSlots?: OpeningSlots | null | undefined;
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
@@ -25,7 +28,7 @@ interface Props {
 
 /** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
 export function PickTimePanel(props: Props) {
-  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, onPick, rescheduleToken, excludeStart } = props;
+  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, openingSlots, onPick, rescheduleToken, excludeStart } = props;
   return (
     <div hidden={hidden}>
       <div className={layoutStyles.stack}>
@@ -41,6 +44,7 @@ export function PickTimePanel(props: Props) {
           onTimeZoneChange={onTimeZoneChange}
           maxDaysInFuture={maxDaysInFuture}
           revision={revision}
+          openingSlots={openingSlots}
           onPick={onPick}
           rescheduleToken={rescheduleToken}
           excludeStart={excludeStart}
