@@ -28,8 +28,13 @@ async function newHost(overrides: { emailVerified?: Date | null } = {}) {
 }
 
 /** The meeting type form as the dashboard sends it (every value a string). */
-const typeForm = (fields: { name: string; slug: string; id?: string }) => ({
+const typeForm = (fields: { name: string; slug: string }) => ({
   ...fields,
+  description: '',
+  slotIntervalMinutes: '',
+  maxBookingsPerDay: '',
+  location: '',
+  addVideoLink: '',
   durationMinutes: '30',
   bufferBeforeMinutes: '0',
   bufferAfterMinutes: '0',
@@ -61,7 +66,7 @@ describe('the onboarding checklist', () => {
     await database.insert(calendarConnections).values({ userId: host.id, provider: 'ics', icsUrl: 'https://calendar.example.test/me.ics' });
     expect((await checklist(host.id))!.done).toMatchObject({ confirmEmail: true, connectCalendar: true, meetingType: false });
 
-    const edited = await updateMeetingTypeAction(typeForm({ id: starter, name: 'Intro chat', slug: '30min' }));
+    const edited = await updateMeetingTypeAction({ ...typeForm({ name: 'Intro chat', slug: '30min' }), id: starter });
     expect(edited).toMatchObject({ ok: true });
     expect((await checklist(host.id))!.done.meetingType).toBe(true);
   });

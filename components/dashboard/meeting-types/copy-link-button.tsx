@@ -6,8 +6,8 @@ import styles from './meeting-type-list.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** Copies the page's absolute address; a polite live region says whether it worked. */
-export function CopyLinkButton({ path, name }: { path: string; name: string }) {
+/** Copies the page's absolute address; a polite live region says whether it worked. `onCopied` runs after a copy that worked. */
+export function CopyLinkButton({ path, name, onCopied }: { path: string; name: string; onCopied?: () => void }) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -20,6 +20,7 @@ export function CopyLinkButton({ path, name }: { path: string; name: string }) {
     try {
       await navigator.clipboard.writeText(`${window.location.origin}${path}`);
       setState('copied');
+      onCopied?.();
     } catch {
       // No clipboard outside a secure context, or permission refused.
       setState('failed');
