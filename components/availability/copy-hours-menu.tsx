@@ -24,8 +24,8 @@ export function CopyHoursMenu({ fromDay, onCopy }: { fromDay: number; onCopy: (t
 
   return (
     <DialogTrigger onOpenChange={(open) => open && setChosen(new Set())}>
-      <AriaButton className={buttonClassName({ variant: 'ghost' }, styles.copy)} aria-label={`Copy ${name}’s hours to other days`}>
-        Copy to…
+      <AriaButton className={buttonClassName({ variant: 'ghost' }, styles.copy)}>
+        Copy <span className={styles.visuallyHidden}>{name}’s hours </span>to…
       </AriaButton>
       <Popover className={styles.copyPopover} placement="bottom end">
         <Dialog className={styles.copyDialog} aria-labelledby={titleId}>

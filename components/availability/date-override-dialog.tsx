@@ -2,15 +2,15 @@
 
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import fieldStyles from '@/components/ui/field.module.css';
-import { DialogActions, dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
+import { dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
 import { type FormAction, formError, submitPayload, useFormAction } from '@/components/ui/use-form-action';
 import type { DateOverrideView } from '@/lib/hosts/availability/date-override-rows';
 import type { DateOverrideInput } from '@/lib/hosts/availability/schemas';
 import type { WallWindow } from '@/lib/hosts/availability/wall-windows';
 import styles from './availability.module.css';
+import { DialogButtons } from './dialog-buttons';
 import { DEFAULT_WINDOW } from './week-editing';
 import { WindowFields } from './window-fields';
 
@@ -54,14 +54,7 @@ export function DateOverrideDialog({ editing, today, save, onClose, onSaved }: P
         {unavailable ? null : <WindowFields label="Hours" windows={windows} onChange={setWindows} errorAt={(path) => fieldErrors?.[`windows.${path}`]} />}
         {fieldErrors?.windows ? <p className={fieldStyles.error}>{fieldErrors.windows}</p> : null}
         {problem ? <Alert tone="error">{problem}</Alert> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Save override'}
-          </Button>
-        </DialogActions>
+        <DialogButtons pending={pending} submitLabel="Save override" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

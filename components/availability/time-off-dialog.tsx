@@ -5,11 +5,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import fieldStyles from '@/components/ui/field.module.css';
-import { DialogActions, DialogText, dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
+import { DialogText, dialogFormClassName, ModalDialog } from '@/components/ui/modal-dialog';
 import { type FormAction, formError, submitPayload, useFormAction } from '@/components/ui/use-form-action';
 import type { TimeOffAdded } from '@/lib/hosts/availability/add-time-off';
 import type { TimeOffInput } from '@/lib/hosts/availability/schemas';
 import styles from './availability.module.css';
+import { DialogButtons } from './dialog-buttons';
 
 export type AddTimeOff = FormAction<TimeOffAdded, TimeOffInput>;
 
@@ -80,14 +81,7 @@ export function TimeOffDialog({ today, addTimeOff, onClose, onSaved }: Props) {
           </div>
         )}
         {problem ? <Alert tone="error">{problem}</Alert> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? 'Saving…' : 'Add time off'}
-          </Button>
-        </DialogActions>
+        <DialogButtons pending={pending} submitLabel="Add time off" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { addTimeOffAction } from '@/app/dashboard/availability/actions';
 import { availabilityOverrides } from '@/db/schema';
@@ -7,7 +6,7 @@ import { MAX_TIME_OFF_DAYS } from '@/lib/hosts/availability/time-off-dates';
 import { addDays } from '@/lib/scheduling';
 import { createBookableHost, createHost, createOverride } from '../factories';
 import { signInAs } from '../setup/mock-current-host';
-import { offeredTimes, todayIn, upcoming } from './availability-editing';
+import { offeredTimes, overridesOf as overridesOfHost, todayIn, upcoming } from './availability-editing';
 import { connectTestDatabase } from './db-helpers';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
@@ -17,10 +16,7 @@ vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
 const database = connectTestDatabase();
 const MONDAY = 1;
 
-async function overridesOf(hostUserId: string) {
-  const rows = await database.select().from(availabilityOverrides).where(eq(availabilityOverrides.userId, hostUserId));
-  return rows.map((r) => `${r.date} ${r.startTime ?? 'off'}-${r.endTime ?? 'off'}`).sort();
-}
+const overridesOf = (hostUserId: string) => overridesOfHost(database, hostUserId);
 
 describe('addTimeOffAction', () => {
   it('takes a range of days off in one call, both ends included; the public page offers nothing on them at once', async () => {

@@ -27,13 +27,14 @@ export function CopyLinkButton({ path, name, onCopied }: { path: string; name: s
     }
   }
 
+  // The button's name is its visible text plus what it copies; "Copied" shows beside it, not in it.
   return (
     <span className={styles.copy}>
-      <Button variant="ghost" onClick={copy} aria-label={`Copy link to ${name}`}>
-        {state === 'copied' ? 'Copied' : 'Copy link'}
+      <Button variant="ghost" onClick={copy}>
+        Copy link<span className={styles.visuallyHidden}> to {name}</span>
       </Button>
-      <span role="status" className={state === 'failed' ? styles.copyFailed : styles.visuallyHidden}>
-        {state === 'copied' ? `Link to ${name} copied to the clipboard.` : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
+      <span role="status" className={state === 'failed' ? styles.copyFailed : state === 'copied' ? styles.copied : styles.visuallyHidden}>
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
       </span>
     </span>
   );

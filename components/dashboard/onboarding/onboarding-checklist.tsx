@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import dashboardStyles from '@/components/dashboard/dashboard.module.css';
 import { ButtonLink } from '@/components/ui/button';
 import type { OnboardingChecklist as Checklist, OnboardingStep } from '@/lib/hosts/onboarding/checklist';
 import { CopyPageLink, MarkButton, type MarkOnboarding } from './onboarding-controls';
@@ -37,7 +38,7 @@ export function OnboardingChecklist({ checklist, pageUrl, mark }: Props) {
   const count = steps.filter((step) => done[step]).length;
   const allDone = count === steps.length;
   return (
-    <section className={styles.checklist} aria-labelledby="onboarding-title">
+    <section className={`${dashboardStyles.section} ${styles.checklist}`} aria-labelledby="onboarding-title">
       <div className={styles.header}>
         <h2 id="onboarding-title" className={styles.title}>
           {allDone ? 'You are ready to take bookings' : 'Get ready to take bookings'}
