@@ -25,7 +25,9 @@ export function CopyHoursMenu({ fromDay, onCopy }: { fromDay: number; onCopy: (t
   return (
     <DialogTrigger onOpenChange={(open) => open && setChosen(new Set())}>
       <AriaButton className={buttonClassName({ variant: 'ghost' }, styles.copy)}>
-        Copy <span className={styles.visuallyHidden}>{name}’s hours </span>to…
+        <span>
+          Copy <span className={styles.visuallyHidden}>{name}’s hours </span>to…
+        </span>
       </AriaButton>
       <Popover className={styles.copyPopover} placement="bottom end">
         <Dialog className={styles.copyDialog} aria-labelledby={titleId}>

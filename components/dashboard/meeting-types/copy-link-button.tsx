@@ -31,7 +31,9 @@ export function CopyLinkButton({ path, name, onCopied }: { path: string; name: s
   return (
     <span className={styles.copy}>
       <Button variant="ghost" onClick={copy}>
-        Copy link<span className={styles.visuallyHidden}> to {name}</span>
+        <span>
+          Copy link<span className={styles.visuallyHidden}> to {name}</span>
+        </span>
       </Button>
       <span role="status" className={state === 'failed' ? styles.copyFailed : state === 'copied' ? styles.copied : styles.visuallyHidden}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
