@@ -50,7 +50,7 @@ export function OnboardingChecklist({ checklist, pageUrl, mark }: Props) {
       </p>
       <progress className={styles.progress} value={count} max={steps.length} aria-labelledby="onboarding-progress" />
       <ol className={styles.steps}>
-        <Step title="Confirm your email" done={done.confirmEmail}>
+        <Step title="Verify your email" done={done.confirmEmail}>
           {done.confirmEmail ? 'Your address is confirmed.' : 'Open the link we emailed you. Your booking page takes bookings once your address is confirmed.'}
         </Step>
         <Step
