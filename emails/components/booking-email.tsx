@@ -28,6 +28,8 @@ export interface BookingEmailProps {
   otherParty: string;
   notes?: string | null;
   reason?: string | null;
+  /** A note from the other person ("Message from Grace Hopper"), as they wrote it. */
+  message?: { title: string; text: string } | null;
   actions: EmailAction[];
   footer: string;
 }
@@ -58,6 +60,7 @@ export function BookingEmail(props: BookingEmailProps) {
         <Detail title="With">{props.otherParty}</Detail>
         {props.location ? <Detail title="Where">{props.location}</Detail> : null}
         {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
+        {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
         {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
       </Section>
       {props.actions.length > 0 ? (
@@ -96,6 +99,7 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail('With', props.otherParty),
     ...detail('Where', props.location),
     ...detail('Reason', props.reason),
+    ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
     ...(props.notes ? ['', 'Notes:', props.notes] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
     '',
