@@ -10,6 +10,6 @@ UPDATE "bookings" AS b SET "cancelled_by" = o."payload"->>'cancelledBy'
   FROM "outbox" AS o
   WHERE b."status" = 'cancelled' AND o."event_name" = 'booking/cancelled'
     AND o."payload"->>'bookingId' = b."id"::text AND o."payload"->>'cancelledBy' IN ('invitee', 'host', 'system');--> statement-breakpoint
-ALTER TABLE "bookings" ADD CONSTRAINT "bookings_cancelled_by_valid" CHECK ("bookings"."cancelled_by" in ('invitee', 'host', 'system') and "bookings"."status" = 'cancelled');--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_cancelled_by_valid" CHECK ("bookings"."cancelled_by" is null or ("bookings"."cancelled_by" in ('invitee', 'host', 'system') and "bookings"."status" = 'cancelled'));--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_no_show_only_confirmed" CHECK ("bookings"."no_show_at" is null or "bookings"."status" = 'confirmed');--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_new_time_request_only_confirmed" CHECK ("bookings"."new_time_requested_at" is null or "bookings"."status" = 'confirmed');

@@ -87,7 +87,7 @@ export const bookings = pgTable(
     check('bookings_status_valid', sql`${t.status} in ('confirmed', 'cancelled', 'rescheduled')`),
     check('bookings_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
-    check('bookings_cancelled_by_valid', sql`${t.cancelledBy} in ('invitee', 'host', 'system') and ${t.status} = 'cancelled'`),
+    check('bookings_cancelled_by_valid', sql`${t.cancelledBy} is null or (${t.cancelledBy} in ('invitee', 'host', 'system') and ${t.status} = 'cancelled')`),
     check('bookings_no_show_only_confirmed', sql`${t.noShowAt} is null or ${t.status} = 'confirmed'`),
     check('bookings_new_time_request_only_confirmed', sql`${t.newTimeRequestedAt} is null or ${t.status} = 'confirmed'`),
     // Deleting a meeting type or a host never deletes bookings; the pair must match the type's host.
