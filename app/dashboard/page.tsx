@@ -35,7 +35,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p className={bookingStyles.zoneNote}>Times in your time zone, {formatZoneLabel(timeZone, new Date())}.</p>
-          <BookingList items={page.items} timeZone={timeZone} />
+          <BookingList items={page.items} timeZone={timeZone} tab={query.tab} />
         </>
       )}
       <BookingPager tab={query.tab} q={query.q} onLaterPage={onLaterPage} nextCursor={page.nextCursor} />

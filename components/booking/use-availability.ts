@@ -19,13 +19,14 @@ export function useAvailability(
   const [settled, setSettled] = useState<Settled | null>(null);
   const key = query ? `${query.meetingTypeId}|${query.start}|${query.end}|${query.timezone}|${revision}.${generation}` : null;
   const rescheduleToken = query?.rescheduleToken;
+  const hostBookingId = query?.hostBookingId;
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
   const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
   useEffect(() => {
     if (key === null) return;
     const controller = new AbortController();
-    fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken }, controller.signal)
+    fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId }, controller.signal)
       .then((result) => {
         if (result.ok) setSettled({ key, slots: result.data.slots });
         else setSettled({ key, slots: [], message: describeError(result) });
@@ -34,7 +35,7 @@ export function useAvailability(
         if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
       });
     return () => controller.abort();
-  }, [key, meetingTypeId, start, end, timezone, rescheduleToken]);
+  }, [key, meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId]);
 
   if (key === null) return { status: 'idle', slots: [], refresh };
   if (settled?.key !== key) return { status: 'loading', slots: [], refresh };

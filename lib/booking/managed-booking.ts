@@ -19,6 +19,8 @@ export interface ManagedBooking {
   timezone: string;
   /** Until when the invitee may cancel or reschedule, as the API enforces it (change-rules.ts). */
   changeWindow: ChangeWindow;
+  /** The host asked the invitee to pick a new time (with their message); the reschedule page may also decline. */
+  newTimeRequest: { message: string | null } | null;
 }
 
 export interface ChangeWindow {
@@ -60,6 +62,7 @@ export async function loadManagedBooking(
   if (!meetingType) return null;
   const noticeMinutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
   const deadline = changeDeadline(booking.startTime.getTime(), noticeMinutes);
+  const requested = booking.status === 'confirmed' && booking.newTimeRequestedAt !== null;
   return {
     meetingType,
     token,
@@ -71,8 +74,14 @@ export async function loadManagedBooking(
       name: booking.inviteeName,
       email: booking.inviteeEmail,
       timezone: booking.inviteeTimezone,
-      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted).
-      changeWindow: { deadline: new Date(deadline).toISOString(), noticeMinutes, open: now <= deadline && now < booking.startTime.getTime() },
+      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted); a host's
+      // request for a new time opens it until then (assertWithinChangeWindow).
+      changeWindow: {
+        deadline: new Date(deadline).toISOString(),
+        noticeMinutes,
+        open: (now <= deadline || requested) && now < booking.startTime.getTime(),
+      },
+      newTimeRequest: requested ? { message: booking.newTimeRequestMessage } : null,
     },
   };
 }

@@ -7,7 +7,7 @@ import { jsonBytes } from '@/lib/http';
 
 // The times the host may move their own booking to (the dashboard's reschedule picker): the same
 // query and reply as /api/v1/availability, with this booking counted as free. About one booking, so never cached.
-export const GET = hostRoute<{ id: string }>(async (request, { id }, hostUserId) => {
+export const GET = hostRoute(async (request, { id }: { id: string }, hostUserId) => {
   await enforceRateLimit(request, 'availability');
   const search = new URL(request.url).search.slice(1);
   const deps = { database: db(), store: cacheStore() };
