@@ -1,11 +1,12 @@
 'use client';
 
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { declineNewTime, describeError } from './api-client';
 import { layoutStyles } from './booking-layout';
+import { useSingleSubmit } from './use-single-submit';
 
 // Every word of the invitee's side of a host's request for a new time lives here (the next-intl
 // catalogues take them over at merge).
@@ -21,26 +22,18 @@ interface Props {
 /** Above the picker on a reschedule link the host asked about: why, and "none of these work" (cancels). */
 export function NewTimeRequest({ bookingId, token, hostName, message, onDeclined }: Props) {
   const [declining, setDeclining] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { submitting, error, run } = useSingleSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (inFlight.current) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Declining again answers the same, so a retry after a lost reply is harmless.
       const result = await declineNewTime(bookingId, token, reason || undefined);
-      if (result.ok) onDeclined();
-      else setError(describeError(result));
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+      if (!result.ok) return describeError(result);
+      onDeclined();
+      return null;
+    });
   }
 
   return (

@@ -4,10 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Slot } from '@/components/booking/api-client';
 import { layoutStyles } from '@/components/booking/booking-layout';
-import { BookingTime } from '@/components/booking/booking-time';
-import summaryStyles from '@/components/booking/meeting-summary.module.css';
+import { MoveSummary } from '@/components/booking/move-summary';
 import { PickTimePanel } from '@/components/booking/pick-time-panel';
-import { useFocusOnMount } from '@/components/booking/use-focus-on-mount';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -75,25 +73,9 @@ interface ConfirmProps {
 }
 
 function ConfirmMove({ booking, slot, timeZone, submit, pending, error, fieldError, onBack }: ConfirmProps) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <div className={layoutStyles.stack}>
-      <div>
-        <Button variant="ghost" onClick={onBack} aria-label="Back to times">
-          ← Back
-        </Button>
-      </div>
-      <h2 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
-        Confirm the new time
-      </h2>
-      <div>
-        <p className={summaryStyles.host}>New time</p>
-        <BookingTime start={slot.start} end={slot.end} timeZone={timeZone} />
-      </div>
-      <div>
-        <p className={summaryStyles.host}>Instead of</p>
-        <BookingTime start={booking.start} end={booking.end} timeZone={timeZone} />
-      </div>
+      <MoveSummary slot={slot} previous={booking} timeZone={timeZone} onBack={onBack} />
       <ActionForm dispatch={submit} className={layoutStyles.stack}>
         <input type="hidden" name="bookingId" value={booking.id} />
         <input type="hidden" name="start" value={slot.start} />
