@@ -22,6 +22,8 @@ export interface BookingActionWords {
 
 interface Props {
   bookingId: string;
+  /** Whether the booking allows the action now; the server checks again either way. */
+  available: boolean;
   action: FormAction<unknown>;
   words: BookingActionWords;
   danger?: boolean;
@@ -31,10 +33,12 @@ interface Props {
  * A host's action on a booking behind a confirmation dialog with one optional text (react-aria: focus
  * trap, Escape, focus return). On success the page re-renders from the server and says what happened.
  */
-export function BookingActionDialog({ bookingId, action, words, danger = false }: Props) {
+export function BookingActionDialog({ bookingId, available, action, words, danger = false }: Props) {
   const [open, setOpen] = useState(false);
   const [state, submit, pending] = useFormAction(action, { refresh: true, onSuccess: () => setOpen(false) });
+  // Stays mounted after the change (the page re-renders without the action), so the outcome stays said.
   if (state?.ok) return <Alert tone="success">{words.done}</Alert>;
+  if (!available) return null;
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
   return (

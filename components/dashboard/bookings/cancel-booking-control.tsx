@@ -4,10 +4,11 @@ import type { FormAction } from '@/components/ui/use-form-action';
 import { BookingActionDialog } from './booking-action-dialog';
 
 /** "Cancel booking" and its confirmation dialog; the reason is kept with the booking and emailed. */
-export function CancelBookingControl({ bookingId, inviteeName, action }: { bookingId: string; inviteeName: string; action: FormAction<unknown> }) {
+export function CancelBookingControl({ bookingId, inviteeName, available, action }: { bookingId: string; inviteeName: string; available: boolean; action: FormAction<unknown> }) {
   return (
     <BookingActionDialog
       bookingId={bookingId}
+      available={available}
       action={action}
       danger
       words={{

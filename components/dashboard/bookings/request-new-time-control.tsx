@@ -4,10 +4,11 @@ import type { FormAction } from '@/components/ui/use-form-action';
 import { BookingActionDialog } from './booking-action-dialog';
 
 /** "Request a new time": the invitee is emailed a link to pick one; the current time stays held meanwhile. */
-export function RequestNewTimeControl({ bookingId, inviteeName, action }: { bookingId: string; inviteeName: string; action: FormAction<unknown> }) {
+export function RequestNewTimeControl({ bookingId, inviteeName, available, action }: { bookingId: string; inviteeName: string; available: boolean; action: FormAction<unknown> }) {
   return (
     <BookingActionDialog
       bookingId={bookingId}
+      available={available}
       action={action}
       words={{
         trigger: 'Request a new time…',

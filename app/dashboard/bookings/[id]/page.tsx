@@ -45,17 +45,18 @@ export default async function BookingPage({ params, searchParams }: Props) {
       {moved === '1' && confirmed ? <Alert tone="success">Booking moved. {booking.inviteeName} has been emailed the new time.</Alert> : null}
       <BookingDetails booking={booking} now={now} />
       <div className={bookingStyles.actions}>
-        {confirmed && !started ? (
-          <>
-            {booking.meetingTypeActive ? (
-              <ButtonLink variant="secondary" href={`/dashboard/bookings/${booking.id}/reschedule`}>
-                Reschedule…
-              </ButtonLink>
-            ) : null}
-            {booking.newTimeRequestedAt ? null : <RequestNewTimeControl bookingId={booking.id} inviteeName={booking.inviteeName} action={requestNewTimeAction} />}
-            <CancelBookingControl bookingId={booking.id} inviteeName={booking.inviteeName} action={cancelBookingAction} />
-          </>
+        {confirmed && !started && booking.meetingTypeActive ? (
+          <ButtonLink variant="secondary" href={`/dashboard/bookings/${booking.id}/reschedule`}>
+            Reschedule…
+          </ButtonLink>
         ) : null}
+        <RequestNewTimeControl
+          bookingId={booking.id}
+          inviteeName={booking.inviteeName}
+          available={confirmed && !started && !booking.newTimeRequestedAt}
+          action={requestNewTimeAction}
+        />
+        <CancelBookingControl bookingId={booking.id} inviteeName={booking.inviteeName} available={confirmed && !started} action={cancelBookingAction} />
         {confirmed && started ? (
           <>
             <NoShowControl bookingId={booking.id} noShow={booking.noShowAt !== null} action={markNoShowAction} />
