@@ -1,11 +1,12 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { declineNewTime, describeError } from './api-client';
 import { layoutStyles } from './booking-layout';
+import styles from './meeting-summary.module.css';
 import { useSingleSubmit } from './use-single-submit';
 
 // Every word of the invitee's side of a host's request for a new time lives here (the next-intl
@@ -16,12 +17,14 @@ interface Props {
   token: string;
   hostName: string;
   message: string | null;
+  /** Whether the decline form is open (the page hides the picker meanwhile). */
+  declining: boolean;
+  onDecliningChange: (declining: boolean) => void;
   onDeclined: () => void;
 }
 
 /** Above the picker on a reschedule link the host asked about: why, and "none of these work" (cancels). */
-export function NewTimeRequest({ bookingId, token, hostName, message, onDeclined }: Props) {
-  const [declining, setDeclining] = useState(false);
+export function NewTimeRequest({ bookingId, token, hostName, message, declining, onDecliningChange, onDeclined }: Props) {
   const { submitting, error, run } = useSingleSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -37,7 +40,7 @@ export function NewTimeRequest({ bookingId, token, hostName, message, onDeclined
   }
 
   return (
-    <div className={layoutStyles.stack}>
+    <div className={`${layoutStyles.stack} ${styles.request}`}>
       <Alert tone="info" title={`${hostName} asked you to pick a new time`}>
         <p>Your current time stays reserved until you pick a new one below.</p>
         {message ? <p>“{message}”</p> : null}
@@ -47,7 +50,7 @@ export function NewTimeRequest({ bookingId, token, hostName, message, onDeclined
           <TextAreaField label={`Anything to tell ${hostName}?`} name="reason" optional maxLength={2000} />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className={layoutStyles.actions}>
-            <Button variant="ghost" onClick={() => setDeclining(false)} disabled={submitting}>
+            <Button variant="ghost" onClick={() => onDecliningChange(false)} disabled={submitting}>
               Back to times
             </Button>
             <Button type="submit" variant="danger" disabled={submitting}>
@@ -57,7 +60,7 @@ export function NewTimeRequest({ bookingId, token, hostName, message, onDeclined
         </form>
       ) : (
         <div>
-          <Button variant="secondary" onClick={() => setDeclining(true)}>
+          <Button variant="secondary" onClick={() => onDecliningChange(true)}>
             None of these times work
           </Button>
         </div>

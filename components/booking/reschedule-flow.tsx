@@ -18,6 +18,7 @@ import { useTimeChoice } from './use-time-choice';
 /** The reschedule link's page: the current time, the same slot picker, then the new time and links. */
 export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps) {
   const choice = useTimeChoice();
+  const [declining, setDeclining] = useState(false);
   const [declined, setDeclined] = useState(false);
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
@@ -66,12 +67,20 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
         />
       ) : null}
       {booking.newTimeRequest && step.kind === 'pick' ? (
-        <NewTimeRequest bookingId={booking.id} token={token} hostName={meetingType.host.name} message={booking.newTimeRequest.message} onDeclined={() => setDeclined(true)} />
+        <NewTimeRequest
+          bookingId={booking.id}
+          token={token}
+          hostName={meetingType.host.name}
+          message={booking.newTimeRequest.message}
+          declining={declining}
+          onDecliningChange={setDeclining}
+          onDeclined={() => setDeclined(true)}
+        />
       ) : null}
       <PickTimePanel
         title="Pick a new date and time"
         notice={choice.notice}
-        hidden={step.kind !== 'pick'}
+        hidden={step.kind !== 'pick' || declining}
         meetingTypeId={meetingType.id}
         maxDaysInFuture={meetingType.maxDaysInFuture}
         timeZone={timeZone}
