@@ -5,6 +5,8 @@ export interface BookingRescheduledData extends BookingEmailData {
   previousWhen: string;
   /** Who moved it, as the recipient knows them: "you", "Ada Lovelace". */
   movedBy: string;
+  /** The host moved it for the invitee (the invitee's email then says so, with the host's note). */
+  movedByHost?: boolean;
   /** What the host wrote when moving it for the invitee (invitee emails only). */
   hostMessage?: string | null;
 }
@@ -12,7 +14,7 @@ export interface BookingRescheduledData extends BookingEmailData {
 /** One message for a move, old and new time together (not a cancellation plus a confirmation). */
 export function bookingRescheduledLayout(data: BookingRescheduledData): BookingEmailProps {
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
-  const byHostForInvitee = data.recipient === 'invitee' && data.movedBy === data.hostName;
+  const byHostForInvitee = data.recipient === 'invitee' && data.movedByHost === true;
   return {
     ...detailsOf(data),
     previousWhen: data.previousWhen,

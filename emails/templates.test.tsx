@@ -76,7 +76,7 @@ describe('account link email', () => {
   });
 
   it('a move by the host tells the invitee who moved it, with the host\'s message and the manage links', () => {
-    const text = bookingEmailText(bookingRescheduledLayout({ ...sampleInvitee, previousWhen: 'Monday', movedBy: 'Grace Hopper', hostMessage: 'Clash with a flight' }));
+    const text = bookingEmailText(bookingRescheduledLayout({ ...sampleInvitee, previousWhen: 'Monday', movedBy: 'Grace Hopper', movedByHost: true, hostMessage: 'Clash with a flight' }));
     expect(text).toContain('Grace Hopper moved your meeting');
     expect(text).toContain('Message from Grace Hopper:\nClash with a flight');
     expect(text).toContain(`Reschedule: ${sampleInvitee.rescheduleUrl}`);

@@ -142,6 +142,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
         ...data,
         previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone) : 'an earlier time',
         movedBy: whoChanged(context.rescheduledBy, recipient, notice),
+        movedByHost: context.rescheduledBy === 'host',
         hostMessage: recipient === 'invitee' ? context.message?.trim() || null : null,
       }),
     new_time_request: () => newTimeRequestedLayout({ ...data, hostMessage: booking.newTimeRequestMessage?.trim() || null }),
