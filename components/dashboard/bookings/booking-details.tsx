@@ -60,7 +60,7 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
           </dd>
         </>
       ) : null}
-      {booking.newTimeRequestedAt && booking.status === 'confirmed' ? (
+      {booking.newTimeRequestedAt && booking.status === 'confirmed' && booking.start.getTime() > now ? (
         <>
           <dt>{NEW_TIME_REQUESTED}</dt>
           <dd className={styles.notes}>

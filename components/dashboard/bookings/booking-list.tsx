@@ -16,7 +16,8 @@ function RowState({ booking, tab }: { booking: BookingListItem; tab: BookingTab 
       </span>
     );
   }
-  const badge = booking.noShow ? NO_SHOW : booking.newTimeRequested ? NEW_TIME_REQUESTED : null;
+  // A request still pending when the meeting came is moot: only Upcoming shows it.
+  const badge = booking.noShow ? NO_SHOW : booking.newTimeRequested && tab === 'upcoming' ? NEW_TIME_REQUESTED : null;
   return badge ? <span className={styles.badge}>{badge}</span> : null;
 }
 
