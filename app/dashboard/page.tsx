@@ -45,7 +45,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p className={bookingStyles.zoneNote}>Times in your time zone, {formatZoneLabel(timeZone, new Date())}.</p>
-          <BookingList items={page.items} timeZone={timeZone} hourCycle={host?.hourCycle ?? '12h'} />
+          <BookingList items={page.items} timeZone={timeZone} hourCycle={host?.hourCycle ?? '12h'} tab={query.tab} />
         </>
       )}
       <BookingPager tab={query.tab} q={query.q} onLaterPage={onLaterPage} nextCursor={page.nextCursor} />

@@ -83,11 +83,14 @@ export interface AvailabilityQuery {
   timezone: string;
   /** On a reschedule link: the booking being moved counts as free. */
   rescheduleToken?: string | undefined;
+  /** The signed-in host moving their own booking (the dashboard): the same answer, by booking id. */
+  hostBookingId?: string | undefined;
 }
 
-export function fetchAvailability({ rescheduleToken, ...query }: AvailabilityQuery, signal?: AbortSignal) {
+export function fetchAvailability({ rescheduleToken, hostBookingId, ...query }: AvailabilityQuery, signal?: AbortSignal) {
   const search = new URLSearchParams({ ...query, ...(rescheduleToken ? { rescheduleToken } : {}) });
-  return call(`/api/v1/availability?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
+  const path = hostBookingId ? `/api/dashboard/bookings/${encodeURIComponent(hostBookingId)}/availability` : '/api/v1/availability';
+  return call(`${path}?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
 }
 
 export interface NewBooking {
@@ -106,9 +109,18 @@ export function createBooking(input: NewBooking, idempotencyKey: string) {
   return call('/api/v1/bookings', postJson(input, { 'idempotency-key': idempotencyKey }), bookingReplySchema);
 }
 
-export function cancelBooking(bookingId: string, token: string, reason?: string) {
+function endWithReason(change: 'cancel' | 'decline', bookingId: string, token: string, reason: string | undefined) {
   const body = reason ? { token, reason } : { token };
-  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/cancel`, postJson(body), bookingReplySchema);
+  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/${change}`, postJson(body), bookingReplySchema);
+}
+
+export function cancelBooking(bookingId: string, token: string, reason?: string) {
+  return endWithReason('cancel', bookingId, token, reason);
+}
+
+/** Answers the host's request for a new time with "none suits me" (the reschedule link's token): the booking is cancelled. */
+export function declineNewTime(bookingId: string, token: string, reason?: string) {
+  return endWithReason('decline', bookingId, token, reason);
 }
 
 /** The same key on a retry returns the booking the first attempt made, instead of "already rescheduled". */

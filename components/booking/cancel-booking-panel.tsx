@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
@@ -13,6 +13,7 @@ import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed
 import { MeetingSummary } from './meeting-summary';
 import { useDetectedTimeZone } from './time-zones';
 import { useFocusOnMount } from './use-focus-on-mount';
+import { useSingleSubmit } from './use-single-submit';
 
 function Cancelled({ bookAgainHref }: { bookAgainHref: string | null }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -31,27 +32,19 @@ function Cancelled({ bookAgainHref }: { bookAgainHref: string | null }) {
 export function CancelBookingPanel({ meetingType, booking, token }: ManagePageProps) {
   const timeZone = useDetectedTimeZone(booking.timezone);
   const [status, setStatus] = useState(booking.status);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { submitting, error, run } = useSingleSubmit();
   const bookAgainHref = meetingType.isActive ? bookingPageHref(meetingType) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (inFlight.current) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Cancelling is idempotent on the server, so a retry after a lost reply is harmless.
       const result = await cancelBooking(booking.id, token, reason || undefined);
-      if (result.ok) setStatus('cancelled');
-      else setError(describeError(result));
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+      if (!result.ok) return describeError(result);
+      setStatus('cancelled');
+      return null;
+    });
   }
 
   const details = (

@@ -22,13 +22,15 @@ interface Props {
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
+  /** On the dashboard: the host's own booking being moved. */
+  hostBookingId?: string | undefined;
   /** On a reschedule link: the booking's current start, not offered. */
   excludeStart?: string | undefined;
 }
 
 /** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
 export function PickTimePanel(props: Props) {
-  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, openingSlots, onPick, rescheduleToken, excludeStart } = props;
+  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, openingSlots, onPick, rescheduleToken, hostBookingId, excludeStart } = props;
   return (
     <div hidden={hidden}>
       <div className={layoutStyles.stack}>
@@ -47,6 +49,7 @@ export function PickTimePanel(props: Props) {
           openingSlots={openingSlots}
           onPick={onPick}
           rescheduleToken={rescheduleToken}
+          hostBookingId={hostBookingId}
           excludeStart={excludeStart}
         />
       </div>

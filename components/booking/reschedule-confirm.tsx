@@ -1,14 +1,13 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { type Booking, describeError, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
-import { BookingTime } from './booking-time';
 import type { ManagedBooking } from './managed-booking';
-import styles from './meeting-summary.module.css';
-import { useFocusOnMount } from './use-focus-on-mount';
+import { MoveSummary } from './move-summary';
+import { useSingleSubmit } from './use-single-submit';
 
 interface Props {
   bookingId: string;
@@ -23,48 +22,23 @@ interface Props {
 
 /** The old time against the new one, and the button that moves the booking. */
 export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, onRescheduled, onSlotTaken, onBack }: Props) {
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { submitting, error, run } = useSingleSubmit();
   // One key per chosen time: a retry after a lost reply gets the booking the first attempt made.
   const attempt = useRef<{ start: string; key: string } | null>(null);
-  const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
-  async function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       if (attempt.current?.start !== slot.start) attempt.current = { start: slot.start, key: newIdempotencyKey() };
       const result = await rescheduleBooking(bookingId, token, slot.start, attempt.current.key);
       if (result.ok) onRescheduled(result.data.booking);
       else if (result.error.code === 'slot_unavailable') onSlotTaken(result.error.message);
-      else setError(describeError(result));
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
-  }
+      else return describeError(result);
+      return null;
+    });
 
   return (
     <div className={layoutStyles.stack}>
-      <div>
-        <Button variant="ghost" onClick={onBack} aria-label="Back to times">
-          ← Back
-        </Button>
-      </div>
-      <h2 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
-        Confirm the new time
-      </h2>
-      <div>
-        <p className={styles.host}>New time</p>
-        <BookingTime start={slot.start} end={slot.end} timeZone={timeZone} />
-      </div>
-      <div>
-        <p className={styles.host}>Instead of</p>
-        <BookingTime start={previous.start} end={previous.end} timeZone={timeZone} />
-      </div>
+      <MoveSummary slot={slot} previous={previous} timeZone={timeZone} onBack={onBack} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className={layoutStyles.actions}>
         <Button onClick={confirm} disabled={submitting}>

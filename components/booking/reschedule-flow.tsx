@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
@@ -8,6 +9,7 @@ import { ChangeDeadline, ChangesClosed, changesClosedReason } from './change-win
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
+import { NewTimeDeclined, NewTimeRequest } from './new-time-request';
 import styles from './meeting-summary.module.css';
 import { RescheduleConfirm } from './reschedule-confirm';
 import { PickTimePanel } from './pick-time-panel';
@@ -16,6 +18,8 @@ import { useTimeChoice } from './use-time-choice';
 /** The reschedule link's page: the current time, the same slot picker, then the new time and links. */
 export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps) {
   const choice = useTimeChoice();
+  const [declining, setDeclining] = useState(false);
+  const [declined, setDeclined] = useState(false);
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
   const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone) : null;
@@ -28,6 +32,14 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
       {step.kind === 'done' ? null : <ChangeDeadline changeWindow={booking.changeWindow} timeZone={shownZone} />}
     </MeetingSummary>
   );
+
+  if (declined) {
+    return (
+      <BookingPageFrame details={details}>
+        <NewTimeDeclined hostName={meetingType.host.name} />
+      </BookingPageFrame>
+    );
+  }
 
   if (inactive || closed) {
     return (
@@ -59,10 +71,21 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           changes={meetingType}
         />
       ) : null}
+      {booking.newTimeRequest && step.kind === 'pick' ? (
+        <NewTimeRequest
+          bookingId={booking.id}
+          token={token}
+          hostName={meetingType.host.name}
+          message={booking.newTimeRequest.message}
+          declining={declining}
+          onDecliningChange={setDeclining}
+          onDeclined={() => setDeclined(true)}
+        />
+      ) : null}
       <PickTimePanel
         title="Pick a new date and time"
         notice={choice.notice}
-        hidden={step.kind !== 'pick'}
+        hidden={step.kind !== 'pick' || declining}
         meetingTypeId={meetingType.id}
         maxDaysInFuture={meetingType.maxDaysInFuture}
         timeZone={timeZone}

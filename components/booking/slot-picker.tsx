@@ -28,6 +28,8 @@ interface Props {
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
+  /** On the dashboard: the host's own booking being moved, which counts as free. */
+  hostBookingId?: string | undefined;
   /** The booking's current start on a reschedule link: moving there would change nothing, so it is not offered. */
   excludeStart?: string | undefined;
 }
@@ -42,7 +44,7 @@ function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 }
 
 /** A month of dates and the open times of the chosen date, in the invitee's zone. */
-export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, openingSlots = null, onPick, rescheduleToken, excludeStart }: Props) {
+export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, openingSlots = null, onPick, rescheduleToken, hostBookingId, excludeStart }: Props) {
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
 
@@ -51,7 +53,7 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
   const month = chosenMonth ?? (today ? monthOf(today) : null);
   const range = month && today && lastBookableDay ? bookableRange(month, today, lastBookableDay) : null;
   const availability = useAvailability(
-    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone, rescheduleToken } : null,
+    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone, rescheduleToken, hostBookingId } : null,
     revision,
     openingSlots,
   );

@@ -22,6 +22,7 @@ export function useAvailability(
   const [settled, setSettled] = useState<Settled | null>(null);
   const key = query ? `${query.meetingTypeId}|${query.start}|${query.end}|${query.timezone}|${revision}.${generation}` : null;
   const rescheduleToken = query?.rescheduleToken;
+  const hostBookingId = query?.hostBookingId;
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
   const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
@@ -34,7 +35,7 @@ export function useAvailability(
   useEffect(() => {
     if (key === null || answeredByPage) return;
     const controller = new AbortController();
-    fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken }, controller.signal)
+    fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId }, controller.signal)
       .then((result) => {
         if (result.ok) setSettled({ key, slots: result.data.slots });
         else setSettled({ key, slots: [], message: describeError(result) });
@@ -43,7 +44,7 @@ export function useAvailability(
         if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
       });
     return () => controller.abort();
-  }, [key, answeredByPage, meetingTypeId, start, end, timezone, rescheduleToken]);
+  }, [key, answeredByPage, meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId]);
 
   if (key === null) return { status: 'idle', slots: [], refresh };
   if (fromPage !== null) return { status: 'ready', slots: fromPage, refresh };

@@ -30,6 +30,8 @@ export interface BookingEmailProps {
   reason?: string | null;
   /** What the invitee may change, or how to reach the host instead; above the links. */
   changeLines?: string[];
+  /** A note from the other person ("Message from Grace Hopper"), as they wrote it. */
+  message?: { title: string; text: string } | null;
   actions: EmailAction[];
   footer: string;
 }
@@ -60,6 +62,7 @@ export function BookingEmail(props: BookingEmailProps) {
         <Detail title="With">{props.otherParty}</Detail>
         {props.location ? <Detail title="Where">{props.location}</Detail> : null}
         {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
+        {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
         {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
       </Section>
       {props.changeLines && props.changeLines.length > 0 ? (
@@ -107,6 +110,7 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail('With', props.otherParty),
     ...detail('Where', props.location),
     ...detail('Reason', props.reason),
+    ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
     ...(props.notes ? ['', 'Notes:', props.notes] : []),
     ...(props.changeLines && props.changeLines.length > 0 ? ['', ...props.changeLines] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),

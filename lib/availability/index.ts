@@ -1,7 +1,7 @@
 export { answerAvailability, type AvailabilityDeps } from './answer-availability';
 export { type OpeningSlots } from './opening-dates';
 export { answerOpeningSlots } from './opening-slots';
-export { answerRescheduleAvailability } from './answer-reschedule-availability';
+export { answerHostRescheduleAvailability, answerRescheduleAvailability } from './answer-reschedule-availability';
 export { availabilityDeps } from './request-deps';
 export { splitRescheduleToken } from './reschedule-token';
 export { availabilityQuerySchema, MAX_RANGE_DAYS } from './schemas';

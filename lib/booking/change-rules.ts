@@ -28,7 +28,10 @@ export async function loadChangeNoticeMinutes(database: Queryable, meetingTypeId
   return row.minutes;
 }
 
-/** Refuses an invitee's change after the meeting type's cut-off (409, `change_window_closed`). */
+/**
+ * Refuses an invitee's change after the meeting type's cut-off (409, `change_window_closed`). Not
+ * while the host has asked them to pick a new time: the host opened the change.
+ */
 export async function assertWithinChangeWindow(
   database: Queryable,
   booking: BookingRow,
@@ -36,7 +39,7 @@ export async function assertWithinChangeWindow(
   now: number,
   change: 'cancelled' | 'rescheduled',
 ): Promise<void> {
-  if (access.kind === 'host') return;
+  if (access.kind === 'host' || booking.newTimeRequestedAt !== null) return;
   const minutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
   const deadline = changeDeadline(booking.startTime.getTime(), minutes);
   if (now > deadline) {

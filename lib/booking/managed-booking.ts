@@ -19,6 +19,8 @@ export interface ManagedBooking {
   timezone: string;
   /** Until when the invitee may cancel or reschedule, as the API enforces it (change-rules.ts). */
   changeWindow: ChangeWindow;
+  /** The host asked the invitee to pick a new time (with their message); the reschedule page may also decline. */
+  newTimeRequest: { message: string | null } | null;
 }
 
 export interface ChangeWindow {
@@ -67,6 +69,7 @@ export async function loadManagedBooking(
   const noticeMinutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
   const start = booking.startTime.getTime();
   const policy = changePolicy({ start, noticeMinutes, bookedAt: booking.createdAt.getTime(), now });
+  const requested = booking.status === 'confirmed' && booking.newTimeRequestedAt !== null;
   return {
     meetingType,
     token,
@@ -78,15 +81,17 @@ export async function loadManagedBooking(
       name: booking.inviteeName,
       email: booking.inviteeEmail,
       timezone: booking.inviteeTimezone,
-      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted).
+      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted); a host's
+      // request for a new time opens it until then (assertWithinChangeWindow).
       changeWindow: {
         deadline: new Date(changeDeadline(start, noticeMinutes)).toISOString(),
         closesAt: new Date(policy.closesAt).toISOString(),
         closedWhenBooked: policy.closedWhenBooked,
         noticeMinutes,
-        open: policy.open,
+        open: (policy.open || requested) && now < start,
         started: now >= start,
       },
+      newTimeRequest: requested ? { message: booking.newTimeRequestMessage } : null,
     },
   };
 }

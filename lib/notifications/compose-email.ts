@@ -3,6 +3,7 @@ import { bookingCancelledLayout } from '@/emails/booking-cancelled-email';
 import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
+import { newTimeRequestedLayout } from '@/emails/new-time-requested-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { changePolicy, inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
@@ -28,6 +29,8 @@ export interface NoticeContext {
   /** rescheduled */
   previous?: { start: Date; end: Date } | null;
   rescheduledBy?: ChangedBy;
+  /** rescheduled by the host */
+  message?: string | null;
 }
 
 export interface ComposedEmail {
@@ -145,6 +148,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     reminder_1h: `Starting ${startsIn(booking.startTime, now)}: ${meetingType.name} with ${withWhom}, ${at}`,
     cancellation: `Cancelled: ${meetingType.name} with ${withWhom}, ${at}`,
     rescheduled: `Rescheduled: ${meetingType.name} with ${withWhom}, now ${at}`,
+    new_time_request: `Please pick a new time: ${meetingType.name} with ${withWhom}, ${at}`,
   };
   const layouts: Record<NoticeKind, () => BookingEmailProps> = {
     confirmation: () => bookingConfirmedLayout(data),
@@ -162,7 +166,10 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
         ...data,
         previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, clock) : 'an earlier time',
         movedBy: whoChanged(context.rescheduledBy, recipient, notice),
+        movedByHost: context.rescheduledBy === 'host',
+        hostMessage: recipient === 'invitee' ? context.message?.trim() || null : null,
       }),
+    new_time_request: () => newTimeRequestedLayout({ ...data, hostMessage: booking.newTimeRequestMessage?.trim() || null }),
   };
   return {
     to: recipient === 'invitee' ? booking.inviteeEmail : host.email,

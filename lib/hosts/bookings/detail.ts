@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
 
@@ -19,12 +19,23 @@ export interface HostBookingDetail {
   hostHourCycle: HourCycle;
   start: Date;
   end: Date;
+  meetingTypeId: string;
   meetingTypeName: string;
+  /** Whether the meeting type still takes bookings (a move needs it), and how far ahead (the picker's range). */
+  meetingTypeActive: boolean;
+  maxDaysInFuture: number;
   notes: string | null;
   /** utm_* parameters the booking page was opened with. */
   tracking: (typeof bookings.$inferSelect)['tracking'];
   cancellationReason: string | null;
   cancelledAt: Date | null;
+  /** Null for cancellations older than the record of who did it. */
+  cancelledBy: BookingChanger | null;
+  /** The host marked that the invitee did not come. */
+  noShowAt: Date | null;
+  /** The host asked the invitee to pick a new time and they have not answered yet. */
+  newTimeRequestedAt: Date | null;
+  newTimeRequestMessage: string | null;
   /** The booking this one replaced when the invitee rescheduled. */
   rescheduledFromId: string | null;
   /** The booking that replaced this one (status rescheduled). */
@@ -46,11 +57,18 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       hostClock: { hourCycle: users.hourCycle, locale: users.locale },
       start: bookings.startTime,
       end: bookings.endTime,
+      meetingTypeId: bookings.meetingTypeId,
       meetingTypeName: meetingTypes.name,
+      meetingTypeActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
+      maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
       tracking: bookings.tracking,
       cancellationReason: bookings.cancellationReason,
       cancelledAt: bookings.cancelledAt,
+      cancelledBy: bookings.cancelledBy,
+      noShowAt: bookings.noShowAt,
+      newTimeRequestedAt: bookings.newTimeRequestedAt,
+      newTimeRequestMessage: bookings.newTimeRequestMessage,
       rescheduledFromId: bookings.rescheduledFromId,
       rescheduledToId: sql<string | null>`(${database
         .select({ id: successor.id })
