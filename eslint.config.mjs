@@ -84,6 +84,22 @@ export default tseslint.config(
   ...libFloorConfigs(),
   ...folderFloors,
   {
+    // One verb shape (ARCHITECTURE.md, "Verb shape"): a host verb gets its actor in `ctx`, built once by
+    // the route and action wrappers through hostContext(); no verb, and no action or route passing one
+    // on, makes up a host actor itself.
+    files: ['lib/hosts/**/*.ts', 'lib/calendars/**/*.ts', 'app/**/*.ts', 'app/**/*.tsx'],
+    ignores: ['lib/hosts/host-write.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property:matches([key.name='kind'], [key.value='kind']):matches([value.value='host'], [value.expression.value='host'])",
+          message: 'A verb takes its actor from ctx (verb(ctx, input)); only hostContext() in lib/hosts/host-write.ts builds a host actor.',
+        },
+      ],
+    },
+  },
+  {
     // Only lib/env.ts reads the environment.
     files: ['app/**', 'lib/**', 'components/**', 'inngest/**', 'db/**', 'emails/**', 'proxy.ts'],
     ignores: ['lib/env.ts', '**/*.test.ts', '**/*.test.tsx'],

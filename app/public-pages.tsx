@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
+import { answerOpeningSlots, availabilityDeps } from '@/lib/availability';
 import { db } from '@/lib/database';
 import { findRenamedUsername } from '@/lib/hosts/accounts/username-redirects';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
@@ -84,9 +85,11 @@ export function meetingTypePage(surface: Surface) {
       if (renamed) redirect(`${prefixOf(surface)}/${renamed}/${encodeURIComponent(slug)}${carried}`);
       notFound();
     }
+    // The first month's times come with the page (the same service and caches as the API).
+    const openingSlots = await answerOpeningSlots(availabilityDeps(), meetingType.id, Date.now());
     return (
       <InviteeIntl>
-        <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} />
+        <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />
       </InviteeIntl>
     );
   }

@@ -15,6 +15,24 @@ export interface FirstTimesResult {
   ms: Summary;
   /** Page loads that never showed a time within the timeout. */
   timedOut: number;
+  /** Medians on the page's own clock (from navigation start): where the time goes. */
+  phases: { firstByte: number; htmlDone: number; domContentLoaded: number; firstTime: number };
+  /** Script files the page loaded, and their bytes on the wire (median load). */
+  scripts: { files: number; transferBytes: number };
+}
+
+/** Navigation timing and script resources, read in the page once a time button shows. */
+function readTimeline() {
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === 'script');
+  return {
+    firstByte: navigation?.responseStart ?? Number.NaN,
+    htmlDone: navigation?.responseEnd ?? Number.NaN,
+    domContentLoaded: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+    firstTime: performance.now(),
+    scriptFiles: scripts.length,
+    scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
+  };
 }
 
 /** Null on a machine without Chromium. */
@@ -23,6 +41,7 @@ export async function measureFirstTimes(baseUrl: string, path = '/demo/intro', l
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   const unregister = onCleanup('close Chromium', () => browser.close());
   const samples: number[] = [];
+  const timelines: ReturnType<typeof readTimeline>[] = [];
   let timedOut = 0;
   try {
     for (let i = 0; i < loads + 2; i++) {
@@ -36,14 +55,38 @@ export async function measureFirstTimes(baseUrl: string, path = '/demo/intro', l
         .waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT_MS })
         .then(() => true, () => false);
       const ms = performance.now() - started;
+      const timeline = visible ? await page.evaluate(readTimeline) : null;
       await context.close();
       if (i < 2) continue; // warm-up: the server's first renders of the page
-      if (visible) samples.push(ms);
-      else timedOut += 1;
+      if (timeline) {
+        samples.push(ms);
+        timelines.push(timeline);
+      } else timedOut += 1;
     }
   } finally {
     unregister();
     await browser.close();
   }
-  return { path, ms: summarise(samples), timedOut };
+  const median = (pick: (timeline: ReturnType<typeof readTimeline>) => number) => summarise(timelines.map(pick)).p50;
+  return {
+    path,
+    ms: summarise(samples),
+    timedOut,
+    phases: {
+      firstByte: median((t) => t.firstByte),
+      htmlDone: median((t) => t.htmlDone),
+      domContentLoaded: median((t) => t.domContentLoaded),
+      firstTime: median((t) => t.firstTime),
+    },
+    scripts: { files: median((t) => t.scriptFiles), transferBytes: median((t) => t.scriptBytes) },
+  };
+}
+
+export function describeFirstTimes({ path, ms, timedOut, phases, scripts }: FirstTimesResult): string {
+  const f = (n: number) => n.toFixed(0);
+  return [
+    `first-times: ${path} p50 ${f(ms.p50)} ms, p95 ${f(ms.p95)} ms (${ms.count} loads, ${timedOut} timed out)`,
+    `  page clock, medians: first byte ${f(phases.firstByte)} ms, HTML done ${f(phases.htmlDone)} ms, DOMContentLoaded ${f(phases.domContentLoaded)} ms, first time ${f(phases.firstTime)} ms`,
+    `  scripts: ${scripts.files} files, ${f(scripts.transferBytes / 1024)} KiB on the wire`,
+  ].join('\n');
 }

@@ -4,7 +4,7 @@ import { seedDemoHost } from '@/lib/hosts/accounts/demo-host';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
 import { startBenchDatabase } from './database';
-import { measureFirstTimes } from './first-times';
+import { describeFirstTimes, measureFirstTimes } from './first-times';
 import { runBenchMain } from './lifecycle';
 import { measureScenario, type ScenarioLoad } from './load';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
     if (name === 'first-times') {
       const result = await measureFirstTimes(server.baseUrl);
-      console.log(result ? `first-times: ${result.path} p50 ${result.ms.p50.toFixed(0)} ms, p95 ${result.ms.p95.toFixed(0)} ms (${result.ms.count} loads, ${result.timedOut} timed out)` : 'first-times: no Chromium at /usr/bin/chromium');
+      console.log(result ? describeFirstTimes(result) : 'first-times: no Chromium at /usr/bin/chromium');
       await server.stop();
       continue;
     }

@@ -8,12 +8,14 @@ import BookingRescheduledEmail, { bookingRescheduledLayout } from './booking-res
 import CalendarReauthEmail from './calendar-reauth-email';
 import CalendarSyncStoppedEmail from './calendar-sync-stopped-email';
 import { bookingEmailText, sampleInvitee } from './components/booking-email';
+import NewTimeRequestedEmail, { newTimeRequestedLayout } from './new-time-requested-email';
 
 const templates = {
   BookingConfirmedEmail: [BookingConfirmedEmail, bookingConfirmedLayout],
   BookingReminderEmail: [BookingReminderEmail, bookingReminderLayout],
   BookingCancelledEmail: [BookingCancelledEmail, bookingCancelledLayout],
   BookingRescheduledEmail: [BookingRescheduledEmail, bookingRescheduledLayout],
+  NewTimeRequestedEmail: [NewTimeRequestedEmail, newTimeRequestedLayout],
 } as const;
 
 describe('email templates', () => {
@@ -71,5 +73,19 @@ describe('account link email', () => {
       expect(part).toContain(props.actionUrl);
       expect(part).toContain('24 hours');
     }
+  });
+
+  it('a move by the host tells the invitee who moved it, with the host\'s message and the manage links', () => {
+    const text = bookingEmailText(bookingRescheduledLayout({ ...sampleInvitee, previousWhen: 'Monday', movedBy: 'Grace Hopper', movedByHost: true, hostMessage: 'Clash with a flight' }));
+    expect(text).toContain('Grace Hopper moved your meeting');
+    expect(text).toContain('Message from Grace Hopper:\nClash with a flight');
+    expect(text).toContain(`Reschedule: ${sampleInvitee.rescheduleUrl}`);
+  });
+
+  it('the request for a new time links only to picking one, and leaves the message out when there is none', () => {
+    const text = bookingEmailText(newTimeRequestedLayout({ ...sampleInvitee, hostMessage: null }));
+    expect(text).toContain(`Pick a new time: ${sampleInvitee.rescheduleUrl}`);
+    expect(text).not.toContain('Message from');
+    expect(text).not.toContain('/cancel?token=');
   });
 });

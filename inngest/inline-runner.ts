@@ -1,17 +1,20 @@
 import 'server-only';
+import { RetryAfterError } from 'inngest';
 import { db } from '@/lib/database';
 import type { EventSink } from '@/lib/jobs/event-sink';
 import { findDueReminders } from '@/lib/notifications/due-reminders';
 import type { DispatchedEvent } from '@/lib/jobs/events';
 import { jobs } from './functions';
 import { bookingReminders } from './functions/booking-reminders';
+import { concurrencyKey, runInBackground } from './inline-background';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 import { errorField, log } from '@/lib/log';
 
 // JOBS=inline: the same job handlers, run in the app process when dispatch hands an event over.
 // Nothing lives only in memory: a step that fails leaves the outbox row pending (the sweeper runs it
 // again), and a sleep ends the run unless it is due within the scan horizon: the reminder scan
-// finds the rest again from the database.
+// finds the rest again from the database. A job with a concurrency key (calendar sync) is asked for
+// by requests, never outbox rows, and runs in the background (inline-background.ts).
 
 /** Sleeps up to this long are kept as a timer; the reminder scan looks this far ahead each minute. */
 export const INLINE_HORIZON_MS = 60_000;
@@ -29,7 +32,8 @@ const inlineStep = (maxSleepMs: number): JobStep => ({
       try {
         return await work();
       } catch (error) {
-        if (attempt >= STEP_ATTEMPTS) throw error;
+        // RetryAfterError says when trying again makes sense: never sooner.
+        if (attempt >= STEP_ATTEMPTS || error instanceof RetryAfterError) throw error;
         log().warn({ component: 'jobs', step: id, attempt, error: error instanceof Error ? error.message : String(error) }, 'job step failed, retrying');
         await pause(STEP_BACKOFF_MS[attempt - 1] ?? 2_000);
       }
@@ -62,7 +66,8 @@ export const inlineSink: EventSink = {
     const failures: unknown[] = [];
     for (const job of jobs) {
       if (!job.triggers.includes(event.name)) continue;
-      await runJob(job, event, 0).catch((error: unknown) => failures.push(error));
+      if (job.concurrency) runInBackground(concurrencyKey(job.id, job.concurrency, event), () => runJob(job, event, 0), INLINE_HORIZON_MS);
+      else await runJob(job, event, 0).catch((error: unknown) => failures.push(error));
     }
     if (failures.length > 0) throw failures[0];
   },

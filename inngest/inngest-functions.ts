@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
 import { jobs, scheduledJobs } from './functions';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 
@@ -11,6 +11,8 @@ const triggers = {
   'booking/confirmed': bookingConfirmed,
   'booking/cancelled': bookingCancelled,
   'booking/rescheduled': bookingRescheduled,
+  'booking/new-time-requested': bookingNewTimeRequested,
+  'booking/no-show-marked': bookingNoShowMarked,
   'calendar/reauth-required': calendarReauthRequired,
   'calendar/sync-requested': calendarSyncRequested,
   'calendar/sync-stopped': calendarSyncStopped,

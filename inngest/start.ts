@@ -1,13 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/database';
 import { env, jobsMode } from '@/lib/env';
-import { connectionProvider, setSyncScheduler } from '@/lib/calendars/request-sync';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { mailTransport } from '@/lib/notifications/transport';
 import { scheduledJobs } from './functions';
 import { INLINE_HORIZON_MS, inlineSink, resumeDueReminders, runScheduledJob } from './inline-runner';
-import { inngestClient } from './client';
 import { inngestSink } from './inngest-sink';
 import { errorField, log } from '@/lib/log';
 
@@ -48,11 +46,6 @@ export function startJobs(): void {
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
-    // A sync request becomes an event; the calendar-sync job's concurrency and throttle apply to it.
-    setSyncScheduler(async (connectionId) => {
-      const provider = await connectionProvider(db(), connectionId);
-      if (provider) await inngestClient().send({ name: 'calendar/sync-requested', data: { connectionId, provider } });
-    });
     void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => log().error({ component: 'jobs', err: errorField(error, true) }, 'startup sweep failed'));
     return;
   }

@@ -7,3 +7,8 @@ import { env } from '@/lib/env';
 export function hostBookingUrl(bookingId: string): string {
   return `${env().APP_URL.replace(/\/$/, '')}/dashboard/bookings/${bookingId}`;
 }
+
+/** The host's public booking page, as they share it. */
+export function hostPageUrl(username: string): string {
+  return `${env().APP_URL.replace(/\/$/, '')}/${username}`;
+}

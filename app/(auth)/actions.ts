@@ -11,6 +11,7 @@ import { safeRedirectPath } from '@/lib/auth/safe-redirect';
 import { clientAddressOf } from '@/lib/client-address';
 import { forgotPasswordSchema, requestPasswordReset, resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
+import { localeFromAcceptLanguage } from '@/lib/hosts/host-clock';
 import type { TokenProblem } from '@/lib/hosts/accounts/account-tokens';
 
 // The public actions (no session needed): sign up, sign in, sign out, forgot and reset a password. Each is on the authorization
@@ -20,7 +21,9 @@ export async function signUpAction(_previous: ActionResult<null> | null, form: F
   const parsed = signUpSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
   try {
-    await signUpHost(db(), parsed.data, { client: clientAddressOf(await headers()), now: Date.now() });
+    const requestHeaders = await headers();
+    const locale = localeFromAcceptLanguage(requestHeaders.get('accept-language'));
+    await signUpHost(db(), parsed.data, { client: clientAddressOf(requestHeaders), now: Date.now(), locale });
   } catch (error) {
     return failure(error);
   }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
+import { HostClockProvider } from '@/components/dashboard/host-clock-provider';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { VerifyEmailBanner } from '@/components/dashboard/verify-email-banner';
 import { currentHostId } from '@/lib/auth/current-host';
@@ -24,7 +25,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/dashboard" className={styles.brand}>
           Rendezvous
         </Link>
-        <DashboardNav />
+        <DashboardNav username={host?.username ?? null} />
         <div className={styles.account}>
           {host ? (
             <a className={styles.publicLink} href={`/${host.username}`}>
@@ -40,7 +41,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </header>
       <main className={styles.main}>
         {host && !host.emailVerified ? <VerifyEmailBanner email={host.email} resend={resendVerificationAction} /> : null}
-        {children}
+        <HostClockProvider hourCycle={host?.hourCycle ?? '12h'}>{children}</HostClockProvider>
       </main>
     </div>
   );

@@ -8,15 +8,12 @@ describe('override display', () => {
   });
 
   it('describes a date off and a date with windows', () => {
-    expect(describeOverrideHours({ unavailable: true, windows: [] })).toBe('Unavailable all day');
-    expect(
-      describeOverrideHours({
-        unavailable: false,
-        windows: [
-          { startTime: '09:00', endTime: '12:00' },
-          { startTime: '13:00', endTime: '24:00' },
-        ],
-      }),
-    ).toBe('09:00–12:00, 13:00–24:00');
+    const windows = [
+      { startTime: '09:00', endTime: '12:00' },
+      { startTime: '13:00', endTime: '24:00' },
+    ];
+    expect(describeOverrideHours({ unavailable: true, windows: [] }, '24h')).toBe('Unavailable all day');
+    expect(describeOverrideHours({ unavailable: false, windows }, '24h')).toBe('09:00–12:00, 13:00–24:00');
+    expect(describeOverrideHours({ unavailable: false, windows }, '12h')).toBe('9:00 AM – 12:00 PM, 1:00 PM – 12:00 AM');
   });
 });

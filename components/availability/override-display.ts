@@ -1,4 +1,5 @@
-import { formatWindow, type WallWindow } from '@/lib/hosts/availability/wall-windows';
+import type { WallWindow } from '@/lib/hosts/availability/wall-windows';
+import { formatWallWindow, type HourCycle } from '@/lib/hosts/host-clock';
 
 // How a date override reads in the list. Formatted in UTC with a fixed locale, so the server's HTML
 // and the browser's render agree (a "YYYY-MM-DD" date has no zone of its own).
@@ -10,6 +11,6 @@ export function formatOverrideDate(date: string): string {
   return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
-export function describeOverrideHours(override: { unavailable: boolean; windows: WallWindow[] }): string {
-  return override.unavailable ? 'Unavailable all day' : override.windows.map(formatWindow).join(', ');
+export function describeOverrideHours(override: { unavailable: boolean; windows: WallWindow[] }, cycle: HourCycle): string {
+  return override.unavailable ? 'Unavailable all day' : override.windows.map((window) => formatWallWindow(window, cycle)).join(', ');
 }

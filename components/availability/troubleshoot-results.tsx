@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TroubleshootCandidate, Troubleshooting } from '@/lib/availability/troubleshoot';
-import { reasonText, wallClock } from './troubleshoot-text';
+import { formatClock, type HourCycle } from '@/lib/hosts/host-clock';
+import { reasonText } from './troubleshoot-text';
 import styles from './troubleshoot.module.css';
 
 // Every candidate start of the day with why it is (not) offered. Runs of closed hours (only "outside
@@ -8,15 +9,15 @@ import styles from './troubleshoot.module.css';
 
 type Row = { kind: 'closed'; first: TroubleshootCandidate; last: TroubleshootCandidate; count: number; text: string } | { kind: 'start'; candidate: TroubleshootCandidate };
 
-const closedText = (candidate: TroubleshootCandidate, timeZone: string): string | null =>
+const closedText = (candidate: TroubleshootCandidate, timeZone: string, cycle: HourCycle): string | null =>
   candidate.reasons.length === 1 && (candidate.reasons[0]!.kind === 'outside_weekly_hours' || candidate.reasons[0]!.kind === 'date_override')
-    ? reasonText(candidate.reasons[0]!, timeZone)
+    ? reasonText(candidate.reasons[0]!, timeZone, cycle)
     : null;
 
-function rowsOf(candidates: TroubleshootCandidate[], timeZone: string): Row[] {
+function rowsOf(candidates: TroubleshootCandidate[], timeZone: string, cycle: HourCycle): Row[] {
   const rows: Row[] = [];
   for (const candidate of candidates) {
-    const text = closedText(candidate, timeZone);
+    const text = closedText(candidate, timeZone, cycle);
     const last = rows[rows.length - 1];
     if (text !== null && last?.kind === 'closed' && last.text === text) {
       last.last = candidate;
@@ -27,7 +28,7 @@ function rowsOf(candidates: TroubleshootCandidate[], timeZone: string): Row[] {
   return rows;
 }
 
-export function TroubleshootResults({ result }: { result: Troubleshooting }) {
+export function TroubleshootResults({ result, hourCycle }: { result: Troubleshooting; hourCycle: HourCycle }) {
   const { timeZone } = result;
   const offered = result.candidates.filter((candidate) => candidate.offered).length;
   const staleNames = result.staleCalendars.map((calendar) => calendar.name).join(', ');
@@ -38,12 +39,12 @@ export function TroubleshootResults({ result }: { result: Troubleshooting }) {
       </h2>
       <p className={styles.zoneNote}>Times are in your time zone, {timeZone.replaceAll('_', ' ')}.</p>
       <ol className={styles.list}>
-        {rowsOf(result.candidates, timeZone).map((row) =>
+        {rowsOf(result.candidates, timeZone, hourCycle).map((row) =>
           row.kind === 'closed' ? (
             <li key={row.first.start.toISOString()} className={styles.row}>
               <span className={styles.time}>
-                {wallClock(row.first.start, timeZone)}
-                {row.count > 1 ? `–${wallClock(row.last.start, timeZone)}` : ''}
+                {formatClock(row.first.start, timeZone, hourCycle)}
+                {row.count > 1 ? `–${formatClock(row.last.start, timeZone, hourCycle)}` : ''}
               </span>
               <span className={`${styles.status} ${styles.closed}`}>Not offered</span>
               <p className={styles.reason}>
@@ -53,7 +54,7 @@ export function TroubleshootResults({ result }: { result: Troubleshooting }) {
             </li>
           ) : (
             <li key={row.candidate.start.toISOString()} className={styles.row}>
-              <span className={styles.time}>{wallClock(row.candidate.start, timeZone)}</span>
+              <span className={styles.time}>{formatClock(row.candidate.start, timeZone, hourCycle)}</span>
               {row.candidate.offered ? (
                 <span className={`${styles.status} ${styles.offered}`}>Offered</span>
               ) : (
@@ -62,7 +63,7 @@ export function TroubleshootResults({ result }: { result: Troubleshooting }) {
               <ul className={styles.reasons}>
                 {row.candidate.reasons.map((reason, index) => (
                   <li key={index} className={styles.reason}>
-                    {reasonText(reason, timeZone)}
+                    {reasonText(reason, timeZone, hourCycle)}
                     {reason.kind === 'booking' || reason.kind === 'booking_buffer' ? (
                       <>
                         {' '}

@@ -1,23 +1,12 @@
 import type { TroubleshootReason } from '@/lib/availability/troubleshoot';
+import { formatClock, type HourCycle } from '@/lib/hosts/host-clock';
 
-// The troubleshooter's words: one sentence per reason, times on the host's wall clock (24-hour).
+// The troubleshooter's words: one sentence per reason, times on the host's wall clock and clock.
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** "09:30" on the wall clock of timeZone. */
-export function wallClock(instant: Date, timeZone: string): string {
-  let formatter = clocks.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clocks.set(timeZone, formatter);
-  }
-  return formatter.format(instant);
-}
-
-const span = (start: Date, end: Date, timeZone: string) => `${wallClock(start, timeZone)}–${wallClock(end, timeZone)}`;
+const span = (start: Date, end: Date, timeZone: string, cycle: HourCycle) => `${formatClock(start, timeZone, cycle)}–${formatClock(end, timeZone, cycle)}`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-export function reasonText(reason: TroubleshootReason, timeZone: string): string {
+export function reasonText(reason: TroubleshootReason, timeZone: string, cycle: HourCycle): string {
   switch (reason.kind) {
     case 'minimum_notice':
       return `Too soon: the meeting type needs ${plural(reason.minutes, 'minute')} of notice.`;
@@ -28,11 +17,11 @@ export function reasonText(reason: TroubleshootReason, timeZone: string): string
     case 'date_override':
       return 'Outside the hours of your date override for this day.';
     case 'booking':
-      return `Booked: ${reason.inviteeName}, ${span(reason.start, reason.end, timeZone)}.`;
+      return `Booked: ${reason.inviteeName}, ${span(reason.start, reason.end, timeZone, cycle)}.`;
     case 'booking_buffer':
-      return `Buffer around the booking with ${reason.inviteeName} (${span(reason.start, reason.end, timeZone)}).`;
+      return `Buffer around the booking with ${reason.inviteeName} (${span(reason.start, reason.end, timeZone, cycle)}).`;
     case 'busy':
-      return `Busy on ${reason.calendarName}: event at ${span(reason.start, reason.end, timeZone)}.`;
+      return `Busy on ${reason.calendarName}: event at ${span(reason.start, reason.end, timeZone, cycle)}.`;
     case 'daily_limit':
       return `Daily limit reached: ${plural(reason.limit, 'booking')} of this meeting type on this day.`;
   }

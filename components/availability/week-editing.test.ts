@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_WINDOWS_PER_DAY } from '@/lib/hosts/availability/limits';
-import { copyToWorkingDays, DEFAULT_WINDOW, editableWeek, nextWindow, updateDay, weeklyHoursInput, withoutWindow } from './week-editing';
+import { WORKING_DAYS } from '@/lib/hosts/availability/weekdays';
+import fc from 'fast-check';
+import { copyToDays, DEFAULT_WINDOW, editableWeek, nextWindow, updateDay, weeklyHoursInput, withoutWindow } from './week-editing';
 
 const w = (startTime: string, endTime: string) => ({ startTime, endTime });
 
@@ -42,14 +44,14 @@ describe('withoutWindow', () => {
   });
 });
 
-describe('copyToWorkingDays', () => {
+describe('copyToDays', () => {
   it('gives Monday to Friday the chosen day’s hours and leaves the weekend alone', () => {
     const week = editableWeek([
       { dayOfWeek: 3, windows: [w('08:00', '12:00'), w('13:00', '24:00')] },
       { dayOfWeek: 6, windows: [w('10:00', '14:00')] },
       { dayOfWeek: 1, windows: [w('09:00', '17:00')] },
     ]);
-    const copied = copyToWorkingDays(week, 3);
+    const copied = copyToDays(week, 3, WORKING_DAYS);
     for (const day of [1, 2, 3, 4, 5]) expect(copied[day]).toEqual({ dayOfWeek: day, available: true, windows: [w('08:00', '12:00'), w('13:00', '24:00')] });
     expect(copied[6]).toEqual(week[6]);
     expect(copied[0]).toEqual(week[0]);
@@ -57,12 +59,41 @@ describe('copyToWorkingDays', () => {
 
   it('copies a day that is off as off', () => {
     const week = editableWeek([{ dayOfWeek: 1, windows: [w('09:00', '17:00')] }, { dayOfWeek: 2, windows: [w('09:00', '17:00')] }]);
-    const copied = copyToWorkingDays(week, 0);
+    const copied = copyToDays(week, 0, WORKING_DAYS);
     expect([1, 2, 3, 4, 5].map((day) => copied[day]?.available)).toEqual([false, false, false, false, false]);
   });
 
   it('gives each day its own copy of the windows', () => {
-    const copied = copyToWorkingDays(editableWeek([{ dayOfWeek: 1, windows: [w('09:00', '17:00')] }]), 1);
+    const copied = copyToDays(editableWeek([{ dayOfWeek: 1, windows: [w('09:00', '17:00')] }]), 1, WORKING_DAYS);
     expect(copied[2]?.windows[0]).not.toBe(copied[3]?.windows[0]);
+  });
+
+  it('copies to any chosen days: Tuesday’s hours to Thursday and Sunday only', () => {
+    const week = editableWeek([{ dayOfWeek: 2, windows: [w('07:00', '11:00')] }, { dayOfWeek: 4, windows: [w('09:00', '17:00')] }]);
+    const copied = copyToDays(week, 2, [4, 0]);
+    expect(copied[4]).toEqual({ dayOfWeek: 4, available: true, windows: [w('07:00', '11:00')] });
+    expect(copied[0]).toEqual({ dayOfWeek: 0, available: true, windows: [w('07:00', '11:00')] });
+    for (const day of [1, 3, 5, 6]) expect(copied[day]).toEqual(week[day]);
+  });
+
+  const windowArb = fc.tuple(fc.integer({ min: 0, max: 95 }), fc.integer({ min: 1, max: 96 })).map(([start, length]) => {
+    const clock = (quarter: number) => `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
+    return w(clock(start), clock(Math.min(start + length, 96)));
+  });
+  const weekArb = fc.array(fc.record({ dayOfWeek: fc.integer({ min: 0, max: 6 }), windows: fc.array(windowArb, { maxLength: 3 }) }), { maxLength: 7 }).map(editableWeek);
+
+  it('gives every chosen day the source’s hours, changes no other day, and leaves the source as it was', () => {
+    fc.assert(
+      fc.property(weekArb, fc.integer({ min: 0, max: 6 }), fc.subarray([0, 1, 2, 3, 4, 5, 6]), (week, from, targets) => {
+        const copied = copyToDays(week, from, targets);
+        expect(copied).toHaveLength(7);
+        for (const day of copied) {
+          const expected = targets.includes(day.dayOfWeek) ? { ...week[from]!, dayOfWeek: day.dayOfWeek } : week[day.dayOfWeek];
+          expect(day).toEqual(expected);
+        }
+        // Copying twice changes nothing more.
+        expect(copyToDays(copied, from, targets)).toEqual(copied);
+      }),
+    );
   });
 });

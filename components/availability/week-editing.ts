@@ -1,6 +1,5 @@
 import { MAX_WINDOWS_PER_DAY } from '@/lib/hosts/availability/limits';
 import { minutesOfDay, type WallWindow } from '@/lib/hosts/availability/wall-windows';
-import { WORKING_DAYS } from '@/lib/hosts/availability/weekdays';
 
 // The weekly hours editor's state and its edits, as pure functions. A day switched off keeps its
 // windows, so switching it back on restores them; only switched-on days send windows when saved.
@@ -48,10 +47,10 @@ export function withoutWindow(day: EditableDay, index: number): EditableDay {
   return windows.length > 0 ? { ...day, windows } : { ...day, available: false, windows: [DEFAULT_WINDOW] };
 }
 
-/** "Copy to weekdays": Monday to Friday get this day's availability and windows. */
-export function copyToWorkingDays(week: EditableWeek, fromDay: number): EditableWeek {
+/** "Copy to…": each chosen day gets its own copy of `fromDay`'s availability and windows; the rest stay as they are. */
+export function copyToDays(week: EditableWeek, fromDay: number, targets: Iterable<number>): EditableWeek {
   const source = week[fromDay];
   if (!source) return week;
-  const targets = new Set<number>(WORKING_DAYS);
-  return week.map((day) => (targets.has(day.dayOfWeek) ? { ...day, available: source.available, windows: source.windows.map((window) => ({ ...window })) } : day));
+  const chosen = new Set(targets);
+  return week.map((day) => (chosen.has(day.dayOfWeek) && day.dayOfWeek !== fromDay ? { ...day, available: source.available, windows: source.windows.map((window) => ({ ...window })) } : day));
 }

@@ -1,56 +1,48 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
+import { useHostClock } from '@/components/dashboard/host-clock-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import fieldStyles from '@/components/ui/field.module.css';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { type FormAction, submitPayload, useFormAction } from '@/components/ui/use-form-action';
 import type { WeekDayHours } from '@/lib/hosts/availability/load';
 import type { WeeklyHoursInput } from '@/lib/hosts/availability/schemas';
+import { formatWallTime } from '@/lib/hosts/host-clock';
 import { DISPLAY_ORDER, weekdayName } from '@/lib/hosts/availability/weekdays';
 import styles from './availability.module.css';
-import { copyToWorkingDays, type EditableWeek, editableWeek, updateDay, weeklyHoursInput, withoutWindow } from './week-editing';
+import { CopyHoursMenu } from './copy-hours-menu';
+import { copyToDays, type EditableWeek, editableWeek, updateDay, weeklyHoursInput, withoutWindow } from './week-editing';
 import { WindowFields } from './window-fields';
 
-type SaveWeeklyHours = (input: WeeklyHoursInput) => Promise<ActionResult<WeeklyHoursInput>>;
-
 /** Each weekday on or off with its windows, saved as a whole week. */
-export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHours[]; save: SaveWeeklyHours }) {
+export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHours[]; save: FormAction<WeeklyHoursInput, WeeklyHoursInput> }) {
   const [week, setWeek] = useState(() => editableWeek(initialWeek));
-  const [result, setResult] = useState<ActionResult<WeeklyHoursInput> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const fieldErrors = result && !result.ok ? result.error.fieldErrors : undefined;
-  const errorAt = (path: string) => fieldErrors?.[path];
+  const [state, submit, pending] = useFormAction(save, { onSuccess: (saved) => setWeek(editableWeek(saved.days)) });
+  const clock = useHostClock();
   // An edit makes "saved" untrue; errors stay until the next save answers.
+  const [edited, setEdited] = useState(false);
+  const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
+  const errorAt = (path: string) => fieldErrors?.[path];
   const edit = (change: (current: EditableWeek) => EditableWeek) => {
     setWeek(change);
-    setResult((current) => (current?.ok ? null : current));
+    setEdited(true);
   };
-
-  const submit = () =>
-    startTransition(async () => {
-      const answer = await save(weeklyHoursInput(week));
-      // Updates after an await leave the transition unless wrapped again, and "Saving…" would outlive the answer.
-      startTransition(() => {
-        setResult(answer);
-        if (answer.ok) setWeek(editableWeek(answer.data.days));
-      });
-    });
 
   return (
     <form
       className={styles.section}
       aria-labelledby="weekly-hours-title"
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      onSubmit={submitPayload(submit, () => {
+        setEdited(false);
+        return weeklyHoursInput(week);
+      })}
     >
       <h2 id="weekly-hours-title" className={styles.sectionTitle}>
         Weekly hours
       </h2>
-      <p className={styles.sectionHint}>When you can be booked in a usual week. 24:00 is the end of the day.</p>
+      <p className={styles.sectionHint}>When you can be booked in a usual week. {formatWallTime('24:00', clock)} is the end of the day.</p>
       <ul className={styles.days}>
         {DISPLAY_ORDER.map((dayOfWeek) => {
           const day = week[dayOfWeek];
@@ -78,15 +70,13 @@ export function WeeklyHoursForm({ initialWeek, save }: { initialWeek: WeekDayHou
                 )}
                 {dayError ? <p className={fieldStyles.error}>{dayError}</p> : null}
               </div>
-              <Button variant="ghost" className={styles.copy} aria-label={`Copy to weekdays: ${name}’s hours, Monday to Friday`} onClick={() => edit((current) => copyToWorkingDays(current, dayOfWeek))}>
-                Copy to weekdays
-              </Button>
+              <CopyHoursMenu fromDay={dayOfWeek} onCopy={(targets) => edit((current) => copyToDays(current, dayOfWeek, targets))} />
             </li>
           );
         })}
       </ul>
-      {result && !result.ok ? <Alert tone="error">{result.error.message}</Alert> : null}
-      {result?.ok ? <Alert tone="success">Weekly hours saved. Your booking page shows them now.</Alert> : null}
+      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {state?.ok && !edited && !pending ? <Alert tone="success">Weekly hours saved. Your booking page shows them now.</Alert> : null}
       <div className={styles.actions}>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Save weekly hours'}

@@ -4,6 +4,8 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import fieldStyles from '@/components/ui/field.module.css';
 import type { WallWindow } from '@/lib/hosts/availability/wall-windows';
+import { formatWallTime } from '@/lib/hosts/host-clock';
+import { useHostClock } from '@/components/dashboard/host-clock-provider';
 import { timeOptions } from './time-options';
 import styles from './availability.module.css';
 import { nextWindow } from './week-editing';
@@ -23,6 +25,7 @@ interface Props {
 }
 
 function TimeSelect({ id, label, kind, value, error, onChange }: { id: string; label: string; kind: 'start' | 'end'; value: string; error: string | undefined; onChange: (value: string) => void }) {
+  const clock = useHostClock();
   return (
     <div className={styles.timeField}>
       <label htmlFor={id} className={styles.visuallyHidden}>
@@ -30,7 +33,9 @@ function TimeSelect({ id, label, kind, value, error, onChange }: { id: string; l
       </label>
       <select id={id} className={`${fieldStyles.control} ${styles.timeSelect}`} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {timeOptions(kind, value).map((time) => (
-          <option key={time}>{time}</option>
+          <option key={time} value={time}>
+            {formatWallTime(time, clock)}
+          </option>
         ))}
       </select>
       {error ? (

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The browser's side of /api/v1: typed calls whose replies are checked against the contract, and
-// one result shape for every failure (HTTP error, malformed reply, network down).
+// one result shape for every failure (HTTP error, malformed reply, network down). zod/mini: the same
+// checks at a fraction of the script the public pages ship.
 
 const slotSchema = z.object({ start: z.string(), end: z.string() });
 export type Slot = z.infer<typeof slotSchema>;
@@ -18,8 +19,8 @@ const bookingSchema = z.object({
   email: z.string(),
   timezone: z.string(),
   // Present only when the caller may see them (a cancel link does not reveal the reschedule link).
-  cancelUrl: z.string().optional(),
-  rescheduleUrl: z.string().optional(),
+  cancelUrl: z.optional(z.string()),
+  rescheduleUrl: z.optional(z.string()),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 const bookingReplySchema = z.object({ booking: bookingSchema });
@@ -28,10 +29,7 @@ const errorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z
-      .object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(), reason: z.string().optional() })
-      .loose()
-      .optional(),
+    details: z.optional(z.looseObject({ issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))), reason: z.optional(z.string()) })),
   }),
 });
 
@@ -52,7 +50,7 @@ const networkError: ApiError = {
   issues: [],
 };
 
-async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+async function call<T>(url: string, init: RequestInit, schema: z.ZodMiniType<T>): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
@@ -87,11 +85,14 @@ export interface AvailabilityQuery {
   timezone: string;
   /** On a reschedule link: the booking being moved counts as free. */
   rescheduleToken?: string | undefined;
+  /** The signed-in host moving their own booking (the dashboard): the same answer, by booking id. */
+  hostBookingId?: string | undefined;
 }
 
-export function fetchAvailability({ rescheduleToken, ...query }: AvailabilityQuery, signal?: AbortSignal) {
+export function fetchAvailability({ rescheduleToken, hostBookingId, ...query }: AvailabilityQuery, signal?: AbortSignal) {
   const search = new URLSearchParams({ ...query, ...(rescheduleToken ? { rescheduleToken } : {}) });
-  return call(`/api/v1/availability?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
+  const path = hostBookingId ? `/api/dashboard/bookings/${encodeURIComponent(hostBookingId)}/availability` : '/api/v1/availability';
+  return call(`${path}?${search}`, { signal, cache: 'no-store' }, availabilitySchema);
 }
 
 export interface NewBooking {
@@ -112,9 +113,18 @@ export function createBooking(input: NewBooking, idempotencyKey: string) {
   return call('/api/v1/bookings', postJson(input, { 'idempotency-key': idempotencyKey }), bookingReplySchema);
 }
 
-export function cancelBooking(bookingId: string, token: string, reason?: string) {
+function endWithReason(change: 'cancel' | 'decline', bookingId: string, token: string, reason: string | undefined) {
   const body = reason ? { token, reason } : { token };
-  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/cancel`, postJson(body), bookingReplySchema);
+  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/${change}`, postJson(body), bookingReplySchema);
+}
+
+export function cancelBooking(bookingId: string, token: string, reason?: string) {
+  return endWithReason('cancel', bookingId, token, reason);
+}
+
+/** Answers the host's request for a new time with "none suits me" (the reschedule link's token): the booking is cancelled. */
+export function declineNewTime(bookingId: string, token: string, reason?: string) {
+  return endWithReason('decline', bookingId, token, reason);
 }
 
 /** The same key on a retry returns the booking the first attempt made, instead of "already rescheduled". */

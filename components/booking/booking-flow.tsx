@@ -10,6 +10,7 @@ import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
 import { MeetingSummary } from './meeting-summary';
+import type { OpeningSlots } from './opening-slots';
 import { PickTimePanel } from './pick-time-panel';
 import { useTimeChoice } from './use-time-choice';
 
@@ -21,10 +22,12 @@ interface Props {
   prefill?: Prefill;
   /** utm_* parameters the page was opened with, stored with the booking. */
   tracking?: Tracking;
+  /** The first month's slots, rendered with the page so the first times need no request. */
+  openingSlots?: OpeningSlots | null;
 }
 
 /** The booking page: pick a date and time, enter details, see the confirmation. */
-export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {} }: Props) {
+export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null }: Props) {
   const t = useTranslations('invitee');
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
@@ -61,6 +64,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
           hostName={meetingType.host.name}
           timeZone={timeZone}
           linksInNewTab={embedded}
+          changes={meetingType}
         />
       ) : null}
       <PickTimePanel
@@ -72,6 +76,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
         timeZone={timeZone}
         onTimeZoneChange={choice.setChosenZone}
         revision={choice.revision}
+        openingSlots={openingSlots}
         onPick={pick}
       />
       {step.kind === 'confirm' && timeZone ? (

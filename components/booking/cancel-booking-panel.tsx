@@ -2,19 +2,20 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { cancelBooking } from './api-client';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, useChangesClosedReason } from './change-window';
+import { ChangeDeadline, ChangesClosed, useChangesClosedReason } from './change-window';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
 import { useDetectedTimeZone } from './time-zones';
 import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
+import { useSingleSubmit } from './use-single-submit';
 
 function Cancelled({ bookAgainHref }: { bookAgainHref: string | null }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -38,27 +39,19 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
   const changesClosedReason = useChangesClosedReason();
   const timeZone = useDetectedTimeZone(booking.timezone);
   const [status, setStatus] = useState(booking.status);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { submitting, error, run } = useSingleSubmit();
   const bookAgainHref = meetingType.isActive ? bookingPageHref(meetingType) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (inFlight.current) return;
     const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-    inFlight.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Cancelling is idempotent on the server, so a retry after a lost reply is harmless.
       const result = await cancelBooking(booking.id, token, reason || undefined);
-      if (result.ok) setStatus('cancelled');
-      else setError(describe(result));
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+      if (!result.ok) return describe(result);
+      setStatus('cancelled');
+      return null;
+    });
   }
 
   const details = (
@@ -67,17 +60,21 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
       {status === 'confirmed' ? <ChangeDeadline changeWindow={booking.changeWindow} timeZone={timeZone} /> : null}
     </MeetingSummary>
   );
-  const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone, meetingType.host.name) : null;
+  const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone) : null;
   const inactiveKey = status === 'rescheduled' ? inactiveReason(status) : null;
-  const inactive = inactiveKey ? t(inactiveKey) : closed;
+  const inactive = inactiveKey ? t(inactiveKey) : null;
 
   return (
     <BookingPageFrame details={details}>
       {status === 'cancelled' ? <Cancelled bookAgainHref={bookAgainHref} /> : null}
-      {inactive ? (
+      {inactive || closed ? (
         <div className={layoutStyles.stack}>
           <h2 className={layoutStyles.panelTitle}>{t('cannotCancel')}</h2>
-          <Alert tone="info">{inactive}</Alert>
+          {closed ? (
+            <ChangesClosed reason={closed} hostName={meetingType.host.name} contactLine={meetingType.contactLine} started={booking.changeWindow.started} />
+          ) : (
+            <Alert tone="info">{inactive}</Alert>
+          )}
         </div>
       ) : null}
       {status === 'confirmed' && !closed ? (

@@ -1,20 +1,11 @@
+import { dateTimeFormat } from '@/lib/date-time-format';
 import { intlLocale, type Locale } from '@/lib/i18n/locales';
 
 // How instants read to an invitee: always in a named IANA zone, never the process's own zone, and in
 // the page's language (passed in, never the process's or browser's default), so server and browser
 // renders agree. English is the default.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = 'en'): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone });
-    formatters.set(key, cached);
-  }
-  return cached;
-}
+const formatter = (timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = 'en') => dateTimeFormat(intlLocale(locale), timeZone, options);
 
 type InstantLike = string | number | Date;
 const toDate = (instant: InstantLike) => (instant instanceof Date ? instant : new Date(instant));

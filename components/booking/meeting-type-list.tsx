@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
+import { durationWords } from '@/lib/booking/change-policy';
 import type { PublicMeetingType } from '@/lib/hosts/public-profile';
 import styles from './meeting-type-list.module.css';
 
@@ -25,6 +26,7 @@ export function HostIntro({ name }: { name: string }) {
 
 export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
   const t = useTranslations('invitee');
+  const policy = useTranslations('policy');
   if (meetingTypes.length === 0) {
     return <p className="muted">{t('hostPage.empty')}</p>;
   }
@@ -35,7 +37,7 @@ export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query
           <Card href={`${pathPrefix}/${username}/${meetingType.slug}${query}`} accent={meetingType.color}>
             <h2 className={styles.name}>{meetingType.name}</h2>
             <p className={styles.meta}>
-              {t('meeting.duration', { minutes: meetingType.durationMinutes })}
+              {durationWords(policy, meetingType.durationMinutes)}
               {meetingType.description ? ` · ${meetingType.description}` : ''}
             </p>
           </Card>

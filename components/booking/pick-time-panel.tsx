@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import type { Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
+import type { OpeningSlots } from './opening-slots';
 import { SlotPicker } from './slot-picker';
 
 interface Props {
@@ -17,9 +18,13 @@ interface Props {
   onTimeZoneChange: (timeZone: string) => void;
   /** Bumped to make the picker fetch the times again. */
   revision: number;
+  /** The first month's slots, sent with the booking page (a reschedule page fetches). */
+  openingSlots?: OpeningSlots | null | undefined;
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
+  /** On the dashboard: the host's own booking being moved. */
+  hostBookingId?: string | undefined;
   /** On a reschedule link: the booking's current start, not offered. */
   excludeStart?: string | undefined;
 }
@@ -27,7 +32,7 @@ interface Props {
 /** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
 export function PickTimePanel(props: Props) {
   const t = useTranslations('invitee.pick');
-  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, onPick, rescheduleToken, excludeStart } = props;
+  const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, openingSlots, onPick, rescheduleToken, hostBookingId, excludeStart } = props;
   return (
     <div hidden={hidden}>
       <div className={layoutStyles.stack}>
@@ -43,8 +48,10 @@ export function PickTimePanel(props: Props) {
           onTimeZoneChange={onTimeZoneChange}
           maxDaysInFuture={maxDaysInFuture}
           revision={revision}
+          openingSlots={openingSlots}
           onPick={onPick}
           rescheduleToken={rescheduleToken}
+          hostBookingId={hostBookingId}
           excludeStart={excludeStart}
         />
       </div>

@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, useChangesClosedReason } from './change-window';
+import { ChangeDeadline, ChangesClosed, useChangesClosedReason } from './change-window';
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
+import { NewTimeDeclined, NewTimeRequest } from './new-time-request';
 import styles from './meeting-summary.module.css';
 import { RescheduleConfirm } from './reschedule-confirm';
 import { PickTimePanel } from './pick-time-panel';
@@ -19,11 +21,13 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
   const t = useTranslations('invitee');
   const changesClosedReason = useChangesClosedReason();
   const choice = useTimeChoice();
+  const [declining, setDeclining] = useState(false);
+  const [declined, setDeclined] = useState(false);
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
-  const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone, meetingType.host.name) : null;
+  const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone) : null;
   const inactiveKey = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'typeGone');
-  const inactive = inactiveKey ? t(`manage.${inactiveKey}`) : closed;
+  const inactive = inactiveKey ? t(`manage.${inactiveKey}`) : null;
 
   const details = (
     <MeetingSummary meetingType={meetingType}>
@@ -33,12 +37,24 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
     </MeetingSummary>
   );
 
-  if (inactive) {
+  if (declined) {
+    return (
+      <BookingPageFrame details={details}>
+        <NewTimeDeclined hostName={meetingType.host.name} />
+      </BookingPageFrame>
+    );
+  }
+
+  if (inactive || closed) {
     return (
       <BookingPageFrame details={details}>
         <div className={layoutStyles.stack}>
           <h2 className={layoutStyles.panelTitle}>{t('manage.cannotReschedule')}</h2>
-          <Alert tone="info">{inactive}</Alert>
+          {inactive ? (
+            <Alert tone="info">{inactive}</Alert>
+          ) : closed ? (
+            <ChangesClosed reason={closed} hostName={meetingType.host.name} contactLine={meetingType.contactLine} started={booking.changeWindow.started} />
+          ) : null}
           {/* Not while this booking stands and cannot be moved: a second booking would not replace it. */}
           {meetingType.isActive && !closed ? <Link href={bookingPageHref(meetingType)}>{t('manage.bookNewTime')}</Link> : null}
         </div>
@@ -56,12 +72,24 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
           timeZone={timeZone}
+          changes={meetingType}
+        />
+      ) : null}
+      {booking.newTimeRequest && step.kind === 'pick' ? (
+        <NewTimeRequest
+          bookingId={booking.id}
+          token={token}
+          hostName={meetingType.host.name}
+          message={booking.newTimeRequest.message}
+          declining={declining}
+          onDecliningChange={setDeclining}
+          onDeclined={() => setDeclined(true)}
         />
       ) : null}
       <PickTimePanel
         title={t('pick.rescheduleTitle')}
         notice={choice.notice}
-        hidden={step.kind !== 'pick'}
+        hidden={step.kind !== 'pick' || declining}
         meetingTypeId={meetingType.id}
         maxDaysInFuture={meetingType.maxDaysInFuture}
         timeZone={timeZone}

@@ -4,13 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TimeZoneCombobox } from '@/components/ui/time-zone-combobox';
+import { LazyTimeZoneCombobox } from '@/components/ui/lazy-time-zone-combobox';
 import { addDays } from '@/lib/scheduling/calendar-date';
 import type { Slot } from './api-client';
 import { addMonths, bookableRange, firstDayOfMonth, monthOf } from './calendar-month';
 import { localDateKey } from './format-time';
 import { HourCycleToggle } from './hour-cycle-toggle';
 import { MonthCalendar } from './month-calendar';
+import type { OpeningSlots } from './opening-slots';
 import styles from './slot-picker.module.css';
 import { TimeList } from './time-list';
 import { useAvailability } from './use-availability';
@@ -23,9 +24,13 @@ interface Props {
   maxDaysInFuture: number;
   /** Bump to fetch the open times again. */
   revision: number;
+  /** The first month's slots, sent with the page: that month needs no request. */
+  openingSlots?: OpeningSlots | null | undefined;
   onPick: (slot: Slot) => void;
   /** On a reschedule link: also offer times that overlap the booking being moved. */
   rescheduleToken?: string | undefined;
+  /** On the dashboard: the host's own booking being moved, which counts as free. */
+  hostBookingId?: string | undefined;
   /** The booking's current start on a reschedule link: moving there would change nothing, so it is not offered. */
   excludeStart?: string | undefined;
 }
@@ -40,7 +45,7 @@ function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 }
 
 /** A month of dates and the open times of the chosen date, in the invitee's zone. */
-export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, onPick, rescheduleToken, excludeStart }: Props) {
+export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, openingSlots = null, onPick, rescheduleToken, hostBookingId, excludeStart }: Props) {
   const t = useTranslations('invitee.pick');
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
@@ -50,8 +55,9 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
   const month = chosenMonth ?? (today ? monthOf(today) : null);
   const range = month && today && lastBookableDay ? bookableRange(month, today, lastBookableDay) : null;
   const availability = useAvailability(
-    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone, rescheduleToken } : null,
+    range && timeZone ? { meetingTypeId, start: range.start, end: range.end, timezone: timeZone, rescheduleToken, hostBookingId } : null,
     revision,
+    openingSlots,
   );
 
   const days = useMemo(
@@ -86,7 +92,7 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
             onMonthStep={stepMonth}
           />
           <div className={styles.zone}>
-            <TimeZoneCombobox label={t('timeZone')} value={timeZone} onChange={onTimeZoneChange} />
+            <LazyTimeZoneCombobox label={t('timeZone')} value={timeZone} onChange={onTimeZoneChange} />
             <HourCycleToggle />
           </div>
         </div>

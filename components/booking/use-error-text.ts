@@ -30,7 +30,10 @@ export function useErrorText() {
       if (error.code === 'bad_response') return t('badResponse', { status });
       if (english) return error.message;
       if (error.code === 'slot_unavailable') return t(slotReasons[error.reason as keyof typeof slotReasons] ?? 'busy');
-      if (error.code === 'change_not_allowed') return t(error.reason === 'booking_started' ? 'started' : 'windowClosed');
+      if (error.code === 'change_not_allowed') {
+        if (error.reason === 'no_new_time_requested') return t('noNewTimeRequest');
+        return t(error.reason === 'booking_started' ? 'started' : 'windowClosed');
+      }
       if (error.code === 'booking_not_active') return t('notActive');
       return t('generic');
     },

@@ -9,7 +9,7 @@ interface Look {
   block?: boolean;
 }
 
-function buttonClassName({ variant = 'primary', block = false }: Look, extra?: string): string {
+export function buttonClassName({ variant = 'primary', block = false }: Look, extra?: string): string {
   return [styles.button, styles[variant], block ? styles.block : '', extra ?? ''].filter(Boolean).join(' ');
 }
 

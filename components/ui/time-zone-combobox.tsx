@@ -1,9 +1,10 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, FieldError, useFilter } from 'react-aria-components';
 import fieldStyles from './field.module.css';
 import styles from './combobox.module.css';
+import { timeZoneLabel } from './time-zone-label';
 
 // A searchable time-zone picker (type "berl" to find Europe/Berlin), built on react-aria-components
 // so focus, keyboard and screen-reader behaviour come from a maintained library. Submits the zone's
@@ -14,24 +15,17 @@ interface ZoneOption {
   label: string;
 }
 
-function offsetLabel(timeZone: string, at: Date): string {
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-    return part?.value ?? '';
-  } catch {
-    return '';
-  }
-}
+const zoneOption = (zone: string, at: Date): ZoneOption => ({ id: zone, label: timeZoneLabel(zone, at) });
 
 function zoneOptions(current: string): ZoneOption[] {
   const zones = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
   zones.add('UTC');
   if (current) zones.add(current);
   const now = new Date();
-  return [...zones].sort().map((zone) => ({ id: zone, label: `${zone.replaceAll('_', ' ')} (${offsetLabel(zone, now)})` }));
+  return [...zones].sort().map((zone) => zoneOption(zone, now));
 }
 
-interface Props {
+export interface TimeZoneComboboxProps {
   label?: string;
   name?: string;
   value: string;
@@ -40,8 +34,11 @@ interface Props {
   hint?: string;
 }
 
-export function TimeZoneCombobox({ label = 'Time zone', name, value, onChange, error, hint }: Props) {
-  const options = useMemo(() => zoneOptions(value), [value]);
+export function TimeZoneCombobox({ label = 'Time zone', name, value, onChange, error, hint }: TimeZoneComboboxProps) {
+  // ~400 offset labels (an Intl formatter each) and list items cost 100+ ms on a slow device, on the
+  // booking page before its first times show: the full list is built when the field is first focused.
+  const [listWanted, setListWanted] = useState(false);
+  const options = useMemo(() => (listWanted ? zoneOptions(value) : value ? [zoneOption(value, new Date())] : []), [listWanted, value]);
   const { contains } = useFilter({ sensitivity: 'base' });
   return (
     <ComboBox
@@ -53,6 +50,7 @@ export function TimeZoneCombobox({ label = 'Time zone', name, value, onChange, e
       defaultItems={options}
       defaultFilter={(text, input) => contains(text, input.replaceAll(' ', '_')) || contains(text, input)}
       menuTrigger="focus"
+      onFocus={() => setListWanted(true)}
       isInvalid={Boolean(error)}
     >
       <Label className={fieldStyles.label}>{label}</Label>

@@ -21,6 +21,10 @@ import { users } from './users';
 export const bookingStatuses = ['confirmed', 'cancelled', 'rescheduled'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
+/** Who changed a booking (the outbox events' `cancelledBy` / `rescheduledBy`). */
+export const bookingChangers = ['invitee', 'host', 'system'] as const;
+export type BookingChanger = (typeof bookingChangers)[number];
+
 export const trackingParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 export type TrackingParameter = (typeof trackingParameters)[number];
 
@@ -70,6 +74,13 @@ export const bookings = pgTable(
     calendarEventCalendarId: uuid('calendar_event_calendar_id').references((): AnyPgColumn => connectedCalendars.id, { onDelete: 'set null' }),
     calendarJoinUrl: text('calendar_join_url'),
     cancelledAt: instant('cancelled_at'),
+    // Null on cancellations from before migration 0015 whose outbox event was gone.
+    cancelledBy: varchar('cancelled_by', { length: 20 }).$type<BookingChanger>(),
+    // The host marked that the invitee did not come (only once the meeting started; undone by clearing it).
+    noShowAt: instant('no_show_at'),
+    // The host asked the invitee to pick a new time; the booking stays confirmed and keeps its slot until they do.
+    newTimeRequestedAt: instant('new_time_requested_at'),
+    newTimeRequestMessage: text('new_time_request_message'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -78,6 +89,9 @@ export const bookings = pgTable(
     check('bookings_status_valid', sql`${t.status} in ('confirmed', 'cancelled', 'rescheduled')`),
     check('bookings_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check('bookings_cancelled_by_valid', sql`${t.cancelledBy} is null or (${t.cancelledBy} in ('invitee', 'host', 'system') and ${t.status} = 'cancelled')`),
+    check('bookings_no_show_only_confirmed', sql`${t.noShowAt} is null or ${t.status} = 'confirmed'`),
+    check('bookings_new_time_request_only_confirmed', sql`${t.newTimeRequestedAt} is null or ${t.status} = 'confirmed'`),
     // Deleting a meeting type or a host never deletes bookings; the pair must match the type's host.
     foreignKey({
       name: 'bookings_meeting_type_host_fk',

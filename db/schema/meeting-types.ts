@@ -28,6 +28,8 @@ export const meetingTypes = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     // Invitees may cancel or reschedule until this long before the start (hosts always may).
     minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
+    // How invitees reach the host once online changes are closed ("Call 020 7946 0000"); optional.
+    contactLine: varchar('contact_line', { length: 200 }),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),

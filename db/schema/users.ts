@@ -32,6 +32,10 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(0),
     // Invitees always get reminders; the host gets them only after opting in on the settings page.
     hostReminderEmails: boolean('host_reminder_emails').notNull().default(false),
+    // The host's clock on the dashboard and in their emails; 'auto' follows `locale` (lib/hosts/host-clock.ts).
+    hourCycle: varchar('hour_cycle', { length: 4 }).$type<'auto' | '12h' | '24h'>().notNull().default('auto'),
+    // The browser's language when the host signed up (Accept-Language), e.g. "en-GB"; null before 0018.
+    locale: varchar('locale', { length: 35 }),
     // Auth.js adapter fields.
     // Null until the host confirms the address (lib/hosts/accounts/verify-email.ts); an unverified
     // host's pages take no bookings and their address receives only verification mail.
@@ -45,6 +49,7 @@ export const users = pgTable(
   (t) => [
     check('users_username_format', sql`${t.username} ~ '^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$'`),
     check('users_role_valid', sql`${t.role} in ('user', 'admin')`),
+    check('users_hour_cycle_valid', sql`${t.hourCycle} in ('auto', '12h', '24h')`),
     // /{username} shares the URL space with the app's own top-level routes.
     check(
       'users_username_not_reserved',

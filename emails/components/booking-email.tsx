@@ -29,6 +29,10 @@ export interface BookingEmailProps {
   otherParty: string;
   notes?: string | null;
   reason?: string | null;
+  /** What the invitee may change, or how to reach the host instead; above the links. */
+  changeLines?: string[];
+  /** A note from the other person ("Message from Grace Hopper"), as they wrote it. */
+  message?: { title: string; text: string } | null;
   actions: EmailAction[];
   footer: string;
   /** The details' titles in the recipient's language. */
@@ -72,8 +76,18 @@ export function BookingEmail(props: BookingEmailProps) {
         <Detail title={props.labels.with}>{props.otherParty}</Detail>
         {props.location ? <Detail title={props.labels.where}>{props.location}</Detail> : null}
         {props.reason ? <Detail title={props.labels.reason}>{props.reason}</Detail> : null}
+        {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
         {props.notes ? <Detail title={props.labels.notes}>{props.notes}</Detail> : null}
       </Section>
+      {props.changeLines && props.changeLines.length > 0 ? (
+        <Section style={{ marginTop: '24px' }}>
+          {props.changeLines.map((line) => (
+            <Text key={line} style={{ ...value, color: '#374151' }}>
+              {line}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
       {props.actions.length > 0 ? (
         <Section style={{ marginTop: '24px' }}>
           {props.actions.map((action) => (
@@ -111,7 +125,9 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail(labels.with, props.otherParty),
     ...detail(labels.where, props.location),
     ...detail(labels.reason, props.reason),
+    ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
     ...(props.notes ? ['', `${labels.notes}:`, props.notes] : []),
+    ...(props.changeLines && props.changeLines.length > 0 ? ['', ...props.changeLines] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
     '',
     '--',
@@ -136,6 +152,8 @@ export interface BookingEmailData {
   /** The invitee's own links (invitee emails only). */
   rescheduleUrl: string | null;
   cancelUrl: string | null;
+  /** The change policy, or how to reach the host once changes are closed (invitee emails only). */
+  changeLines: string[];
   /** The host's view of the booking (host emails only). */
   dashboardUrl: string | null;
   /** The words, in the recipient's language. */
@@ -168,7 +186,17 @@ export function detailsOf(data: BookingEmailData) {
     reason: t('labelReason'),
     notes: t('labelNotes'),
   };
-  return { meetingName: data.meetingName, when: data.when, timeZone: data.timeZone, location: data.location, notes: data.notes, otherParty: otherParty(data), labels, footer: t('footer') };
+  return {
+    meetingName: data.meetingName,
+    when: data.when,
+    timeZone: data.timeZone,
+    location: data.location,
+    notes: data.notes,
+    otherParty: otherParty(data),
+    changeLines: data.changeLines,
+    labels,
+    footer: t('footer'),
+  };
 }
 
 /** Sample data for the templates' previews (`npm run email:dev`). */
@@ -184,6 +212,7 @@ export const sampleInvitee: BookingEmailData = {
   notes: 'Looking forward to it <3 & see you then',
   rescheduleUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/reschedule?token=preview',
   cancelUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/cancel?token=preview',
+  changeLines: ['You can reschedule or cancel until 1 day before the meeting.'],
   dashboardUrl: null,
   t: englishEmailWords,
 };

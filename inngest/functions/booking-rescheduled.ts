@@ -10,7 +10,7 @@ export const bookingRescheduled = defineJob({
   retries: 8,
   onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
-    const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy };
+    const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy, message: event.data.message };
     return emailBoth(step, (recipient) => sendRescheduled({ database: db() }, event.data.bookingId, recipient, change));
   },
 });

@@ -5,8 +5,8 @@ import { runConnectionSync, type SyncOutcome } from '@/lib/calendars/sync-connec
 import { defineJob } from './job';
 
 // A connection's changes into external_busy, on Inngest: one sync at a time per connection, throttled
-// per provider so a burst of push notifications stays inside Google's and Graph's quotas. (Inline,
-// lib/calendars/request-sync.ts runs the same runConnectionSync in process, with the same limits.)
+// per provider so a burst of push notifications stays inside Google's and Graph's quotas. Inline, the
+// same job runs in the background, one at a time per connection (inngest/inline-background.ts).
 
 /**
  * The sync step: a transient failure (throttled, unreachable) throws RetryAfterError with the

@@ -8,6 +8,7 @@ import { calendarSync } from './calendar-sync';
 import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition, ScheduledJob } from './job';
+import { newTimeRequested } from './new-time-requested';
 import { calendarPoll, outboxSweep } from './scheduled';
 
 /**
@@ -20,6 +21,7 @@ export const jobs = [
   bookingReminders,
   bookingCancellation,
   bookingRescheduled,
+  newTimeRequested,
   calendarWriteBack,
   calendarSync,
   calendarReauthEmail,

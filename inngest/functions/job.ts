@@ -34,7 +34,11 @@ export interface JobDefinition<N extends EventName = EventName> {
   id: string;
   name: string;
   triggers: readonly N[];
-  /** On Inngest (inline work of this kind is limited where it is scheduled, e.g. lib/calendars/request-sync.ts). */
+  /**
+   * On Inngest, as given. Inline, such a job runs in the background, one run per key at a time and a
+   * few in all (inngest/inline-background.ts), so only requests (sendRequest) may trigger it, never
+   * an outbox event, whose row must stay pending until its jobs finished.
+   */
   concurrency?: JobConcurrency;
   throttle?: JobThrottle;
   /** Inngest ends a sleeping run when a matching event arrives (`event` is the run's, `async` the new one). */

@@ -1,8 +1,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import type { Queryable } from '@/db/client';
 import { availabilityOverrides, availabilityRules, bookings, calendarConnections, meetingTypes, users } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts/host-write';
 import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
 
 // "Download my data": everything the host gave us or collected through us, as JSON. Secrets stay
@@ -11,9 +11,11 @@ import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
-export async function exportHostData(database: Queryable, hostUserId: string, now = new Date()) {
+export async function exportHostData(ctx: HostContext) {
+  const { database } = ctx;
+  const hostUserId = ctx.actor.userId;
   const [profile] = await database
-    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, createdAt: users.createdAt })
+    .select({ name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, emailVerifiedAt: users.emailVerified, hostReminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');
@@ -58,5 +60,5 @@ export async function exportHostData(database: Queryable, hostUserId: string, no
       .from(calendarConnections)
       .where(eq(calendarConnections.userId, hostUserId)),
   ]);
-  return { format: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString(), profile, meetingTypes: types, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
+  return { format: EXPORT_FORMAT_VERSION, exportedAt: new Date(ctx.now).toISOString(), profile, meetingTypes: types, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
 }

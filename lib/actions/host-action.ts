@@ -1,24 +1,16 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import { db } from '@/lib/database';
-import { requireHost } from '@/lib/auth/current-host';
-import { cacheStore } from '@/lib/cache';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { errorField, log } from '@/lib/log';
 import { requestIdFrom, runWithRequestId } from '@/lib/request-id';
-import { type HostContext, hostContext, type HostWriteDeps } from '@/lib/hosts/host-write';
+import type { HostContext } from '@/lib/hosts/host-write';
 import { type ActionResult, fieldErrorsOf } from './action-result';
+import { signedInHostContext } from './signed-in-context';
 
 // The one wrapper for dashboard server actions, like route() for handlers: session → zod → the lib
 // call → one result shape. AppErrors become a code, a message a person can act on and, for
 // validation, errors per field; anything else is logged and answered without internals.
-
-/** The verb context (deps, the signed-in host as actor, the clock), plus the older spelling of it. */
-export interface ActionContext extends HostContext {
-  hostUserId: string;
-  deps: HostWriteDeps;
-}
 
 /** Marks a server action as guarded; the authorization test looks for it on every exported action. */
 export const GUARDED = Symbol.for('rendezvous.guarded-action');
@@ -32,17 +24,16 @@ async function actionRequestId(): Promise<string> {
   }
 }
 
-export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, context: ActionContext) => Promise<T>) {
+export function hostAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, ctx: HostContext) => Promise<T>) {
   const action = async (input: z.input<S> | FormData): Promise<ActionResult<T>> => runWithRequestId(await actionRequestId(), async () => {
     try {
-      const hostUserId = await requireHost();
+      const ctx = await signedInHostContext();
       const raw = input instanceof FormData ? Object.fromEntries(input) : input;
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: { code: 'invalid_request', message: 'Please check the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error) } };
       }
-      const deps = { database: db(), store: cacheStore() };
-      return { ok: true, data: await handler(parsed.data, { ...hostContext(deps, hostUserId), hostUserId, deps }) };
+      return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (error) {
       return failure(error);
     }

@@ -14,6 +14,7 @@ import { oauthProviders, providerVerifiedEmail } from './oauth-providers';
 import { verifyPasswordSignIn } from './password-sign-in';
 import { sameOriginRedirect } from './safe-redirect';
 import { signUpZone } from './sign-up-zone';
+import { localeFromAcceptLanguage } from '@/lib/hosts/host-clock';
 import { signingSecrets } from '@/lib/secrets/signing-secrets';
 import { applyClientUpdate, type HostToken, refreshedToken } from './session-token';
 
@@ -62,11 +63,12 @@ async function liveSessionState(token: HostToken) {
 
 // Built per call, so tests can change the environment. Auth.js's origin is APP_URL: scripts/serve.ts
 // exports AUTH_URL from it, and the route (app/api/auth) addresses each request to it.
-// The request (absent for signIn/auth calls from server code) carries the zone a new OAuth host starts in.
+// The request (absent for signIn/auth calls from server code) carries the zone a new OAuth host starts in,
+// and its Accept-Language the locale their clock follows.
 export const { handlers, auth, signIn, signOut } = NextAuth((request) => authConfig(request));
 
 const authConfig = (request: NextRequest | undefined): NextAuthConfig => ({
-  adapter: hostAdapter(db(), { timeZone: signUpZone(request) }),
+  adapter: hostAdapter(db(), { timeZone: signUpZone(request), locale: localeFromAcceptLanguage(request?.headers.get('accept-language')) }),
   secret: [...signingSecrets()],
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },

@@ -12,7 +12,7 @@ import { uniqueUsername } from '@/lib/hosts/accounts/usernames';
  * weekly hours in `timeZone` (the zone the browser reported, sign-up-zone.ts), and a verified address
  * (the provider vouched for it).
  */
-export function hostAdapter(database: Database, newHost: { timeZone: string }): Adapter {
+export function hostAdapter(database: Database, newHost: { timeZone: string; locale?: string | null }): Adapter {
   const base = DrizzleAdapter(database, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
   return {
     ...base,
@@ -33,6 +33,7 @@ export function hostAdapter(database: Database, newHost: { timeZone: string }): 
           name: user.name?.trim() || email.split('@')[0]!,
           username,
           timeZone: newHost.timeZone,
+          locale: newHost.locale,
           // Only reached through a provider that vouched for the address (the signIn callback).
           emailVerified: user.emailVerified ?? new Date(),
           image: user.image,

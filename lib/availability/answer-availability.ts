@@ -43,8 +43,11 @@ function stillCovers(reply: CachedReply, now: number): boolean {
   return Math.min(reply.range.end, now + reply.windowDays * MS_PER_DAY) <= reply.coveredUntil;
 }
 
-/** `search` is the raw query string: it keys the reply cache, so a warm request is never parsed. */
-export async function answerAvailability(deps: AvailabilityDeps, search: string, now: number): Promise<{ body: Uint8Array; etag: string }> {
+/**
+ * `search` is the raw query string: it keys the reply cache, so a warm request is never parsed. The
+ * reply's bytes and tag, and the slots they hold (the booking page sends them with itself).
+ */
+export async function answerAvailability(deps: AvailabilityDeps, search: string, now: number): Promise<Pick<CachedReply, 'body' | 'etag' | 'shown'>> {
   const ttlSeconds = env().SLOT_CACHE_TTL_SECONDS;
   const cached = ttlSeconds > 0 ? findCachedReply(search) : undefined;
   if (cached && stillCovers(cached, now) && (await readHostVersion(deps.store, cached.hostUserId)) === cached.version) {

@@ -3,7 +3,7 @@ import { parseWith } from '@/lib/http';
 import { computeSlots, type Interval, localDateRangeToInterval } from '@/lib/scheduling';
 import { type AvailabilityDeps, answerAvailability } from './answer-availability';
 import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
-import { findMovingBooking } from './moving-booking';
+import { findHostMovingBooking, findMovingBooking } from './moving-booking';
 import { availabilityReplyBody } from './reply-body';
 import { etagOf } from './reply-cache';
 import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
@@ -26,12 +26,43 @@ export async function answerRescheduleAvailability(
   now: number,
 ): Promise<{ body: Uint8Array; etag: string }> {
   // The same checks, in the same order, as a request without a token: bad input fails the same way.
+  const { query, range } = parseMovingQuery(search, now);
+  const moving = await findMovingBooking(deps.database, query.meetingTypeId, rescheduleToken, now);
+  if (!moving) return answerAvailability(deps, search, now);
+  return answerWithout(deps, query, range, moving, now);
+}
+
+/**
+ * The same answer for the host moving their own booking on the invitee's behalf (the dashboard):
+ * the booking is found by id and owner instead of a token; another host's booking, one that is not
+ * confirmed, has started or is not of this meeting type is a 404.
+ */
+export async function answerHostRescheduleAvailability(
+  deps: AvailabilityDeps,
+  search: string,
+  owner: { hostUserId: string; bookingId: string },
+  now: number,
+): Promise<{ body: Uint8Array; etag: string }> {
+  const { query, range } = parseMovingQuery(search, now);
+  const moving = await findHostMovingBooking(deps.database, query.meetingTypeId, owner, now);
+  if (!moving) throw notFound('Booking');
+  return answerWithout(deps, query, range, moving, now);
+}
+
+function parseMovingQuery(search: string, now: number) {
   const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
   const range = localDateRangeToInterval(query.start, query.end, query.timezone);
   assertRangeWithinBounds(range, now);
-  const moving = await findMovingBooking(deps.database, query.meetingTypeId, rescheduleToken, now);
-  if (!moving) return answerAvailability(deps, search, now);
+  return { query, range };
+}
 
+async function answerWithout(
+  deps: AvailabilityDeps,
+  query: { meetingTypeId: string; timezone: string },
+  range: Interval,
+  moving: Interval,
+  now: number,
+): Promise<{ body: Uint8Array; etag: string }> {
   const schedule = await loadMeetingTypeSchedule(deps.database, query.meetingTypeId, range);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   const input = scheduleInput({ ...schedule, bookings: withoutBooking(schedule.bookings, moving) }, schedule.policy, now);

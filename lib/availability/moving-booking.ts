@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 import { hashToken } from '@/lib/secrets/token-hash';
 import type { Interval } from '@/lib/scheduling';
 
@@ -26,5 +27,28 @@ export async function findMovingBooking(database: Queryable, meetingTypeId: stri
       ),
     )
     .limit(1);
+  return row ? { start: row.start.getTime(), end: row.end.getTime() } : null;
+}
+
+/** The same booking found by id and owner, for the host moving it on the invitee's behalf. */
+export async function findHostMovingBooking(
+  database: Queryable,
+  meetingTypeId: string,
+  owner: { hostUserId: string; bookingId: string },
+  now: number,
+): Promise<Interval | null> {
+  if (!isUuid(owner.bookingId)) return null;
+  const [row] = await database
+    .select({ start: bookings.startTime, end: bookings.endTime })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.id, owner.bookingId),
+        eq(bookings.hostUserId, owner.hostUserId),
+        eq(bookings.meetingTypeId, meetingTypeId),
+        gt(bookings.startTime, new Date(now)),
+        eq(bookings.status, 'confirmed'),
+      ),
+    );
   return row ? { start: row.start.getTime(), end: row.end.getTime() } : null;
 }

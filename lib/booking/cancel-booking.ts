@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { bookings } from '@/db/schema';
-import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { type BookingChanger, bookings } from '@/db/schema';
+import { type HostWrite, type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { AppError } from '@/lib/errors';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
 import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
@@ -17,21 +17,38 @@ export async function cancelBooking(
   const found = await findBookingFor(deps.database, input.bookingId, input.access, 'cancel');
   if (found.status === 'cancelled') return found;
   const actor = actorFor(input.access);
-  return runHostWrite(deps, { hostUserId: found.hostUserId, actor }, async ({ tx, emit }) => {
-    const booking = await findBookingFor(tx, input.bookingId, input.access, 'cancel', { forUpdate: true });
+  return runHostWrite(deps, { hostUserId: found.hostUserId, actor }, async (write) => {
+    const booking = await findBookingFor(write.tx, input.bookingId, input.access, 'cancel', { forUpdate: true });
     if (booking.status === 'cancelled') return booking;
     if (booking.status !== 'confirmed') {
       throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
     }
     assertNotStarted(booking, input.now, 'cancelled');
-    await assertWithinChangeWindow(tx, booking, input.access, input.now, 'cancelled');
-    const [cancelled] = await tx
-      .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: new Date(input.now), cancellationReason: input.reason ?? null, version: booking.version + 1 })
-      .where(eq(bookings.id, booking.id))
-      .returning();
-    if (!cancelled) throw new Error('cancel update returned no row');
-    await emit('booking/cancelled', { ...bookingEventPayload(cancelled), reason: input.reason ?? null, cancelledBy: actor.kind });
-    return cancelled;
+    await assertWithinChangeWindow(write.tx, booking, input.access, input.now, 'cancelled');
+    return cancelLockedBooking(write, booking, { reason: input.reason ?? null, by: input.access.kind, now: input.now });
   });
+}
+
+/** Marks a locked, confirmed booking cancelled (a pending request for a new time ends with it) and says so in the outbox. */
+export async function cancelLockedBooking(
+  { tx, emit }: HostWrite,
+  booking: BookingRow,
+  change: { reason: string | null; by: BookingChanger; now: number },
+): Promise<BookingRow> {
+  const [cancelled] = await tx
+    .update(bookings)
+    .set({
+      status: 'cancelled',
+      cancelledAt: new Date(change.now),
+      cancelledBy: change.by,
+      cancellationReason: change.reason,
+      newTimeRequestedAt: null,
+      newTimeRequestMessage: null,
+      version: booking.version + 1,
+    })
+    .where(eq(bookings.id, booking.id))
+    .returning();
+  if (!cancelled) throw new Error('cancel update returned no row');
+  await emit('booking/cancelled', { ...bookingEventPayload(cancelled), reason: change.reason, cancelledBy: change.by });
+  return cancelled;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-import { changeDeadline, describeNotice } from './change-notice';
+import { changeDeadline, formatDuration } from './change-policy';
 import type { BookingAccess } from './find-booking';
 import type { BookingRow } from './insert-booking';
 
@@ -28,7 +28,10 @@ export async function loadChangeNoticeMinutes(database: Queryable, meetingTypeId
   return row.minutes;
 }
 
-/** Refuses an invitee's change after the meeting type's cut-off (409, `change_window_closed`). */
+/**
+ * Refuses an invitee's change after the meeting type's cut-off (409, `change_window_closed`). Not
+ * while the host has asked them to pick a new time: the host opened the change.
+ */
 export async function assertWithinChangeWindow(
   database: Queryable,
   booking: BookingRow,
@@ -36,13 +39,13 @@ export async function assertWithinChangeWindow(
   now: number,
   change: 'cancelled' | 'rescheduled',
 ): Promise<void> {
-  if (access.kind === 'host') return;
+  if (access.kind === 'host' || booking.newTimeRequestedAt !== null) return;
   const minutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
   const deadline = changeDeadline(booking.startTime.getTime(), minutes);
   if (now > deadline) {
     throw new AppError(
       'change_not_allowed',
-      `This booking can no longer be ${change} online: changes close ${describeNotice(minutes)} before the meeting. Please contact the host.`,
+      `This booking can no longer be ${change} online: changes close ${formatDuration(minutes)} before the meeting. Please contact the host.`,
       { details: { reason: 'change_window_closed', changeDeadline: new Date(deadline).toISOString() } },
     );
   }

@@ -1,7 +1,11 @@
 export { cancelBooking } from './cancel-booking';
 export { createBooking } from './create-booking';
+export { declineNewTime } from './decline-new-time';
 export { findInviteFile } from './find-invite-file';
 export { type BookingAccess, findBookingByLink, findBookingByToken, findBookingFor } from './find-booking';
+export { markNoShow } from './mark-no-show';
 export { presentBooking, type PublicBooking } from './present';
+export { requestNewTime } from './request-new-time';
 export { rescheduleBooking } from './reschedule-booking';
-export { cancelBookingSchema, createBookingSchema, rescheduleBookingSchema } from './schemas';
+export { rescheduleForInvitee } from './reschedule-for-invitee';
+export { cancelBookingSchema, createBookingSchema, declineNewTimeSchema, rescheduleBookingSchema } from './schemas';

@@ -21,6 +21,8 @@ export interface InviteEventInput {
   rescheduleUrl?: string | undefined;
   /** The invitee's language's words (the `invite` messages); English when absent. */
   words?: InviteWords | undefined;
+  /** What the invitee may change and how to reach the host (inviteChangeLines, in the same language); leads the links. */
+  changeLines?: readonly string[] | undefined;
 }
 
 export interface InviteWords {
@@ -47,6 +49,6 @@ export function inviteEvent(input: InviteEventInput): InviteEvent {
     end: input.end,
     summary: words.summary,
     location: input.location?.trim() ? input.location.trim() : null,
-    description: links.length > 0 ? `${words.needChange}\n${links.join('\n')}` : '',
+    description: input.changeLines ? [...input.changeLines, ...links].join('\n') : links.length > 0 ? `${words.needChange}\n${links.join('\n')}` : '',
   };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { findPublicMeetingTypeById, type PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
-import { changeDeadline } from './change-notice';
+import { changeDeadline, changePolicy } from './change-policy';
 import { loadChangeNoticeMinutes } from './change-rules';
 import { findBookingByToken } from './find-booking';
 
@@ -19,15 +19,23 @@ export interface ManagedBooking {
   timezone: string;
   /** Until when the invitee may cancel or reschedule, as the API enforces it (change-rules.ts). */
   changeWindow: ChangeWindow;
+  /** The host asked the invitee to pick a new time (with their message); the reschedule page may also decline. */
+  newTimeRequest: { message: string | null } | null;
 }
 
 export interface ChangeWindow {
   /** The last instant for a change (ISO-8601): the start less the meeting type's cut-off. */
   deadline: string;
+  /** When online changes really closed (ISO-8601): the deadline, or the booking's creation if later. */
+  closesAt: string;
+  /** Made inside its cut-off, so never open online. */
+  closedWhenBooked: boolean;
   /** The cut-off in minutes; 0 means until the meeting starts. */
   noticeMinutes: number;
   /** Whether the deadline was still ahead when the page was rendered. */
   open: boolean;
+  /** Whether the meeting had started when the page was rendered. */
+  started: boolean;
 }
 
 export interface ManagePageProps {
@@ -59,7 +67,9 @@ export async function loadManagedBooking(
   const meetingType = await findPublicMeetingTypeById(database, booking.meetingTypeId);
   if (!meetingType) return null;
   const noticeMinutes = await loadChangeNoticeMinutes(database, booking.meetingTypeId);
-  const deadline = changeDeadline(booking.startTime.getTime(), noticeMinutes);
+  const start = booking.startTime.getTime();
+  const policy = changePolicy({ start, noticeMinutes, bookedAt: booking.createdAt.getTime(), now });
+  const requested = booking.status === 'confirmed' && booking.newTimeRequestedAt !== null;
   return {
     meetingType,
     token,
@@ -71,8 +81,17 @@ export async function loadManagedBooking(
       name: booking.inviteeName,
       email: booking.inviteeEmail,
       timezone: booking.inviteeTimezone,
-      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted).
-      changeWindow: { deadline: new Date(deadline).toISOString(), noticeMinutes, open: now <= deadline && now < booking.startTime.getTime() },
+      // A meeting that has started is closed too, whatever the cut-off (assertNotStarted); a host's
+      // request for a new time opens it until then (assertWithinChangeWindow).
+      changeWindow: {
+        deadline: new Date(changeDeadline(start, noticeMinutes)).toISOString(),
+        closesAt: new Date(policy.closesAt).toISOString(),
+        closedWhenBooked: policy.closedWhenBooked,
+        noticeMinutes,
+        open: (policy.open || requested) && now < start,
+        started: now >= start,
+      },
+      newTimeRequest: requested ? { message: booking.newTimeRequestMessage } : null,
     },
   };
 }

@@ -34,7 +34,15 @@ function idempotentRequest(previous: BookingRow, start: number, key: string | un
  */
 export async function rescheduleBooking(
   deps: HostWriteDeps,
-  input: { bookingId: string; access: BookingAccess; start: number; now: number; idempotencyKey?: string | undefined },
+  input: {
+    bookingId: string;
+    access: BookingAccess;
+    start: number;
+    now: number;
+    idempotencyKey?: string | undefined;
+    /** The host's note to the invitee, carried to their email (host access only). */
+    message?: string | undefined;
+  },
 ): Promise<{ booking: BookingRow; created: boolean }> {
   const found = await findBookingFor(deps.database, input.bookingId, input.access, 'reschedule');
   const idempotent = idempotentRequest(found, input.start, input.idempotencyKey, input.now);
@@ -51,7 +59,11 @@ export async function rescheduleBooking(
       assertNotStarted(previous, input.now, 'rescheduled');
       await assertWithinChangeWindow(tx, previous, input.access, input.now, 'rescheduled');
       if (idempotent) await releaseExpiredKey(tx, idempotent);
-      await tx.update(bookings).set({ status: 'rescheduled', version: previous.version + 1 }).where(eq(bookings.id, previous.id));
+      // A pending request for a new time is answered by the move.
+      await tx
+        .update(bookings)
+        .set({ status: 'rescheduled', newTimeRequestedAt: null, newTimeRequestMessage: null, version: previous.version + 1 })
+        .where(eq(bookings.id, previous.id));
       const { schedule, slot } = await assertBookableSlot(tx, previous.meetingTypeId, input.start, input.now, {
         start: previous.startTime.getTime(),
         end: previous.endTime.getTime(),
@@ -73,7 +85,8 @@ export async function rescheduleBooking(
         idempotencyKey: idempotent?.key,
         idempotencyRequestHash: idempotent?.digest,
       });
-      await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id, rescheduledBy: actor.kind });
+      const message = input.access.kind === 'host' ? (input.message ?? null) : null;
+      await emit('booking/rescheduled', { ...bookingEventPayload(next), previousBookingId: previous.id, rescheduledBy: actor.kind, message });
       return { booking: next, created: true };
     });
   } catch (error) {

@@ -31,3 +31,9 @@ export const rescheduleBookingSchema = z.strictObject({
   token: tokenField,
   start: instantField,
 });
+
+/** The invitee answers the host's request for a new time with "none suits me": the booking is cancelled. */
+export const declineNewTimeSchema = z.strictObject({
+  token: tokenField,
+  reason: singleLineText(2_000).optional(),
+});

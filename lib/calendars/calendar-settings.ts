@@ -37,7 +37,7 @@ export async function updateCalendarSettings(ctx: HostContext, input: CalendarSe
   }
   await ctx.database.update(connectedCalendars).set({ blocksTime: input.value }).where(eq(connectedCalendars.id, calendar.id));
   if (input.value) {
-    await requestSync(calendar.connectionId);
+    await requestSync({ connectionId: calendar.connectionId, provider });
   } else {
     await clearCalendarBusy(ctx, target);
     if (provider !== 'ics') await stopWatch(ctx, provider, calendar.connectionId, calendar).catch((error: unknown) => log().warn({ error: String(error) }, 'stopping a calendar channel failed'));

@@ -4,7 +4,7 @@ import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import type { HostContext, HostWriteDeps } from '@/lib/hosts/host-write';
 import { parseJsonBody } from '@/lib/http';
 import { completeConnect, startConnect } from './connect';
 import { graphNotificationsSchema, handleGraphNotifications, handleGoogleNotification } from './push/notifications';
@@ -13,25 +13,27 @@ import type { OAuthProvider } from './provider-config';
 import { syncConnection } from './sync-connection';
 import { log } from '@/lib/log';
 
-// What the integration routes do, so each route file stays a line: connect, callback, push.
+// What the integration routes do, so each route file stays a line: connect and callback (as the
+// signed-in host, hostRoute's context), push (from the providers, for any host).
 
-const deps = (): HostWriteDeps => ({ database: db(), store: cacheStore() });
+const pushDeps = (): HostWriteDeps => ({ database: db(), store: cacheStore() });
 const redirect = (location: string) => new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store' } });
 const integrationsPage = (query: Record<string, string>) => new URL(`/dashboard/integrations?${new URLSearchParams(query)}`, env().APP_URL).toString();
 
-export async function connectRedirect(provider: OAuthProvider, hostUserId: string): Promise<Response> {
-  return redirect((await startConnect(db(), hostUserId, provider)).toString());
+export async function connectRedirect(ctx: HostContext, input: { provider: OAuthProvider }): Promise<Response> {
+  return redirect((await startConnect(ctx, input)).toString());
 }
 
 /** The provider sends the host back here; every outcome lands on the integrations page. */
-export async function connectCallback(request: Request, provider: OAuthProvider, hostUserId: string): Promise<Response> {
-  const query = new URL(request.url).searchParams;
+export async function connectCallback(ctx: HostContext, input: { request: Request; provider: OAuthProvider }): Promise<Response> {
+  const { provider } = input;
+  const query = new URL(input.request.url).searchParams;
   const code = query.get('code');
   const state = query.get('state');
   if (!code || !state || query.has('error')) return redirect(integrationsPage({ error: query.get('error') === 'access_denied' ? 'denied' : 'failed', provider }));
   let connectionId: string;
   try {
-    connectionId = await completeConnect(db(), hostUserId, provider, { code, state });
+    connectionId = await completeConnect(ctx, { provider, code, state });
   } catch (error) {
     if (error instanceof AppError && error.code === 'invalid_request') return redirect(integrationsPage({ error: 'expired', provider }));
     // Refused, unreachable or answering nonsense: the host sees it and can try again.
@@ -39,13 +41,13 @@ export async function connectCallback(request: Request, provider: OAuthProvider,
     return redirect(integrationsPage({ error: 'failed', provider }));
   }
   // The first sync runs before the host sees the page, so their events block slots right away.
-  await syncConnection(deps(), connectionId);
-  await ensureWatches(deps(), connectionId).catch((error: unknown) => log().warn({ connectionId, error: String(error) }, 'opening calendar channels failed'));
+  await syncConnection(ctx, connectionId);
+  await ensureWatches(ctx, connectionId).catch((error: unknown) => log().warn({ connectionId, error: String(error) }, 'opening calendar channels failed'));
   return redirect(integrationsPage({ connected: provider }));
 }
 
 /** Push deliveries; `using` lets a test count the queries one request costs. */
-export async function googleNotification(request: Request, using: HostWriteDeps = deps()): Promise<Response> {
+export async function googleNotification(request: Request, using: HostWriteDeps = pushDeps()): Promise<Response> {
   const header = (name: string) => request.headers.get(name);
   await handleGoogleNotification(using, {
     channelId: header('x-goog-channel-id'),
@@ -57,7 +59,7 @@ export async function googleNotification(request: Request, using: HostWriteDeps 
   return new Response(null, { status: 200 });
 }
 
-export async function microsoftNotification(request: Request, using: HostWriteDeps = deps()): Promise<Response> {
+export async function microsoftNotification(request: Request, using: HostWriteDeps = pushDeps()): Promise<Response> {
   // Subscription validation: echo the token as text/plain within 10 seconds, nothing else.
   const validationToken = new URL(request.url).searchParams.get('validationToken');
   if (validationToken !== null) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
-import { requestSync } from './request-sync';
+import { requestSync, type SyncRequest } from './request-sync';
 import { POLL_AFTER_MS } from './sync-backoff';
 
 // The cron's sync pass (every minute): connections that are due (next_sync_at, pushed out by
@@ -18,7 +18,7 @@ export const POLL_LEASE_MS = 5 * 60 * 1000;
 
 export async function pollStaleConnections(deps: HostWriteDeps, now = Date.now(), limit = POLL_BATCH): Promise<string[]> {
   const at = new Date(now).toISOString();
-  const rows = await deps.database.execute<{ id: string }>(sql`
+  const rows = await deps.database.execute<{ id: string; provider: SyncRequest['provider'] }>(sql`
     with due as (
       select id, next_sync_at, row_number() over (partition by user_id order by next_sync_at, id) as place
       from calendar_connections
@@ -28,7 +28,7 @@ export async function pollStaleConnections(deps: HostWriteDeps, now = Date.now()
     )
     update calendar_connections c set next_sync_at = ${at}::timestamptz + ${`${POLL_LEASE_MS} milliseconds`}::interval
     from taken where c.id = taken.id
-    returning c.id`);
-  for (const row of rows) await requestSync(row.id);
+    returning c.id, c.provider`);
+  for (const row of rows) await requestSync({ connectionId: row.id, provider: row.provider });
   return rows.map((row) => row.id);
 }

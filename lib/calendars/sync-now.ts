@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { calendarConnections } from '@/db/schema';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
 import { AppError } from '@/lib/errors';
-import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import type { HostContext } from '@/lib/hosts/host-write';
 import { runConnectionSync, type SyncOutcome } from './sync-connection';
 
 // "Sync now" and "Try again" on the integrations page: the host's own connection, read at once.
@@ -14,8 +14,10 @@ import { runConnectionSync, type SyncOutcome } from './sync-connection';
 
 export const syncNowSchema = z.object({ connectionId: z.uuid() });
 
-export async function syncNow(deps: HostWriteDeps, hostUserId: string, input: z.infer<typeof syncNowSchema>, now = Date.now()): Promise<{ connectionId: string; outcome: SyncOutcome }> {
-  const [connection] = await deps.database
+export async function syncNow(ctx: HostContext, input: z.infer<typeof syncNowSchema>): Promise<{ connectionId: string; outcome: SyncOutcome }> {
+  const { now } = ctx;
+  const hostUserId = ctx.actor.userId;
+  const [connection] = await ctx.database
     .select({ status: calendarConnections.status })
     .from(calendarConnections)
     .where(and(eq(calendarConnections.id, input.connectionId), eq(calendarConnections.userId, hostUserId)));
@@ -26,11 +28,11 @@ export async function syncNow(deps: HostWriteDeps, hostUserId: string, input: z.
     if (!verdict.success) throw rateLimited(verdict, now, 'This calendar was synced a moment ago. Please wait a minute and try again.');
   }
   if (connection.status === 'error') {
-    await deps.database
+    await ctx.database
       .update(calendarConnections)
       .set({ status: 'active', failureCount: 0, failingSince: null, nextSyncAt: new Date(now) })
       .where(and(eq(calendarConnections.id, input.connectionId), eq(calendarConnections.status, 'error')));
   }
-  const report = await runConnectionSync(deps, input.connectionId, now);
+  const report = await runConnectionSync(ctx, input.connectionId, now);
   return { connectionId: input.connectionId, outcome: report.outcome };
 }

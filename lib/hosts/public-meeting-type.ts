@@ -9,6 +9,9 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** How far ahead it can be booked, so the picker does not offer empty months. */
   maxDaysInFuture: number;
   isActive: boolean;
+  /** The invitee's cut-off for changes, and how to reach the host once it has passed. */
+  minChangeNoticeMinutes: number;
+  contactLine: string | null;
   /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
   host: { username: string; name: string; timeZone: string };
 }
@@ -23,6 +26,8 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       durationMinutes: meetingTypes.durationMinutes,
       color: meetingTypes.color,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
+      minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+      contactLine: meetingTypes.contactLine,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,

@@ -15,3 +15,9 @@ export function inviteWords(locale: string, names: { meeting: string; host: stri
   const t = createTranslator({ locale: known, messages: catalogues[known], namespace: 'invite' });
   return { summary: t('summary', names), needChange: t('needChange'), reschedule: t('reschedule'), cancel: t('cancel') };
 }
+
+/** The change policy's words (`policy` messages) for an email or the .ics; an unknown stored locale reads as English. */
+export function policyWords(locale: string) {
+  const known = isLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: known, messages: catalogues[known], namespace: 'policy' });
+}

@@ -18,7 +18,16 @@ export const eventSchemas = {
   'booking/confirmed': bookingRef,
   'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: changedBy }),
   // Optional: rows written before it existed lack it (only invitees could move a booking then).
-  'booking/rescheduled': bookingRef.extend({ previousBookingId: z.uuid(), rescheduledBy: changedBy.optional() }),
+  'booking/rescheduled': bookingRef.extend({
+    previousBookingId: z.uuid(),
+    rescheduledBy: changedBy.optional(),
+    /** What the host wrote to the invitee when moving it for them. */
+    message: z.string().nullable().optional(),
+  }),
+  /** The host asked the invitee to pick a new time; the booking keeps its slot until they pick or decline. */
+  'booking/new-time-requested': bookingRef.extend({ message: z.string().nullable() }),
+  /** The host marked (noShow true) or unmarked the invitee as not having come. No job yet: for API and webhooks. */
+  'booking/no-show-marked': bookingRef.extend({ noShow: z.boolean(), markedBy: changedBy }),
   /** A calendar connection lost its consent (invalid_grant): the host is told once, to reconnect. */
   'calendar/reauth-required': z.object({
     connectionId: z.uuid(),
@@ -49,6 +58,8 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
 export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSchemas['booking/confirmed'] });
 export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
+export const bookingNewTimeRequested = eventType('booking/new-time-requested', { schema: eventSchemas['booking/new-time-requested'] });
+export const bookingNoShowMarked = eventType('booking/no-show-marked', { schema: eventSchemas['booking/no-show-marked'] });
 export const calendarReauthRequired = eventType('calendar/reauth-required', { schema: eventSchemas['calendar/reauth-required'] });
 export const calendarSyncStopped = eventType('calendar/sync-stopped', { schema: eventSchemas['calendar/sync-stopped'] });
 export const accountEmailRequested = eventType('account/email-requested', { schema: eventSchemas['account/email-requested'] });

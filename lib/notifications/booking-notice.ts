@@ -11,8 +11,14 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
   const [row] = await database
     .select({
       booking: bookings,
-      meetingType: { name: meetingTypes.name, slug: meetingTypes.slug, location: meetingTypes.location },
-      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
+      meetingType: {
+        name: meetingTypes.name,
+        slug: meetingTypes.slug,
+        location: meetingTypes.location,
+        minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+        contactLine: meetingTypes.contactLine,
+      },
+      host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))

@@ -3,7 +3,9 @@ import { bookingCancelledLayout } from '@/emails/booking-cancelled-email';
 import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
+import { newTimeRequestedLayout } from '@/emails/new-time-requested-email';
 import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
+import { changePolicy, inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFile } from '@/lib/booking/invite-file';
 import { hostBookingUrl } from '@/lib/app-urls';
@@ -11,12 +13,13 @@ import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
 import { defaultLocale, isLocale, type Locale, LOCALE_PARAM } from '@/lib/i18n/locales';
-import { emailTranslator, inviteWords } from '@/lib/i18n/translator';
+import { emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
 import type { EmailAttachment } from '@/db/schema';
 import type { BookingNotice } from './booking-notice';
 import { headerText } from './header-text';
 import type { ChangedBy, NoticeKind, Recipient } from './notice-kinds';
-import { formatMeetingTime, formatSubjectTime, formatTimeZone } from './when';
+import { formatMeetingTime, formatSubjectTime, formatTimeZone, type Reader } from './when';
+import { resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // Which words, times and files one recipient gets for one notice. Templates lay the words out;
 // this decides them, in the recipient's own zone (the invitee's from the booking, the host's from
@@ -29,6 +32,8 @@ export interface NoticeContext {
   /** rescheduled */
   previous?: { start: Date; end: Date } | null;
   rescheduledBy?: ChangedBy;
+  /** rescheduled by the host */
+  message?: string | null;
 }
 
 export interface ComposedEmail {
@@ -58,11 +63,28 @@ function link(notice: BookingNotice, purpose: TokenPurpose): string | null {
   return token === null ? null : inLanguage(bookingLink(notice.booking.id, purpose, token), localeFor(notice, 'invitee'));
 }
 
-function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): BookingEmailData {
+/** Whether the invitee may still change the booking online as this is written (change-policy.ts). */
+function changesOpen(notice: BookingNotice, now: Date): boolean {
+  const { booking, meetingType } = notice;
+  return changePolicy({ start: booking.startTime.getTime(), noticeMinutes: meetingType.minChangeNoticeMinutes, bookedAt: booking.createdAt.getTime(), now: now.getTime() }).open;
+}
+
+/** The invitee's lines about changes, in their language: the policy, or (inside the cut-off) how to reach the host. */
+function changeLines(notice: BookingNotice, open: boolean, where: 'email' | 'page'): string[] {
+  const { host, meetingType } = notice;
+  return inviteChangeLines(policyWords(localeFor(notice, 'invitee')), { open, noticeMinutes: meetingType.minChangeNoticeMinutes, hostName: host.name, contactLine: meetingType.contactLine, where });
+}
+
+/** How a recipient reads times: the host in English on their own clock; the invitee in their booking's language, on its clock. */
+const readerOf = (notice: BookingNotice, recipient: Recipient): Reader => (recipient === 'host' ? resolveHourCycle(notice.host) : localeFor(notice, 'invitee'));
+
+function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, now: Date): BookingEmailData {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const toInvitee = recipient === 'invitee';
   const locale = localeFor(notice, recipient);
+  // Inside the cut-off the links could never work: none, and how to reach the host instead.
+  const open = changesOpen(notice, now);
   return {
     recipient,
     t: emailTranslator(locale),
@@ -70,23 +92,26 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean): 
     hostName: host.name,
     inviteeName: booking.inviteeName,
     inviteeEmail: booking.inviteeEmail,
-    when: formatMeetingTime(booking.startTime, booking.endTime, zone, locale),
+    when: formatMeetingTime(booking.startTime, booking.endTime, zone, readerOf(notice, recipient)),
     timeZone: formatTimeZone(zone, booking.startTime),
     // The video link the host's calendar made for this booking (write-back), else the meeting type's place.
     location: booking.calendarJoinUrl ?? (meetingType.location?.trim() || null),
     notes: booking.notes,
-    rescheduleUrl: toInvitee && live ? link(notice, 'reschedule') : null,
-    cancelUrl: toInvitee && live ? link(notice, 'cancel') : null,
+    rescheduleUrl: toInvitee && live && open ? link(notice, 'reschedule') : null,
+    cancelUrl: toInvitee && live && open ? link(notice, 'cancel') : null,
+    changeLines: toInvitee && live ? changeLines(notice, open, 'email') : [],
     dashboardUrl: toInvitee ? null : hostBookingUrl(booking.id),
   };
 }
 
 /** The calendar file: the invitee's carries their manage links; the host's names the booking's dashboard page instead. */
-function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient): EmailAttachment[] {
+function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, now: Date): EmailAttachment[] {
   if (kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'cancellation') return [];
   const { booking, host, meetingType, chain } = notice;
   const cancelled = kind === 'cancellation';
-  const withLinks = recipient === 'invitee' && !cancelled;
+  const toInvitee = recipient === 'invitee' && !cancelled;
+  const open = changesOpen(notice, now);
+  const withLinks = toInvitee && open;
   const event = inviteEvent({
     start: booking.startTime,
     end: booking.endTime,
@@ -96,6 +121,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
     words: inviteWords(localeFor(notice, recipient), { meeting: meetingType.name, host: host.name }),
+    changeLines: toInvitee ? changeLines(notice, open, 'page') : undefined,
   });
   if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
   const content = inviteFile({
@@ -131,16 +157,18 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const locale = localeFor(notice, recipient);
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
-  const data = emailData(notice, recipient, kind !== 'cancellation');
+  const reader = readerOf(notice, recipient);
+  const data = emailData(notice, recipient, kind !== 'cancellation', now);
   const { t } = data;
   const left = t('startsIn', startsIn(booking.startTime, now));
-  const words = { meeting: meetingType.name, withWhom, at: formatSubjectTime(booking.startTime, zone, locale), startsIn: left };
+  const words = { meeting: meetingType.name, withWhom, at: formatSubjectTime(booking.startTime, zone, reader), startsIn: left };
   const subjects: Record<NoticeKind, string> = {
     confirmation: recipient === 'invitee' ? t('subjectConfirmed', words) : t('subjectNewBooking', words),
     reminder_24h: t('subjectReminder', words),
     reminder_1h: t('subjectStarting', words),
     cancellation: t('subjectCancelled', words),
     rescheduled: t('subjectRescheduled', words),
+    new_time_request: t('subjectNewTimeRequest', words),
   };
   const layouts: Record<NoticeKind, () => BookingEmailProps> = {
     confirmation: () => bookingConfirmedLayout(data),
@@ -156,15 +184,18 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     rescheduled: () =>
       bookingRescheduledLayout({
         ...data,
-        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, locale) : t('earlierTime'),
+        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, reader) : t('earlierTime'),
         movedBy: whoChanged(context.rescheduledBy, recipient, notice),
+        movedByHost: context.rescheduledBy === 'host',
+        hostMessage: recipient === 'invitee' ? context.message?.trim() || null : null,
       }),
+    new_time_request: () => newTimeRequestedLayout({ ...data, hostMessage: booking.newTimeRequestMessage?.trim() || null }),
   };
   return {
     to: recipient === 'invitee' ? booking.inviteeEmail : host.email,
     replyTo: recipient === 'invitee' ? host.email : booking.inviteeEmail,
     subject: headerText(subjects[kind]),
     layout: layouts[kind](),
-    attachments: invitation(notice, kind, recipient),
+    attachments: invitation(notice, kind, recipient, now),
   };
 }

@@ -5,7 +5,8 @@ export const reminderOffsets = { reminder_24h: 24 * 60 * 60 * 1000, reminder_1h:
 export type ReminderKind = keyof typeof reminderOffsets;
 export const reminderKinds = Object.keys(reminderOffsets) as ReminderKind[];
 
-export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | ReminderKind;
+/** `new_time_request`: the host asks the invitee to pick a new time (invitee only). */
+export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | 'new_time_request' | ReminderKind;
 export type Recipient = 'invitee' | 'host';
 export type ChangedBy = 'invitee' | 'host' | 'system';
 

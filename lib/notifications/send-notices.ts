@@ -34,10 +34,21 @@ export function sendCancellation(deps: NotificationDeps, bookingId: string, reci
 }
 
 /** One message for a move, naming the old time and the new one. */
-export async function sendRescheduled(deps: NotificationDeps, bookingId: string, recipient: Recipient, change: { previousBookingId: string; rescheduledBy?: ChangedBy | undefined }): Promise<SendOutcome> {
+export async function sendRescheduled(
+  deps: NotificationDeps,
+  bookingId: string,
+  recipient: Recipient,
+  change: { previousBookingId: string; rescheduledBy?: ChangedBy | undefined; message?: string | null | undefined },
+): Promise<SendOutcome> {
   const previous = await loadBookingTimes(deps.database, change.previousBookingId);
   // Only while the new booking stands: moved again or cancelled meanwhile, those emails say so.
-  return send(deps, bookingId, 'rescheduled', recipient, { previous, rescheduledBy: change.rescheduledBy }, ({ booking }) => booking.status === 'confirmed');
+  const context = { previous, rescheduledBy: change.rescheduledBy, message: change.message ?? null };
+  return send(deps, bookingId, 'rescheduled', recipient, context, ({ booking }) => booking.status === 'confirmed');
+}
+
+/** The host's request that the invitee pick a new time: only while it is still pending (not yet moved, declined or cancelled). */
+export function sendNewTimeRequest(deps: NotificationDeps, bookingId: string): Promise<SendOutcome> {
+  return send(deps, bookingId, 'new_time_request', 'invitee', {}, ({ booking }) => booking.status === 'confirmed' && booking.newTimeRequestedAt !== null);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeetingTime, formatTimeZone } from './when';
+import { formatMeetingTime, formatSubjectTime, formatTimeZone } from './when';
 
 describe('formatMeetingTime', () => {
   it('reads the same instant on each recipient\'s wall clock', () => {
@@ -8,6 +8,13 @@ describe('formatMeetingTime', () => {
     expect(formatMeetingTime(start, end, 'America/New_York')).toBe('Monday, January 11, 2027 · 10:00 AM – 10:30 AM');
     expect(formatMeetingTime(start, end, 'Asia/Kathmandu')).toBe('Monday, January 11, 2027 · 8:45 PM – 9:15 PM');
     expect(formatMeetingTime(start, end, 'Pacific/Chatham')).toBe('Tuesday, January 12, 2027 · 4:45 AM – 5:15 AM');
+  });
+
+  it('reads on a 24-hour clock when the recipient (a host) chose one', () => {
+    const start = new Date('2027-01-11T14:00:00Z');
+    expect(formatMeetingTime(start, new Date('2027-01-11T14:30:00Z'), 'Europe/London', '24h')).toBe('Monday, January 11, 2027 · 14:00 – 14:30');
+    expect(formatSubjectTime(start, 'Europe/London', '24h')).toBe('Mon, Jan 11, 14:00');
+    expect(formatSubjectTime(start, 'Europe/London')).toBe('Mon, Jan 11, 2:00 PM');
   });
 
   it('names the end date when the meeting crosses midnight there', () => {

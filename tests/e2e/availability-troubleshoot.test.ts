@@ -21,8 +21,8 @@ async function hostWithABusyMonday(monday: string) {
   const suffix = randomBytes(4).toString('hex');
   try {
     const [host] = await sql<{ id: string }[]>`
-      insert into users (email, name, username, time_zone, password_hash)
-      values (${`why-${suffix}@example.test`}, ${`Why Host ${suffix}`}, ${`why-${suffix}`}, 'UTC', ${await hashPassword(PASSWORD)})
+      insert into users (email, name, username, time_zone, password_hash, hour_cycle)
+      values (${`why-${suffix}@example.test`}, ${`Why Host ${suffix}`}, ${`why-${suffix}`}, 'UTC', ${await hashPassword(PASSWORD)}, '24h')
       returning id`;
     const hostId = host!.id;
     for (const day of [1, 2, 3, 4, 5]) await sql`insert into availability_rules (user_id, day_of_week, start_time, end_time) values (${hostId}, ${day}, '09:00', '12:00')`;

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { fillDetails, firstOfferedTime, pickTime as pickTimeIn, uniqueEmail } from './booking-steps';
+import { demoMeetingTypeId } from './database';
 
 // The invitee sits in Berlin, the demo host in New York (Mon–Fri 09:00–17:00). Nothing assumes today's
 // date: every test takes the first time the page offers.
@@ -25,13 +26,10 @@ const timeIn = (zone: string, iso: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
 const dateIn = (zone: string, iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(iso));
 
-/** The intro call's id, read from the page's own availability request. */
+/** Opens the intro call's page; its id (the page comes with its first times, so it asks nothing). */
 async function openIntroPage(page: Page): Promise<string> {
-  const request = page.waitForRequest((r) => r.url().includes('/api/v1/availability?'));
   await page.goto(`${baseUrl}/demo/intro`);
-  const meetingTypeId = new URL((await request).url()).searchParams.get('meetingTypeId');
-  if (!meetingTypeId) throw new Error('the page asked for availability without a meetingTypeId');
-  return meetingTypeId;
+  return demoMeetingTypeId('intro');
 }
 
 async function isOffered(meetingTypeId: string, start: string): Promise<boolean> {

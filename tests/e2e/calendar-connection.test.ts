@@ -108,6 +108,16 @@ describe.skipIf(!hasBrowser)('connecting Google Calendar', () => {
     expect(starts).not.toContain(`${monday}T10:30:00.000Z`);
     expect(starts).toContain(`${monday}T11:00:00.000Z`);
 
+    // "Blocks time" is a form saved as it changes: unticked, the dentist stops blocking at once; ticked
+    // again, a sync is requested (the calendar-sync job, run in the background inline) and reads it back.
+    const blocksTime = page.getByRole('listitem').filter({ hasText: '(primary)' }).getByRole('checkbox', { name: 'Blocks time' });
+    await blocksTime.click();
+    await until(async () => !(await blocksTime.isChecked()), 'the page shows the calendar not blocking');
+    expect(await slotStarts(host.meetingTypeId, monday)).toContain(busyStart);
+    await blocksTime.click();
+    await until(async () => await blocksTime.isChecked(), 'the page shows the calendar blocking again');
+    await until(async () => !(await slotStarts(host.meetingTypeId, monday)).includes(busyStart), 'the requested sync read the dentist again');
+
     // On the public page, Monday offers 11:00 but not 10:00; an invitee books 14:00 and the event lands in Google.
     const invitee = await context.newPage();
     await invitee.goto(`${app.baseUrl}/${host.username}/intro`);

@@ -9,7 +9,8 @@ import { DAY_MS, nextWeeksMonday } from './dates';
 import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
-// A new host's first day, in Chromium through the production build: sign up → a meeting type →
+// A new host's first day, in Chromium through the production build: sign up (with a ready 30 minute
+// meeting) → another meeting type →
 // weekly hours and a date off → both on the public page → an invitee books → the booking on the
 // dashboard → the host cancels it → its time is free again. Every dashboard page is checked with
 // axe and photographed at desktop width and at 375 px.
@@ -67,14 +68,15 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await page.waitForURL(`${baseUrl}/dashboard`);
     await checkPage(page, 'dashboard-bookings-empty');
 
-    // A meeting type.
+    // A meeting type, beside the one every new host starts with.
     await page.goto(`${baseUrl}/dashboard/meeting-types`);
-    await checkPage(page, 'dashboard-meeting-types-empty');
+    await page.getByRole('list', { name: 'Your meeting types' }).getByRole('link', { name: '30 minute meeting' }).waitFor();
+    await checkPage(page, 'dashboard-meeting-types-starter');
     await page.getByRole('link', { name: 'New meeting type' }).first().click();
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types/new`);
     await checkPage(page, 'dashboard-meeting-type-new');
     await page.getByLabel('Name', { exact: true }).fill('Strategy session');
-    await page.getByLabel('Duration (minutes)').fill('45');
+    await page.getByLabel('Duration', { exact: true }).fill('45');
     await page.getByRole('button', { name: 'Create meeting type' }).click();
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types`);
     await page.getByText('Strategy session').first().waitFor();

@@ -13,9 +13,9 @@ describe.skipIf(!hasBrowser)('public pages in Chromium', () => {
     expect(await items.count()).toBe(2);
     const texts = await items.allTextContents();
     expect(texts[0]).toContain('Intro call');
-    expect(texts[0]).toContain('30 min');
+    expect(texts[0]).toContain('30 minutes');
     expect(texts[1]).toContain('Deep dive');
-    expect(texts[1]).toContain('60 min');
+    expect(texts[1]).toContain('1 hour');
     await page.close();
   });
 

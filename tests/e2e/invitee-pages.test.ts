@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { fillDetails, firstOfferedTime, pickTime, uniqueEmail, waitForTimes } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
+import { demoMeetingTypeId } from './database';
 import { screenshotBothWidths } from './screenshots';
 
 // The invitee's side beyond the happy path: rescheduling onto overlapping times, the picker's zone
@@ -23,13 +24,10 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
   return context.newPage();
 }
 
-/** The meeting type id, read from the page's own availability request. */
+/** Opens a demo booking page; its meeting type id (the page comes with its first times, so it asks nothing). */
 async function openBookingPage(page: Page, slug: string): Promise<string> {
-  const request = page.waitForRequest((r) => r.url().includes('/api/v1/availability?'));
   await page.goto(`${baseUrl}/demo/${slug}`);
-  const id = new URL((await request).url()).searchParams.get('meetingTypeId');
-  if (!id) throw new Error('no meetingTypeId in the availability request');
-  return id;
+  return demoMeetingTypeId(slug);
 }
 
 async function offeredStarts(meetingTypeId: string, query: Record<string, string> = {}): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { availabilityRules, users } from '@/db/schema';
+import { availabilityRules, meetingTypes, users } from '@/db/schema';
 import { hostAdapter } from '@/lib/auth/host-adapter';
 import { verifyPasswordSignIn } from '@/lib/auth/password-sign-in';
 import { clientAddressOf } from '@/lib/client-address';
@@ -38,7 +38,7 @@ function newHost(overrides: Record<string, string> = {}) {
 const context = (client = `198.51.100.${Math.floor(Math.random() * 250)}`) => ({ client, now: Date.now() });
 
 describe('sign-up', () => {
-  it('creates the host with a lower-case email, a canonical zone, an argon2id hash and weekday hours to start from', async () => {
+  it('creates the host with a lower-case email, a canonical zone, an argon2id hash, weekday hours and a 30 minute meeting to start from', async () => {
     const input = newHost();
     const { id } = await signUpHost(database, input, context());
     const [row] = await database.select().from(users).where(eq(users.id, id));
@@ -47,6 +47,8 @@ describe('sign-up', () => {
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
     const rules = await database.select().from(availabilityRules).where(eq(availabilityRules.userId, id));
     expect(rules.map((r) => r.dayOfWeek).sort()).toEqual([1, 2, 3, 4, 5]);
+    const types = await database.select().from(meetingTypes).where(eq(meetingTypes.userId, id));
+    expect(types).toEqual([expect.objectContaining({ name: '30 minute meeting', slug: '30min', durationMinutes: 30, isActive: true, deletedAt: null })]);
   });
 
   it('never merges into an existing (verified) account: the same email in any letter case is refused', async () => {
@@ -67,6 +69,16 @@ describe('sign-up', () => {
     for (const username of ['dashboard', 'signup', 'api', 'a', '-bad-', 'no spaces']) {
       expect(signUpSchema.safeParse({ ...newHost(), username }).success).toBe(false);
     }
+  });
+
+  it('reports a taken email and a taken username at once, so one submit shows both', async () => {
+    const input = newHost();
+    const { id } = await signUpHost(database, input, context());
+    await database.update(users).set({ emailVerified: new Date() }).where(eq(users.id, id));
+    await expect(signUpHost(database, newHost({ email: input.email, username: input.username }), context())).rejects.toMatchObject({
+      code: 'conflict',
+      details: { fieldErrors: { email: 'An account with this email already exists.', username: 'That username is taken; pick another.' } },
+    });
   });
 
   it('limits sign-up attempts per client, so a refusal cannot enumerate accounts at scale', async () => {

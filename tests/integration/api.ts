@@ -2,6 +2,7 @@ import { GET as getAvailability } from '@/app/api/v1/availability/route';
 import { GET as getBooking } from '@/app/api/v1/bookings/[id]/route';
 import { GET as getCalendarFile } from '@/app/api/v1/bookings/[id]/ics/route';
 import { POST as postCancel } from '@/app/api/v1/bookings/[id]/cancel/route';
+import { POST as postDecline } from '@/app/api/v1/bookings/[id]/decline/route';
 import { POST as postReschedule } from '@/app/api/v1/bookings/[id]/reschedule/route';
 import { POST as postBooking } from '@/app/api/v1/bookings/route';
 
@@ -85,6 +86,12 @@ export async function reschedule(id: string, body: unknown, headers: Record<stri
     body: JSON.stringify(body),
   });
   return reply<BookingBody>(await postReschedule(request, { params: Promise.resolve({ id }) }));
+}
+
+/** The invitee declines the host's request for a new time (reschedule link token). */
+export async function declineNewTime(id: string, body: unknown) {
+  const request = new Request(`${origin}/api/v1/bookings/${id}/decline`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
+  return reply<BookingBody>(await postDecline(request, { params: Promise.resolve({ id }) }));
 }
 
 /** The token in a cancel/reschedule link. */

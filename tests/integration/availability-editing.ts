@@ -1,3 +1,6 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '@/db/client';
+import { availabilityOverrides } from '@/db/schema';
 import { addDays, dayOfWeekOf, localDateOf } from '@/lib/scheduling';
 import { fetchAvailability } from './api';
 
@@ -21,4 +24,13 @@ export async function offeredTimes(meetingTypeId: string, date: string, timeZone
   if (status !== 200) throw new Error(`availability answered ${status}: ${JSON.stringify(body)}`);
   const formatter = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return body.slots.map((slot) => formatter.format(new Date(slot.start)));
+}
+
+/** A host's override rows (of one date, if given) as "YYYY-MM-DD HH:MM:SS-HH:MM:SS", or "… off-off" for a day off; sorted. */
+export async function overridesOf(database: Queryable, hostUserId: string, date?: string): Promise<string[]> {
+  const rows = await database
+    .select()
+    .from(availabilityOverrides)
+    .where(date ? and(eq(availabilityOverrides.userId, hostUserId), eq(availabilityOverrides.date, date)) : eq(availabilityOverrides.userId, hostUserId));
+  return rows.map((r) => `${r.date} ${r.startTime ?? 'off'}-${r.endTime ?? 'off'}`).sort();
 }

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { removeDateOverrideAction, saveDateOverrideAction } from '@/app/dashboard/availability/actions';
 import { availabilityOverrides } from '@/db/schema';
@@ -6,7 +5,7 @@ import { MAX_UPCOMING_OVERRIDE_DATES } from '@/lib/hosts/availability/limits';
 import { addDays } from '@/lib/scheduling';
 import { createBookableHost, createHost, createOverride } from '../factories';
 import { signInAs } from '../setup/mock-current-host';
-import { offeredTimes, todayIn, upcoming } from './availability-editing';
+import { offeredTimes, overridesOf as overridesOfHost, todayIn, upcoming } from './availability-editing';
 import { connectTestDatabase } from './db-helpers';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
@@ -17,15 +16,17 @@ const database = connectTestDatabase();
 const MONDAY = 1;
 const window = (startTime: string, endTime: string) => ({ startTime, endTime });
 
-async function overridesOf(hostUserId: string, date?: string) {
-  const rows = await database
-    .select()
-    .from(availabilityOverrides)
-    .where(date ? and(eq(availabilityOverrides.userId, hostUserId), eq(availabilityOverrides.date, date)) : eq(availabilityOverrides.userId, hostUserId));
-  return rows.map((r) => `${r.date} ${r.startTime ?? 'off'}-${r.endTime ?? 'off'}`).sort();
-}
+const overridesOf = (hostUserId: string, date?: string) => overridesOfHost(database, hostUserId, date);
 
 describe('saveDateOverrideAction', () => {
+  it('asks for a date beside the field when none was picked, and stores nothing', async () => {
+    const host = await createHost(database);
+    signInAs(host.id);
+    const result = await saveDateOverrideAction({ date: '', unavailable: true, windows: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', fieldErrors: { date: 'Choose a date' } } });
+    expect(await overridesOf(host.id)).toEqual([]);
+  });
+
   it('makes a date unavailable all day, at once on the public page, leaving other dates alone', async () => {
     const { host, meetingType } = await createBookableHost(database);
     signInAs(host.id);

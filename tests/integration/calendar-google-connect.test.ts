@@ -17,6 +17,8 @@ import { connectTestDatabase } from './db-helpers';
 // refresh (one at a time), invalid_grant → reauth_required with one email event, disconnect.
 
 const database = connectTestDatabase();
+/** The verb context of a signed-in host, as hostRoute builds it. */
+const asHost = (hostUserId: string) => hostContext(depsFor(database), hostUserId);
 let fake: GoogleFake;
 
 beforeAll(async () => {
@@ -67,17 +69,19 @@ describe('connecting Google Calendar', () => {
     const host = await createHost(database);
     const stranger = await createHost(database);
     const first = await consent(database, 'google', host.id);
-    await expect(completeConnect(database, stranger.id, 'google', first)).rejects.toMatchObject({ code: 'invalid_request' });
+    const callback = { provider: 'google' as const, code: first.code, state: first.state };
+    await expect(completeConnect(asHost(stranger.id), callback)).rejects.toMatchObject({ code: 'invalid_request' });
     const tampered = `${first.state.slice(0, -2)}xx`;
-    await expect(completeConnect(database, host.id, 'google', { ...first, state: tampered })).rejects.toMatchObject({ code: 'invalid_request' });
-    await completeConnect(database, host.id, 'google', first);
-    await expect(completeConnect(database, host.id, 'google', first)).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(completeConnect(asHost(host.id), { ...callback, state: tampered })).rejects.toMatchObject({ code: 'invalid_request' });
+    await completeConnect(asHost(host.id), callback);
+    await expect(completeConnect(asHost(host.id), callback)).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('refuses a state past its 10 minutes', async () => {
     const host = await createHost(database);
     const attempt = await consent(database, 'google', host.id);
-    await expect(completeConnect(database, host.id, 'google', attempt, Date.now() + 11 * 60 * 1000)).rejects.toMatchObject({ code: 'invalid_request' });
+    const later = hostContext(depsFor(database), host.id, Date.now() + 11 * 60 * 1000);
+    await expect(completeConnect(later, { provider: 'google', code: attempt.code, state: attempt.state })).rejects.toMatchObject({ code: 'invalid_request' });
   });
 });
 

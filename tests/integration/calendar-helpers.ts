@@ -3,8 +3,9 @@ import type { Database } from '@/db/client';
 import { calendarConnections, connectedCalendars, externalBusy } from '@/db/schema';
 import { completeConnect, startConnect } from '@/lib/calendars/connect';
 import type { OAuthProvider } from '@/lib/calendars/provider-config';
-import { setSyncScheduler } from '@/lib/calendars/request-sync';
 import { createMemoryStore } from '@/lib/cache/memory-store';
+import { hostContext } from '@/lib/hosts/host-write';
+import { installEventSink } from '@/lib/jobs/event-sink';
 import { setTestEnv } from './env';
 
 // Shared steps of the calendar tests: configure the app against a fake, walk the consent dance the
@@ -27,17 +28,23 @@ export function useProviderFake(provider: OAuthProvider, fake: { origin: string;
 /** The app's public address in push tests (providers deliver only to https); fakes route it to a local server. */
 export const publicAppUrl = 'https://rendezvous.test';
 
-/** Records sync requests instead of running them. */
+/**
+ * Installs an event sink that takes every event as a queue would and runs nothing; returns the
+ * connections whose sync was requested (`calendar/sync-requested`), in order. Outbox events it takes
+ * count as handed on: tests that need their jobs read the rows and deliver them to the inline runner.
+ */
 export function recordSyncRequests(): string[] {
   const requested: string[] = [];
-  setSyncScheduler(async (connectionId) => {
-    requested.push(connectionId);
+  installEventSink({
+    deliver: async (event) => {
+      if (event.name === 'calendar/sync-requested') requested.push((event.data as { connectionId: string }).connectionId);
+    },
   });
   return requested;
 }
 
 export async function consent(database: Database, provider: OAuthProvider, hostUserId: string) {
-  const url = await startConnect(database, hostUserId, provider);
+  const url = await startConnect(hostContext(depsFor(database), hostUserId), { provider });
   const consentPage = await fetch(url, { redirect: 'manual' });
   const back = new URL(consentPage.headers.get('location') ?? '');
   return { url, code: back.searchParams.get('code')!, state: back.searchParams.get('state')! };
@@ -45,7 +52,7 @@ export async function consent(database: Database, provider: OAuthProvider, hostU
 
 export async function connect(database: Database, provider: OAuthProvider, hostUserId: string): Promise<string> {
   const { code, state } = await consent(database, provider, hostUserId);
-  return completeConnect(database, hostUserId, provider, { code, state });
+  return completeConnect(hostContext(depsFor(database), hostUserId), { provider, code, state });
 }
 
 export const depsFor = (database: Database) => ({ database, store: createMemoryStore() });

@@ -4,11 +4,13 @@ import { POST as graphNotifications } from '@/app/api/integrations/microsoft/not
 import { bookings, calendarConnections } from '@/db/schema';
 import { RetryAfterError } from 'inngest';
 import { syncStep } from '@/inngest/functions/calendar-sync';
+import { settleBackgroundRuns } from '@/inngest/inline-background';
+import { inlineSink } from '@/inngest/inline-runner';
 import { handleGraphNotifications } from '@/lib/calendars/push/notifications';
-import { inlineSyncScheduler, setSyncScheduler, settleInlineSyncs } from '@/lib/calendars/request-sync';
 import { ensureWatches } from '@/lib/calendars/push/watch-lifecycle';
 import { syncConnection } from '@/lib/calendars/sync-connection';
 import { writeBookingEvent } from '@/lib/calendars/write-back';
+import { installEventSink } from '@/lib/jobs/event-sink';
 import { startMicrosoftFake, type MicrosoftFake } from '../fakes/microsoft/microsoft-fake';
 import { createBookableHost, createHost, inviteeFor } from '../factories';
 import { book } from './api';
@@ -160,14 +162,14 @@ describe('Microsoft 365', () => {
     expect(await syncConnection(depsFor(database), connectionId)).toBe('synced');
     await ensureWatches(depsFor(database), connectionId);
     const [calendar] = await calendarRows(database, connectionId);
-    setSyncScheduler(inlineSyncScheduler(() => depsFor(database)));
+    installEventSink(inlineSink); // the job runner of JOBS=inline: the calendar-sync job in the background
 
     const added = fake.addEvent({ start: '2027-01-11T15:00:00.000Z', end: '2027-01-11T16:00:00.000Z' });
     fake.throttleDelta(1, 2);
     const deltasBefore = fake.requests.filter((r) => r.url.pathname.endsWith('/calendarView/delta')).length;
     const started = Date.now();
     expect(await handleGraphNotifications(depsFor(database), fake.notify(calendar!.watchId!))).toEqual(['sync_requested']);
-    await settleInlineSyncs({ retries: true });
+    await settleBackgroundRuns({ retries: true });
     const elapsed = Date.now() - started;
 
     expect((await busyRows(database, connectionId)).map((r) => r.id)).toEqual([added.id]);

@@ -82,7 +82,7 @@ describe('the meeting type’s video link choice', () => {
     signInAs(host.id);
     const form = (extra: Record<string, string>) => {
       const data = new FormData();
-      const fields = { name: 'Call', slug: `call-${host.id.slice(0, 8)}`, durationMinutes: '30', bufferBeforeMinutes: '0', bufferAfterMinutes: '0', minNoticeMinutes: '0', maxDaysInFuture: '60', color: '#3b82f6', isActive: 'on', minChangeNoticeHours: '0', ...extra };
+      const fields = { name: 'Call', slug: `call-${host.id.slice(0, 8)}`, durationMinutes: '30', bufferBeforeMinutes: '0', bufferAfterMinutes: '0', minNoticeMinutes: '0', maxDaysInFuture: '60', color: '#3b82f6', isActive: 'on', minChangeNoticeMinutes: '0', ...extra };
       for (const [key, value] of Object.entries(fields)) data.set(key, value);
       return data;
     };

@@ -10,7 +10,6 @@ import { syncWindow } from '@/lib/calendars/busy-changes';
 import { FEED_PARSE_BUDGET_MS, FeedParseError, parseFeed } from '@/lib/calendars/ics/parse-feed';
 import { MAX_FEEDS_PER_HOST } from '@/lib/calendars/ics/add-feed';
 import { PER_HOST_SHARE, pollStaleConnections } from '@/lib/calendars/poll-stale';
-import { setSyncScheduler } from '@/lib/calendars/request-sync';
 import { STOP_AFTER_FAILING_MS } from '@/lib/calendars/sync-backoff';
 import { runConnectionSync, syncConnection } from '@/lib/calendars/sync-connection';
 import { createBookableHost, createHost } from '../factories';
@@ -170,13 +169,15 @@ describe('fair, backed-off polling', () => {
 
     let now = start;
     const failingIds = new Set(failing.map((c) => c.id));
-    // The poll is global; other files' connections in this database are taken but not synced here.
-    setSyncScheduler(async (connectionId) => {
-      if (connectionId === healthy || failingIds.has(connectionId)) await runConnectionSync(depsFor(database), connectionId, now);
-    });
+    const requested = recordSyncRequests();
     for (let round = 1; round <= 4; round++) {
       now = start + round * 10 * 60 * 1000;
       const taken = await pollStaleConnections(depsFor(database), now);
+      // What the calendar-sync job does with each request, at the round's clock. The poll is global:
+      // other files' connections in this database are taken but not synced here.
+      for (const connectionId of requested.splice(0)) {
+        if (connectionId === healthy || failingIds.has(connectionId)) await runConnectionSync(depsFor(database), connectionId, now);
+      }
       expect(taken, `round ${round}`).toContain(healthy);
       expect((await connectionRow(database, healthy))!.lastSyncedAt!.getTime(), `round ${round}`).toBe(now);
       const perHost = new Map<string, number>();

@@ -40,7 +40,7 @@ describe('the invitee’s cut-off for changes', () => {
     expect(reply.status).toBe(409);
     expect(reply.body.error).toMatchObject({
       code: 'change_not_allowed',
-      message: expect.stringContaining('24 hours before'),
+      message: expect.stringContaining('1 day before'),
       details: { reason: 'change_window_closed', changeDeadline: new Date(start.getTime() - 24 * HOUR_MS).toISOString() },
     });
     expect(await statusOf(booking.id)).toBe('confirmed');
@@ -86,7 +86,15 @@ describe('what the manage pages are told', () => {
   it('the deadline, and that it is still open', async () => {
     const { booking, start } = await bookingStartingIn(30, 24);
     const managed = await loadManagedBooking(database, booking.id, tokenOf(booking.cancelUrl), 'cancel');
-    expect(managed?.booking.changeWindow).toEqual({ deadline: new Date(start.getTime() - 24 * HOUR_MS).toISOString(), noticeMinutes: 1440, open: true });
+    const deadline = new Date(start.getTime() - 24 * HOUR_MS).toISOString();
+    expect(managed?.booking.changeWindow).toEqual({ deadline, closesAt: deadline, closedWhenBooked: false, noticeMinutes: 1440, open: true, started: false });
+  });
+
+  it('that a booking made inside its cut-off closed when it was made, not days before', async () => {
+    const { booking } = await bookingStartingIn(3, 24);
+    const [row] = await database.select({ createdAt: bookings.createdAt }).from(bookings).where(eq(bookings.id, booking.id));
+    const managed = await loadManagedBooking(database, booking.id, tokenOf(booking.cancelUrl), 'cancel');
+    expect(managed?.booking.changeWindow).toMatchObject({ closesAt: row?.createdAt.toISOString(), closedWhenBooked: true, open: false, started: false });
   });
 
   it('that it has closed once the deadline has passed', async () => {

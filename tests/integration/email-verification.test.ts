@@ -6,6 +6,7 @@ import { cacheStore } from '@/lib/cache';
 import { findPendingEmail, requestEmailChange } from '@/lib/hosts/accounts/email-change';
 import { confirmEmailAddress, resendVerificationEmail } from '@/lib/hosts/accounts/email-verification';
 import { signUpHost, signUpSchema } from '@/lib/hosts/accounts/sign-up';
+import { hostContext } from '@/lib/hosts/host-write';
 import { findPublicMeetingType } from '@/lib/hosts/public-meeting-type';
 import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { sendCalendarReauth } from '@/lib/notifications/send-calendar-notice';
@@ -22,6 +23,8 @@ import { setTestEnv } from './env';
 
 const database = connectTestDatabase();
 const deps = () => ({ database, store: cacheStore() });
+/** The verb context of a signed-in host, as the action wrapper builds it. */
+const asHost = (hostUserId: string) => hostContext(deps(), hostUserId);
 const MONDAY_10AM_NY = '2027-01-11T15:00:00.000Z';
 
 afterEach(() => setTestEnv({ RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: undefined }));
@@ -101,12 +104,12 @@ describe('a new account verifies its address', () => {
     setTestEnv({ RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: '2' });
     const { id } = await signedUpWithMeetingType();
     const first = await mailedLink(database, id, 'verify_email');
-    await resendVerificationEmail(database, id, Date.now());
+    await resendVerificationEmail(asHost(id));
     const second = await mailedLink(database, id, 'verify_email');
     expect(second!.token).not.toBe(first!.token);
     expect(await confirmEmailAddress(deps(), first!.token, new Date())).toEqual({ ok: false, problem: 'used' });
-    await resendVerificationEmail(database, id, Date.now());
-    await expect(resendVerificationEmail(database, id, Date.now())).rejects.toMatchObject({ code: 'rate_limited' });
+    await resendVerificationEmail(asHost(id));
+    await expect(resendVerificationEmail(asHost(id))).rejects.toMatchObject({ code: 'rate_limited' });
   });
 });
 
@@ -167,7 +170,7 @@ describe('changing the email in settings', () => {
   it('the new address takes effect only once its link is opened', async () => {
     const { host } = await createBookableHost(database);
     const newEmail = `new-${uniqueSuffix()}@example.test`;
-    expect(await requestEmailChange(database, host.id, { email: newEmail }, Date.now())).toEqual({ pendingEmail: newEmail });
+    expect(await requestEmailChange(asHost(host.id), { email: newEmail })).toEqual({ pendingEmail: newEmail });
     expect(await findPendingEmail(database, host.id)).toBe(newEmail);
     const [before] = await database.select({ email: users.email }).from(users).where(eq(users.id, host.id));
     expect(before?.email).toBe(host.email);
@@ -182,7 +185,7 @@ describe('changing the email in settings', () => {
   it("a new address another verified account took meanwhile is refused when the link is opened, and nothing changes", async () => {
     const { host } = await createBookableHost(database);
     const { host: other } = await createBookableHost(database);
-    await requestEmailChange(database, host.id, { email: other.email }, Date.now());
+    await requestEmailChange(asHost(host.id), { email: other.email });
     const link = await mailedLink(database, host.id, 'change_email');
     expect(await confirmEmailAddress(deps(), link!.token, new Date())).toEqual({ ok: false, problem: 'taken' });
     const [row] = await database.select({ email: users.email }).from(users).where(eq(users.id, host.id));
@@ -191,6 +194,6 @@ describe('changing the email in settings', () => {
 
   it('the current address is refused as a field error', async () => {
     const { host } = await createBookableHost(database);
-    await expect(requestEmailChange(database, host.id, { email: host.email }, Date.now())).rejects.toMatchObject({ details: { fieldErrors: { email: expect.any(String) } } });
+    await expect(requestEmailChange(asHost(host.id), { email: host.email })).rejects.toMatchObject({ details: { fieldErrors: { email: expect.any(String) } } });
   });
 });

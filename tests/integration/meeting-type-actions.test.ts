@@ -31,7 +31,8 @@ function form(overrides: Record<string, string | undefined> = {}) {
     location: 'Zoom',
     color: '#10b981',
     isActive: 'on',
-    minChangeNoticeHours: '24',
+    minChangeNoticeMinutes: '24',
+    minChangeNoticeMinutesUnit: 'hours',
     ...overrides,
   };
   const data = new FormData();
@@ -61,7 +62,7 @@ describe('the meeting type actions', () => {
 describe('createMeetingTypeAction', () => {
   it('creates a meeting type with every field, the cut-off typed in hours and stored in minutes', async () => {
     const host = await signedInHost();
-    const result = await createMeetingTypeAction(form({ slug: 'Coffee-Chat', slotIntervalMinutes: '20', minChangeNoticeHours: '1.5' }));
+    const result = await createMeetingTypeAction(form({ slug: 'Coffee-Chat', slotIntervalMinutes: '20', minChangeNoticeMinutes: '1.5' }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(await row(result.data.id)).toMatchObject({
@@ -86,20 +87,78 @@ describe('createMeetingTypeAction', () => {
 
   it('stores empty optional fields as none and an unticked box as inactive', async () => {
     await signedInHost();
-    const result = await createMeetingTypeAction(form({ description: '', location: '', maxBookingsPerDay: '', isActive: undefined, minChangeNoticeHours: '0' }));
+    const result = await createMeetingTypeAction(form({ description: '', location: '', maxBookingsPerDay: '', isActive: undefined, minChangeNoticeMinutes: '0' }));
     if (!result.ok) throw new Error(result.error.message);
     expect(await row(result.data.id)).toMatchObject({ description: null, location: null, maxBookingsPerDay: null, slotIntervalMinutes: null, isActive: false, minChangeNoticeMinutes: 0 });
+  });
+
+  it('converts each duration from the unit it was typed in, and keeps a contact line', async () => {
+    await signedInHost();
+    const result = await createMeetingTypeAction(
+      form({
+        durationMinutes: '1.5',
+        durationMinutesUnit: 'hours',
+        bufferAfterMinutes: '0.25',
+        bufferAfterMinutesUnit: 'hours',
+        minNoticeMinutes: '12',
+        minNoticeMinutesUnit: 'hours',
+        maxDaysInFuture: '8',
+        maxDaysInFutureUnit: 'weeks',
+        slotIntervalMinutes: '1',
+        slotIntervalMinutesUnit: 'hours',
+        minChangeNoticeMinutes: '7',
+        minChangeNoticeMinutesUnit: 'days',
+        contactLine: '  Call 020 7946 0000  ',
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(await row(result.data.id)).toMatchObject({
+      durationMinutes: 90,
+      bufferAfterMinutes: 15,
+      minNoticeMinutes: 720,
+      maxDaysInFuture: 56,
+      slotIntervalMinutes: 60,
+      minChangeNoticeMinutes: 10_080,
+      contactLine: 'Call 020 7946 0000',
+    });
+  });
+
+  it('refuses a duration that is not whole in its stored unit, out of range in any unit, or a contact line too long', async () => {
+    await signedInHost();
+    const result = await createMeetingTypeAction(
+      form({
+        durationMinutes: '25',
+        durationMinutesUnit: 'hours',
+        bufferBeforeMinutes: '0.5',
+        maxDaysInFuture: '1.5',
+        minNoticeMinutes: '2',
+        minNoticeMinutesUnit: 'fortnights',
+        contactLine: 'x'.repeat(201),
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        fieldErrors: {
+          durationMinutes: 'Use 1440 minutes or less',
+          bufferBeforeMinutes: 'Use whole minutes',
+          maxDaysInFuture: 'Use whole days',
+          minNoticeMinutesUnit: 'Pick minutes, hours, days',
+          contactLine: expect.any(String),
+        },
+      },
+    });
   });
 
   it('answers field errors beside each wrong field and stores nothing', async () => {
     const host = await signedInHost();
     const result = await createMeetingTypeAction(
-      form({ name: ' ', slug: 'no spaces', durationMinutes: '0', maxDaysInFuture: '731', slotIntervalMinutes: 'often', color: 'blue', minChangeNoticeHours: '-1' }),
+      form({ name: ' ', slug: 'no spaces', durationMinutes: '0', maxDaysInFuture: '731', slotIntervalMinutes: 'often', color: 'blue', minChangeNoticeMinutes: '-1' }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     if (result.ok) return;
     expect(Object.keys(result.error.fieldErrors ?? {}).sort()).toEqual(
-      ['color', 'durationMinutes', 'maxDaysInFuture', 'minChangeNoticeHours', 'name', 'slotIntervalMinutes', 'slug'].sort(),
+      ['color', 'durationMinutes', 'maxDaysInFuture', 'minChangeNoticeMinutes', 'name', 'slotIntervalMinutes', 'slug'].sort(),
     );
     expect(await listMeetingTypes(database, host.id)).toEqual([]);
   });
@@ -146,7 +205,7 @@ describe('updateMeetingTypeAction', () => {
   it('saves every field', async () => {
     const host = await signedInHost();
     const meetingType = await createMeetingType(database, host.id);
-    const data = form({ slug: 'renamed', durationMinutes: '60', minChangeNoticeHours: '48', isActive: undefined });
+    const data = form({ slug: 'renamed', durationMinutes: '60', minChangeNoticeMinutes: '2', minChangeNoticeMinutesUnit: 'days', isActive: undefined });
     data.set('id', meetingType.id);
     const result = await updateMeetingTypeAction(data);
     expect(result).toMatchObject({ ok: true, data: { id: meetingType.id, slug: 'renamed', durationMinutes: 60, isActive: false, minChangeNoticeMinutes: 2880 } });

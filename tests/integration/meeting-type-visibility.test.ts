@@ -88,7 +88,7 @@ describe('a change to a meeting type', () => {
       color: '#3B82F6',
       isActive: true,
       addVideoLink: false,
-      minChangeNoticeHours: 0,
+      minChangeNoticeMinutes: 0,
     });
     expect(update.ok).toBe(true);
     const after = await fetchAvailability(mondayQuery(meetingType.id));

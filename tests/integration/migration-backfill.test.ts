@@ -17,12 +17,14 @@ const adminUrl = inject('adminDatabaseUrl');
 const name = `rendezvous_backfill_${uniqueSuffix()}`;
 const trustName = `rendezvous_backfill_trust_${uniqueSuffix()}`;
 const usernamesName = `rendezvous_usernames_${uniqueSuffix()}`;
+const cancelledByName = `rendezvous_cancelled_by_${uniqueSuffix()}`;
 const partialFolder = mkdtempSync(path.join(tmpdir(), 'rendezvous-migrations-'));
 afterAll(async () => {
   rmSync(partialFolder, { recursive: true, force: true });
   await dropDatabase(adminUrl, name);
   await dropDatabase(adminUrl, trustName);
   await dropDatabase(adminUrl, usernamesName);
+  await dropDatabase(adminUrl, cancelledByName);
 });
 
 /** Applies only the first `count` committed migrations, as a database deployed before the rest would be. */
@@ -117,6 +119,42 @@ describe('0011_usernames_limited_and_released on existing rows', () => {
       // The seeded development host is the only one who may hold demo.
       await expect(insertUser('demo@example.com', 'demo')).resolves.toEqual(expect.any(String));
       await expect(insertUser(`late-${uniqueSuffix()}@example.test`, 'verify-email')).rejects.toMatchObject({ cause: expect.objectContaining({ constraint_name: 'users_username_not_reserved' }) });
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('0015_host_booking_actions on existing rows', () => {
+  it('records who cancelled from the outbox event of each cancellation, and leaves it unknown where there is none', async () => {
+    const url = await ensureDatabase(adminUrl, cancelledByName);
+    const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    await migrateThrough(url, journal.entries.findIndex((entry) => entry.tag.startsWith('0015_')));
+    const database = createDatabase(url, { max: 1 });
+    try {
+      const suffix = uniqueSuffix();
+      const [host] = await database.execute<{ id: string }>(sql`insert into users (email, name, username) values (${`old-${suffix}@example.test`}, 'Old host', ${`old-${suffix}`}) returning id`);
+      const [type] = await database.execute<{ id: string }>(sql`insert into meeting_types (user_id, name, slug) values (${host!.id}, 'Old meeting', 'old') returning id`);
+      const insertBooking = async (hour: number, status: string) => {
+        const token = uniqueSuffix();
+        const [row] = await database.execute<{ id: string }>(sql`
+          insert into bookings (meeting_type_id, host_user_id, invitee_name, invitee_email, start_time, end_time, invitee_timezone, status, cancelled_at, cancel_token_hash, reschedule_token_hash)
+          values (${type!.id}, ${host!.id}, 'Old invitee', ${`invitee-${token}@example.test`}, ${`2027-03-01T${hour}:00:00Z`}, ${`2027-03-01T${hour}:30:00Z`}, 'UTC', ${status},
+            ${status === 'cancelled' ? sql`now()` : null}, ${`c-${token}`}, ${`r-${token}`})
+          returning id`);
+        return row!.id;
+      };
+      const byHost = await insertBooking(10, 'cancelled');
+      const byInvitee = await insertBooking(11, 'cancelled');
+      const unknown = await insertBooking(12, 'cancelled');
+      const standing = await insertBooking(13, 'confirmed');
+      for (const [id, by] of [[byHost, 'host'], [byInvitee, 'invitee'], [standing, 'host']] as const) {
+        await database.execute(sql`insert into outbox (event_name, payload) values ('booking/cancelled', ${JSON.stringify({ bookingId: id, cancelledBy: by })}::jsonb)`);
+      }
+      await migrateDatabase(url);
+
+      const cancelledBy = async (id: string) => (await database.execute<{ cancelled_by: string | null }>(sql`select cancelled_by from bookings where id = ${id}`))[0]!.cancelled_by;
+      expect([await cancelledBy(byHost), await cancelledBy(byInvitee), await cancelledBy(unknown), await cancelledBy(standing)]).toEqual(['host', 'invitee', null, null]);
     } finally {
       await database.close();
     }

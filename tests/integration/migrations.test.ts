@@ -32,6 +32,7 @@ describe('migrations', () => {
         'connected_calendars',
         'email_notifications',
         'external_busy',
+        'host_onboarding',
         'meeting_types',
         'outbox',
         'sessions',

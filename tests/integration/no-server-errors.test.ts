@@ -5,7 +5,7 @@ import { cacheStore } from '@/lib/cache';
 import { confirmEmailAddress } from '@/lib/hosts/accounts/email-verification';
 import { resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
 import { createBookableHost } from '../factories';
-import { book, cancel, downloadCalendarFile, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
+import { book, cancel, declineNewTime, downloadCalendarFile, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // "A 500 on user input is a bug": throw arbitrary and near-valid input at every public endpoint.
@@ -83,7 +83,7 @@ describe('no user input produces a 500', () => {
     );
   });
 
-  it('booking lookups, calendar files, cancels and reschedules with arbitrary ids, tokens and bodies', async () => {
+  it('booking lookups, calendar files, cancels, reschedules and declines with arbitrary ids, tokens and bodies', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uuid(), urlText), fc.option(urlText), junk, async (id, token, start) => {
         const safeId = encodeURIComponent(id);
@@ -91,6 +91,7 @@ describe('no user input produces a 500', () => {
         expect(clientErrors).toContain((await downloadCalendarFile(safeId, token)).status);
         expect(clientErrors).toContain((await cancel(safeId, { token, reason: start })).status);
         expect(clientErrors).toContain((await reschedule(safeId, { token, start })).status);
+        expect(clientErrors).toContain((await declineNewTime(safeId, { token, reason: start })).status);
       }),
       { numRuns: 60 },
     );

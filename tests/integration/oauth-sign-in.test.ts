@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
-import { accounts, availabilityRules, users } from '@/db/schema';
+import { accounts, availabilityRules, meetingTypes, users } from '@/db/schema';
 import { SIGN_UP_ZONE_COOKIE } from '@/lib/auth/sign-up-zone';
 import { captureLogForTests } from '@/lib/log';
 import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
@@ -76,7 +76,7 @@ async function signInWith(provider: 'google' | 'microsoft-entra-id', zone?: stri
   return { consent, callback, landed: finished.headers.get('location') ?? '' };
 }
 
-/** The new host's zone and weekly hours (day, start, end), by email. */
+/** The new host's zone, weekly hours (day, start, end) and meeting types (slug, minutes), by email. */
 async function startingPoint(email: string) {
   const [host] = await database.select({ id: users.id, timeZone: users.timeZone }).from(users).where(eq(users.email, email));
   const rules = await database
@@ -84,9 +84,11 @@ async function startingPoint(email: string) {
     .from(availabilityRules)
     .where(eq(availabilityRules.userId, host!.id))
     .orderBy(availabilityRules.dayOfWeek);
-  return { timeZone: host!.timeZone, hours: rules.map((rule) => `${rule.day} ${rule.start.slice(0, 5)}-${rule.end.slice(0, 5)}`) };
+  const types = await database.select({ slug: meetingTypes.slug, minutes: meetingTypes.durationMinutes }).from(meetingTypes).where(eq(meetingTypes.userId, host!.id));
+  return { timeZone: host!.timeZone, hours: rules.map((rule) => `${rule.day} ${rule.start.slice(0, 5)}-${rule.end.slice(0, 5)}`), types: types.map((type) => `${type.slug} ${type.minutes}`) };
 }
 const weekdaysNineToFive = [1, 2, 3, 4, 5].map((day) => `${day} 09:00-17:00`);
+const starterType = ['30min 30'];
 
 const accountsOf = (email: string) =>
   database.select({ userId: accounts.userId, provider: accounts.provider }).from(accounts).innerJoin(users, eq(users.id, accounts.userId)).where(eq(users.email, email));
@@ -113,22 +115,22 @@ describe('OAuth sign-in through the OIDC fakes', () => {
     expect(await accountsOf(microsoft.identity.email)).toEqual([{ userId: expect.any(String), provider: 'microsoft-entra-id' }]);
   });
 
-  it('a new Google or Microsoft host starts with the default weekly hours in the zone the browser reported (canonicalised)', async () => {
+  it('a new Google or Microsoft host starts with the default weekly hours in the zone the browser reported (canonicalised) and the 30 minute meeting', async () => {
     google.nextSignIn(`gz-${randomBytes(4).toString('hex')}@gmail.test`);
     expect((await signInWith('google', 'europe/berlin')).landed).toBe(`${APP}/dashboard`);
-    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'Europe/Berlin', hours: weekdaysNineToFive });
+    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'Europe/Berlin', hours: weekdaysNineToFive, types: starterType });
     microsoft.nextSignIn(`mz-${randomBytes(4).toString('hex')}@contoso.test`);
     expect((await signInWith('microsoft-entra-id', 'America/Sao_Paulo')).landed).toBe(`${APP}/dashboard`);
-    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'America/Sao_Paulo', hours: weekdaysNineToFive });
+    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'America/Sao_Paulo', hours: weekdaysNineToFive, types: starterType });
   });
 
   it('falls back to UTC only when no valid zone was reported', async () => {
     google.nextSignIn(`gn-${randomBytes(4).toString('hex')}@gmail.test`);
     expect((await signInWith('google')).landed).toBe(`${APP}/dashboard`);
-    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive });
+    expect(await startingPoint(google.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive, types: starterType });
     microsoft.nextSignIn(`mn-${randomBytes(4).toString('hex')}@contoso.test`);
     expect((await signInWith('microsoft-entra-id', 'Mars/Olympus_Mons')).landed).toBe(`${APP}/dashboard`);
-    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive });
+    expect(await startingPoint(microsoft.identity.email)).toEqual({ timeZone: 'UTC', hours: weekdaysNineToFive, types: starterType });
   });
 
   it('joins the existing host with that email when both sides verified it', async () => {

@@ -27,6 +27,8 @@ describe('findPublicMeetingType', () => {
       color: meetingType.color,
       maxDaysInFuture: 30,
       isActive: true,
+      minChangeNoticeMinutes: 0,
+      contactLine: null,
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },
     });
     expect(JSON.stringify(found)).not.toContain(host.email);

@@ -24,7 +24,7 @@ async function renameTo(hostId: string, username: string) {
 
 describe('rename limit', () => {
   it('allows 3 renames in 30 days, refuses the 4th beside the field with the date it becomes possible, and allows it once the window passed', async () => {
-    const host = await createHost(database);
+    const host = await createHost(database, { timeZone: 'Europe/London', hourCycle: '24h' });
     for (let rename = 1; rename <= 3; rename++) {
       expect((await renameTo(host.id, `step-${rename}-${uniqueSuffix()}`)).ok).toBe(true);
     }
@@ -33,9 +33,10 @@ describe('rename limit', () => {
     const message = !refused.ok ? refused.error.fieldErrors?.username : undefined;
     const [first] = await database.select({ changedAt: usernameChanges.changedAt }).from(usernameChanges).where(eq(usernameChanges.userId, host.id)).orderBy(usernameChanges.changedAt).limit(1);
     const nextPossible = new Date(first!.changedAt.getTime() + 30 * 24 * 60 * 60 * 1000);
-    const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(nextPossible);
+    // On the host's own zone and 24-hour clock.
+    const when = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' }).format(nextPossible);
     expect(message).toContain('3 times in 30 days');
-    expect(message).toContain(day);
+    expect(message).toContain(`${when} (Europe/London)`);
 
     // The first rename falls out of the window: one more is allowed, and the one that fell out is pruned.
     await database.execute(sql`update username_changes set changed_at = now() - interval '30 days 1 minute' where id = (

@@ -9,7 +9,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
-import { removeDateOverrideAction, saveDateOverrideAction, saveTimeZoneAction, saveWeeklyHoursAction } from './actions';
+import { addTimeOffAction, removeDateOverrideAction, saveDateOverrideAction, saveTimeZoneAction, saveWeeklyHoursAction } from './actions';
 
 export const metadata: Metadata = { title: 'Availability' };
 
@@ -27,7 +27,13 @@ export default async function AvailabilityPage() {
       </div>
       <TimeZoneForm timeZone={settings.timeZone} action={saveTimeZoneAction} className={availabilityStyles.section} />
       <WeeklyHoursForm initialWeek={settings.weeklyHours} save={saveWeeklyHoursAction} />
-      <DateOverridesSection overrides={settings.upcomingOverrides} today={settings.today} save={saveDateOverrideAction} remove={removeDateOverrideAction} />
+      <DateOverridesSection
+        overrides={settings.upcomingOverrides}
+        today={settings.today}
+        save={saveDateOverrideAction}
+        remove={removeDateOverrideAction}
+        addTimeOff={addTimeOffAction}
+      />
     </>
   );
 }

@@ -1,13 +1,29 @@
 'use server';
 
 import { hostAction } from '@/lib/actions/host-action';
-import { cancelBooking } from '@/lib/booking';
-import { cancelHostBookingSchema } from '@/lib/hosts/bookings/schemas';
+import { cancelBooking, markNoShow, requestNewTime, rescheduleForInvitee } from '@/lib/booking';
+import { cancelHostBookingSchema, markNoShowSchema, requestNewTimeSchema, rescheduleHostBookingSchema } from '@/lib/hosts/bookings/schemas';
 
-// The host cancels through the invitee's own service: the same checks, the same outbox event
-// (cancelledBy 'host'), the same version bump that frees the slot at once.
+// The host acts through the invitee's own services: the same checks, the same outbox events (with
+// the host as who did it), the same version bump that frees or takes a slot at once.
 
-export const cancelBookingAction = hostAction(cancelHostBookingSchema, async (input, { hostUserId, deps }) => {
-  const booking = await cancelBooking(deps, { bookingId: input.bookingId, access: { kind: 'host', userId: hostUserId }, reason: input.reason, now: Date.now() });
+export const cancelBookingAction = hostAction(cancelHostBookingSchema, async (input, ctx) => {
+  const booking = await cancelBooking(ctx, { bookingId: input.bookingId, access: ctx.actor, reason: input.reason, now: ctx.now });
   return { status: booking.status };
+});
+
+/** Moves the booking for the invitee; answers the new booking's id (the dashboard opens it). */
+export const rescheduleBookingAction = hostAction(rescheduleHostBookingSchema, async (input, ctx) => {
+  const booking = await rescheduleForInvitee(ctx, input);
+  return { bookingId: booking.id };
+});
+
+export const requestNewTimeAction = hostAction(requestNewTimeSchema, async (input, ctx) => {
+  const booking = await requestNewTime(ctx, input);
+  return { status: booking.status };
+});
+
+export const markNoShowAction = hostAction(markNoShowSchema, async (input, ctx) => {
+  const booking = await markNoShow(ctx, input);
+  return { noShow: booking.noShowAt !== null };
 });

@@ -9,7 +9,7 @@ import { syncNow, syncNowSchema } from '@/lib/calendars/sync-now';
 
 // The integrations page's actions; each goes through hostAction (session → zod → lib → one result shape).
 
-export const addIcsFeedAction = hostAction(addFeedSchema, (input, { hostUserId, deps }) => addIcsFeed(deps, hostUserId, input));
+export const addIcsFeedAction = hostAction(addFeedSchema, (input, ctx) => addIcsFeed(ctx, input));
 
 export const updateCalendarAction = hostAction(calendarSettingsSchema, (input, ctx) => updateCalendarSettings(ctx, input));
 
@@ -18,4 +18,4 @@ export const disconnectAction = hostAction(z.object({ connectionId: z.uuid() }),
   return { connectionId: input.connectionId };
 });
 
-export const syncNowAction = hostAction(syncNowSchema, (input, { hostUserId, deps }) => syncNow(deps, hostUserId, input));
+export const syncNowAction = hostAction(syncNowSchema, (input, ctx) => syncNow(ctx, input));

@@ -9,6 +9,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { listConnections } from '@/lib/calendars/list-connections';
+import { findHostSummary } from '@/lib/hosts/host-summary';
 import { providerConfig } from '@/lib/calendars/provider-config';
 import { addIcsFeedAction, disconnectAction, syncNowAction, updateCalendarAction } from './actions';
 
@@ -22,7 +23,8 @@ const problems: Record<string, string> = {
 
 export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const hostUserId = await requireHostForPage('/dashboard/integrations');
-  const [connections, query] = await Promise.all([listConnections(db(), hostUserId), searchParams]);
+  const [connections, host, query] = await Promise.all([listConnections(db(), hostUserId), findHostSummary(db(), hostUserId), searchParams]);
+  const clock = { timeZone: host?.timeZone ?? 'UTC', hourCycle: host?.hourCycle ?? '12h' } as const;
   const connected = query.connected === 'google' || query.connected === 'microsoft' ? providerLabels[query.connected] : null;
   const problem = typeof query.error === 'string' ? problems[query.error] : undefined;
   const needReconnect = connections.filter((c) => c.status === 'reauth_required' && c.provider !== 'ics');
@@ -76,7 +78,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
           )}
         </section>
         {connections.map((connection) => (
-          <ConnectionCard key={connection.id} connection={connection} actions={actions} />
+          <ConnectionCard key={connection.id} connection={connection} actions={actions} clock={clock} />
         ))}
         <section aria-labelledby="feed-title" className={styles.section}>
           <h2 id="feed-title" className={styles.sectionTitle}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import styles from '@/components/dashboard/dashboard.module.css';
+import { ClockForm } from '@/components/dashboard/settings/clock-form';
 import { NotificationsForm } from '@/components/dashboard/settings/notifications-form';
 import { PasswordForm } from '@/components/dashboard/settings/password-form';
 import { ProfileForm } from '@/components/dashboard/settings/profile-form';
@@ -18,6 +19,7 @@ import {
   changePasswordAction,
   deleteAccountAction,
   requestEmailChangeAction,
+  setClockPreferenceAction,
   signOutOtherSessionsAction,
   updateNotificationPreferencesAction,
   updateProfileAction,
@@ -56,6 +58,12 @@ export default async function SettingsPage() {
             Time zone
           </h2>
           <TimeZoneForm timeZone={host.timeZone} action={saveTimeZoneAction} className={settingsStyles.form} />
+        </section>
+        <section aria-labelledby="clock-title" className={styles.section}>
+          <h2 id="clock-title" className={styles.sectionTitle}>
+            Time format
+          </h2>
+          <ClockForm hourCycle={host.hourCycle} automatic={host.automaticHourCycle} action={setClockPreferenceAction} />
         </section>
         <section aria-labelledby="email-title" className={styles.section}>
           <h2 id="email-title" className={styles.sectionTitle}>

@@ -1,19 +1,24 @@
 import Link from 'next/link';
-import { formatLongDate, formatTimeRange, formatZoneLabel } from '@/components/booking/format-time';
+import { formatLongDate, formatZoneLabel } from '@/components/booking/format-time';
 import type { HostBookingDetail } from '@/lib/hosts/bookings/detail';
+import { formatClockRange, type HourCycle } from '@/lib/hosts/host-clock';
+import { cancelledByLabel, NEW_TIME_REQUESTED, NO_SHOW } from './booking-state';
 import styles from './bookings.module.css';
 
 const statusLabels: Record<HostBookingDetail['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
 
 function statusLabel(booking: HostBookingDetail, now: number): string {
-  if (booking.status !== 'confirmed' || booking.start.getTime() > now) return statusLabels[booking.status];
+  if (booking.status === 'cancelled') return cancelledByLabel(booking.cancelledBy);
+  if (booking.status !== 'confirmed') return statusLabels[booking.status];
+  if (booking.start.getTime() > now) return booking.newTimeRequestedAt ? `Confirmed, ${NEW_TIME_REQUESTED.toLowerCase()}` : statusLabels.confirmed;
+  if (booking.noShowAt) return `${NO_SHOW}: the invitee did not come`;
   return booking.end.getTime() > now ? 'Confirmed, in progress' : 'Confirmed, took place';
 }
 
-function When({ booking, timeZone }: { booking: HostBookingDetail; timeZone: string }) {
+function When({ booking, timeZone, hourCycle }: { booking: HostBookingDetail; timeZone: string; hourCycle: HourCycle }) {
   return (
     <>
-      {formatLongDate(booking.start, timeZone)}, {formatTimeRange(booking.start, booking.end, timeZone)}
+      {formatLongDate(booking.start, timeZone)}, {formatClockRange(booking.start, booking.end, timeZone, hourCycle)}
       <br />
       <span className={styles.secondary}>{formatZoneLabel(timeZone, booking.start)}</span>
     </>
@@ -28,11 +33,11 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
       <dd>{statusLabel(booking, now)}</dd>
       <dt>When (your time)</dt>
       <dd>
-        <When booking={booking} timeZone={booking.hostTimeZone} />
+        <When booking={booking} timeZone={booking.hostTimeZone} hourCycle={booking.hostHourCycle} />
       </dd>
       <dt>Invitee’s time</dt>
       <dd>
-        <When booking={booking} timeZone={booking.inviteeTimeZone} />
+        <When booking={booking} timeZone={booking.inviteeTimeZone} hourCycle={booking.hostHourCycle} />
       </dd>
       <dt>Invitee</dt>
       <dd>{booking.inviteeName}</dd>
@@ -53,6 +58,20 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
                 {key}: {value}
               </span>
             ))}
+          </dd>
+        </>
+      ) : null}
+      {booking.newTimeRequestedAt && booking.status === 'confirmed' && booking.start.getTime() > now ? (
+        <>
+          <dt>{NEW_TIME_REQUESTED}</dt>
+          <dd className={styles.notes}>
+            Asked on {formatLongDate(booking.newTimeRequestedAt, booking.hostTimeZone)}; the current time stays reserved until the invitee picks a new one or declines.
+            {booking.newTimeRequestMessage ? (
+              <>
+                <br />
+                <span className={styles.secondary}>Your message: {booking.newTimeRequestMessage}</span>
+              </>
+            ) : null}
           </dd>
         </>
       ) : null}

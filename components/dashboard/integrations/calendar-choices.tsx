@@ -1,12 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import type { ChangeEvent } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
 import styles from './integrations.module.css';
 
-export type CalendarAction = (input: { calendarId: string; setting: 'blocks_time' | 'receives_events'; value: 'true' | 'false' }) => Promise<ActionResult<{ calendarId: string }>>;
+export type CalendarAction = FormAction<{ calendarId: string }>;
 
 interface Props {
   calendar: { id: string; name: string; isPrimary: boolean; blocksTime: boolean; receivesEvents: boolean };
@@ -14,17 +14,18 @@ interface Props {
   action: CalendarAction;
 }
 
-/** One calendar's two choices, saved as they change. */
+/** A choice is saved as it changes: the control submits its own small form. */
+const submitOnChange = (event: ChangeEvent<HTMLInputElement>) => event.currentTarget.form?.requestSubmit();
+
+/** One calendar's two choices, each a form of its own (calendar, setting, value), saved as they change. */
 export function CalendarChoices({ calendar, canReceive, action }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const save = (setting: 'blocks_time' | 'receives_events', value: boolean) =>
-    startTransition(async () => {
-      const result = await action({ calendarId: calendar.id, setting, value: value ? 'true' : 'false' });
-      setError(result.ok ? null : result.error.message);
-      router.refresh();
-    });
+  const [state, submit, pending] = useFormAction(action, { refresh: true });
+  const hidden = (setting: 'blocks_time' | 'receives_events') => (
+    <>
+      <input type="hidden" name="calendarId" value={calendar.id} />
+      <input type="hidden" name="setting" value={setting} />
+    </>
+  );
   return (
     <li className={styles.calendar}>
       <span className={styles.calendarName}>
@@ -32,18 +33,27 @@ export function CalendarChoices({ calendar, canReceive, action }: Props) {
         {calendar.isPrimary ? ' (primary)' : ''}
       </span>
       <span className={styles.choices}>
-        <label className={styles.choice}>
-          <input type="checkbox" checked={calendar.blocksTime} disabled={pending} onChange={(event) => save('blocks_time', event.currentTarget.checked)} />
-          Blocks time
-        </label>
-        {canReceive ? (
+        <ActionForm dispatch={submit} className={styles.buttonForm}>
+          {hidden('blocks_time')}
+          {/* Unticked, only the hidden "false" is sent; ticked, the box's "true" comes after it and wins. */}
+          <input type="hidden" name="value" value="false" />
           <label className={styles.choice}>
-            <input type="radio" name="receives-events" checked={calendar.receivesEvents} disabled={pending} onChange={() => save('receives_events', true)} />
-            Receives new events
+            <input type="checkbox" name="value" value="true" checked={calendar.blocksTime} disabled={pending} onChange={submitOnChange} />
+            Blocks time
           </label>
+        </ActionForm>
+        {canReceive ? (
+          <ActionForm dispatch={submit} className={styles.buttonForm}>
+            {hidden('receives_events')}
+            <input type="hidden" name="value" value="true" />
+            <label className={styles.choice}>
+              <input type="radio" name="receives-events" checked={calendar.receivesEvents} disabled={pending} onChange={submitOnChange} />
+              Receives new events
+            </label>
+          </ActionForm>
         ) : null}
       </span>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
     </li>
   );
 }

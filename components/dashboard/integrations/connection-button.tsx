@@ -1,15 +1,15 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
+import styles from './integrations.module.css';
 
-// A button that runs one server action on one connection, refreshes the page when it worked, and
-// shows the action's refusal (rate limit, not found) beside it.
+// A one-button form that runs one server action on one connection, refreshes the page when it
+// worked, and shows the action's refusal (rate limit, not found) beside it.
 
-export type ConnectionAction<T> = (input: { connectionId: string }) => Promise<ActionResult<T>>;
+export type ConnectionAction<T> = FormAction<T>;
 
 export function ConnectionButton<T>(props: {
   connectionId: string;
@@ -19,26 +19,14 @@ export function ConnectionButton<T>(props: {
   ariaLabel: string;
   variant?: 'primary' | 'secondary';
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [state, submit, pending] = useFormAction(props.action, { refresh: true });
   return (
-    <>
-      <Button
-        variant={props.variant ?? 'secondary'}
-        disabled={pending}
-        aria-label={props.ariaLabel}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await props.action({ connectionId: props.connectionId });
-            setError(result.ok ? null : result.error.message);
-            if (result.ok) router.refresh();
-          })
-        }
-      >
+    <ActionForm dispatch={submit} className={styles.buttonForm}>
+      <input type="hidden" name="connectionId" value={props.connectionId} />
+      <Button type="submit" variant={props.variant ?? 'secondary'} disabled={pending} aria-label={props.ariaLabel}>
         {pending ? props.pendingText : props.children}
       </Button>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-    </>
+      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+    </ActionForm>
   );
 }

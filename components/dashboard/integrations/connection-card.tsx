@@ -2,7 +2,7 @@ import { ButtonLink } from '@/components/ui/button';
 import type { ConnectionView } from '@/lib/calendars/list-connections';
 import { CalendarChoices, type CalendarAction } from './calendar-choices';
 import { ConnectionButton, type ConnectionAction } from './connection-button';
-import { healthLines } from './connection-health';
+import { healthLines, type HostClock } from './connection-health';
 import { DisconnectButton, type DisconnectAction } from './disconnect-button';
 import dashboardStyles from '../dashboard.module.css';
 import styles from './integrations.module.css';
@@ -19,7 +19,7 @@ export interface ConnectionActions {
 
 export const connectionLabel = (connection: ConnectionView) => `${providerLabels[connection.provider]}${connection.accountEmail ? ` ${connection.accountEmail}` : ` ${connection.calendars[0]?.name ?? ''}`}`.trim();
 
-export function ConnectionCard({ connection, actions }: { connection: ConnectionView; actions: ConnectionActions }) {
+export function ConnectionCard({ connection, actions, clock }: { connection: ConnectionView; actions: ConnectionActions; clock: HostClock }) {
   const label = connectionLabel(connection);
   const canSync = connection.status !== 'reauth_required';
   return (
@@ -46,7 +46,7 @@ export function ConnectionCard({ connection, actions }: { connection: Connection
         </span>
       </div>
       <dl className={styles.health} aria-label={`Sync status of ${label}`}>
-        {healthLines(connection).map((line) => (
+        {healthLines(connection, clock).map((line) => (
           <div key={line.term} className={styles.healthLine}>
             <dt>{line.term}</dt>
             <dd>{line.detail}</dd>

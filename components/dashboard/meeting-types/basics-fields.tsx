@@ -1,17 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+import { Checkbox } from '@/components/ui/checkbox';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import fieldStyles from '@/components/ui/field.module.css';
 import { MAX_NAME_LENGTH } from '@/lib/hosts/meeting-types/limits';
 import { MAX_SLUG_LENGTH, slugFromName } from '@/lib/hosts/meeting-types/slug';
-import type { MeetingTypeFormValues } from './form-values';
+import { DurationField } from './duration-field';
+import type { DurationProps, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 
 type Errors = Record<string, string> | undefined;
 
 /** Name, address, description, length, place and colour. The slug follows the name until edited. */
-export function BasicsFields({ initial, username, errors }: { initial: MeetingTypeFormValues; username: string; errors: Errors }) {
+export function BasicsFields({ initial, username, errors, durations, onDuration }: { initial: MeetingTypeFormValues; username: string; errors: Errors } & DurationProps) {
   const [slug, setSlug] = useState(initial.slug);
   const [slugEdited, setSlugEdited] = useState(initial.slug !== '');
   return (
@@ -43,7 +45,7 @@ export function BasicsFields({ initial, username, errors }: { initial: MeetingTy
       />
       <TextAreaField label="Description" name="description" optional maxLength={5000} defaultValue={initial.description} error={errors?.description} />
       <div className={styles.fieldRow}>
-        <TextField label="Duration (minutes)" name="durationMinutes" type="number" inputMode="numeric" min={1} max={1440} required defaultValue={initial.durationMinutes} error={errors?.durationMinutes} />
+        <DurationField label="Duration" name="durationMinutes" value={durations.durationMinutes} onChange={onDuration('durationMinutes')} error={errors?.durationMinutes} />
         <TextField
           label="Colour"
           name="color"
@@ -54,13 +56,12 @@ export function BasicsFields({ initial, username, errors }: { initial: MeetingTy
         />
       </div>
       <TextField label="Location" name="location" optional maxLength={500} defaultValue={initial.location} hint="An address, a phone number or a video link." error={errors?.location} />
-      <label className={styles.checkbox}>
-        <input type="checkbox" name="addVideoLink" defaultChecked={initial.addVideoLink} />
-        <span>
-          <span className={styles.checkboxLabel}>Add a video link</span>
-          <span className={styles.checkboxHint}>Each booking on your calendar gets a Google Meet or Microsoft Teams link (with a connected calendar).</span>
-        </span>
-      </label>
+      <Checkbox
+        name="addVideoLink"
+        label="Add a video link"
+        hint="Each booking on your calendar gets a Google Meet or Microsoft Teams link (with a connected calendar)."
+        defaultChecked={initial.addVideoLink}
+      />
     </fieldset>
   );
 }

@@ -6,8 +6,8 @@ import styles from './meeting-type-list.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-/** Copies the page's absolute address; a polite live region says whether it worked. */
-export function CopyLinkButton({ path, name }: { path: string; name: string }) {
+/** Copies the page's absolute address; a polite live region says whether it worked. `onCopied` runs after a copy that worked. */
+export function CopyLinkButton({ path, name, onCopied }: { path: string; name: string; onCopied?: () => void }) {
   const [state, setState] = useState<CopyState>('idle');
 
   useEffect(() => {
@@ -20,19 +20,23 @@ export function CopyLinkButton({ path, name }: { path: string; name: string }) {
     try {
       await navigator.clipboard.writeText(`${window.location.origin}${path}`);
       setState('copied');
+      onCopied?.();
     } catch {
       // No clipboard outside a secure context, or permission refused.
       setState('failed');
     }
   }
 
+  // The button's name is its visible text plus what it copies; "Copied" shows beside it, not in it.
   return (
     <span className={styles.copy}>
-      <Button variant="ghost" onClick={copy} aria-label={`Copy link to ${name}`}>
-        {state === 'copied' ? 'Copied' : 'Copy link'}
+      <Button variant="ghost" onClick={copy}>
+        <span>
+          Copy link<span className={styles.visuallyHidden}> to {name}</span>
+        </span>
       </Button>
-      <span role="status" className={state === 'failed' ? styles.copyFailed : styles.visuallyHidden}>
-        {state === 'copied' ? `Link to ${name} copied to the clipboard.` : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
+      <span role="status" className={state === 'failed' ? styles.copyFailed : state === 'copied' ? styles.copied : styles.visuallyHidden}>
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy; select the link and copy it.' : ''}
       </span>
     </span>
   );

@@ -1,14 +1,14 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
-import type { MeetingTypeFormValues } from './form-values';
+import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 import { SchedulingFields } from './scheduling-fields';
 
@@ -35,6 +35,8 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
     return result;
   }, null);
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  const [durations, setDurations] = useState(initial.durations);
+  const duration = { durations, onDuration: (name: keyof DurationValues) => (value: DurationValue) => setDurations((all) => ({ ...all, [name]: value })) };
 
   // After a refused save, take the keyboard to the first field that needs attention.
   useEffect(() => {
@@ -45,9 +47,9 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
     <div ref={frameRef}>
     <ActionForm dispatch={dispatch} className={styles.form} aria-label={meetingTypeId ? 'Edit meeting type' : 'New meeting type'}>
       {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
-      <BasicsFields initial={initial} username={username} errors={errors} />
-      <SchedulingFields initial={initial} errors={errors} />
-      <ChangesFields initial={initial} errors={errors} />
+      <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
+      <SchedulingFields initial={initial} errors={errors} {...duration} />
+      <ChangesFields initial={initial} errors={errors} {...duration} />
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}
       <div className={styles.formActions}>

@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { startTransition, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { HostMeetingType } from '@/lib/hosts/meeting-types/rows';
 import { DeleteMeetingTypeDialog } from './delete-dialog';
@@ -22,59 +22,55 @@ interface Props {
   actions: MeetingTypeListActions;
 }
 
+/** What a row (or the delete dialog) asks for. */
+type Command = { kind: Exclude<RowAction, 'delete'> | 'confirm-delete'; meetingType: HostMeetingType };
+
+/** The action's answer as the sentence the status line announces. */
+function said<T>(result: ActionResult<T>, sentence: (data: T) => string): ActionResult<string> {
+  return result.ok ? { ok: true, data: sentence(result.data) } : result;
+}
+
+async function perform(actions: MeetingTypeListActions, { kind, meetingType }: Command): Promise<ActionResult<string>> {
+  if (kind === 'duplicate') {
+    return said(await actions.duplicate({ id: meetingType.id }), (copy) => `Created “${copy.name}”. It stays inactive until you activate it.`);
+  }
+  if (kind === 'confirm-delete') return said(await actions.remove({ id: meetingType.id }), () => `Deleted “${meetingType.name}”.`);
+  const isActive = !meetingType.isActive;
+  return said(await actions.setActive({ id: meetingType.id, isActive }), (updated) =>
+    isActive ? `“${updated.name}” is active: invitees can book it.` : `“${updated.name}” is inactive: its booking page is closed.`,
+  );
+}
+
 /** The host's meeting types with their row actions; outcomes are announced in one status line. */
 export function MeetingTypeList({ meetingTypes, username, actions }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [done, setDone] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<HostMeetingType | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
-
-  function run<T>(work: () => Promise<ActionResult<T>>, describe: (data: T) => string, after?: () => void) {
-    setError(null);
-    startTransition(async () => {
-      const result = await work();
-      // Updates after an await leave the transition; a new one shows the message with the refreshed list.
-      startTransition(() => {
-        if (!result.ok) return setError(result.error.message);
-        setDone(describe(result.data));
-        after?.();
-        router.refresh();
-      });
-    });
-  }
+  const [state, dispatch, pending] = useFormAction((command: Command) => perform(actions, command), {
+    refresh: true,
+    onSuccess: () => {
+      if (!deleting) return;
+      setDeleting(null);
+      // Its row (and the menu that opened the dialog) is gone: put focus somewhere that stays.
+      requestAnimationFrame(() => statusRef.current?.focus());
+    },
+  });
+  // A refusal the host has dismissed (by closing the dialog) is not shown again.
+  const [dismissed, setDismissed] = useState<typeof state>(null);
+  const error = state && !state.ok && state !== dismissed ? state.error.message : null;
+  const send = (command: Command) => startTransition(() => dispatch(command));
 
   function onAction(meetingType: HostMeetingType, action: RowAction) {
-    if (action === 'delete') return setDeleting(meetingType);
-    if (action === 'duplicate') {
-      return run(() => actions.duplicate({ id: meetingType.id }), (copy) => `Created “${copy.name}”. It stays inactive until you activate it.`);
+    if (action === 'delete') {
+      setDismissed(state);
+      return setDeleting(meetingType);
     }
-    const isActive = !meetingType.isActive;
-    run(
-      () => actions.setActive({ id: meetingType.id, isActive }),
-      (updated) => (isActive ? `“${updated.name}” is active: invitees can book it.` : `“${updated.name}” is inactive: its booking page is closed.`),
-    );
-  }
-
-  function confirmDelete() {
-    if (!deleting) return;
-    const { id, name } = deleting;
-    run(
-      () => actions.remove({ id }),
-      () => `Deleted “${name}”.`,
-      () => {
-        setDeleting(null);
-        // Its row (and the menu that opened the dialog) is gone: put focus somewhere that stays.
-        requestAnimationFrame(() => statusRef.current?.focus());
-      },
-    );
+    send({ kind: action, meetingType });
   }
 
   return (
     <>
-      <p ref={statusRef} tabIndex={-1} role="status" className={done ? styles.status : styles.visuallyHidden}>
-        {done}
+      <p ref={statusRef} tabIndex={-1} role="status" className={state?.ok ? styles.status : styles.visuallyHidden}>
+        {state?.ok ? state.data : ''}
       </p>
       {error && !deleting ? <Alert tone="error">{error}</Alert> : null}
       <ul className={styles.list} aria-label="Your meeting types" aria-busy={pending || undefined}>
@@ -86,10 +82,10 @@ export function MeetingTypeList({ meetingTypes, username, actions }: Props) {
         name={deleting?.name ?? null}
         pending={pending}
         error={deleting ? error : null}
-        onConfirm={confirmDelete}
+        onConfirm={() => deleting && send({ kind: 'confirm-delete', meetingType: deleting })}
         onCancel={() => {
           setDeleting(null);
-          setError(null);
+          setDismissed(state);
         }}
       />
     </>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { formatDuration } from '@/lib/booking/change-policy';
 import type { HostMeetingType } from '@/lib/hosts/meeting-types/rows';
 import { CopyLinkButton } from './copy-link-button';
 import styles from './meeting-type-list.module.css';
@@ -21,7 +22,7 @@ export function MeetingTypeRow({ meetingType, username, busy, onAction }: Props)
           <Link href={`/dashboard/meeting-types/${meetingType.id}`}>{meetingType.name}</Link>
         </h2>
         <p className={styles.rowMeta}>
-          <span>{meetingType.durationMinutes} min</span>
+          <span>{formatDuration(meetingType.durationMinutes)}</span>
           <span className={meetingType.isActive ? styles.badgeActive : styles.badgeInactive}>{meetingType.isActive ? 'Active' : 'Inactive'}</span>
         </p>
         <p className={styles.rowLink}>

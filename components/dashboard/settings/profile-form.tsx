@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -22,6 +23,8 @@ export function ProfileForm({ name, username, renamePolicy, action }: { name: st
   const [state, submit, pending] = useFormAction(action, { refresh: true });
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
   const error = formError(state);
+  // The hint names the page this username gives, as it is typed.
+  const [typed, setTyped] = useState(username);
   return (
     <ActionForm dispatch={submit} className={styles.form}>
       <TextField label="Name" name="name" defaultValue={name} autoComplete="name" required maxLength={255} error={fieldErrors?.name} />
@@ -29,10 +32,11 @@ export function ProfileForm({ name, username, renamePolicy, action }: { name: st
         label="Username"
         name="username"
         defaultValue={username}
+        onChange={(event) => setTyped(event.target.value.trim().toLowerCase())}
         autoComplete="username"
         required
         maxLength={64}
-        hint={`Your booking page is /your-username. Links with your old username keep working for ${renamePolicy.redirectDays} days. You can change it ${renamePolicy.renamesPerWindow} times in ${renamePolicy.windowDays} days.`}
+        hint={`Your booking page is /${typed || username}. Links with your old username keep working for ${renamePolicy.redirectDays} days. You can change it ${renamePolicy.renamesPerWindow} times in ${renamePolicy.windowDays} days.`}
         error={fieldErrors?.username}
       />
       {error ? <Alert tone="error">{error}</Alert> : null}

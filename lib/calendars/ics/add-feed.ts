@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { calendarConnections, connectedCalendars } from '@/db/schema';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
 import { fieldError } from '@/lib/errors';
-import type { HostWriteDeps } from '@/lib/hosts/host-write';
+import type { HostContext } from '@/lib/hosts/host-write';
 import { applyBusyChanges } from '../busy-store';
 import { recordSyncSuccess } from '../connection-status';
 import { checkFeedUrl, FeedRefusedError } from './fetch-feed';
@@ -23,7 +23,9 @@ export const addFeedSchema = z.object({
 
 export const MAX_FEEDS_PER_HOST = 20;
 
-export async function addIcsFeed(deps: HostWriteDeps, hostUserId: string, input: z.infer<typeof addFeedSchema>, now = Date.now()): Promise<{ connectionId: string }> {
+export async function addIcsFeed(ctx: HostContext, input: z.infer<typeof addFeedSchema>): Promise<{ connectionId: string }> {
+  const { now } = ctx;
+  const hostUserId = ctx.actor.userId;
   const urlError = (message: string) => fieldError('invalid_request', 'url', message);
   let url: URL;
   try {
@@ -31,7 +33,7 @@ export async function addIcsFeed(deps: HostWriteDeps, hostUserId: string, input:
   } catch (error) {
     throw urlError(error instanceof FeedRefusedError ? error.message : 'That is not a valid URL.');
   }
-  const existing = await deps.database.$count(calendarConnections, sql`${calendarConnections.userId} = ${hostUserId} and ${calendarConnections.provider} = 'ics'`);
+  const existing = await ctx.database.$count(calendarConnections, sql`${calendarConnections.userId} = ${hostUserId} and ${calendarConnections.provider} = 'ics'`);
   if (existing >= MAX_FEEDS_PER_HOST) throw urlError(`You can add at most ${MAX_FEEDS_PER_HOST} feeds.`);
   const verdict = await hitLimit('ics-feed-adds', hostUserId, now);
   if (!verdict.success) throw rateLimited(verdict, now, 'You have tried to add many feeds in the last hour. Please try again later.');
@@ -44,11 +46,11 @@ export async function addIcsFeed(deps: HostWriteDeps, hostUserId: string, input:
   }
   const connectionId = randomUUID();
   const calendarId = randomUUID();
-  await deps.database.transaction(async (tx) => {
+  await ctx.database.transaction(async (tx) => {
     await tx.insert(calendarConnections).values({ id: connectionId, userId: hostUserId, provider: 'ics', icsUrl: url.toString(), accountEmail: null });
     await tx.insert(connectedCalendars).values({ id: calendarId, connectionId, userId: hostUserId, externalId: 'feed', name: input.name ?? url.hostname, blocksTime: true });
   });
-  await applyBusyChanges(deps, { hostUserId, connectionId, calendarId }, read.changes, now);
-  await recordSyncSuccess(deps, connectionId, now, read.warning);
+  await applyBusyChanges(ctx, { hostUserId, connectionId, calendarId }, read.changes, now);
+  await recordSyncSuccess(ctx, connectionId, now, read.warning);
   return { connectionId };
 }

@@ -51,7 +51,7 @@ export async function handleGoogleNotification(deps: HostWriteDeps, notification
     .returning({ id: connectedCalendars.id });
   // "sync" is the channel's opening handshake: nothing changed yet.
   if (!fresh || notification.resourceState === 'sync') return 'ignored';
-  await requestSync(owner.connectionId);
+  await requestSync({ connectionId: owner.connectionId, provider: 'google' });
   return 'sync_requested';
 }
 
@@ -114,7 +114,7 @@ export async function handleGraphNotifications(deps: HostWriteDeps, body: z.infe
     toSync.add(calendar.connectionId);
     outcomes.push('sync_requested');
   }
-  for (const connectionId of toSync) await requestSync(connectionId);
+  for (const connectionId of toSync) await requestSync({ connectionId, provider: 'microsoft' });
   return outcomes;
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { demoHostIdentity, meetingTypes, users } from '@/db/schema';
+import { demoHostIdentity, users } from '@/db/schema';
 import { hashPassword } from '@/lib/secrets/password';
 import { env } from '@/lib/env';
 import { createHost } from './create-host';
@@ -26,28 +26,16 @@ export async function seedDemoHost(database: Database): Promise<boolean> {
   if (existing) return false;
   const passwordHash = await hashPassword(demoHost.password);
   await database.transaction(async (tx) => {
-    const host = await createHost(tx, { ...omitPassword(demoHost), passwordHash, emailVerified: new Date() });
-    await tx.insert(meetingTypes).values([
-      {
-        userId: host.id,
-        name: 'Intro call',
-        slug: 'intro',
-        description: 'A quick 30-minute introduction.',
-        durationMinutes: 30,
-      },
-      {
-        userId: host.id,
-        name: 'Deep dive',
-        slug: 'deep-dive',
-        description: 'An hour to work through a topic in depth.',
-        durationMinutes: 60,
-        bufferAfterMinutes: 10,
-        color: '#8B5CF6',
-      },
-    ]);
+    await createHost(tx, { ...omitPassword(demoHost), passwordHash, emailVerified: new Date(), meetingTypes: DEMO_MEETING_TYPES });
   });
   return true;
 }
+
+/** The demo's own meeting types, instead of the starter one every other host gets. */
+const DEMO_MEETING_TYPES = [
+  { name: 'Intro call', slug: 'intro', description: 'A quick 30-minute introduction.', durationMinutes: 30 },
+  { name: 'Deep dive', slug: 'deep-dive', description: 'An hour to work through a topic in depth.', durationMinutes: 60, bufferAfterMinutes: 10, color: '#8B5CF6' },
+];
 
 function omitPassword({ password: _password, ...rest }: typeof demoHost) {
   return rest;

@@ -1,10 +1,11 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database, Queryable } from '@/db/client';
+import type { Queryable } from '@/db/client';
 import { accountTokens, users } from '@/db/schema';
 import { hitLimit } from '@/lib/cache/rate-limit';
 import { notFound, fieldError } from '@/lib/errors';
 import { dispatchAfterCommit } from '@/lib/jobs/dispatch';
+import type { HostContext } from '../host-write';
 import { requestAccountEmail } from './account-email-request';
 
 // A new address takes effect only once its owner confirms it: until then it is pending (the newest
@@ -20,7 +21,9 @@ export const emailChangeSchema = z.object({
 export type EmailChangeInput = z.infer<typeof emailChangeSchema>;
 
 
-export async function requestEmailChange(database: Database, hostUserId: string, input: EmailChangeInput, now: number): Promise<{ pendingEmail: string }> {
+export async function requestEmailChange(ctx: HostContext, input: EmailChangeInput): Promise<{ pendingEmail: string }> {
+  const { database, now } = ctx;
+  const hostUserId = ctx.actor.userId;
   const [host] = await database.select({ email: users.email }).from(users).where(eq(users.id, hostUserId));
   if (!host) throw notFound('Host');
   if (host.email === input.email) throw fieldError('invalid_request', 'email', 'That is already your address.');

@@ -7,6 +7,7 @@ import { bumpHostVersion } from '@/lib/cache/host-version';
 import { hitLimit } from '@/lib/cache/rate-limit';
 import { AppError, notFound, sqlStateOf } from '@/lib/errors';
 import { dispatchAfterCommit } from '@/lib/jobs/dispatch';
+import type { HostContext } from '../host-write';
 import { requestAccountEmail } from './account-email-request';
 import { releaseUnverifiedAddress } from './unverified-address';
 
@@ -43,7 +44,9 @@ export async function confirmEmailAddress(deps: { database: Database; store: Cac
 }
 
 /** "Resend" on the dashboard banner: a fresh link (the old one stops working), limited per account. */
-export async function resendVerificationEmail(database: Database, hostUserId: string, now: number): Promise<{ email: string }> {
+export async function resendVerificationEmail(ctx: HostContext): Promise<{ email: string }> {
+  const { database, now } = ctx;
+  const hostUserId = ctx.actor.userId;
   const [host] = await database.select({ email: users.email, verified: users.emailVerified }).from(users).where(eq(users.id, hostUserId));
   if (!host) throw notFound('Host');
   if (host.verified) throw new AppError('conflict', 'Your email address is already confirmed.');

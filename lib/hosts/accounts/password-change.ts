@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Queryable } from '@/db/client';
 import { users } from '@/db/schema';
 import { endOtherSessions } from '@/lib/hosts/accounts/live-sessions';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { hitLimit } from '@/lib/cache/rate-limit';
 import { notFound, fieldError } from '@/lib/errors';
+import type { HostContext } from '../host-write';
 import { passwordField } from './sign-up';
 
 // A new password ends every other session: the hash and users.session_version change in one
@@ -28,7 +28,9 @@ const currentPasswordError = (code: 'invalid_request' | 'rate_limited' | 'confli
 const throttleKey = (hostUserId: string) => `user:${hostUserId}`;
 
 /** Checks the current password, stores the new one and ends every session; the new session version. */
-export async function changeHostPassword(database: Queryable, hostUserId: string, input: ChangePasswordInput, now: number): Promise<{ sessionVersion: number }> {
+export async function changeHostPassword(ctx: HostContext, input: ChangePasswordInput): Promise<{ sessionVersion: number }> {
+  const { database, now } = ctx;
+  const hostUserId = ctx.actor.userId;
   const [host] = await database.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, hostUserId));
   if (!host) throw notFound('Host');
   if (!host.passwordHash) {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
 import { users } from '@/db/schema';
 import { singleLineText } from '@/lib/api-fields';
 import { notFound, sqlStateOf, fieldError } from '@/lib/errors';
+import type { HostContext } from '../host-write';
 import { assertRenameAllowed, recordRename } from './rename-limit';
 import { recordUsernameChange } from './username-redirects';
 import { isReservedUsername, isUsernameTaken, RESERVED_USERNAME_MESSAGE, usernameFormat, usernameTaken } from './usernames';
@@ -27,16 +27,21 @@ export interface Profile {
 
 const usernameReserved = () => fieldError('invalid_request', 'username', RESERVED_USERNAME_MESSAGE);
 
-export async function updateHostProfile(database: Database, hostUserId: string, input: ProfileInput): Promise<Profile> {
+export async function updateHostProfile(ctx: HostContext, input: ProfileInput): Promise<Profile> {
+  const hostUserId = ctx.actor.userId;
   try {
-    return await database.transaction(async (tx) => {
-      const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, hostUserId)).for('update');
+    return await ctx.database.transaction(async (tx) => {
+      const [current] = await tx
+        .select({ id: users.id, username: users.username, timeZone: users.timeZone, hourCycle: users.hourCycle, locale: users.locale })
+        .from(users)
+        .where(eq(users.id, hostUserId))
+        .for('update');
       if (!current) throw notFound('Host');
       const renamed = current.username !== input.username;
       if (renamed) {
         if (isReservedUsername(input.username)) throw usernameReserved();
         if (await isUsernameTaken(tx, input.username, hostUserId)) throw usernameTaken();
-        await assertRenameAllowed(tx, hostUserId);
+        await assertRenameAllowed(tx, current);
         await recordUsernameChange(tx, hostUserId, current.username, input.username);
         await recordRename(tx, hostUserId, current.username, input.username);
       }

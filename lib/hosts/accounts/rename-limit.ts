@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { usernameChanges } from '@/db/schema';
 import { fieldError } from '@/lib/errors';
+import { formatDateTime, type HostClockSettings, resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // Renames are limited (RENAMES_PER_WINDOW in RENAME_WINDOW_DAYS), so one account cannot cycle
 // through names to park them. The caller holds the host's row lock, so two renames cannot both pass.
@@ -11,20 +12,18 @@ export const RENAME_WINDOW_DAYS = 30;
 const windowMs = RENAME_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 const inWindow = sql`now() - make_interval(days => ${RENAME_WINDOW_DAYS})`;
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-
-/** Throws a field error naming when the next rename is possible, if the host used up the window. */
-export async function assertRenameAllowed(tx: Transaction, hostUserId: string): Promise<void> {
+/** Throws a field error naming when the next rename is possible (on the host's own zone and clock), if the host used up the window. */
+export async function assertRenameAllowed(tx: Transaction, host: HostClockSettings & { id: string; timeZone: string }): Promise<void> {
   const recent = await tx
     .select({ changedAt: usernameChanges.changedAt })
     .from(usernameChanges)
-    .where(and(eq(usernameChanges.userId, hostUserId), gt(usernameChanges.changedAt, inWindow)))
+    .where(and(eq(usernameChanges.userId, host.id), gt(usernameChanges.changedAt, inWindow)))
     .orderBy(desc(usernameChanges.changedAt))
     .limit(RENAMES_PER_WINDOW);
   const oldest = recent[RENAMES_PER_WINDOW - 1];
   if (!oldest) return;
   const nextRenameAt = new Date(oldest.changedAt.getTime() + windowMs);
-  const message = `You can change your username ${RENAMES_PER_WINDOW} times in ${RENAME_WINDOW_DAYS} days; your next change is possible from ${whenFormat.format(nextRenameAt)} UTC.`;
+  const message = `You can change your username ${RENAMES_PER_WINDOW} times in ${RENAME_WINDOW_DAYS} days; your next change is possible from ${formatDateTime(nextRenameAt, host.timeZone, resolveHourCycle(host))} (${host.timeZone}).`;
   throw fieldError('rate_limited', 'username', message, { details: { nextRenameAt: nextRenameAt.toISOString() } });
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '@/lib/actions/action-result';
 import { MAX_WINDOWS_PER_DAY } from './limits';
-import { dateOverrideInputSchema, timeZoneInputSchema, weeklyHoursSchema } from './schemas';
+import { dateOverrideInputSchema, timeOffInputSchema, timeZoneInputSchema, weeklyHoursSchema } from './schemas';
+import { MAX_TIME_OFF_DAYS } from './time-off-dates';
 
 const w = (startTime: string, endTime: string) => ({ startTime, endTime });
 
@@ -59,11 +60,40 @@ describe('dateOverrideInputSchema', () => {
     });
     expect(dateOverrideInputSchema.safeParse({ date: '2030-02-30', unavailable: true, windows: [] }).success).toBe(false);
   });
+
+  it('says "Choose a date" beside an empty date', () => {
+    expect(errorsOf(dateOverrideInputSchema.safeParse({ date: '', unavailable: true, windows: [] }))).toEqual({ date: 'Choose a date' });
+  });
 });
 
 describe('timeZoneInputSchema', () => {
   it('canonicalises the zone and refuses unknown ones', () => {
     expect(timeZoneInputSchema.parse({ timeZone: 'europe/berlin' })).toEqual({ timeZone: 'Europe/Berlin' });
     expect(timeZoneInputSchema.safeParse({ timeZone: 'Mars/Olympus_Mons' }).success).toBe(false);
+  });
+});
+
+describe('timeOffInputSchema', () => {
+  it('takes a range, both ends included, and separate dates', () => {
+    expect(timeOffInputSchema.parse({ kind: 'range', from: '2030-01-02', to: '2030-01-02' })).toEqual({ kind: 'range', from: '2030-01-02', to: '2030-01-02' });
+    expect(timeOffInputSchema.parse({ kind: 'dates', dates: ['2030-01-09', '2030-01-02'] })).toMatchObject({ dates: ['2030-01-09', '2030-01-02'] });
+  });
+
+  it('asks for a date beside each empty field, not "Invalid ISO date"', () => {
+    expect(errorsOf(timeOffInputSchema.safeParse({ kind: 'range', from: '', to: '' }))).toEqual({ from: 'Choose a date', to: 'Choose a date' });
+    expect(errorsOf(timeOffInputSchema.safeParse({ kind: 'dates', dates: [] }))).toEqual({ dates: 'Choose a date' });
+    expect(errorsOf(timeOffInputSchema.safeParse({ kind: 'dates', dates: ['2030-01-02', ' '] }))).toEqual({ 'dates.1': 'Choose a date' });
+  });
+
+  it('refuses a range that ends before it starts, or spans more than the bound', () => {
+    expect(errorsOf(timeOffInputSchema.safeParse({ kind: 'range', from: '2030-01-02', to: '2030-01-01' }))).toEqual({ to: 'The last day must be on or after the first' });
+    expect(timeOffInputSchema.safeParse({ kind: 'range', from: '2030-01-01', to: '2031-01-01' }).success).toBe(true);
+    expect(errorsOf(timeOffInputSchema.safeParse({ kind: 'range', from: '2030-01-01', to: '2031-01-02' }))).toEqual({ to: `Take at most ${MAX_TIME_OFF_DAYS} days off at once` });
+  });
+
+  it('refuses more separate dates than the bound, and an unknown kind', () => {
+    const many = Array.from({ length: MAX_TIME_OFF_DAYS + 1 }, () => '2030-01-02');
+    expect(timeOffInputSchema.safeParse({ kind: 'dates', dates: many }).success).toBe(false);
+    expect(timeOffInputSchema.safeParse({ kind: 'week', from: '2030-01-02' }).success).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateField, timeZoneField } from '@/lib/api-fields';
 import { timeOfDaySchema } from '@/lib/scheduling';
 import { MAX_WINDOWS_PER_DAY } from './limits';
+import { daysInRange, MAX_TIME_OFF_DAYS } from './time-off-dates';
 import { findOverlap, formatWindow, minutesOfDay, type WallWindow } from './wall-windows';
 import { weekdayName } from './weekdays';
 
@@ -18,6 +19,9 @@ const fieldsValid = (payload: { issues: unknown[] }) => payload.issues.length ==
 export const wallWindowSchema = z
   .object({ startTime: wallTimeField, endTime: wallTimeField })
   .refine((window) => minutesOfDay(window.startTime) < minutesOfDay(window.endTime), { message: 'End must be after start', path: ['endTime'], when: fieldsValid });
+
+/** A date picked in a dialog: an empty field asks for one, rather than calling "" an invalid ISO date. */
+const chosenDateField = z.string('Choose a date').trim().min(1, 'Choose a date').pipe(calendarDateField);
 
 const windowsField = z.array(wallWindowSchema).max(MAX_WINDOWS_PER_DAY, `Use at most ${MAX_WINDOWS_PER_DAY} windows a day`);
 
@@ -47,7 +51,7 @@ export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
 /** One date's own hours, or the whole date off. `originalDate` names the override being edited. */
 export const dateOverrideInputSchema = z
   .object({
-    date: calendarDateField,
+    date: chosenDateField,
     originalDate: calendarDateField.nullish(),
     unavailable: z.boolean(),
     windows: windowsField,
@@ -59,6 +63,22 @@ export const dateOverrideInputSchema = z
     if (overlap) context.addIssue({ code: 'custom', message: overlap, path: ['windows'] });
   }, { when: fieldsValid });
 export type DateOverrideInput = z.infer<typeof dateOverrideInputSchema>;
+
+/**
+ * Days off in one go: from–to, both included, or separate dates. Errors sit beside the field: `from`,
+ * `to`, `dates` (none chosen) or `dates.<index>`.
+ */
+export const timeOffInputSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('range'), from: chosenDateField, to: chosenDateField })
+    .refine((range) => range.from <= range.to, { message: 'The last day must be on or after the first', path: ['to'], when: fieldsValid })
+    .refine((range) => daysInRange(range.from, range.to) <= MAX_TIME_OFF_DAYS, { message: `Take at most ${MAX_TIME_OFF_DAYS} days off at once`, path: ['to'], when: fieldsValid }),
+  z.object({
+    kind: z.literal('dates'),
+    dates: z.array(chosenDateField).min(1, 'Choose a date').max(MAX_TIME_OFF_DAYS, `Choose at most ${MAX_TIME_OFF_DAYS} dates at once`),
+  }),
+]);
+export type TimeOffInput = z.infer<typeof timeOffInputSchema>;
 
 export const removeDateOverrideSchema = z.object({ date: calendarDateField });
 export type RemoveDateOverrideInput = z.infer<typeof removeDateOverrideSchema>;

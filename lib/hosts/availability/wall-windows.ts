@@ -1,3 +1,5 @@
+import { formatWallWindow } from '@/lib/hosts/host-clock';
+
 // Wall-clock windows ("09:00"–"12:30", end may be "24:00") as the dashboard edits them: pure, so the
 // services, the editors and their tests share one notion of order and overlap.
 
@@ -32,6 +34,7 @@ export function findOverlap<W extends WallWindow>(windows: readonly W[]): [W, W]
   return null;
 }
 
+/** "09:00–17:00", as validation messages name a window (the host's clock needs the host; host-clock.ts). */
 export function formatWindow(window: WallWindow): string {
-  return `${window.startTime}–${window.endTime}`;
+  return formatWallWindow(window, '24h');
 }

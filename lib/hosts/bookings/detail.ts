@@ -1,8 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
+import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // One booking as its host sees it on the dashboard, in one query. Another host's booking reads as
 // missing, exactly like an unknown id, so ids cannot be probed.
@@ -14,14 +15,27 @@ export interface HostBookingDetail {
   inviteeEmail: string;
   inviteeTimeZone: string;
   hostTimeZone: string;
+  /** The host's clock (host-clock.ts): both zones' times are read on it. */
+  hostHourCycle: HourCycle;
   start: Date;
   end: Date;
+  meetingTypeId: string;
   meetingTypeName: string;
+  /** Whether the meeting type still takes bookings (a move needs it), and how far ahead (the picker's range). */
+  meetingTypeActive: boolean;
+  maxDaysInFuture: number;
   notes: string | null;
   /** utm_* parameters the booking page was opened with. */
   tracking: (typeof bookings.$inferSelect)['tracking'];
   cancellationReason: string | null;
   cancelledAt: Date | null;
+  /** Null for cancellations older than the record of who did it. */
+  cancelledBy: BookingChanger | null;
+  /** The host marked that the invitee did not come. */
+  noShowAt: Date | null;
+  /** The host asked the invitee to pick a new time and they have not answered yet. */
+  newTimeRequestedAt: Date | null;
+  newTimeRequestMessage: string | null;
   /** The booking this one replaced when the invitee rescheduled. */
   rescheduledFromId: string | null;
   /** The booking that replaced this one (status rescheduled). */
@@ -40,13 +54,21 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       inviteeEmail: bookings.inviteeEmail,
       inviteeTimeZone: bookings.inviteeTimezone,
       hostTimeZone: users.timeZone,
+      hostClock: { hourCycle: users.hourCycle, locale: users.locale },
       start: bookings.startTime,
       end: bookings.endTime,
+      meetingTypeId: bookings.meetingTypeId,
       meetingTypeName: meetingTypes.name,
+      meetingTypeActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
+      maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
       tracking: bookings.tracking,
       cancellationReason: bookings.cancellationReason,
       cancelledAt: bookings.cancelledAt,
+      cancelledBy: bookings.cancelledBy,
+      noShowAt: bookings.noShowAt,
+      newTimeRequestedAt: bookings.newTimeRequestedAt,
+      newTimeRequestMessage: bookings.newTimeRequestMessage,
       rescheduledFromId: bookings.rescheduledFromId,
       rescheduledToId: sql<string | null>`(${database
         .select({ id: successor.id })
@@ -59,5 +81,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.hostUserId, hostUserId)));
-  return row ?? null;
+  if (!row) return null;
+  const { hostClock, ...detail } = row;
+  return { ...detail, hostHourCycle: resolveHourCycle(hostClock) };
 }

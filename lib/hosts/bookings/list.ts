@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { bookings, meetingTypes } from '@/db/schema';
+import { type BookingChanger, bookings, meetingTypes } from '@/db/schema';
 import { BOOKINGS_PAGE_SIZE, type BookingCursor, type BookingListQuery, type BookingTab, encodeBookingCursor } from './schemas';
 
 // The dashboard's booking list: one query per page, keyset-paginated on (start_time, id) so page 400
@@ -14,6 +14,11 @@ export interface BookingListItem {
   start: Date;
   end: Date;
   meetingTypeName: string;
+  /** Cancelled tab: who cancelled (null when not recorded) and why. */
+  cancelledBy: BookingChanger | null;
+  cancellationReason: string | null;
+  noShow: boolean;
+  newTimeRequested: boolean;
 }
 
 export interface BookingListPage {
@@ -54,6 +59,10 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
       start: bookings.startTime,
       end: bookings.endTime,
       meetingTypeName: meetingTypes.name,
+      cancelledBy: bookings.cancelledBy,
+      cancellationReason: bookings.cancellationReason,
+      noShow: sql<boolean>`${bookings.noShowAt} is not null`,
+      newTimeRequested: sql<boolean>`${bookings.newTimeRequestedAt} is not null`,
       // Exact to the microsecond, so a cursor never skips or repeats a row a Date would round.
       cursorStart: sql<string>`to_char(${bookings.startTime} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })

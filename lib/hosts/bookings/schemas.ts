@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { multiLineText } from '@/lib/api-fields';
+import { checkbox, instantField, multiLineText } from '@/lib/api-fields';
 
-// What the dashboard's bookings pages accept: the list's URL (?tab=&q=&cursor=) and the host's cancel.
+// What the dashboard's bookings pages accept: the list's URL (?tab=&q=&cursor=) and the host's actions
+// on a booking (cancel, reschedule, request a new time, no-show).
 // A tampered list URL falls back to the first page of Upcoming rather than an error page.
 
 export const bookingTabs = ['upcoming', 'past', 'cancelled'] as const;
@@ -52,10 +53,17 @@ export const bookingListQuerySchema = z.object({
 });
 export type BookingListQuery = z.infer<typeof bookingListQuerySchema>;
 
-export const cancelHostBookingSchema = z.object({
-  // Any malformed id is the service's 404, like another host's id.
-  bookingId: z.string().min(1).max(64),
-  reason: multiLineText(2_000)
-    .optional()
-    .transform((reason) => reason || undefined),
-});
+// Any malformed id is the service's 404, like another host's id.
+const bookingIdField = z.string().min(1).max(64);
+/** Optional text the host types (a reason, a note to the invitee): empty means none. */
+const optionalNote = multiLineText(2_000)
+  .optional()
+  .transform((text) => text || undefined);
+
+export const cancelHostBookingSchema = z.object({ bookingId: bookingIdField, reason: optionalNote });
+
+export const rescheduleHostBookingSchema = z.object({ bookingId: bookingIdField, start: instantField, message: optionalNote });
+
+export const requestNewTimeSchema = z.object({ bookingId: bookingIdField, message: optionalNote });
+
+export const markNoShowSchema = z.object({ bookingId: bookingIdField, noShow: checkbox });

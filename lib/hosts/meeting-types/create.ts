@@ -1,18 +1,13 @@
 import { meetingTypes } from '@/db/schema';
-import type { Actor } from '../actor';
-import { type HostWriteDeps, runHostWrite } from '../host-write';
+import { type HostContext, runHostWrite } from '../host-write';
 import { assertRoomForAnother, withSlugClashAsFieldError } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
 import type { MeetingTypeInput } from './schemas';
 
-/** A new meeting type for `hostUserId`; a slug the host already uses is a field error on `slug`. */
-export async function createMeetingType(
-  deps: HostWriteDeps,
-  target: { hostUserId: string; actor: Actor },
-  input: MeetingTypeInput,
-): Promise<HostMeetingType> {
+/** A new meeting type for the acting host; a slug the host already uses is a field error on `slug`. */
+export async function createMeetingType(ctx: HostContext, input: MeetingTypeInput): Promise<HostMeetingType> {
   return withSlugClashAsFieldError(() =>
-    runHostWrite(deps, target, async ({ tx, hostUserId }) => {
+    runHostWrite(ctx, { hostUserId: ctx.actor.userId, actor: ctx.actor }, async ({ tx, hostUserId }) => {
       await assertRoomForAnother(tx, hostUserId);
       const [created] = await tx
         .insert(meetingTypes)

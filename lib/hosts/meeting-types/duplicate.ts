@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { meetingTypes } from '@/db/schema';
-import type { Actor } from '../actor';
-import type { HostWriteDeps } from '../host-write';
+import type { HostContext } from '../host-write';
 import { assertRoomForAnother, writeOwnMeetingType } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
 import { MAX_NAME_LENGTH } from './limits';
@@ -13,8 +12,8 @@ const COPY_SUFFIX = ' (copy)';
  * A copy with every setting, named "… (copy)" at the first free "…-copy" slug. It starts inactive, so
  * the host can rename it before invitees see it.
  */
-export async function duplicateMeetingType(deps: HostWriteDeps, actor: Actor, meetingTypeId: string): Promise<HostMeetingType> {
-  return writeOwnMeetingType(deps, actor, meetingTypeId, async ({ tx, hostUserId }, original) => {
+export async function duplicateMeetingType(ctx: HostContext, input: { id: string }): Promise<HostMeetingType> {
+  return writeOwnMeetingType(ctx, input.id, async ({ tx, hostUserId }, original) => {
     await assertRoomForAnother(tx, hostUserId);
     const live = await tx
       .select({ slug: meetingTypes.slug })

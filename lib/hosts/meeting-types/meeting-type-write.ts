@@ -2,8 +2,8 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { AppError, constraintOf, notFound, sqlStateOf, fieldError } from '@/lib/errors';
-import { type Actor, assertActorMayWrite } from '../actor';
-import { type HostWrite, type HostWriteDeps, runHostWrite } from '../host-write';
+import { assertActorMayWrite } from '../actor';
+import { type HostContext, type HostWrite, runHostWrite } from '../host-write';
 import { liveMeetingType, ownerOfMeetingType } from './rows';
 
 // What every meeting type write shares: the host write seam (lock, transaction, version bump, so the
@@ -40,20 +40,19 @@ export async function assertRoomForAnother(tx: Transaction, hostUserId: string):
 }
 
 /**
- * Runs `work` on an existing, live meeting type as `actor`, through the host write seam of its owner.
+ * Runs `work` on an existing, live meeting type as the context's actor, through the host write seam of its owner.
  * Unknown, deleted and other hosts' meeting types all answer the same 404, before anything is locked.
  */
 export async function writeOwnMeetingType<T>(
-  deps: HostWriteDeps,
-  actor: Actor,
+  ctx: HostContext,
   meetingTypeId: string,
   work: (write: HostWrite, current: MeetingTypeRow) => Promise<T>,
 ): Promise<T> {
-  const owner = await ownerOfMeetingType(deps.database, meetingTypeId);
+  const owner = await ownerOfMeetingType(ctx.database, meetingTypeId);
   if (!owner) throw notFound('Meeting type');
-  assertActorMayWrite(actor, owner, 'Meeting type');
+  assertActorMayWrite(ctx.actor, owner, 'Meeting type');
   return withSlugClashAsFieldError(() =>
-    runHostWrite(deps, { hostUserId: owner, actor }, async (write) => {
+    runHostWrite(ctx, { hostUserId: owner, actor: ctx.actor }, async (write) => {
       // Read again under the host lock: it may have been deleted since.
       const [current] = await write.tx.select().from(meetingTypes).where(liveMeetingType(meetingTypeId, owner));
       if (!current) throw notFound('Meeting type');

@@ -23,6 +23,7 @@ export const hostMeetingTypeColumns = {
   color: meetingTypes.color,
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+  contactLine: meetingTypes.contactLine,
 };
 
 export interface HostMeetingType {
@@ -42,6 +43,8 @@ export interface HostMeetingType {
   color: string | null;
   isActive: boolean;
   minChangeNoticeMinutes: number;
+  /** How invitees reach the host once online changes are closed. */
+  contactLine: string | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

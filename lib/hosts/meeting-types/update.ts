@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { meetingTypes } from '@/db/schema';
-import type { Actor } from '../actor';
-import type { HostWriteDeps } from '../host-write';
+import type { HostContext } from '../host-write';
 import { writeOwnMeetingType } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
 import type { MeetingTypeInput } from './schemas';
@@ -10,9 +9,9 @@ import type { MeetingTypeInput } from './schemas';
  * Replaces every editable field. Bookings already made keep their own times and buffer snapshot;
  * the new settings apply to the slots offered from now on.
  */
-export async function updateMeetingType(deps: HostWriteDeps, actor: Actor, meetingTypeId: string, input: MeetingTypeInput): Promise<HostMeetingType> {
-  return writeOwnMeetingType(deps, actor, meetingTypeId, async ({ tx }) => {
-    const [updated] = await tx.update(meetingTypes).set(input).where(eq(meetingTypes.id, meetingTypeId)).returning(hostMeetingTypeColumns);
+export async function updateMeetingType(ctx: HostContext, input: { id: string; fields: MeetingTypeInput }): Promise<HostMeetingType> {
+  return writeOwnMeetingType(ctx, input.id, async ({ tx }) => {
+    const [updated] = await tx.update(meetingTypes).set(input.fields).where(eq(meetingTypes.id, input.id)).returning(hostMeetingTypeColumns);
     if (!updated) throw new Error('meeting type update returned no row');
     return updated;
   });

@@ -1,10 +1,9 @@
-import { db } from '@/lib/database';
 import { exportHostData } from '@/lib/accounts/export-data';
 import { hostRoute } from '@/lib/actions/host-route';
 
 // "Download my data" (settings): the signed-in host's data as a JSON file.
-export const GET = hostRoute(async (_request, _params, hostUserId) => {
-  const data = await exportHostData(db(), hostUserId);
+export const GET = hostRoute(async (_request, _params, ctx) => {
+  const data = await exportHostData(ctx);
   const day = data.exportedAt.slice(0, 10);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

@@ -1,6 +1,4 @@
-import { db, readDb } from '@/lib/database';
-import { answerAvailability, answerRescheduleAvailability, splitRescheduleToken } from '@/lib/availability';
-import { cacheStore } from '@/lib/cache';
+import { answerAvailability, answerRescheduleAvailability, availabilityDeps, splitRescheduleToken } from '@/lib/availability';
 import { enforceRateLimit } from '@/lib/cache/rate-limit';
 import { env } from '@/lib/env';
 import { etagMatches, jsonBytes, notModified, route } from '@/lib/http';
@@ -13,7 +11,7 @@ export const GET = route(async (request) => {
   await enforceRateLimit(request, 'availability');
   const queryAt = request.url.indexOf('?');
   const raw = queryAt < 0 ? '' : request.url.slice(queryAt + 1);
-  const deps = { database: db(), replica: readDb(), store: cacheStore() };
+  const deps = availabilityDeps();
   const { search, rescheduleToken } = raw.includes('rescheduleToken') ? splitRescheduleToken(raw) : { search: raw, rescheduleToken: null };
   const { body, etag } =
     rescheduleToken === null ? await answerAvailability(deps, search, Date.now()) : await answerRescheduleAvailability(deps, search, rescheduleToken, Date.now());

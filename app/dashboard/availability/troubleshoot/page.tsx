@@ -69,7 +69,7 @@ export default async function TroubleshootPage({ searchParams }: { searchParams:
           <Link href="/dashboard/integrations">Integrations</Link>
         </Alert>
       ) : null}
-      {result ? <TroubleshootResults result={result} /> : null}
+      {result ? <TroubleshootResults result={result} hourCycle={host.hourCycle} /> : null}
     </>
   );
 }

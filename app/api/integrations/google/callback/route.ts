@@ -1,4 +1,4 @@
 import { hostRoute } from '@/lib/actions/host-route';
 import { connectCallback } from '@/lib/calendars/http-handlers';
 
-export const GET = hostRoute((request, _params, hostUserId) => connectCallback(request, 'google', hostUserId));
+export const GET = hostRoute((request, _params, ctx) => connectCallback(ctx, { request, provider: 'google' }));
