@@ -74,6 +74,9 @@ describe.skipIf(!hasBrowser)('the invitee’s language', () => {
     expect(await page.locator(`button[data-start="${start}"]`).textContent()).toBe(germanTime(start));
     expect(await page.getByRole('list', { name: `Freie Zeiten am ${germanDay(start)}` }).count()).toBe(1);
     expect(await page.getByRole('radio', { name: '24h' }).isChecked()).toBe(true);
+    // The change policy is stated up front in German too (the demo's intro call: no cut-off), beside "30 Minuten".
+    expect(await page.getByTestId('booking-policy').textContent()).toBe('Sie können bis zum Beginn des Termins verschieben oder stornieren.');
+    expect(await page.getByText('30 Minuten', { exact: true }).count()).toBe(1);
     await expectAccessible(page);
     await screenshotBothWidths(page, 'language-de-booking-page');
     // A long German string must not push the page sideways on a phone.

@@ -43,7 +43,9 @@ describe('emails in the booking’s language', () => {
     expect(confirmation.textBody).toMatch(/Verschieben: \S+\/reschedule\?token=\S+&lang=de\n/);
     expect(confirmation.attachments?.[0]?.content.replace(/\r\n /g, '')).toContain('SUMMARY:Intro call mit');
     const file = await downloadCalendarFile(booked.body.booking.id, tokenOf(booked.body.booking.cancelUrl));
-    expect(file.text.replace(/\r\n /g, '')).toContain('Sie möchten etwas ändern?');
+    // The entry leads with the change policy, in German too.
+    expect(file.text.replace(/\r\n /g, '')).toContain('Sie können bis zum Beginn des Termins verschieben oder stornieren.');
+    expect(confirmation.textBody).toContain('Sie können bis zum Beginn des Termins verschieben oder stornieren.');
     const toHost = await mailTo(booked.body.booking.id, host.email, 'confirmation');
     expect(toHost.subject).toMatch(/^New booking: Intro call with /);
 
