@@ -50,8 +50,14 @@ export async function createBooking(
         if (replay) return { booking: replay, created: false };
         await releaseExpiredKey(tx, idempotent);
       }
-      const { schedule, slot } = await assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId);
-      await assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now });
+      // Both read under the lock and are sent together; the slot's verdict still comes first.
+      const [bookable, withinCaps] = await Promise.allSettled([
+        assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId),
+        assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now }),
+      ]);
+      if (bookable.status === 'rejected') throw bookable.reason;
+      if (withinCaps.status === 'rejected') throw withinCaps.reason;
+      const { schedule, slot } = bookable.value;
       // The booking and its event are sent together (one round trip): the id is chosen here, and a
       // refused insert aborts the transaction, so the outbox row never outlives it.
       const id = randomUUID();

@@ -38,6 +38,8 @@ const inFlight = new Set<Promise<unknown>>();
 type OutboxRow = typeof outbox.$inferSelect;
 
 const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+/** One statement text whatever the number of ids (`in (…)` would be a new prepared statement per count). */
+const idIn = (ids: readonly string[]) => sql`${outbox.id} = any(${`{${ids.join(',')}}`}::uuid[])`;
 const available = (now: Date) => and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_DISPATCH_ATTEMPTS), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, iso(now))));
 
 function backoffMs(attempts: number): number {
@@ -83,18 +85,45 @@ async function deliverOne(database: Database, row: OutboxRow): Promise<boolean> 
   }
 }
 
-/** Delivers the rows (a few at a time) and marks the delivered ones in one statement. */
+/** The key whose events go out in the order they were written: a booking's (confirmed before cancelled), else the row's own. */
+function orderKey(row: OutboxRow): string {
+  const bookingId = (row.payload as { bookingId?: unknown }).bookingId;
+  return typeof bookingId === 'string' ? bookingId : row.id;
+}
+
+/** The last delivery started per key: a later row of the same booking waits for it (outside the limit). */
+const lastOfKey = new Map<string, Promise<void>>();
+
+function deliverInOrder(database: Database, row: OutboxRow, delivered: string[]): Promise<void> {
+  const key = orderKey(row);
+  // A predecessor that failed outright (its failure could not be recorded) holds nothing back.
+  const previous = (lastOfKey.get(key) ?? Promise.resolve()).catch(() => undefined);
+  const task = previous.then(() =>
+    limit(async () => {
+      if (await deliverOne(database, row)) delivered.push(row.id);
+    }),
+  );
+  lastOfKey.set(key, task);
+  const forget = () => {
+    if (lastOfKey.get(key) === task) lastOfKey.delete(key);
+  };
+  task.then(forget, forget);
+  return task;
+}
+
+/** Delivers the rows (a few at a time, each booking's in the order written) and marks the delivered ones in one statement. */
 async function deliverClaimed(database: Database, rows: OutboxRow[]): Promise<number> {
-  const outcomes = await Promise.all(rows.map((row) => limit(() => deliverOne(database, row))));
-  const delivered = rows.filter((_, i) => outcomes[i]).map((row) => row.id);
-  if (delivered.length > 0) await database.update(outbox).set({ dispatchedAt: new Date(), claimedUntil: null, lastError: null }).where(inArray(outbox.id, delivered));
+  const delivered: string[] = [];
+  const inWriteOrder = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  await Promise.all(inWriteOrder.map((row) => deliverInOrder(database, row, delivered)));
+  if (delivered.length > 0) await database.update(outbox).set({ dispatchedAt: new Date(), claimedUntil: null, lastError: null }).where(idIn(delivered));
   return delivered.length;
 }
 
 /** Hands on the given rows if they are still pending and nobody else holds them. */
 export async function dispatchOutboxRows(database: Database, ids: readonly string[], now = new Date()): Promise<number> {
   if (ids.length === 0 || !installedEventSink()) return 0;
-  return deliverClaimed(database, await claim(database, inArray(outbox.id, [...ids]), ids.length, now));
+  return deliverClaimed(database, await claim(database, idIn(ids), ids.length, now));
 }
 
 /**

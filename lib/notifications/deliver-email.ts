@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { render } from '@react-email/render';
 import { createElement } from 'react';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -8,6 +7,7 @@ import { type EmailStatus, emailNotifications } from '@/db/schema';
 import { BookingEmail, bookingEmailText } from '@/emails/components/booking-email';
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
+import { renderEmailHtml } from './email-html';
 import type { NoticeKind } from './notice-kinds';
 import { type OutgoingEmail, PermanentMailError } from './mail-port';
 import { mailTransport } from './transport';
@@ -37,7 +37,7 @@ async function findRecord(database: Database, bookingId: string, kind: NoticeKin
  * statement when it is new (the usual case); a retry renders again, but sends the stored copy.
  */
 async function claimRecord(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail) {
-  const html = await render(createElement(BookingEmail, email.layout));
+  const html = await renderEmailHtml(createElement(BookingEmail, email.layout));
   const text = bookingEmailText(email.layout);
   const [inserted] = await database
     .insert(emailNotifications)
