@@ -27,6 +27,8 @@ const inheritedAppSettings = [
 
 export interface AppServer {
   baseUrl: string;
+  /** The server's processes (tsx and the node process it starts), for CPU accounting. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   console.log(`[bench] app server on ${baseUrl} (SLOT_CACHE_TTL_SECONDS=${ttl})`);
   return {
     baseUrl,
+    pids: () => (child.pid === undefined ? [] : processTree(child.pid)),
     stop: async () => {
       unregisterCleanup();
       await stop();
