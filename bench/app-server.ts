@@ -29,6 +29,8 @@ export interface AppServer {
   baseUrl: string;
   /** The server's processes (tsx and the node process it starts), for CPU accounting. */
   pids(): number[];
+  /** The last of what the server printed (e.g. `--trace-gc` lines). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   return {
     baseUrl,
     pids: () => (child.pid === undefined ? [] : processTree(child.pid)),
+    output: () => lines.join(''),
     stop: async () => {
       unregisterCleanup();
       await stop();

@@ -5,7 +5,9 @@ import type { BenchWindow } from './seed';
 // `only.ts memory`: 40,000 distinct availability queries (a one-day range on 100 dates in each of 400
 // time zones) against one server, its resident memory read from /proc every 2,000 queries. Each
 // query is a reply-cache miss, so the in-process caches fill to their byte budgets and must stay
-// there: the growth over the server's memory before the run is compared with the budgets' sum.
+// there: the growth over the server's memory before the run is compared with the budgets' sum. The
+// server runs with --trace-gc, so the V8 heap left live by each full collection is read too (resident
+// memory also holds the heap's headroom; typed arrays' contents live outside the V8 heap).
 
 const QUERIES = 40_000;
 const DATES = 100;
@@ -23,6 +25,15 @@ export interface MemoryRun {
   maxMiB: number;
   /** (max − start) ÷ the budgets. */
   growthOverBudget: number;
+  /** [queries sent, V8 heap MiB live after the last full collection] when the server runs with --trace-gc. */
+  liveHeap: [number, number][];
+}
+
+/** The live heap after the latest full collection in `--trace-gc` output ("Mark-Compact 80.1 (95.2) -> 60.3 (90.1) MB"). */
+function liveHeapMiB(output: string): number | undefined {
+  const all = [...output.matchAll(/Mark-Compact[^\n]*?-> ([\d.]+) \(/g)];
+  const last = all[all.length - 1];
+  return last ? Number(last[1]) : undefined;
 }
 
 function residentMiB(pids: readonly number[]): number {
@@ -56,6 +67,12 @@ export async function measureMemory(server: AppServer, meetingTypeId: string, wi
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const startMiB = residentMiB(server.pids());
   const samples: [number, number][] = [[0, startMiB]];
+  const liveHeap: [number, number][] = [];
+  const sampleHeap = (queries: number) => {
+    const live = liveHeapMiB(server.output());
+    if (live !== undefined) liveHeap.push([queries, live]);
+  };
+  sampleHeap(0);
   let next = 0;
   let non200 = 0;
   console.log(`[bench] memory: ${queries.length} distinct queries, resident ${startMiB.toFixed(0)} MiB before…`);
@@ -66,11 +83,14 @@ export async function measureMemory(server: AppServer, meetingTypeId: string, wi
         const response = await fetch(url(queries[index]!));
         await response.arrayBuffer();
         if (response.status !== 200) non200++;
-        if ((index + 1) % SAMPLE_EVERY === 0) samples.push([index + 1, residentMiB(server.pids())]);
+        if ((index + 1) % SAMPLE_EVERY === 0) {
+          samples.push([index + 1, residentMiB(server.pids())]);
+          sampleHeap(index + 1);
+        }
       }
     }),
   );
   const maxMiB = Math.max(...samples.map(([, mib]) => mib));
   const budgetMiB = budgetBytes / MiB;
-  return { queries: queries.length, non200, budgetMiB, samples, startMiB, maxMiB, growthOverBudget: (maxMiB - startMiB) / budgetMiB };
+  return { queries: queries.length, non200, budgetMiB, samples, startMiB, maxMiB, growthOverBudget: (maxMiB - startMiB) / budgetMiB, liveHeap };
 }

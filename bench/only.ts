@@ -53,11 +53,13 @@ async function main(): Promise<void> {
   await seeding.close();
 
   for (const name of wanted) {
-    const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    const serverArgs = name === 'memory' ? [...nodeArgs, '--trace-gc'] : nodeArgs;
+    const server = await startAppServer({ databaseUrl: database.url, nodeArgs: serverArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
     if (name === 'memory') {
       // The app's default budgets (lib/env.ts): the reply cache and the in-process cache store.
       const run = await measureMemory(server, availabilityHost.meetingTypeId, window, (32 + 64) * 1024 * 1024);
       console.log(`memory: resident ${run.samples.map(([queries, mib]) => `${queries}: ${mib.toFixed(0)}`).join(', ')} MiB`);
+      console.log(`memory: V8 heap live after full GC ${run.liveHeap.map(([queries, mib]) => `${queries}: ${mib.toFixed(0)}`).join(', ')} MiB`);
       console.log(
         `memory: ${run.queries} distinct queries (non-200 ${run.non200}); resident ${run.startMiB.toFixed(0)} MiB before, at most ${run.maxMiB.toFixed(0)} MiB: growth ${(run.maxMiB - run.startMiB).toFixed(0)} MiB = ${run.growthOverBudget.toFixed(2)}× the ${run.budgetMiB} MiB of cache budgets (target ≤ 1.5×)`,
       );
