@@ -29,11 +29,15 @@ export interface MemoryRun {
   liveHeap: [number, number][];
 }
 
-/** The live heap after the latest full collection in `--trace-gc` output ("Mark-Compact 80.1 (95.2) -> 60.3 (90.1) MB"). */
+/**
+ * The live heap after the latest full collection in `--trace-gc` output
+ * ("[pid:0xisolate] … Mark-Compact 80.1 (95.2) -> 60.3 (90.1) MB"), of the largest isolate (worker
+ * threads print their own collections).
+ */
 function liveHeapMiB(output: string): number | undefined {
-  const all = [...output.matchAll(/Mark-Compact[^\n]*?-> ([\d.]+) \(/g)];
-  const last = all[all.length - 1];
-  return last ? Number(last[1]) : undefined;
+  const latest = new Map<string, number>();
+  for (const match of output.matchAll(/\[(\d+:0x[0-9a-f]+)\][^\n]*?Mark-Compact[^\n]*?-> ([\d.]+) \(/g)) latest.set(match[1]!, Number(match[2]));
+  return latest.size > 0 ? Math.max(...latest.values()) : undefined;
 }
 
 function residentMiB(pids: readonly number[]): number {
