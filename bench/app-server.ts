@@ -27,6 +27,10 @@ const inheritedAppSettings = [
 
 export interface AppServer {
   baseUrl: string;
+  /** The server's processes (tsx and the node process it starts), for CPU accounting. */
+  pids(): number[];
+  /** The last of what the server printed (e.g. `--trace-gc` lines). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -121,6 +125,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   console.log(`[bench] app server on ${baseUrl} (SLOT_CACHE_TTL_SECONDS=${ttl})`);
   return {
     baseUrl,
+    pids: () => (child.pid === undefined ? [] : processTree(child.pid)),
+    output: () => lines.join(''),
     stop: async () => {
       unregisterCleanup();
       await stop();

@@ -3,19 +3,24 @@ import { createDatabase } from '@/db/client';
 import { seedDemoHost } from '@/lib/hosts/accounts/demo-host';
 import { startAppServer } from './app-server';
 import { buildForBenchmark } from './build';
+import { type CpuCost, measureCpuCost } from './cpu-cost';
 import { startBenchDatabase } from './database';
 import { describeFirstTimes, measureFirstTimes } from './first-times';
 import { runBenchMain } from './lifecycle';
 import { measureScenario, type ScenarioLoad } from './load';
+import { measureMemory } from './memory';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
 import { benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
 
 // `npx tsx bench/only.ts <scenario…>`: some HTTP scenarios alone, each beside the baseline on the
-// same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking, and first-times
-// (Chromium: navigation to the demo host's booking page → first time button visible). For profiling,
+// same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking, first-times
+// (Chromium: navigation to the demo host's booking page → first time button visible), and memory
+// (40,000 distinct availability queries; the server's resident memory against its cache budgets). For profiling,
 // BENCH_CPU_PROF=<folder> starts each app server under `node --cpu-prof` (profiles written on stop).
+// `--cost`: CPU time per request (app server and its Postgres backends) instead of the load runs, a
+// measure that holds on a machine shared with other work (bench/cpu-cost.ts).
 
-const scenarios = ['cold', 'warm', 'booking', 'first-times'] as const;
+const scenarios = ['cold', 'warm', 'booking', 'first-times', 'memory'] as const;
 type Scenario = (typeof scenarios)[number];
 
 function line(name: string, load: ScenarioLoad, baseline: ScenarioLoad): string {
@@ -24,8 +29,14 @@ function line(name: string, load: ScenarioLoad, baseline: ScenarioLoad): string 
   return `${name}: saturation ${load.saturation.requestsPerSecond.toFixed(0)}/s (${(ratio * 100).toFixed(0)} % of baseline ${baseline.saturation.requestsPerSecond.toFixed(0)}/s); p95 at 100/s ${f(load.lightRate.latencyMs.p95)} ms; p95 at 200/s ${f(load.fixedRate.latencyMs.p95)} ms; serial p50 ${f(load.serial.latencyMs.p50)} ms; non-2xx ${load.saturation.non2xx + load.fixedRate.non2xx}`;
 }
 
+function costLine(name: string, cost: CpuCost, baseline: CpuCost): string {
+  const f = (n: number) => n.toFixed(2);
+  return `${name}: CPU per request ${f(cost.totalMs)} ms (app ${f(cost.appMs)}, Postgres ${f(cost.postgresMs)}) over ${cost.requests} requests, ${(cost.totalMs / baseline.totalMs).toFixed(1)}× the baseline's ${f(baseline.totalMs)} ms (app ${f(baseline.appMs)}); non-2xx ${cost.non2xx}`;
+}
+
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2) as Scenario[];
+  const costOnly = process.argv.includes('--cost');
+  const wanted = process.argv.slice(2).filter((arg) => arg !== '--cost') as Scenario[];
   const unknown = wanted.filter((name) => !scenarios.includes(name));
   if (wanted.length === 0 || unknown.length > 0) throw new Error(`usage: bench/only.ts ${scenarios.join('|')} …`);
   const profileDir = process.env.BENCH_CPU_PROF;
@@ -42,21 +53,39 @@ async function main(): Promise<void> {
   await seeding.close();
 
   for (const name of wanted) {
-    const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    const serverArgs = name === 'memory' ? [...nodeArgs, '--trace-gc'] : nodeArgs;
+    const server = await startAppServer({ databaseUrl: database.url, nodeArgs: serverArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    if (name === 'memory') {
+      // The app's default budgets (lib/env.ts): the reply cache and the in-process cache store.
+      const run = await measureMemory(server, availabilityHost.meetingTypeId, window, (32 + 64) * 1024 * 1024);
+      console.log(`memory: resident ${run.samples.map(([queries, mib]) => `${queries}: ${mib.toFixed(0)}`).join(', ')} MiB`);
+      console.log(`memory: V8 heap live after full GC ${run.liveHeap.map(([queries, mib]) => `${queries}: ${mib.toFixed(0)}`).join(', ')} MiB`);
+      console.log(
+        `memory: ${run.queries} distinct queries (non-200 ${run.non200}); resident ${run.startMiB.toFixed(0)} MiB before, at most ${run.maxMiB.toFixed(0)} MiB: growth ${(run.maxMiB - run.startMiB).toFixed(0)} MiB = ${run.growthOverBudget.toFixed(2)}× the ${run.budgetMiB} MiB of cache budgets (target ≤ 1.5×)`,
+      );
+      await server.stop();
+      continue;
+    }
     if (name === 'first-times') {
       const result = await measureFirstTimes(server.baseUrl);
       console.log(result ? describeFirstTimes(result) : 'first-times: no Chromium at /usr/bin/chromium');
       await server.stop();
       continue;
     }
-    const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
+    let target;
     if (name === 'booking') {
       const bookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
       await checkBooking(server.baseUrl, bookings);
-      console.log(line(name, await measureScenario(name, bookings.target(server.baseUrl)), baseline));
+      target = bookings.target(server.baseUrl);
     } else {
-      const target = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
+      target = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
       await checkAvailability(target);
+    }
+    if (costOnly) {
+      const baseline = await measureCpuCost('baseline', baselineTarget(server.baseUrl), server, database.url);
+      console.log(costLine(name, await measureCpuCost(name, target, server, database.url), baseline));
+    } else {
+      const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
       console.log(line(name, await measureScenario(name, target), baseline));
     }
     await server.stop();

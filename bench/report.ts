@@ -2,6 +2,8 @@ import type { BuildOutcome } from './build';
 import { DASHBOARD_SERIAL, type DashboardLoad } from './dashboard';
 import { DASHBOARD_DATA, type DashboardHost } from './dashboard-seed';
 import type { EngineResult } from './engine';
+import type { FirstTimesResult } from './first-times';
+import type { MemoryRun } from './memory';
 import { HOSTILE_FEEDS, type HostileFeedLoad } from './hostile-feeds';
 import { ENGINE_SETUP } from './engine';
 import { FIXED_RATE, LIGHT_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
@@ -20,6 +22,12 @@ export const TARGETS = {
   dashboardP95Ms: 200,
   notificationP95Ms: 1_000,
   hostileFeedHealthP99Ms: 50,
+  // Issue 16: the hot path.
+  bookingSaturationPerSecond: 300,
+  bookingP95MsAtLightRate: 20,
+  coldShareOfBaseline: 0.25,
+  firstTimesP50Ms: 500,
+  memoryGrowthOverBudget: 1.5,
 } as const;
 
 export interface BookingLoad extends ScenarioLoad {
@@ -53,6 +61,10 @@ export interface BenchReport {
   dashboard: DashboardLoad;
   /** `GET /api/health` while the app's poll processes hostile ICS feeds (issue 15). */
   hostileFeeds: HostileFeedLoad;
+  /** Chromium: navigation → first time button visible on the demo booking page; null without Chromium. */
+  firstTimes: FirstTimesResult | null;
+  /** 40,000 distinct availability queries against the cache budgets. */
+  memory: MemoryRun;
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -88,6 +100,14 @@ function targetsTable(report: BenchReport): string[] {
   const mailOk = mail.latencyMs.p95 < TARGETS.notificationP95Ms && mail.recorded === mail.bookings && mail.bookings > 0;
   const feeds = report.hostileFeeds;
   const feedsOk = feeds.during.p99 < TARGETS.hostileFeedHealthP99Ms && feeds.during.count > 0;
+  const bookingRate = report.booking.saturation.requestsPerSecond;
+  const bookingLightP95 = report.booking.lightRate.latencyMs.p95;
+  const coldShare = report.cold.saturation.requestsPerSecond / report.baseline.saturation.requestsPerSecond;
+  const first = report.firstTimes;
+  const firstOk = first !== null && first.ms.p50 < TARGETS.firstTimesP50Ms && first.timedOut === 0;
+  const memory = report.memory;
+  const memoryOk = memory.growthOverBudget <= TARGETS.memoryGrowthOverBudget && memory.non200 === 0;
+  const liveHeapGrowth = memory.liveHeap.length > 1 ? memory.liveHeap.at(-1)![1] - memory.liveHeap[0]![1] : Number.NaN;
   return [
     '| target | measured | verdict |',
     '| --- | --- | --- |',
@@ -99,6 +119,11 @@ function targetsTable(report: BenchReport): string[] {
     `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
     `| booking → confirmation recorded (inline jobs) at ${NOTIFICATION_LOAD.rate} bookings/s: p95 < ${ms(TARGETS.notificationP95Ms)} ms, none missing | ${ms(mail.latencyMs.p95)} ms (p50 ${ms(mail.latencyMs.p50)} ms, max ${ms(mail.maxMs)} ms; ${int(mail.recorded)} of ${int(mail.bookings)} recorded) | ${verdict(mailOk)} |`,
     `| dashboard landing, ${int(DASHBOARD_DATA.bookings)} bookings: p95 < ${TARGETS.dashboardP95Ms} ms | ${ms(dashboard.latencyMs.p95)} ms (p50 ${ms(dashboard.latencyMs.p50)} ms, ${int(dashboard.responses)} serial requests, non-2xx + errors ${int(failures(dashboard))}) | ${verdict(dashboardOk)} |`,
+    `| booking creation saturation ≥ ${TARGETS.bookingSaturationPerSecond}/s (jobs inline, emails sent) | ${int(bookingRate)}/s | ${verdict(bookingRate >= TARGETS.bookingSaturationPerSecond)} |`,
+    `| booking reply p95 < ${TARGETS.bookingP95MsAtLightRate} ms at ${LIGHT_RATE.overallRate}/s | ${ms(bookingLightP95)} ms | ${verdict(bookingLightP95 < TARGETS.bookingP95MsAtLightRate)} |`,
+    `| cold-cache availability saturation ≥ ${pct(TARGETS.coldShareOfBaseline)} of the bare handler's | ${pct(coldShare)} (${int(report.cold.saturation.requestsPerSecond)} vs ${int(report.baseline.saturation.requestsPerSecond)} req/s) | ${verdict(coldShare >= TARGETS.coldShareOfBaseline)} |`,
+    `| first times visible on \`${first?.path ?? '/demo/intro'}\` (Chromium, navigation → first time button): p50 < ${TARGETS.firstTimesP50Ms} ms | ${first ? `${ms(first.ms.p50)} ms (p95 ${ms(first.ms.p95)} ms, ${first.ms.count} loads, ${first.timedOut} timed out)` : 'no Chromium at /usr/bin/chromium'} | ${verdict(firstOk)} |`,
+    `| memory under ${int(memory.queries)} distinct availability queries: resident growth ≤ ${TARGETS.memoryGrowthOverBudget}× the ${memory.budgetMiB} MiB of cache budgets | ${(memory.growthOverBudget).toFixed(2)}× (${(memory.maxMiB - memory.startMiB).toFixed(0)} MiB; V8 heap live after full GC grew ${liveHeapGrowth.toFixed(0)} MiB = ${(liveHeapGrowth / memory.budgetMiB).toFixed(2)}×; non-200 ${memory.non200}) | ${verdict(memoryOk)} |`,
     `| \`/api/health\` p99 < ${TARGETS.hostileFeedHealthP99Ms} ms while ${HOSTILE_FEEDS.feeds} hostile ICS feeds are processed | ${ms(feeds.during.p99)} ms (${(feeds.during.p99 / feeds.idle.latencyMs.p99).toFixed(1)}× its idle p99 of ${ms(feeds.idle.latencyMs.p99)} ms; ${int(feeds.during.count)} requests over ${feeds.processingSeconds.toFixed(1)} s) | ${verdict(feedsOk)} |`,
   ];
 }

@@ -10,6 +10,8 @@ import { measureDashboard } from './dashboard';
 import { seedDashboardHost } from './dashboard-seed';
 import { startBenchDatabase } from './database';
 import { runEngineBenchmark } from './engine';
+import { describeFirstTimes, measureFirstTimes } from './first-times';
+import { measureMemory } from './memory';
 import { runBenchMain } from './lifecycle';
 import { measureScenario } from './load';
 import { measureHostileFeeds } from './hostile-feeds';
@@ -96,7 +98,14 @@ async function main(): Promise<void> {
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
   const pageWeight = await measurePageWeight(server.baseUrl);
+  const firstTimes = await measureFirstTimes(server.baseUrl);
+  console.log(firstTimes ? describeFirstTimes(firstTimes) : '[bench] first-times: no Chromium at /usr/bin/chromium');
   await server.stop();
+  // On a fresh server of its own, so its resident memory is the caches' and nothing else's.
+  const memoryServer = await startAppServer({ databaseUrl: database.url, nodeArgs: ['--trace-gc'] });
+  // The app's default budgets (lib/env.ts): the reply cache and the in-process cache store.
+  const memory = await measureMemory(memoryServer, availabilityHost.meetingTypeId, window, (32 + 64) * 1024 * 1024);
+  await memoryServer.stop();
   // Last, on its own server: its feeds must not be processed while the other scenarios run.
   const hostileFeeds = await measureHostileFeeds(database.url);
 
@@ -124,6 +133,8 @@ async function main(): Promise<void> {
     dashboardHost,
     dashboard,
     hostileFeeds,
+    firstTimes,
+    memory,
   };
   writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date()).trimEnd()}${keptProfilesSection()}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);

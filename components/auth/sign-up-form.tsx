@@ -21,6 +21,8 @@ export function SignUpForm({ action }: { action: SignUp }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const timeZone = chosen ?? detected;
   const fieldErrors = state && !state.ok ? state.error.fieldErrors : undefined;
+  // The hint names the page this username gives, as it is typed (as in settings).
+  const [typed, setTyped] = useState('');
   return (
     <ActionForm dispatch={submit} className={styles.form}>
       {state && !state.ok && !fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
@@ -31,7 +33,8 @@ export function SignUpForm({ action }: { action: SignUp }) {
         name="username"
         autoComplete="username"
         required
-        hint="Your booking page will be at /your-username."
+        onChange={(event) => setTyped(event.target.value.trim().toLowerCase())}
+        hint={typed ? `Your booking page will be at /${typed}.` : 'Your booking page will be at /your-username.'}
         error={fieldErrors?.username}
       />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={fieldErrors?.password} />

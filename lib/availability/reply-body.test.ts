@@ -21,4 +21,10 @@ describe('availabilityReplyBody', () => {
     });
     expect(body).toBe(JSON.stringify(JSON.parse(body)));
   });
+
+  it('owns its memory, so a cached reply keeps no more alive than the cache counts', () => {
+    const body = availabilityReplyBody(head, list.between(start, start + 1));
+    expect(body.byteLength).toBeLessThan(4_096); // small enough for Node's shared Buffer pool
+    expect(body.buffer.byteLength).toBe(body.byteLength);
+  });
 });

@@ -1,22 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoUtcFormatter, SlotList } from './slot-list';
+import { SlotList } from './slot-list';
 
 const toJsonArray = (list: SlotList) => new TextDecoder().decode(list.toJsonArrayBytes());
 
 const HALF_HOUR = 1_800_000;
 const pairsFrom = (starts: number[]) => starts.map((start) => [start, start + HALF_HOUR] as const);
-
-describe('isoUtcFormatter', () => {
-  it('formats exactly like Date#toISOString, in any order and across days', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: Date.parse('2199-12-31T23:59:59.999Z') }), { maxLength: 20 }), (instants) => {
-        const isoUtc = isoUtcFormatter();
-        for (const instant of instants) expect(isoUtc(instant)).toBe(new Date(instant).toISOString());
-      }),
-    );
-  });
-});
 
 describe('SlotList', () => {
   it('keeps exactly the slots whose start lies in [min, max), for any cut', () => {
@@ -35,6 +24,19 @@ describe('SlotList', () => {
           expect(cut.between(min - 100, max + 100).toIntervals()).toEqual(cut.toIntervals());
         },
       ),
+    );
+  });
+
+  it('writes the bytes JSON.stringify and TextEncoder would, for any slots and cut, also outside years 1000–9999', () => {
+    const instant = fc.oneof(fc.integer({ min: 0, max: Date.parse('2199-12-31T23:59:59.999Z') }), fc.integer({ min: -8.64e15 + 1e11, max: 8.64e15 - 1e11 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(instant, { maxLength: 40 }), fc.integer({ min: 1, max: 1e10 }), fc.nat(40), fc.nat(40), (raw, length, from, count) => {
+        const starts = raw.sort((a, b) => a - b);
+        const list = SlotList.fromPairs(starts.map((start) => [start, start + length] as const));
+        const cut = starts.length === 0 ? list : list.between(starts[Math.min(from, starts.length - 1)]!, starts[Math.min(from + count, starts.length - 1)]!);
+        const expected = cut.toIntervals().map((slot) => ({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString() }));
+        expect(Buffer.from(cut.toJsonArrayBytes()).equals(Buffer.from(new TextEncoder().encode(JSON.stringify(expected))))).toBe(true);
+      }),
     );
   });
 

@@ -24,9 +24,11 @@ export async function assertBookableSlot(
   now: number,
   /** A rescheduled booking's own range: its calendar event does not count against the move. */
   ownRange?: Interval,
+  /** The meeting type's host, when the caller knows it: the stale-calendar read then shares the schedule's round trip. */
+  hostUserId?: string,
 ): Promise<{ schedule: MeetingTypeSchedule; slot: Interval }> {
   const around = { start: start - MS_PER_DAY, end: start + MS_PER_DAY };
-  const schedule = await loadMeetingTypeSchedule(tx, meetingTypeId, around);
+  const [schedule, staleOfHost] = await Promise.all([loadMeetingTypeSchedule(tx, meetingTypeId, around), hostUserId ? staleCalendars(tx, hostUserId, now) : undefined]);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   const verdict = validateSlot(scheduleInput(schedule, schedule.policy, now), start);
   if (!verdict.ok) {
@@ -34,7 +36,7 @@ export async function assertBookableSlot(
   }
   // Stale calendar data: ask the calendars about this one range before committing (bounded).
   const blocked = { start: verdict.slot.start - schedule.policy.bufferBeforeMinutes * 60_000, end: verdict.slot.end + schedule.policy.bufferAfterMinutes * 60_000 };
-  const stale = await staleCalendars(tx, schedule.hostUserId, now);
+  const stale = schedule.hostUserId === hostUserId && staleOfHost ? staleOfHost : await staleCalendars(tx, schedule.hostUserId, now);
   if (stale.length > 0) {
     // Loaded only when needed: it holds provider code and tokens (server-only).
     const { liveBusyOverlaps } = await import('@/lib/calendars/live-check');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '@/db/client';
 import { loadMeetingTypeHead } from '@/lib/availability/meeting-type-head';
 import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
@@ -50,24 +51,36 @@ export async function createBooking(
         if (replay) return { booking: replay, created: false };
         await releaseExpiredKey(tx, idempotent);
       }
-      const { schedule, slot } = await assertBookableSlot(tx, input.meetingTypeId, input.start, options.now);
-      await assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now });
-      const inserted = await insertConfirmedBooking(tx, {
-        meetingTypeId: input.meetingTypeId,
-        hostUserId,
-        slot,
-        bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
-        bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
-        name: input.name,
-        email: input.email,
-        timezone: input.timezone,
-        notes: input.notes,
-        tracking: input.tracking,
-        locale: input.locale,
-        idempotencyKey: idempotent?.key,
-        idempotencyRequestHash: idempotent?.digest,
-      });
-      await emit('booking/confirmed', bookingEventPayload(inserted));
+      // Both read under the lock and are sent together; the slot's verdict still comes first.
+      const [bookable, withinCaps] = await Promise.allSettled([
+        assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId),
+        assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now }),
+      ]);
+      if (bookable.status === 'rejected') throw bookable.reason;
+      if (withinCaps.status === 'rejected') throw withinCaps.reason;
+      const { schedule, slot } = bookable.value;
+      // The booking and its event are sent together (one round trip): the id is chosen here, and a
+      // refused insert aborts the transaction, so the outbox row never outlives it.
+      const id = randomUUID();
+      const [inserted] = await Promise.all([
+        insertConfirmedBooking(tx, {
+          id,
+          meetingTypeId: input.meetingTypeId,
+          hostUserId,
+          slot,
+          bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
+          bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+          name: input.name,
+          email: input.email,
+          timezone: input.timezone,
+          notes: input.notes,
+          tracking: input.tracking,
+          locale: input.locale,
+          idempotencyKey: idempotent?.key,
+          idempotencyRequestHash: idempotent?.digest,
+        }),
+        emit('booking/confirmed', bookingEventPayload({ id, hostUserId, meetingTypeId: input.meetingTypeId, startTime: new Date(slot.start), endTime: new Date(slot.end) })),
+      ]);
       return { booking: inserted, created: true };
     });
   } catch (error) {

@@ -10,6 +10,8 @@ export type BookingRow = typeof bookings.$inferSelect;
 export async function insertConfirmedBooking(
   tx: Transaction,
   values: {
+    /** Chosen by the caller when it needs the id before the insert returns (e.g. for an event sent alongside). */
+    id?: string;
     meetingTypeId: string;
     hostUserId: string;
     slot: { start: number; end: number };
@@ -27,7 +29,7 @@ export async function insertConfirmedBooking(
     rescheduledFromId?: string | null;
   },
 ): Promise<BookingRow> {
-  const id = randomUUID();
+  const id = values.id ?? randomUUID();
   const [booking] = await tx
     .insert(bookings)
     .values({
@@ -56,7 +58,7 @@ export async function insertConfirmedBooking(
 }
 
 /** What every booking event carries (lib/jobs/events.ts checks the shape). */
-export function bookingEventPayload(booking: BookingRow) {
+export function bookingEventPayload(booking: Pick<BookingRow, 'id' | 'hostUserId' | 'meetingTypeId' | 'startTime' | 'endTime'>) {
   return {
     bookingId: booking.id,
     hostUserId: booking.hostUserId,

@@ -6,8 +6,8 @@ import { type DispatchedEvent, type EventName, eventSchemas } from '@/lib/jobs/e
 import { installedEventSink } from './event-sink';
 import { errorField, log } from '@/lib/log';
 
-// Outbox → sink, at least once. A row is claimed in one short transaction (FOR UPDATE SKIP LOCKED,
-// then a lease in claimed_until), handed on outside any transaction, and marked dispatched; so two
+// Outbox → sink, at least once. A row is claimed in one statement (FOR UPDATE SKIP LOCKED, then a
+// lease in claimed_until), handed on outside any transaction, and marked dispatched; so two
 // instances never hand on the same row at once, no pooled connection waits on a slow sink, and a
 // process killed mid-way leaves the row to the sweeper once its lease ends. A failure sets the lease
 // to a backoff. The sink de-duplicates a row sent twice (Inngest by event id; inline sends by the
@@ -27,11 +27,19 @@ const SWEEP_MAX_BATCHES = 20;
 /** Deliveries in flight per process: enough to overlap their database waits, few enough to keep requests first. */
 const limit = pLimit(4);
 const MAX_QUEUED = 1_000;
+/** How long rows committed after one another wait to be claimed together. */
+const BATCH_DELAY_MS = 5;
+const CLAIM_BATCH = 100;
+/** Committed rows waiting for the next batch, per database (tests use several). */
+const waiting = new Map<Database, Set<string>>();
+let waitingCount = 0;
 const inFlight = new Set<Promise<unknown>>();
 
 type OutboxRow = typeof outbox.$inferSelect;
 
 const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+/** One statement text whatever the number of ids (`in (…)` would be a new prepared statement per count). */
+const idIn = (ids: readonly string[]) => sql`${outbox.id} = any(${`{${ids.join(',')}}`}::uuid[])`;
 const available = (now: Date) => and(isNull(outbox.dispatchedAt), lt(outbox.attempts, MAX_DISPATCH_ATTEMPTS), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, iso(now))));
 
 function backoffMs(attempts: number): number {
@@ -45,46 +53,77 @@ function toEvent(row: OutboxRow): DispatchedEvent {
   return { id: row.id, name, data: schema.parse(row.payload), ts: row.createdAt.getTime() } as DispatchedEvent;
 }
 
-/** Claims up to `count` available rows matching `which`, leasing them and counting the attempt. */
+/**
+ * Claims up to `count` available rows matching `which`, leasing them and counting the attempt: one
+ * statement (the row locks of SKIP LOCKED last until it commits), so a claim is one round trip.
+ */
 async function claim(database: Database, which: ReturnType<typeof and>, count: number, now: Date): Promise<OutboxRow[]> {
-  return database.transaction(async (tx) => {
-    const rows = await tx.select({ id: outbox.id }).from(outbox).where(and(available(now), which)).orderBy(asc(outbox.createdAt)).limit(count).for('update', { skipLocked: true });
-    if (rows.length === 0) return [];
-    return tx
-      .update(outbox)
-      .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, rows.map((row) => row.id)))
-      .returning();
-  });
+  const claimable = database.select({ id: outbox.id }).from(outbox).where(and(available(now), which)).orderBy(asc(outbox.createdAt)).limit(count).for('update', { skipLocked: true });
+  return database
+    .update(outbox)
+    .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, claimable))
+    .returning();
 }
 
-async function deliverClaimed(database: Database, rows: OutboxRow[]): Promise<number> {
-  const sink = installedEventSink();
-  let delivered = 0;
-  for (const row of rows) {
-    try {
-      if (!sink) throw new Error('no event sink installed');
-      await sink.deliver(toEvent(row));
-      await database.update(outbox).set({ dispatchedAt: new Date(), claimedUntil: null, lastError: null }).where(eq(outbox.id, row.id));
-      delivered += 1;
-    } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
-      const retryAt = new Date(Date.now() + backoffMs(row.attempts));
-      await database.update(outbox).set({ claimedUntil: retryAt, lastError: message }).where(eq(outbox.id, row.id));
-      const givenUp = row.attempts >= MAX_DISPATCH_ATTEMPTS;
-      log().error(
-        { component: 'jobs', event: row.eventName, outboxId: row.id, attempt: row.attempts, givenUp, retryAt: givenUp ? undefined : retryAt.toISOString(), error: message },
-        givenUp ? 'event not delivered, giving up: an operator must look' : 'event not delivered; retrying later',
-      );
-    }
+async function deliverOne(database: Database, row: OutboxRow): Promise<boolean> {
+  try {
+    const sink = installedEventSink();
+    if (!sink) throw new Error('no event sink installed');
+    await sink.deliver(toEvent(row));
+    return true;
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+    const retryAt = new Date(Date.now() + backoffMs(row.attempts));
+    await database.update(outbox).set({ claimedUntil: retryAt, lastError: message }).where(eq(outbox.id, row.id));
+    const givenUp = row.attempts >= MAX_DISPATCH_ATTEMPTS;
+    log().error(
+      { component: 'jobs', event: row.eventName, outboxId: row.id, attempt: row.attempts, givenUp, retryAt: givenUp ? undefined : retryAt.toISOString(), error: message },
+      givenUp ? 'event not delivered, giving up: an operator must look' : 'event not delivered; retrying later',
+    );
+    return false;
   }
-  return delivered;
+}
+
+/** The key whose events go out in the order they were written: a booking's (confirmed before cancelled), else the row's own. */
+function orderKey(row: OutboxRow): string {
+  const bookingId = (row.payload as { bookingId?: unknown }).bookingId;
+  return typeof bookingId === 'string' ? bookingId : row.id;
+}
+
+/** The last delivery started per key: a later row of the same booking waits for it (outside the limit). */
+const lastOfKey = new Map<string, Promise<void>>();
+
+function deliverInOrder(database: Database, row: OutboxRow, delivered: string[]): Promise<void> {
+  const key = orderKey(row);
+  // A predecessor that failed outright (its failure could not be recorded) holds nothing back.
+  const previous = (lastOfKey.get(key) ?? Promise.resolve()).catch(() => undefined);
+  const task = previous.then(() =>
+    limit(async () => {
+      if (await deliverOne(database, row)) delivered.push(row.id);
+    }),
+  );
+  lastOfKey.set(key, task);
+  const forget = () => {
+    if (lastOfKey.get(key) === task) lastOfKey.delete(key);
+  };
+  task.then(forget, forget);
+  return task;
+}
+
+/** Delivers the rows (a few at a time, each booking's in the order written) and marks the delivered ones in one statement. */
+async function deliverClaimed(database: Database, rows: OutboxRow[]): Promise<number> {
+  const delivered: string[] = [];
+  const inWriteOrder = [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  await Promise.all(inWriteOrder.map((row) => deliverInOrder(database, row, delivered)));
+  if (delivered.length > 0) await database.update(outbox).set({ dispatchedAt: new Date(), claimedUntil: null, lastError: null }).where(idIn(delivered));
+  return delivered.length;
 }
 
 /** Hands on the given rows if they are still pending and nobody else holds them. */
 export async function dispatchOutboxRows(database: Database, ids: readonly string[], now = new Date()): Promise<number> {
   if (ids.length === 0 || !installedEventSink()) return 0;
-  return deliverClaimed(database, await claim(database, inArray(outbox.id, [...ids]), ids.length, now));
+  return deliverClaimed(database, await claim(database, idIn(ids), ids.length, now));
 }
 
 /**
@@ -107,13 +146,36 @@ export async function sweepOutbox(database: Database, options: { graceMs?: numbe
 
 /**
  * After a commit: hand the new rows on in the background, so the request does not wait for mail.
- * A failure (or a full queue) only leaves them pending; the sweeper sends them later.
+ * Rows committed within a few milliseconds are claimed together once the replies are on their way
+ * (one claim and one mark per batch instead of per row). A failure (or a full queue) only leaves them
+ * pending; the sweeper sends them later.
  */
 export function dispatchAfterCommit(database: Database, ids: readonly string[]): void {
-  if (ids.length === 0 || !installedEventSink() || limit.pendingCount >= MAX_QUEUED) return;
-  const task = limit(() => dispatchOutboxRows(database, ids)).catch((error: unknown) => {
-    log().error({ component: 'jobs', err: errorField(error, true) }, 'dispatch after commit failed; the sweeper will retry');
-  });
+  if (ids.length === 0 || !installedEventSink() || waitingCount + limit.pendingCount >= MAX_QUEUED) return;
+  const first = waitingCount === 0;
+  let batch = waiting.get(database);
+  if (!batch) waiting.set(database, (batch = new Set()));
+  for (const id of ids) batch.add(id);
+  waitingCount += ids.length;
+  if (first) track(new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS)).then(dispatchWaiting));
+}
+
+function dispatchWaiting(): void {
+  for (const [database, batch] of waiting) {
+    const ids = [...batch];
+    for (let at = 0; at < ids.length; at += CLAIM_BATCH) {
+      track(
+        dispatchOutboxRows(database, ids.slice(at, at + CLAIM_BATCH)).catch((error: unknown) => {
+          log().error({ component: 'jobs', err: errorField(error, true) }, 'dispatch after commit failed; the sweeper will retry');
+        }),
+      );
+    }
+  }
+  waiting.clear();
+  waitingCount = 0;
+}
+
+function track(task: Promise<unknown>): void {
   inFlight.add(task);
   void task.finally(() => inFlight.delete(task));
 }

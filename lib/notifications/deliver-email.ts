@@ -1,6 +1,5 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { render } from '@react-email/render';
 import { createElement } from 'react';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -8,6 +7,7 @@ import { type EmailStatus, emailNotifications } from '@/db/schema';
 import { BookingEmail, bookingEmailText } from '@/emails/components/booking-email';
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
+import { renderEmailHtml } from './email-html';
 import type { NoticeKind } from './notice-kinds';
 import { type OutgoingEmail, PermanentMailError } from './mail-port';
 import { mailTransport } from './transport';
@@ -32,10 +32,14 @@ async function findRecord(database: Database, bookingId: string, kind: NoticeKin
   return row;
 }
 
+/**
+ * The stored record, made from `email` when this booking, kind and recipient have none: one
+ * statement when it is new (the usual case); a retry renders again, but sends the stored copy.
+ */
 async function claimRecord(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail) {
-  const html = await render(createElement(BookingEmail, email.layout));
+  const html = await renderEmailHtml(createElement(BookingEmail, email.layout));
   const text = bookingEmailText(email.layout);
-  await database
+  const [inserted] = await database
     .insert(emailNotifications)
     .values({
       bookingId,
@@ -48,8 +52,9 @@ async function claimRecord(database: Database, bookingId: string, kind: NoticeKi
       textBody: text,
       attachments: email.attachments,
     })
-    .onConflictDoNothing();
-  return findRecord(database, bookingId, kind, email.to);
+    .onConflictDoNothing()
+    .returning();
+  return inserted ?? findRecord(database, bookingId, kind, email.to);
 }
 
 /**
@@ -57,7 +62,7 @@ async function claimRecord(database: Database, bookingId: string, kind: NoticeKi
  * failure throws so the job retries; a permanent one is recorded as failed and not retried.
  */
 export async function deliverEmail(database: Database, bookingId: string, kind: NoticeKind, email: ComposedEmail): Promise<Outcome> {
-  const record = (await findRecord(database, bookingId, kind, email.to)) ?? (await claimRecord(database, bookingId, kind, email));
+  const record = await claimRecord(database, bookingId, kind, email);
   if (!record) throw new Error(`email record for ${kind} of ${bookingId} vanished`);
   if (record.status !== 'pending') return record.status;
 

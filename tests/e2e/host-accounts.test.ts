@@ -26,6 +26,8 @@ describe.skipIf(!hasBrowser)('host accounts in Chromium', () => {
     await page.getByLabel('Name', { exact: true }).fill(`Nadia ${suffix}`);
     await page.getByLabel('Email').fill(`nadia-${suffix}@example.test`);
     await page.getByLabel('Username').fill(`nadia-${suffix}`);
+    // The hint names the real page as it is typed, not a placeholder.
+    expect(await page.getByText(`Your booking page will be at /nadia-${suffix}.`).count()).toBe(1);
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`${baseUrl}/dashboard`);

@@ -15,6 +15,14 @@ describe('the buffer explanation', () => {
     );
   });
 
+  it('says "an" before a number spoken with a vowel', () => {
+    const after = (minutes: number) => explainBuffers({ durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: minutes, slotIntervalMinutes: null });
+    expect(after(8)).toContain('and an 8-minute buffer after');
+    expect(after(11)).toContain('and an 11-minute buffer after');
+    expect(after(18)).toContain('and an 18-minute buffer after');
+    expect(after(5)).toContain('and a 5-minute buffer after');
+  });
+
   it('names the first start when a buffer comes before', () => {
     expect(explainBuffers({ durationMinutes: 30, bufferBeforeMinutes: 10, bufferAfterMinutes: 0, slotIntervalMinutes: null })).toContain('the first start in 09:00–17:00 is 09:15');
   });

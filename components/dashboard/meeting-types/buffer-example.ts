@@ -24,6 +24,9 @@ export function startsWithin(settings: BufferSettings, hours: { start: number; e
   return { first: hours.start + firstIndex * interval, last: hours.start + lastIndex * interval };
 }
 
+/** "a 15-minute buffer", "an 8-minute buffer", "an 11-minute buffer": the article follows the spoken number. */
+const withArticle = (phrase: string) => `${/^(8|11-|18-)/.test(phrase) ? 'an' : 'a'} ${phrase}`;
+
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
@@ -39,7 +42,7 @@ export function explainBuffers(settings: BufferSettings, hours: { start: number;
   if (before === 0 && after === 0) {
     return 'Buffers keep time free before or after each meeting, so bookings never sit back to back. They must fit inside your hours too.';
   }
-  const buffers = [before > 0 ? `a ${formatDurationAdjective(before)} buffer before` : null, after > 0 ? `a ${formatDurationAdjective(after)} buffer after` : null].filter(Boolean).join(' and ');
+  const buffers = [before > 0 ? `${withArticle(formatDurationAdjective(before))} buffer before` : null, after > 0 ? `${withArticle(formatDurationAdjective(after))} buffer after` : null].filter(Boolean).join(' and ');
   const starts = startsWithin(settings, hours);
   if (!starts) return `With ${meetings} and ${buffers}, nothing fits in ${span}: the buffers must fit inside your hours too.`;
   const parts = [
