@@ -1,6 +1,8 @@
 // @ts-check
 // Telemetry is off for every script too (see scripts/), but this keeps `npx next ...` quiet offline.
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// next-intl without i18n routing: its per-request config (the negotiated locale's messages) lives here.
+const withNextIntl = require('next-intl/plugin')('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -26,4 +28,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { answerOpeningSlots, availabilityDeps } from '@/lib/availability';
 import { db } from '@/lib/database';
@@ -9,11 +10,14 @@ import { findPublicHostProfile } from '@/lib/hosts/public-profile';
 import { BookingFlow } from '@/components/booking/booking-flow';
 import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
 import { EmbedRoot } from '@/components/embed/embed-root';
-import { MeetingTypeList } from '@/components/booking/meeting-type-list';
+import { InviteeIntl } from '@/components/booking/invitee-intl';
+import { LanguagePicker } from '@/components/booking/language-picker';
+import { HostIntro, MeetingTypeList } from '@/components/booking/meeting-type-list';
 
 // The public host page and booking page, once for the site (/{username}…) and once for other sites'
 // frames (/embed/{username}…: no chrome, never indexed). `?name=&email=` prefill the form and utm_* are
-// stored with the booking; a renamed host's old links redirect, carrying that query along.
+// stored with the booking; a renamed host's old links redirect, carrying that query along. They speak
+// the invitee's language (negotiated by proxy.ts; `?lang=` is carried like the rest of the query).
 
 interface Surface {
   embedded: boolean;
@@ -30,7 +34,8 @@ interface HostProps {
 export function hostPage(surface: Surface) {
   async function generateMetadata({ params }: HostProps): Promise<Metadata> {
     const host = await findPublicHostProfile(db(), (await params).username);
-    return { title: host ? `Book time with ${host.name}` : 'Not found', ...robotsOf(surface) };
+    const t = await getTranslations('invitee.hostPage');
+    return { title: host ? t('title', { host: host.name }) : t('notFound'), ...robotsOf(surface) };
   }
 
   async function HostPage({ params, searchParams }: HostProps) {
@@ -44,12 +49,12 @@ export function hostPage(surface: Surface) {
     }
     const content = (
       <>
-        <h1>{host.name}</h1>
-        <p className="lead">Pick a meeting type to see open times. Times are shown in your own time zone.</p>
+        <LanguagePicker standalone />
+        <HostIntro name={host.name} />
         <MeetingTypeList username={host.username} meetingTypes={host.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} />
       </>
     );
-    return surface.embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className="page">{content}</main>;
+    return <InviteeIntl>{surface.embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className="page">{content}</main>}</InviteeIntl>;
   }
 
   return { generateMetadata, HostPage };
@@ -67,7 +72,8 @@ export function meetingTypePage(surface: Surface) {
   async function generateMetadata({ params }: MeetingTypeProps): Promise<Metadata> {
     const { username, slug } = await params;
     const meetingType = await loadMeetingType(username, slug);
-    return { title: meetingType ? `${meetingType.name} with ${meetingType.host.name}` : 'Not found', ...robotsOf(surface) };
+    const t = await getTranslations('invitee');
+    return { title: meetingType ? t('meeting.title', { meeting: meetingType.name, host: meetingType.host.name }) : t('hostPage.notFound'), ...robotsOf(surface) };
   }
 
   async function MeetingTypePage({ params, searchParams }: MeetingTypeProps) {
@@ -81,7 +87,11 @@ export function meetingTypePage(surface: Surface) {
     }
     // The first month's times come with the page (the same service and caches as the API).
     const openingSlots = await answerOpeningSlots(availabilityDeps(), meetingType.id, Date.now());
-    return <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />;
+    return (
+      <InviteeIntl>
+        <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />
+      </InviteeIntl>
+    );
   }
 
   return { generateMetadata, MeetingTypePage };

@@ -1,4 +1,4 @@
-import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, sampleInvitee } from './components/booking-email';
 
 export interface BookingCancelledData extends BookingEmailData {
   /** Who cancelled, as the recipient knows them: "you", "Grace Hopper", "Rendezvous". */
@@ -10,16 +10,16 @@ export interface BookingCancelledData extends BookingEmailData {
 
 /** A cancellation with its reason; the attached file (METHOD:CANCEL, same UID) removes the event. */
 export function bookingCancelledLayout(data: BookingCancelledData): BookingEmailProps {
+  const { t } = data;
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
-  const byYou = data.cancelledBy === 'you';
+  const words = { meeting: data.meetingName, withWhom, by: data.cancelledBy };
   return {
     ...detailsOf(data),
     reason: data.reason,
-    preview: `Cancelled: ${data.meetingName} with ${withWhom}`,
-    heading: 'This meeting was cancelled',
-    intro: `${byYou ? 'You' : data.cancelledBy} cancelled ${data.meetingName} with ${byYou ? withWhom : 'you'}.`,
-    actions: data.bookAgainUrl ? [{ label: 'Book another time', href: data.bookAgainUrl }] : [],
-    footer: FOOTER,
+    preview: t('cancelledPreview', words),
+    heading: t('cancelledHeading'),
+    intro: data.cancelledBy === 'you' ? t('cancelledByYou', words) : t('cancelledByOther', words),
+    actions: data.bookAgainUrl ? [{ label: t('bookAgain'), href: data.bookAgainUrl }] : [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, manageActions, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, manageActions, sampleInvitee } from './components/booking-email';
 
 export interface BookingRescheduledData extends BookingEmailData {
   /** The old time, formatted like `when`. */
@@ -13,19 +13,18 @@ export interface BookingRescheduledData extends BookingEmailData {
 
 /** One message for a move, old and new time together (not a cancellation plus a confirmation). */
 export function bookingRescheduledLayout(data: BookingRescheduledData): BookingEmailProps {
+  const { t } = data;
   const withWhom = data.recipient === 'invitee' ? data.hostName : data.inviteeName;
+  const words = { meeting: data.meetingName, withWhom, by: data.movedBy, host: data.hostName };
   const byHostForInvitee = data.recipient === 'invitee' && data.movedByHost === true;
   return {
     ...detailsOf(data),
     previousWhen: data.previousWhen,
-    preview: `Rescheduled: ${data.meetingName} with ${withWhom}`,
-    heading: byHostForInvitee ? `${data.hostName} moved your meeting` : 'This meeting has a new time',
-    intro: byHostForInvitee
-      ? `${data.hostName} moved ${data.meetingName} to the new time below. The attached invitation replaces the old one; if the new time does not suit you, reschedule or cancel below.`
-      : `${data.movedBy === 'you' ? 'You' : data.movedBy} moved ${data.meetingName}. The attached invitation replaces the old one.`,
-    message: data.hostMessage ? { title: `Message from ${data.hostName}`, text: data.hostMessage } : null,
+    preview: t('rescheduledPreview', words),
+    heading: byHostForInvitee ? t('movedByHostHeading', words) : t('rescheduledHeading'),
+    intro: byHostForInvitee ? t('movedByHostIntro', words) : data.movedBy === 'you' ? t('movedByYou', words) : t('movedByOther', words),
+    message: data.hostMessage ? { title: t('messageFrom', words), text: data.hostMessage } : null,
     actions: manageActions(data),
-    footer: FOOTER,
   };
 }
 

@@ -1,7 +1,6 @@
-import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, FOOTER, sampleInvitee } from './components/booking-email';
+import { BookingEmail, type BookingEmailData, type BookingEmailProps, detailsOf, sampleInvitee } from './components/booking-email';
 
-// Every word of the invitee's "please pick a new time" email lives here (the next-intl catalogues take them over at merge).
-
+/** The invitee's "please pick a new time" email, in their language (messages `email.newTime*`). */
 export interface NewTimeRequestedData extends BookingEmailData {
   /** What the host wrote with the request, if anything. */
   hostMessage: string | null;
@@ -9,14 +8,15 @@ export interface NewTimeRequestedData extends BookingEmailData {
 
 /** The host asks the invitee to pick a new time; the current one stays reserved until they do. */
 export function newTimeRequestedLayout(data: NewTimeRequestedData): BookingEmailProps {
+  const { t } = data;
+  const words = { meeting: data.meetingName, host: data.hostName };
   return {
     ...detailsOf(data),
-    preview: `${data.hostName} asks you to pick a new time for ${data.meetingName}`,
-    heading: 'Please pick a new time',
-    intro: `${data.hostName} asked you to pick a new time for ${data.meetingName}. Your current time stays reserved until you choose one, or tell ${data.hostName} that none suits you.`,
-    message: data.hostMessage ? { title: `Message from ${data.hostName}`, text: data.hostMessage } : null,
-    actions: data.rescheduleUrl ? [{ label: 'Pick a new time', href: data.rescheduleUrl }] : [],
-    footer: FOOTER,
+    preview: t('newTimePreview', words),
+    heading: t('newTimeHeading'),
+    intro: t('newTimeIntro', words),
+    message: data.hostMessage ? { title: t('messageFrom', words), text: data.hostMessage } : null,
+    actions: data.rescheduleUrl ? [{ label: t('actionPickNewTime'), href: data.rescheduleUrl }] : [],
   };
 }
 

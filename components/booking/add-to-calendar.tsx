@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFileHref, googleCalendarUrl, outlookCalendarUrl } from '@/lib/booking/invite-links';
@@ -18,6 +19,9 @@ interface Props {
  * opens, and never in the public booking page's data, so these links go without it.
  */
 export function AddToCalendar({ booking, meetingName, hostName, changes }: Props) {
+  const t = useTranslations('invitee.confirmation');
+  const words = useTranslations('invite');
+  const policy = useTranslations('policy');
   const event = inviteEvent({
     meetingName,
     hostName,
@@ -26,19 +30,20 @@ export function AddToCalendar({ booking, meetingName, hostName, changes }: Props
     end: new Date(booking.end),
     cancelUrl: changes.open ? booking.cancelUrl : undefined,
     rescheduleUrl: changes.open ? booking.rescheduleUrl : undefined,
-    changeLines: inviteChangeLines({ ...changes, hostName, where: 'page' }),
+    words: { summary: words('summary', { meeting: meetingName, host: hostName }), needChange: words('needChange'), reschedule: words('reschedule'), cancel: words('cancel') },
+    changeLines: inviteChangeLines(policy, { ...changes, hostName, where: 'page' }),
   });
   const fileHref = inviteFileHref(booking);
   return (
     <section className={styles.calendar} aria-labelledby="add-to-calendar">
       <h3 id="add-to-calendar" className={styles.calendarTitle}>
-        Add to calendar
+        {t('addToCalendar')}
       </h3>
       <ul className={styles.calendarLinks}>
         {fileHref ? (
           <li>
             <a href={fileHref} download>
-              Download .ics file
+              {t('downloadFile')}
             </a>
           </li>
         ) : null}

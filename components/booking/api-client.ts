@@ -29,7 +29,7 @@ const errorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.optional(z.looseObject({ issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))) })),
+    details: z.optional(z.looseObject({ issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))), reason: z.optional(z.string()) })),
   }),
 });
 
@@ -38,6 +38,8 @@ export interface ApiError {
   code: string;
   message: string;
   issues: { path: string; message: string }[];
+  /** details.reason of a 409 (why a slot or a change was refused), for words in the page's language. */
+  reason?: string | undefined;
 }
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
@@ -64,7 +66,7 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodMiniType<T>)
     const parsed = errorReplySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      return { ok: false, status: response.status, error: { code, message, issues: details?.issues ?? [] } };
+      return { ok: false, status: response.status, error: { code, message, issues: details?.issues ?? [], reason: details?.reason } };
     }
   }
   const message = `The server sent an unexpected reply (HTTP ${response.status}). Please try again.`;
@@ -102,6 +104,8 @@ export interface NewBooking {
   notes?: string;
   /** utm_* parameters (only the five known keys; the API refuses others). */
   tracking?: Partial<Record<string, string>>;
+  /** The page's language: the booking's emails are written in it. */
+  locale?: string;
 }
 
 /** 201 (created) or 200 (the same key was seen before: the same booking again). */
@@ -127,12 +131,6 @@ export function declineNewTime(bookingId: string, token: string, reason?: string
 export function rescheduleBooking(bookingId: string, token: string, start: string, idempotencyKey: string) {
   const url = `/api/v1/bookings/${encodeURIComponent(bookingId)}/reschedule`;
   return call(url, postJson({ token, start }, { 'idempotency-key': idempotencyKey }), bookingReplySchema);
-}
-
-/** What to tell the invitee about a failure that has no better place on the page. */
-export function describeError(result: { status: number; error: ApiError }): string {
-  if (result.status === 429) return 'Too many requests. Please wait a minute and try again.';
-  return result.error.message;
 }
 
 /** A fresh Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */

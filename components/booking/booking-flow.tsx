@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { Tracking } from '@/lib/booking/tracking';
 import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { postToEmbedder } from '@/components/embed/embed-bridge';
@@ -27,6 +28,7 @@ interface Props {
 
 /** The booking page: pick a date and time, enter details, see the confirmation. */
 export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null }: Props) {
+  const t = useTranslations('invitee');
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
 
@@ -49,14 +51,14 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   return (
     <BookingPageFrame
       backHref={`/${meetingType.host.username}`}
-      backLabel={`All meeting types of ${meetingType.host.name}`}
+      backLabel={t('meeting.allMeetingTypes', { host: meetingType.host.name })}
       details={details}
       embedded={embedded}
     >
       {step.kind === 'done' && timeZone ? (
         <Confirmation
-          title="You’re booked"
-          lead={`Your meeting with ${meetingType.host.name} is confirmed.`}
+          title={t('confirmation.bookedTitle')}
+          lead={t('confirmation.bookedLead', { host: meetingType.host.name })}
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
@@ -66,7 +68,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
         />
       ) : null}
       <PickTimePanel
-        title="Select a date and time"
+        title={t('pick.title')}
         notice={choice.notice}
         hidden={step.kind !== 'pick'}
         meetingTypeId={meetingType.id}

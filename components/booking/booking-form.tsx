@@ -1,12 +1,14 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import type { Tracking } from '@/lib/booking/tracking';
-import { type Booking, createBooking, describeError, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
+import { type Booking, createBooking, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
+import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 /** Details the page was opened with; the invitee may still change them. */
@@ -31,7 +33,7 @@ type FieldName = 'name' | 'email' | 'notes';
 const fieldNames = new Set<string>(['name', 'email', 'notes']);
 const RETRY_DELAY_MS = 800;
 
-function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking'>): NewBooking {
+function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking' | 'locale'>): NewBooking {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const notes = text('notes');
@@ -47,11 +49,15 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
   // server answers with the booking it already made instead of making a second one.
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const t = useTranslations('invitee.form');
+  // The booking's emails (and later reminders) go out in the language it was made in.
+  const locale = useLocale();
+  const { describe, describeField } = useErrorText();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
-    const fixed = { meetingTypeId, start: slot.start, timezone: timeZone, ...(Object.keys(tracking).length > 0 ? { tracking } : {}) };
+    const fixed = { meetingTypeId, start: slot.start, timezone: timeZone, locale, ...(Object.keys(tracking).length > 0 ? { tracking } : {}) };
     const input = readForm(event.currentTarget, fixed);
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() };
@@ -72,18 +78,18 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
         return;
       }
       if (result.error.code === 'slot_unavailable') {
-        onSlotTaken(result.error.message);
+        onSlotTaken(describe(result));
         return;
       }
       const errors: Partial<Record<FieldName, string>> = {};
       const other: string[] = [];
       for (const issue of result.error.issues) {
-        if (fieldNames.has(issue.path)) errors[issue.path as FieldName] ??= issue.message;
+        if (fieldNames.has(issue.path)) errors[issue.path as FieldName] ??= describeField(issue);
         else other.push(issue.message);
       }
       setFieldErrors(errors);
       const hasFieldErrors = Object.keys(errors).length > 0;
-      if (!hasFieldErrors || other.length > 0) setFormError([describeError(result), ...other].join(' '));
+      if (!hasFieldErrors || other.length > 0) setFormError([describe(result), ...other].join(' '));
     } finally {
       inFlight.current = false;
       setSubmitting(false);
@@ -92,16 +98,16 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
 
   return (
     <div>
-      <Button variant="ghost" onClick={onBack} aria-label="Back to times">
-        ← Back
+      <Button variant="ghost" onClick={onBack} aria-label={t('backToTimes')}>
+        ← {t('back')}
       </Button>
       <h2 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
-        Enter your details
+        {t('title')}
       </h2>
       <form className={layoutStyles.stack} onSubmit={submit}>
-        <TextField label="Name" name="name" autoComplete="name" required maxLength={255} defaultValue={prefill.name} error={fieldErrors.name} />
+        <TextField label={t('name')} name="name" autoComplete="name" required maxLength={255} defaultValue={prefill.name} error={fieldErrors.name} />
         <TextField
-          label="Email"
+          label={t('email')}
           name="email"
           type="email"
           autoComplete="email"
@@ -111,17 +117,17 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
           error={fieldErrors.email}
         />
         <TextAreaField
-          label="Notes"
+          label={t('notes')}
           name="notes"
-          optional
+          optional={t('optional')}
           maxLength={5000}
-          hint="Anything that will help prepare for the meeting."
+          hint={t('notesHint')}
           error={fieldErrors.notes}
         />
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <div className={layoutStyles.actions}>
           <Button type="submit" disabled={submitting}>
-            {submitting ? 'Booking…' : 'Confirm booking'}
+            {submitting ? t('submitting') : t('submit')}
           </Button>
         </div>
       </form>

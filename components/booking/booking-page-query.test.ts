@@ -22,6 +22,11 @@ describe('readBookingPageQuery', () => {
     });
   });
 
+  it('carries a language choice the page understands, and drops one it does not', () => {
+    expect(readBookingPageQuery({ lang: 'de-AT' }).carried).toBe('?lang=de');
+    expect(readBookingPageQuery({ lang: 'tlh' }).carried).toBe('');
+  });
+
   it('carries nothing from an empty query and bounds long values', () => {
     expect(readBookingPageQuery({})).toEqual({ prefill: { name: undefined, email: undefined }, tracking: {}, carried: '' });
     expect(readBookingPageQuery({ name: 'x'.repeat(1000) }).prefill.name).toHaveLength(255);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, bookableRange, formatMonth, lastDayOfMonth, monthWeeks } from './calendar-month';
+import { addMonths, bookableRange, formatMonth, lastDayOfMonth, monthWeeks, weekdayNames } from './calendar-month';
 
 describe('calendar months', () => {
   it('steps across year ends in both directions', () => {
@@ -23,6 +23,14 @@ describe('calendar months', () => {
 
   it('names a month in English', () => {
     expect(formatMonth('2026-11')).toBe('November 2026');
+  });
+
+  it('lays a month out in Monday-first weeks and names the days in the invitee’s language', () => {
+    expect(monthWeeks('2026-11', 1)[0]).toEqual([null, null, null, null, null, null, '2026-11-01']); // a Sunday
+    expect(monthWeeks('2027-02', 1)[0]?.[0]).toBe('2027-02-01'); // a Monday
+    expect(formatMonth('2026-12', 'fr')).toBe('décembre 2026');
+    expect(weekdayNames('de', 1).map((day) => day.long)).toEqual(['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag']);
+    expect(weekdayNames('en', 0)[0]).toEqual({ short: 'Sun', long: 'Sunday' });
   });
 
   it('limits a month to the days between today and the booking horizon', () => {

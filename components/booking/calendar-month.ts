@@ -1,3 +1,4 @@
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 import { addDays, formatLocalDate, parseLocalDate, weekdayOfDayNumber } from '@/lib/scheduling/calendar-date';
 
 // Calendar months as "YYYY-MM" and their days as "YYYY-MM-DD": plain calendar arithmetic, no zones.
@@ -20,18 +21,18 @@ export function lastDayOfMonth(month: string): string {
   return addDays(firstDayOfMonth(addMonths(month, 1)), -1);
 }
 
-/** "November 2026" */
-export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+/** "November 2026" (de: "November 2026", fr: "novembre 2026") */
+export function formatMonth(month: string, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${firstDayOfMonth(month)}T00:00:00Z`),
   );
 }
 
-/** The month's days in weeks starting on Sunday; null pads the first and last week. */
-export function monthWeeks(month: string): (string | null)[][] {
+/** The month's days in weeks starting on `weekStart` (0 = Sunday, 1 = Monday); null pads the first and last week. */
+export function monthWeeks(month: string, weekStart: 0 | 1 = 0): (string | null)[][] {
   const first = parseLocalDate(firstDayOfMonth(month));
   const last = parseLocalDate(lastDayOfMonth(month));
-  const cells: (string | null)[] = Array.from({ length: weekdayOfDayNumber(first) }, () => null);
+  const cells: (string | null)[] = Array.from({ length: (weekdayOfDayNumber(first) - weekStart + 7) % 7 }, () => null);
   for (let day = first; day <= last; day++) cells.push(formatLocalDate(day));
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (string | null)[][] = [];
@@ -44,4 +45,12 @@ export function bookableRange(month: string, today: string, lastBookableDay: str
   const start = firstDayOfMonth(month) > today ? firstDayOfMonth(month) : today;
   const end = lastDayOfMonth(month) < lastBookableDay ? lastDayOfMonth(month) : lastBookableDay;
   return start <= end ? { start, end } : null;
+}
+
+/** The seven column headings from `weekStart` on, short and long ("Mo", "Montag"), in the locale's words. */
+export function weekdayNames(locale: Locale, weekStart: 0 | 1): { short: string; long: string }[] {
+  const short = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' });
+  // 1 November 2026 was a Sunday.
+  return Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 10, 1 + weekStart + i))).map((day) => ({ short: short.format(day), long: long.format(day) }));
 }

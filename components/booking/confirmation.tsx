@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useState } from 'react';
 import { ButtonLink } from '@/components/ui/button';
 import { changePolicy, changesClosedNote, policySentence } from '@/lib/booking/change-policy';
@@ -29,6 +30,8 @@ interface Props {
  */
 export function Confirmation({ title, lead, booking, meetingName, hostName, timeZone, changes, linksInNewTab = false, children }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const t = useTranslations('invitee');
+  const words = useTranslations('policy');
   // The booking was made just now: the moment this confirmation first rendered stands for it.
   const [now] = useState(() => Date.now());
   const policy = changePolicy({ start: Date.parse(booking.start), noticeMinutes: changes.minChangeNoticeMinutes, bookedAt: now, now });
@@ -44,11 +47,11 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
       <p className={styles.lead}>{lead}</p>
       <div className={styles.summary}>
         <p className={styles.what}>
-          {meetingName} with {hostName}
+          {t('meeting.title', { meeting: meetingName, host: hostName })}
         </p>
         <BookingTime start={booking.start} end={booking.end} timeZone={timeZone} />
         <p className={styles.who}>
-          Booked for {booking.name} ({booking.email})
+          {t('confirmation.bookedFor', { name: booking.name, email: booking.email })}
         </p>
       </div>
       <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} changes={{ open: policy.open, noticeMinutes: policy.noticeMinutes, contactLine: changes.contactLine }} />
@@ -56,24 +59,24 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
       {policy.open ? (
         <>
           <p className={styles.manage} data-testid="change-policy">
-            {policySentence(policy.noticeMinutes)} Keep these links:
+            {policySentence(words, policy.noticeMinutes)} {t('confirmation.keepLinks')}
           </p>
           <div className={styles.actionsRow}>
             {booking.rescheduleUrl ? (
               <ButtonLink variant="secondary" href={booking.rescheduleUrl} {...newTab}>
-                Reschedule
+                {t('confirmation.reschedule')}
               </ButtonLink>
             ) : null}{' '}
             {booking.cancelUrl ? (
               <ButtonLink variant="ghost" href={booking.cancelUrl} {...newTab}>
-                Cancel booking
+                {t('confirmation.cancel')}
               </ButtonLink>
             ) : null}
           </div>
         </>
       ) : (
         <p className={styles.manage} data-testid="change-policy">
-          <span className={styles.closed}>{changesClosedNote(policy.noticeMinutes)}</span>
+          <span className={styles.closed}>{changesClosedNote(words, policy.noticeMinutes)}</span>
           <ReachHost hostName={hostName} contactLine={changes.contactLine} />
         </p>
       )}

@@ -28,6 +28,15 @@ describe('formatting instants for the invitee', () => {
     expect(formatDayHeading('2026-03-09')).toBe('Monday, March 9');
   });
 
+  it('writes dates and times in the invitee’s language', () => {
+    expect(formatDayHeading('2026-12-07', 'de')).toBe('Montag, 7. Dezember');
+    expect(formatDayHeading('2026-12-07', 'fr')).toBe('lundi 7 décembre');
+    expect(formatDayHeading('2026-12-07', 'es')).toBe('lunes, 7 de diciembre');
+    expect(formatTime(instant, 'Europe/Berlin', '24h', 'de')).toBe('15:00');
+    expect(formatTime(instant, 'Europe/Berlin', '12h', 'de')).toMatch(/^3:00\sPM$/);
+    expect(formatShortDateTime('2027-01-12T14:00:00Z', 'Europe/Berlin', { locale: 'de' })).toBe('Di., 12. Jan., 15:00');
+  });
+
   it('labels a zone with its offset at that instant', () => {
     expect(formatZoneLabel('America/New_York', instant)).toBe('America/New York (GMT-4)');
     expect(formatZoneLabel('Asia/Kathmandu', instant)).toBe('Asia/Kathmandu (GMT+5:45)');

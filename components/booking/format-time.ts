@@ -1,19 +1,20 @@
-// How instants read to an invitee: always in a named IANA zone, never the process's own zone.
-// One fixed locale keeps server and browser renders identical (the UI is English).
-
 import { dateTimeFormat } from '@/lib/date-time-format';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 
-const LOCALE = 'en-US';
-const formatter = (timeZone: string, options: Intl.DateTimeFormatOptions) => dateTimeFormat(LOCALE, timeZone, options);
+// How instants read to an invitee: always in a named IANA zone, never the process's own zone, and in
+// the page's language (passed in, never the process's or browser's default), so server and browser
+// renders agree. English is the default.
+
+const formatter = (timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = 'en') => dateTimeFormat(intlLocale(locale), timeZone, options);
 
 type InstantLike = string | number | Date;
 const toDate = (instant: InstantLike) => (instant instanceof Date ? instant : new Date(instant));
 
 /** "9:30 AM", or "09:30" on a 24-hour clock. */
-export function formatTime(instant: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h'): string {
+export function formatTime(instant: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h', locale: Locale = 'en'): string {
   const options: Intl.DateTimeFormatOptions =
-    hourCycle === '24h' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: 'numeric', minute: '2-digit' };
-  return formatter(timeZone, options).format(toDate(instant));
+    hourCycle === '24h' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { hour: 'numeric', minute: '2-digit', hour12: true };
+  return formatter(timeZone, options, locale).format(toDate(instant));
 }
 
 /** The "YYYY-MM-DD" calendar date of an instant on a wall clock in timeZone. */
@@ -23,25 +24,25 @@ export function localDateKey(instant: InstantLike, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** "Tuesday, November 24" for a "YYYY-MM-DD" calendar date (no zone involved). */
-export function formatDayHeading(date: string): string {
-  return formatter('UTC', { weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+/** "Tuesday, November 24" (de: "Dienstag, 24. November") for a "YYYY-MM-DD" calendar date (no zone involved). */
+export function formatDayHeading(date: string, locale: Locale = 'en'): string {
+  return formatter('UTC', { weekday: 'long', month: 'long', day: 'numeric' }, locale).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** "Tuesday, November 24, 2026" for an instant in timeZone. */
-export function formatLongDate(instant: InstantLike, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(toDate(instant));
+export function formatLongDate(instant: InstantLike, timeZone: string, locale: Locale = 'en'): string {
+  return formatter(timeZone, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }, locale).format(toDate(instant));
 }
 
-/** "Tue, Jan 12, 9:00 AM", or with the year: "Tue, Jan 12, 2027, 9:00 AM" */
-export function formatShortDateTime(instant: InstantLike, timeZone: string, options: { withYear?: boolean } = {}): string {
+/** "Tue, Jan 12, 9:00 AM", or with the year: "Tue, Jan 12, 2027, 9:00 AM" (the locale's own clock). */
+export function formatShortDateTime(instant: InstantLike, timeZone: string, options: { withYear?: boolean; locale?: Locale } = {}): string {
   const year = options.withYear ? ({ year: 'numeric' } as const) : {};
-  return formatter(timeZone, { weekday: 'short', month: 'short', day: 'numeric', ...year, hour: 'numeric', minute: '2-digit' }).format(toDate(instant));
+  return formatter(timeZone, { weekday: 'short', month: 'short', day: 'numeric', ...year, hour: 'numeric', minute: '2-digit' }, options.locale).format(toDate(instant));
 }
 
 /** "9:00 AM – 9:30 AM", or "09:00 – 09:30" */
-export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h'): string {
-  return `${formatTime(start, timeZone, hourCycle)} – ${formatTime(end, timeZone, hourCycle)}`;
+export function formatTimeRange(start: InstantLike, end: InstantLike, timeZone: string, hourCycle: '12h' | '24h' = '12h', locale: Locale = 'en'): string {
+  return `${formatTime(start, timeZone, hourCycle, locale)} – ${formatTime(end, timeZone, hourCycle, locale)}`;
 }
 
 /** "GMT+1", "GMT-5", "GMT+5:45" at the given instant. */

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { type HourCycle, setHourCycle, useHourCycle } from './hour-cycle';
 import styles from './slot-picker.module.css';
@@ -11,11 +12,12 @@ const cycles: { value: HourCycle; label: string }[] = [
 
 /** 12- or 24-hour times: two native radio buttons, so keyboard and screen readers need nothing extra. */
 export function HourCycleToggle() {
+  const t = useTranslations('invitee.pick');
   const cycle = useHourCycle();
   const name = useId();
   return (
     <fieldset className={styles.clock}>
-      <legend className={styles.clockLegend}>Time format</legend>
+      <legend className={styles.clockLegend}>{t('timeFormat')}</legend>
       <div className={styles.clockOptions}>
         {cycles.map((option) => (
           <label key={option.value} className={styles.clockOption}>

@@ -1,13 +1,16 @@
+import { useLocale } from 'next-intl';
 import { useSyncExternalStore } from 'react';
+import { intlLocale, type Locale } from '@/lib/i18n/locales';
 
-// The invitee's 12/24-hour choice, remembered per browser. Storage may be refused (a third-party
-// frame with cookies blocked throws on localStorage): the choice then lasts for the page's life.
+// The invitee's 12/24-hour clock: their own choice, remembered per browser, else what the page's
+// language uses (en: 12-hour; de, fr, es: 24-hour). Storage may be refused (a third-party frame with
+// cookies blocked throws on localStorage): the choice then lasts for the page's life.
 
 export type HourCycle = '12h' | '24h';
 
 const STORAGE_KEY = 'rendezvous:hour-cycle';
 const listeners = new Set<() => void>();
-let remembered: HourCycle | undefined;
+let chosen: HourCycle | null | undefined;
 
 function readStored(): HourCycle | null {
   try {
@@ -18,17 +21,19 @@ function readStored(): HourCycle | null {
   }
 }
 
-/** The stored choice, else what the browser's locale uses. */
-function current(): HourCycle {
-  if (remembered === undefined) {
-    const localeCycle = new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hourCycle;
-    remembered = readStored() ?? (localeCycle === 'h23' || localeCycle === 'h24' ? '24h' : '12h');
-  }
-  return remembered;
+/** The clock a language writes times with. */
+export function localeHourCycle(locale: Locale): HourCycle {
+  const cycle = new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24' ? '24h' : '12h';
+}
+
+function currentChoice(): HourCycle | null {
+  if (chosen === undefined) chosen = readStored();
+  return chosen;
 }
 
 export function setHourCycle(cycle: HourCycle): void {
-  remembered = cycle;
+  chosen = cycle;
   try {
     window.localStorage.setItem(STORAGE_KEY, cycle);
   } catch {
@@ -42,7 +47,8 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The server renders 12-hour times (the UI's locale); the browser switches after hydration. */
+/** The server renders the language's clock; a remembered choice takes over after hydration. */
 export function useHourCycle(): HourCycle {
-  return useSyncExternalStore(subscribe, current, () => '12h');
+  const locale = useLocale();
+  return useSyncExternalStore(subscribe, currentChoice, () => null) ?? localeHourCycle(locale);
 }

@@ -7,9 +7,9 @@ export function bookingPageHref(meetingType: PublicMeetingTypeDetails): string {
   return `/${meetingType.host.username}/${meetingType.slug}`;
 }
 
-/** Why a booking can no longer be changed, or null when it can. */
-export function inactiveReason(status: ManagedBooking['status']): string | null {
-  if (status === 'cancelled') return 'This booking has been cancelled.';
-  if (status === 'rescheduled') return 'This booking was moved to a new time. Use the links for the new booking instead.';
+/** Why a booking can no longer be changed (its `invitee.manage` message), or null when it can. */
+export function inactiveReason(status: ManagedBooking['status']): 'cancelledStatus' | 'rescheduledStatus' | null {
+  if (status === 'cancelled') return 'cancelledStatus';
+  if (status === 'rescheduled') return 'rescheduledStatus';
   return null;
 }

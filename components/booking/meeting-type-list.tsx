@@ -1,5 +1,6 @@
+import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
-import { formatDuration } from '@/lib/booking/change-policy';
+import { durationWords } from '@/lib/booking/change-policy';
 import type { PublicMeetingType } from '@/lib/hosts/public-profile';
 import styles from './meeting-type-list.module.css';
 
@@ -12,18 +13,31 @@ interface Props {
   query?: string;
 }
 
+/** The host page's heading and how it works, in the page's language. */
+export function HostIntro({ name }: { name: string }) {
+  const t = useTranslations('invitee.hostPage');
+  return (
+    <>
+      <h1>{name}</h1>
+      <p className="lead">{t('lead')}</p>
+    </>
+  );
+}
+
 export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
+  const t = useTranslations('invitee');
+  const policy = useTranslations('policy');
   if (meetingTypes.length === 0) {
-    return <p className="muted">This host has no meeting types open for booking right now.</p>;
+    return <p className="muted">{t('hostPage.empty')}</p>;
   }
   return (
-    <ul className={styles.list} aria-label="Meeting types">
+    <ul className={styles.list} aria-label={t('hostPage.listLabel')}>
       {meetingTypes.map((meetingType) => (
         <li key={meetingType.id} data-testid="meeting-type">
           <Card href={`${pathPrefix}/${username}/${meetingType.slug}${query}`} accent={meetingType.color}>
             <h2 className={styles.name}>{meetingType.name}</h2>
             <p className={styles.meta}>
-              {formatDuration(meetingType.durationMinutes)}
+              {durationWords(policy, meetingType.durationMinutes)}
               {meetingType.description ? ` · ${meetingType.description}` : ''}
             </p>
           </Card>

@@ -1,17 +1,9 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { formatMonth, monthWeeks } from './calendar-month';
+import { weekStartsOn } from '@/lib/i18n/locales';
+import { formatMonth, monthWeeks, weekdayNames } from './calendar-month';
 import { formatDayHeading } from './format-time';
 import styles from './slot-picker.module.css';
-
-const WEEKDAYS = [
-  ['Sun', 'Sunday'],
-  ['Mon', 'Monday'],
-  ['Tue', 'Tuesday'],
-  ['Wed', 'Wednesday'],
-  ['Thu', 'Thursday'],
-  ['Fri', 'Friday'],
-  ['Sat', 'Saturday'],
-] as const;
 
 interface Props {
   month: string;
@@ -25,37 +17,37 @@ interface Props {
   onMonthStep: (step: -1 | 1) => void;
 }
 
-function dayLabel(day: string, count: number): string {
-  const times = count === 0 ? 'no open times' : `${count} open ${count === 1 ? 'time' : 'times'}`;
-  return `${formatDayHeading(day)}, ${times}`;
-}
-
+/** Weeks start on the language's first day (Sunday in English, Monday in German, French, Spanish). */
 export function MonthCalendar({ month, today, openTimes, selectedDay, onSelectDay, canGoBack, canGoForward, onMonthStep }: Props) {
+  const t = useTranslations('invitee.pick');
+  const locale = useLocale();
+  const weekStart = weekStartsOn[locale];
+  const monthName = formatMonth(month, locale);
   return (
     <div className={styles.calendar}>
       <div className={styles.monthBar}>
-        <Button variant="ghost" aria-label="Previous month" disabled={!canGoBack} onClick={() => onMonthStep(-1)}>
+        <Button variant="ghost" aria-label={t('previousMonth')} disabled={!canGoBack} onClick={() => onMonthStep(-1)}>
           ‹
         </Button>
         <h3 className={styles.monthTitle} aria-live="polite">
-          {formatMonth(month)}
+          {monthName}
         </h3>
-        <Button variant="ghost" aria-label="Next month" disabled={!canGoForward} onClick={() => onMonthStep(1)}>
+        <Button variant="ghost" aria-label={t('nextMonth')} disabled={!canGoForward} onClick={() => onMonthStep(1)}>
           ›
         </Button>
       </div>
-      <table className={styles.monthGrid} aria-label={`Dates in ${formatMonth(month)}`}>
+      <table className={styles.monthGrid} aria-label={t('datesIn', { month: monthName })}>
         <thead>
           <tr>
-            {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" abbr={long}>
+            {weekdayNames(locale, weekStart).map(({ short, long }) => (
+              <th key={long} scope="col" abbr={long}>
                 {short}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {monthWeeks(month).map((week) => (
+          {monthWeeks(month, weekStart).map((week) => (
             <tr key={week.find(Boolean) ?? 'pad'}>
               {week.map((day, index) => {
                 if (day === null) return <td key={`pad-${index}`} />;
@@ -68,7 +60,7 @@ export function MonthCalendar({ month, today, openTimes, selectedDay, onSelectDa
                       className={classes.filter(Boolean).join(' ')}
                       disabled={count === 0}
                       aria-pressed={day === selectedDay}
-                      aria-label={dayLabel(day, count)}
+                      aria-label={t('dayLabel', { day: formatDayHeading(day, locale), count })}
                       onClick={() => onSelectDay(day)}
                     >
                       {Number(day.slice(8))}

@@ -1,16 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
-import { declineNewTime, describeError } from './api-client';
+import { declineNewTime } from './api-client';
 import { layoutStyles } from './booking-layout';
 import styles from './meeting-summary.module.css';
+import { useErrorText } from './use-error-text';
 import { useSingleSubmit } from './use-single-submit';
 
-// Every word of the invitee's side of a host's request for a new time lives here (the next-intl
-// catalogues take them over at merge).
+// The invitee's side of a host's request for a new time, in the page's language (`invitee.newTime`).
 
 interface Props {
   bookingId: string;
@@ -25,6 +26,8 @@ interface Props {
 
 /** Above the picker on a reschedule link the host asked about: why, and "none of these work" (cancels). */
 export function NewTimeRequest({ bookingId, token, hostName, message, declining, onDecliningChange, onDeclined }: Props) {
+  const t = useTranslations('invitee');
+  const { describe } = useErrorText();
   const { submitting, error, run } = useSingleSubmit();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -33,7 +36,7 @@ export function NewTimeRequest({ bookingId, token, hostName, message, declining,
     await run(async () => {
       // Declining again answers the same, so a retry after a lost reply is harmless.
       const result = await declineNewTime(bookingId, token, reason || undefined);
-      if (!result.ok) return describeError(result);
+      if (!result.ok) return describe(result);
       onDeclined();
       return null;
     });
@@ -41,27 +44,27 @@ export function NewTimeRequest({ bookingId, token, hostName, message, declining,
 
   return (
     <div className={`${layoutStyles.stack} ${styles.request}`}>
-      <Alert tone="info" title={`${hostName} asked you to pick a new time`}>
-        <p>Your current time stays reserved until you pick a new one below.</p>
-        {message ? <p>“{message}”</p> : null}
+      <Alert tone="info" title={t('newTime.title', { host: hostName })}>
+        <p>{t('newTime.reserved')}</p>
+        {message ? <p>{t('newTime.message', { message })}</p> : null}
       </Alert>
       {declining ? (
-        <form className={layoutStyles.stack} onSubmit={submit} aria-label="Decline the request">
-          <TextAreaField label={`Anything to tell ${hostName}?`} name="reason" optional maxLength={2000} />
+        <form className={layoutStyles.stack} onSubmit={submit} aria-label={t('newTime.declineForm')}>
+          <TextAreaField label={t('newTime.reason', { host: hostName })} name="reason" optional={t('form.optional')} maxLength={2000} />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className={layoutStyles.actions}>
             <Button variant="ghost" onClick={() => onDecliningChange(false)} disabled={submitting}>
-              Back to times
+              {t('form.backToTimes')}
             </Button>
             <Button type="submit" variant="danger" disabled={submitting}>
-              {submitting ? 'Cancelling…' : 'Cancel the meeting'}
+              {submitting ? t('manage.cancelling') : t('newTime.cancelMeeting')}
             </Button>
           </div>
         </form>
       ) : (
         <div>
           <Button variant="secondary" onClick={() => onDecliningChange(true)}>
-            None of these times work
+            {t('newTime.noneWork')}
           </Button>
         </div>
       )}
@@ -71,10 +74,11 @@ export function NewTimeRequest({ bookingId, token, hostName, message, declining,
 
 /** After declining: the meeting is cancelled and the host knows. */
 export function NewTimeDeclined({ hostName }: { hostName: string }) {
+  const t = useTranslations('invitee.newTime');
   return (
     <div className={layoutStyles.stack}>
-      <h2 className={layoutStyles.panelTitle}>Meeting cancelled</h2>
-      <Alert tone="success">We told {hostName} that none of the times work for you. The meeting is cancelled.</Alert>
+      <h2 className={layoutStyles.panelTitle}>{t('declinedTitle')}</h2>
+      <Alert tone="success">{t('declinedNote', { host: hostName })}</Alert>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import type { Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
@@ -30,13 +31,14 @@ interface Props {
 
 /** The date-and-time step shared by booking and rescheduling; kept mounted while hidden, so Back returns to the same month and day. */
 export function PickTimePanel(props: Props) {
+  const t = useTranslations('invitee.pick');
   const { title, notice, hidden, meetingTypeId, maxDaysInFuture, timeZone, onTimeZoneChange, revision, openingSlots, onPick, rescheduleToken, hostBookingId, excludeStart } = props;
   return (
     <div hidden={hidden}>
       <div className={layoutStyles.stack}>
         <h2 className={layoutStyles.panelTitle}>{title}</h2>
         {notice ? (
-          <Alert tone="error" title="That time can’t be booked">
+          <Alert tone="error" title={t('cannotBook')}>
             {notice}
           </Alert>
         ) : null}

@@ -1,12 +1,14 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { type Booking, describeError, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
+import { type Booking, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import type { ManagedBooking } from './managed-booking';
 import { MoveSummary } from './move-summary';
+import { useErrorText } from './use-error-text';
 import { useSingleSubmit } from './use-single-submit';
 
 interface Props {
@@ -25,14 +27,16 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
   const { submitting, error, run } = useSingleSubmit();
   // One key per chosen time: a retry after a lost reply gets the booking the first attempt made.
   const attempt = useRef<{ start: string; key: string } | null>(null);
+  const t = useTranslations('invitee');
+  const { describe } = useErrorText();
 
   const confirm = () =>
     run(async () => {
       if (attempt.current?.start !== slot.start) attempt.current = { start: slot.start, key: newIdempotencyKey() };
       const result = await rescheduleBooking(bookingId, token, slot.start, attempt.current.key);
       if (result.ok) onRescheduled(result.data.booking);
-      else if (result.error.code === 'slot_unavailable') onSlotTaken(result.error.message);
-      else return describeError(result);
+      else if (result.error.code === 'slot_unavailable') onSlotTaken(describe(result));
+      else return describe(result);
       return null;
     });
 
@@ -42,7 +46,7 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
       {error ? <Alert tone="error">{error}</Alert> : null}
       <div className={layoutStyles.actions}>
         <Button onClick={confirm} disabled={submitting}>
-          {submitting ? 'Rescheduling…' : 'Confirm new time'}
+          {submitting ? t('manage.rescheduling') : t('manage.confirmButton')}
         </Button>
       </div>
     </div>

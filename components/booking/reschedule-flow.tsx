@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
-import { ChangeDeadline, ChangesClosed, changesClosedReason } from './change-window';
+import { ChangeDeadline, ChangesClosed, useChangesClosedReason } from './change-window';
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
@@ -17,17 +18,20 @@ import { useTimeChoice } from './use-time-choice';
 
 /** The reschedule link's page: the current time, the same slot picker, then the new time and links. */
 export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps) {
+  const t = useTranslations('invitee');
+  const changesClosedReason = useChangesClosedReason();
   const choice = useTimeChoice();
   const [declining, setDeclining] = useState(false);
   const [declined, setDeclined] = useState(false);
   const { timeZone, step } = choice;
   const shownZone = timeZone ?? booking.timezone;
   const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone) : null;
-  const inactive = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'This meeting type is no longer offered.');
+  const inactiveKey = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'typeGone');
+  const inactive = inactiveKey ? t(`manage.${inactiveKey}`) : null;
 
   const details = (
     <MeetingSummary meetingType={meetingType}>
-      <p className={styles.host}>{step.kind === 'done' ? 'Previously' : 'Currently booked'}</p>
+      <p className={styles.host}>{step.kind === 'done' ? t('manage.previously') : t('manage.currentlyBooked')}</p>
       <BookingTime start={booking.start} end={booking.end} timeZone={shownZone} />
       {step.kind === 'done' ? null : <ChangeDeadline changeWindow={booking.changeWindow} timeZone={shownZone} />}
     </MeetingSummary>
@@ -45,14 +49,14 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
     return (
       <BookingPageFrame details={details}>
         <div className={layoutStyles.stack}>
-          <h2 className={layoutStyles.panelTitle}>This booking can’t be rescheduled</h2>
+          <h2 className={layoutStyles.panelTitle}>{t('manage.cannotReschedule')}</h2>
           {inactive ? (
             <Alert tone="info">{inactive}</Alert>
           ) : closed ? (
             <ChangesClosed reason={closed} hostName={meetingType.host.name} contactLine={meetingType.contactLine} started={booking.changeWindow.started} />
           ) : null}
           {/* Not while this booking stands and cannot be moved: a second booking would not replace it. */}
-          {meetingType.isActive && !closed ? <Link href={bookingPageHref(meetingType)}>Book a new time</Link> : null}
+          {meetingType.isActive && !closed ? <Link href={bookingPageHref(meetingType)}>{t('manage.bookNewTime')}</Link> : null}
         </div>
       </BookingPageFrame>
     );
@@ -62,8 +66,8 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
     <BookingPageFrame details={details}>
       {step.kind === 'done' && timeZone ? (
         <Confirmation
-          title="Rescheduled"
-          lead={`Your meeting with ${meetingType.host.name} has moved to the new time below.`}
+          title={t('confirmation.rescheduledTitle')}
+          lead={t('confirmation.rescheduledLead', { host: meetingType.host.name })}
           booking={step.booking}
           meetingName={meetingType.name}
           hostName={meetingType.host.name}
@@ -83,7 +87,7 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
         />
       ) : null}
       <PickTimePanel
-        title="Pick a new date and time"
+        title={t('pick.rescheduleTitle')}
         notice={choice.notice}
         hidden={step.kind !== 'pick' || declining}
         meetingTypeId={meetingType.id}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -45,6 +46,7 @@ function groupByLocalDay(slots: Slot[], timeZone: string): Map<string, Slot[]> {
 
 /** A month of dates and the open times of the chosen date, in the invitee's zone. */
 export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysInFuture, revision, openingSlots = null, onPick, rescheduleToken, hostBookingId, excludeStart }: Props) {
+  const t = useTranslations('invitee.pick');
   const [chosenMonth, setChosenMonth] = useState<string | null>(null);
   const [chosenDay, setChosenDay] = useState<string | null>(null);
 
@@ -67,7 +69,7 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
   const selectedSlots = selectedDay ? (days.get(selectedDay) ?? []) : [];
 
   if (!timeZone || !today || !month || !lastBookableDay) {
-    return <p className={styles.placeholder}>Loading open times…</p>;
+    return <p className={styles.placeholder}>{t('loading')}</p>;
   }
 
   const canGoBack = month > monthOf(today);
@@ -90,26 +92,26 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
             onMonthStep={stepMonth}
           />
           <div className={styles.zone}>
-            <LazyTimeZoneCombobox value={timeZone} onChange={onTimeZoneChange} />
+            <LazyTimeZoneCombobox label={t('timeZone')} value={timeZone} onChange={onTimeZoneChange} />
             <HourCycleToggle />
           </div>
         </div>
         <div aria-live="polite">
-          {loading ? <p className={styles.placeholder}>Loading open times…</p> : null}
+          {loading ? <p className={styles.placeholder}>{t('loading')}</p> : null}
           {availability.status === 'error' ? (
-            <Alert tone="error" title="Could not load open times">
+            <Alert tone="error" title={t('loadFailed')}>
               <p>{availability.message}</p>
               <Button variant="secondary" onClick={availability.refresh} className={styles.retry}>
-                Try again
+                {t('tryAgain')}
               </Button>
             </Alert>
           ) : null}
           {availability.status === 'ready' && selectedDay === null ? (
             <div className={styles.empty}>
-              <p>No open times in this range.</p>
+              <p>{t('empty')}</p>
               {canGoForward ? (
                 <Button variant="secondary" onClick={() => stepMonth(1)}>
-                  Show next month
+                  {t('showNextMonth')}
                 </Button>
               ) : null}
             </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type AvailabilityQuery, describeError, fetchAvailability, type Slot } from './api-client';
+import { type AvailabilityQuery, fetchAvailability, type Slot } from './api-client';
 import { answerFromOpening, type OpeningSlots } from './opening-slots';
+import { useErrorText } from './use-error-text';
 
 export type AvailabilityState =
   { status: 'idle' | 'loading'; slots: Slot[] } | { status: 'ready'; slots: Slot[] } | { status: 'error'; slots: Slot[]; message: string };
@@ -24,6 +25,7 @@ export function useAvailability(
   const rescheduleToken = query?.rescheduleToken;
   const hostBookingId = query?.hostBookingId;
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const { describe } = useErrorText();
 
   const { meetingTypeId = '', start = '', end = '', timezone = '' } = query ?? {};
   const firstAsk = key !== null && revision === 0 && generation === 0;
@@ -38,13 +40,13 @@ export function useAvailability(
     fetchAvailability({ meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId }, controller.signal)
       .then((result) => {
         if (result.ok) setSettled({ key, slots: result.data.slots });
-        else setSettled({ key, slots: [], message: describeError(result) });
+        else setSettled({ key, slots: [], message: describe(result) });
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setSettled({ key, slots: [], message: String(error) });
       });
     return () => controller.abort();
-  }, [key, answeredByPage, meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId]);
+  }, [key, answeredByPage, meetingTypeId, start, end, timezone, rescheduleToken, hostBookingId, describe]);
 
   if (key === null) return { status: 'idle', slots: [], refresh };
   if (fromPage !== null) return { status: 'ready', slots: fromPage, refresh };

@@ -6,7 +6,8 @@ interface FieldProps {
   /** Shown under the control and announced with it. */
   error?: string | undefined;
   hint?: ReactNode;
-  optional?: boolean;
+  /** Marks the field optional: true for "(optional)", or the word in the page's language. */
+  optional?: boolean | string;
 }
 
 function describedBy(ids: (string | false | undefined)[]): string | undefined {
@@ -19,7 +20,7 @@ function Frame({ id, label, error, hint, optional, children }: FieldProps & { id
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
         {label}
-        {optional ? <span className={styles.optional}> (optional)</span> : null}
+        {optional ? <span className={styles.optional}> ({optional === true ? 'optional' : optional})</span> : null}
       </label>
       {children}
       {hint ? (

@@ -51,6 +51,8 @@ export const bookings = pgTable(
     notes: text('notes'),
     // utm_* parameters the booking page was opened with (embeds pass them through); keys are fixed.
     tracking: jsonb('tracking').$type<Partial<Record<TrackingParameter, string>>>(),
+    // The language the invitee booked in (en, de, fr, es): their emails are written in it (migration 0017).
+    locale: varchar('locale', { length: 35 }).notNull().default('en'),
     version: integer('version').notNull().default(1),
     idempotencyKey: varchar('idempotency_key', { length: 255 }),
     // Hash of the request that first used the key: the same key with another body is refused.

@@ -1,10 +1,11 @@
 import { Fragment } from 'react';
 import { Button, Hr, Section, Text } from '@react-email/components';
 import { EmailFrame, emailButton } from './email-frame';
+import { englishEmailWords, type EmailTranslator } from './email-words';
 
 // The one layout every booking email shares, as HTML (BookingEmail) and as plain text
 // (bookingEmailText) from the same props. Plain data in, no lib/ imports: lib/notifications formats
-// times in the recipient's zone; each template decides the words.
+// times in the recipient's zone and language; each template decides which words (messages `email.*`).
 
 export interface EmailAction {
   label: string;
@@ -34,6 +35,19 @@ export interface BookingEmailProps {
   message?: { title: string; text: string } | null;
   actions: EmailAction[];
   footer: string;
+  /** The details' titles in the recipient's language. */
+  labels: DetailLabels;
+}
+
+export interface DetailLabels {
+  what: string;
+  when: string;
+  was: string;
+  timeZone: string;
+  with: string;
+  where: string;
+  reason: string;
+  notes: string;
 }
 
 const label = { color: '#6b7280', fontSize: '12px', letterSpacing: '0.04em', margin: '16px 0 2px', textTransform: 'uppercase' as const };
@@ -55,15 +69,15 @@ export function BookingEmail(props: BookingEmailProps) {
     <EmailFrame preview={props.preview} heading={props.heading} headingStyle={{ margin: '0 0 8px' }}>
       <Text style={{ ...value, color: '#374151' }}>{props.intro}</Text>
       <Section>
-        <Detail title="What">{props.meetingName}</Detail>
-        <Detail title="When">{props.when}</Detail>
-        {props.previousWhen ? <Detail title="Was" style={struck}>{props.previousWhen}</Detail> : null}
-        <Detail title="Time zone">{props.timeZone}</Detail>
-        <Detail title="With">{props.otherParty}</Detail>
-        {props.location ? <Detail title="Where">{props.location}</Detail> : null}
-        {props.reason ? <Detail title="Reason">{props.reason}</Detail> : null}
+        <Detail title={props.labels.what}>{props.meetingName}</Detail>
+        <Detail title={props.labels.when}>{props.when}</Detail>
+        {props.previousWhen ? <Detail title={props.labels.was} style={struck}>{props.previousWhen}</Detail> : null}
+        <Detail title={props.labels.timeZone}>{props.timeZone}</Detail>
+        <Detail title={props.labels.with}>{props.otherParty}</Detail>
+        {props.location ? <Detail title={props.labels.where}>{props.location}</Detail> : null}
+        {props.reason ? <Detail title={props.labels.reason}>{props.reason}</Detail> : null}
         {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
-        {props.notes ? <Detail title="Notes">{props.notes}</Detail> : null}
+        {props.notes ? <Detail title={props.labels.notes}>{props.notes}</Detail> : null}
       </Section>
       {props.changeLines && props.changeLines.length > 0 ? (
         <Section style={{ marginTop: '24px' }}>
@@ -98,20 +112,21 @@ export function BookingEmail(props: BookingEmailProps) {
  */
 export function bookingEmailText(props: BookingEmailProps): string {
   const detail = (title: string, text: string | null | undefined) => (text ? [`${title}: ${text}`] : []);
+  const { labels } = props;
   const lines = [
     props.heading,
     '',
     props.intro,
     '',
-    ...detail('What', props.meetingName),
-    ...detail('When', props.when),
-    ...detail('Was', props.previousWhen),
-    ...detail('Time zone', props.timeZone),
-    ...detail('With', props.otherParty),
-    ...detail('Where', props.location),
-    ...detail('Reason', props.reason),
+    ...detail(labels.what, props.meetingName),
+    ...detail(labels.when, props.when),
+    ...detail(labels.was, props.previousWhen),
+    ...detail(labels.timeZone, props.timeZone),
+    ...detail(labels.with, props.otherParty),
+    ...detail(labels.where, props.location),
+    ...detail(labels.reason, props.reason),
     ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
-    ...(props.notes ? ['', 'Notes:', props.notes] : []),
+    ...(props.notes ? ['', `${labels.notes}:`, props.notes] : []),
     ...(props.changeLines && props.changeLines.length > 0 ? ['', ...props.changeLines] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
     '',
@@ -141,6 +156,8 @@ export interface BookingEmailData {
   changeLines: string[];
   /** The host's view of the booking (host emails only). */
   dashboardUrl: string | null;
+  /** The words, in the recipient's language. */
+  t: EmailTranslator;
 }
 
 /** The other person, as the recipient sees them. */
@@ -150,17 +167,37 @@ export function otherParty(data: BookingEmailData): string {
 
 export function manageActions(data: BookingEmailData): EmailAction[] {
   const actions: EmailAction[] = [];
-  if (data.rescheduleUrl) actions.push({ label: 'Reschedule', href: data.rescheduleUrl });
-  if (data.cancelUrl) actions.push({ label: 'Cancel', href: data.cancelUrl });
-  if (data.dashboardUrl) actions.push({ label: 'View booking', href: data.dashboardUrl });
+  if (data.rescheduleUrl) actions.push({ label: data.t('actionReschedule'), href: data.rescheduleUrl });
+  if (data.cancelUrl) actions.push({ label: data.t('actionCancel'), href: data.cancelUrl });
+  if (data.dashboardUrl) actions.push({ label: data.t('actionViewBooking'), href: data.dashboardUrl });
   return actions;
 }
 
+/** What every booking email shows, with the details' titles and the footer in the recipient's language. */
 export function detailsOf(data: BookingEmailData) {
-  return { meetingName: data.meetingName, when: data.when, timeZone: data.timeZone, location: data.location, notes: data.notes, otherParty: otherParty(data), changeLines: data.changeLines };
+  const { t } = data;
+  const labels: DetailLabels = {
+    what: t('labelWhat'),
+    when: t('labelWhen'),
+    was: t('labelWas'),
+    timeZone: t('labelTimeZone'),
+    with: t('labelWith'),
+    where: t('labelWhere'),
+    reason: t('labelReason'),
+    notes: t('labelNotes'),
+  };
+  return {
+    meetingName: data.meetingName,
+    when: data.when,
+    timeZone: data.timeZone,
+    location: data.location,
+    notes: data.notes,
+    otherParty: otherParty(data),
+    changeLines: data.changeLines,
+    labels,
+    footer: t('footer'),
+  };
 }
-
-export const FOOTER = 'Sent by Rendezvous. Reply to this email to reach the other person.';
 
 /** Sample data for the templates' previews (`npm run email:dev`). */
 export const sampleInvitee: BookingEmailData = {
@@ -177,4 +214,5 @@ export const sampleInvitee: BookingEmailData = {
   cancelUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/cancel?token=preview',
   changeLines: ['You can reschedule or cancel until 1 day before the meeting.'],
   dashboardUrl: null,
+  t: englishEmailWords,
 };

@@ -1,8 +1,12 @@
 import { bestUnit, type DurationUnit } from '@/lib/duration-units';
+import type en from '@/messages/en.json';
 
 // The invitee's cut-off for changes, worked out and put into words in one place: no I/O, so the
 // booking page, the manage pages (in the browser), the emails and the .ics all say what the API
-// enforces (change-rules.ts). Every invitee-facing sentence about changes is here, in English.
+// enforces (change-rules.ts). Every invitee-facing sentence about changes is built here, in the
+// invitee's language: the words are the `policy` messages (messages/*.json), handed in as a translator
+// (useTranslations('policy') on a page, policyWords(locale) from lib/i18n/translator for emails and
+// the .ics). The host's and the API's words (formatDuration and friends) stay English.
 
 const MINUTE_MS = 60_000;
 
@@ -18,9 +22,13 @@ const unitWords: Record<DurationUnit, [one: string, many: string]> = {
   weeks: ['week', 'weeks'],
 };
 
+/** next-intl's translator for the `policy` messages, in the invitee's language. */
+export type PolicyWords = (key: keyof (typeof en)['policy'], values?: Record<string, string | number>) => string;
+
 /**
  * The one way a duration is written: "7 days", "12 hours", "90 minutes", "1 hour", in the largest
- * unit that holds it whole — the unit the meeting type form picks for the same value.
+ * unit that holds it whole — the unit the meeting type form picks for the same value. English, for
+ * hosts and the API; an invitee reads durationWords.
  */
 export function formatDuration(minutes: number): string {
   const { amount, unit } = bestUnit(minutes, ['minutes', 'hours', 'days']);
@@ -60,48 +68,49 @@ export function changePolicy(input: { start: number; noticeMinutes: number; book
   };
 }
 
+/** formatDuration in the invitee's language: "7 Tage", "1 heure", "90 minutos". */
+export function durationWords(t: PolicyWords, minutes: number): string {
+  const { amount, unit } = bestUnit(minutes, ['minutes', 'hours', 'days']);
+  return t('duration', { unit, count: amount });
+}
+
 /** "You can reschedule or cancel until 7 days before the meeting." — the policy, stated up front. */
-export function policySentence(noticeMinutes: number): string {
-  if (noticeMinutes === 0) return 'You can reschedule or cancel until the meeting starts.';
-  return `You can reschedule or cancel until ${formatDuration(noticeMinutes)} before the meeting.`;
+export function policySentence(t: PolicyWords, noticeMinutes: number): string {
+  if (noticeMinutes === 0) return t('openUntilStart');
+  return t('open', { notice: durationWords(t, noticeMinutes) });
 }
 
 /**
  * Why this booking cannot be changed online any more. `closedAt` is `policy.closesAt` already written
- * in the invitee's zone; `started` when the meeting has begun.
+ * in the invitee's zone and language; `started` when the meeting has begun.
  */
-export function changesClosedSentence(policy: ChangePolicy, closedAt: string, started = false): string {
-  if (started || policy.noticeMinutes === 0) return 'This meeting has already started and can no longer be changed.';
-  const notice = formatDuration(policy.noticeMinutes);
-  if (policy.closedWhenBooked) return `This booking was made less than ${notice} before the meeting, so it can’t be changed online (changes close ${notice} before).`;
-  return `Online changes closed on ${closedAt}, ${notice} before the meeting.`;
+export function changesClosedSentence(t: PolicyWords, policy: ChangePolicy, closedAt: string, started = false): string {
+  if (started || policy.noticeMinutes === 0) return t('started');
+  const notice = durationWords(t, policy.noticeMinutes);
+  if (policy.closedWhenBooked) return t('closedWhenBooked', { notice });
+  return t('closedOn', { closedAt, notice });
 }
 
 /** The same, without a date: for an email or calendar entry, read later than it is written. */
-export function changesClosedNote(noticeMinutes: number): string {
-  return `This booking can’t be changed online: changes close ${formatDuration(noticeMinutes)} before the meeting.`;
+export function changesClosedNote(t: PolicyWords, noticeMinutes: number): string {
+  return t('closedNote', { notice: durationWords(t, noticeMinutes) });
 }
 
 /** How to reach the host instead; `where` is what the invitee is reading. */
-export function reachHostSentence(hostName: string, where: 'email' | 'page'): string {
-  return where === 'email'
-    ? `To change it, reply to this email to reach ${hostName}.`
-    : `To change it, reply to your confirmation email to reach ${hostName}.`;
+export function reachHostSentence(t: PolicyWords, hostName: string, where: 'email' | 'page'): string {
+  return where === 'email' ? t('reachByEmail', { host: hostName }) : t('reachByPage', { host: hostName });
 }
 
-/** The label of the host's own contact line ("Contact: call 020 7946 0000"). */
-export const CONTACT_LABEL = 'Contact';
-
-/** "You can reschedule or cancel until Tue, Jan 12, 9:00 AM.", the deadline written in the invitee’s zone. */
-export function deadlineSentence(deadline: string): string {
-  return `You can reschedule or cancel until ${deadline}.`;
+/** The host's own contact line, labelled ("Contact: call 020 7946 0000"). */
+export function contactSentence(t: PolicyWords, contactLine: string): string {
+  return t('contact', { line: contactLine });
 }
 
 /**
  * The change policy as lines for a calendar entry or an email: the policy while changes are open,
  * else why they are closed and how to reach the host (their reply-to, and their contact line).
  */
-export function inviteChangeLines(input: { open: boolean; noticeMinutes: number; hostName: string; contactLine: string | null; where: 'email' | 'page' }): string[] {
-  if (input.open) return [policySentence(input.noticeMinutes)];
-  return [changesClosedNote(input.noticeMinutes), reachHostSentence(input.hostName, input.where), ...(input.contactLine ? [`${CONTACT_LABEL}: ${input.contactLine}`] : [])];
+export function inviteChangeLines(t: PolicyWords, input: { open: boolean; noticeMinutes: number; hostName: string; contactLine: string | null; where: 'email' | 'page' }): string[] {
+  if (input.open) return [policySentence(t, input.noticeMinutes)];
+  return [changesClosedNote(t, input.noticeMinutes), reachHostSentence(t, input.hostName, input.where), ...(input.contactLine ? [contactSentence(t, input.contactLine)] : [])];
 }

@@ -24,7 +24,8 @@ export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId
 
 function idempotentRequest(input: CreateBookingInput, key: string | undefined, now: number): IdempotentRequest | null {
   if (!key) return null;
-  // Tracking joins the digest only when present, so keys stored before it existed still match.
+  // Tracking joins the digest only when present, so keys stored before it existed still match. The
+  // language does not: a retry from the same page after switching language gets the same booking.
   const tracking = input.tracking ? [JSON.stringify(Object.entries(input.tracking).sort())] : [];
   const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking]);
   return { meetingTypeId: input.meetingTypeId, key, digest, now };
@@ -74,6 +75,7 @@ export async function createBooking(
           timezone: input.timezone,
           notes: input.notes,
           tracking: input.tracking,
+          locale: input.locale,
           idempotencyKey: idempotent?.key,
           idempotencyRequestHash: idempotent?.digest,
         }),

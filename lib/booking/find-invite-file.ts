@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { inviteWords, policyWords } from '@/lib/i18n/translator';
 import { changePolicy, inviteChangeLines } from './change-policy';
 import { inviteEvent } from './invite-event';
 import { inviteFile } from './invite-file';
@@ -37,7 +38,11 @@ export async function findInviteFile(database: Queryable, bookingId: string, tok
     end: booking.endTime,
     cancelUrl: open ? cancelUrl : undefined,
     rescheduleUrl: open ? rescheduleUrl : undefined,
-    changeLines: live ? inviteChangeLines({ open, noticeMinutes: meetingType.noticeMinutes, hostName: meetingType.hostName, contactLine: meetingType.contactLine, where: 'page' }) : undefined,
+    // In the language the invitee booked in, like their emails.
+    words: inviteWords(booking.locale, { meeting: meetingType.name, host: meetingType.hostName }),
+    changeLines: live
+      ? inviteChangeLines(policyWords(booking.locale), { open, noticeMinutes: meetingType.noticeMinutes, hostName: meetingType.hostName, contactLine: meetingType.contactLine, where: 'page' })
+      : undefined,
   });
   const cancelled = booking.status === 'cancelled';
   return {

@@ -22,6 +22,8 @@ export async function insertConfirmedBooking(
     timezone: string;
     notes?: string | null;
     tracking?: BookingRow['tracking'] | undefined;
+    /** The booking page's language; the invitee's emails use it. */
+    locale?: string | undefined;
     idempotencyKey?: string | null;
     idempotencyRequestHash?: string | null;
     rescheduledFromId?: string | null;
@@ -41,6 +43,7 @@ export async function insertConfirmedBooking(
       endTime: new Date(values.slot.end),
       notes: values.notes ?? null,
       tracking: values.tracking ?? null,
+      locale: values.locale ?? 'en',
       bufferBeforeMinutes: values.bufferBeforeMinutes,
       bufferAfterMinutes: values.bufferAfterMinutes,
       cancelTokenHash: hashToken(bookingToken(id, 'cancel')),

@@ -19,20 +19,36 @@ export interface InviteEventInput {
   /** The management links the holder may see; an absent one is left out. */
   cancelUrl?: string | undefined;
   rescheduleUrl?: string | undefined;
-  /** What the invitee may change and how to reach the host (inviteChangeLines); leads the links. */
+  /** The invitee's language's words (the `invite` messages); English when absent. */
+  words?: InviteWords | undefined;
+  /** What the invitee may change and how to reach the host (inviteChangeLines, in the same language); leads the links. */
   changeLines?: readonly string[] | undefined;
 }
 
+export interface InviteWords {
+  /** "Intro call with Grace Hopper" */
+  summary: string;
+  needChange: string;
+  reschedule: string;
+  cancel: string;
+}
+
 export function inviteEvent(input: InviteEventInput): InviteEvent {
+  const words = input.words ?? {
+    summary: `${input.meetingName} with ${input.hostName}`,
+    needChange: 'Need to make a change?',
+    reschedule: 'Reschedule',
+    cancel: 'Cancel',
+  };
   const links = [
-    input.rescheduleUrl ? `Reschedule: ${input.rescheduleUrl}` : null,
-    input.cancelUrl ? `Cancel: ${input.cancelUrl}` : null,
+    input.rescheduleUrl ? `${words.reschedule}: ${input.rescheduleUrl}` : null,
+    input.cancelUrl ? `${words.cancel}: ${input.cancelUrl}` : null,
   ].filter((line) => line !== null);
   return {
     start: input.start,
     end: input.end,
-    summary: `${input.meetingName} with ${input.hostName}`,
+    summary: words.summary,
     location: input.location?.trim() ? input.location.trim() : null,
-    description: input.changeLines ? [...input.changeLines, ...links].join('\n') : links.length > 0 ? `Need to make a change?\n${links.join('\n')}` : '',
+    description: input.changeLines ? [...input.changeLines, ...links].join('\n') : links.length > 0 ? `${words.needChange}\n${links.join('\n')}` : '',
   };
 }

@@ -79,6 +79,8 @@ export async function rescheduleBooking(
         timezone: previous.inviteeTimezone,
         notes: previous.notes,
         tracking: previous.tracking,
+        // The language the invitee booked in, whoever moves it.
+        locale: previous.locale,
         rescheduledFromId: previous.id,
         idempotencyKey: idempotent?.key,
         idempotencyRequestHash: idempotent?.digest,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantField, multiLineText, singleLineText, timeZoneField } from '@/lib/api-fields';
+import { locales } from '@/lib/i18n/locales';
 import { trackingField } from './tracking';
 
 // Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
@@ -14,6 +15,8 @@ export const createBookingSchema = z.strictObject({
   notes: multiLineText(5_000).optional(),
   /** utm_* parameters the booking page was opened with. */
   tracking: trackingField.optional(),
+  /** The booking page's language: the invitee's emails are written in it. Absent: the request's Accept-Language. */
+  locale: z.enum(locales).optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 

@@ -12,15 +12,18 @@ import { hostBookingUrl } from '@/lib/app-urls';
 import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
+import { defaultLocale, isLocale, type Locale, LOCALE_PARAM } from '@/lib/i18n/locales';
+import { emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
 import type { EmailAttachment } from '@/db/schema';
 import type { BookingNotice } from './booking-notice';
 import { headerText } from './header-text';
 import type { ChangedBy, NoticeKind, Recipient } from './notice-kinds';
-import { formatMeetingTime, formatSubjectTime, formatTimeZone } from './when';
-import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
+import { formatMeetingTime, formatSubjectTime, formatTimeZone, type Reader } from './when';
+import { resolveHourCycle } from '@/lib/hosts/host-clock';
 
 // Which words, times and files one recipient gets for one notice. Templates lay the words out;
-// this decides them, in the recipient's own zone (the invitee's from the booking, the host's from settings).
+// this decides them, in the recipient's own zone (the invitee's from the booking, the host's from
+// settings) and language (the invitee's: the one they booked in, bookings.locale; hosts: English).
 
 export interface NoticeContext {
   /** cancellation */
@@ -44,9 +47,20 @@ export interface ComposedEmail {
 
 const appUrl = () => env().APP_URL.replace(/\/$/, '');
 
+/** The recipient's language: the invitee's booking's (an unknown stored value reads as English); hosts get English. */
+function localeFor(notice: BookingNotice, recipient: Recipient): Locale {
+  return recipient === 'invitee' && isLocale(notice.booking.locale) ? notice.booking.locale : defaultLocale;
+}
+
+/** An invitee page link that opens in the language of the booking, on whatever browser follows it. */
+function inLanguage(url: string, locale: Locale): string {
+  if (locale === defaultLocale) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${LOCALE_PARAM}=${locale}`;
+}
+
 function link(notice: BookingNotice, purpose: TokenPurpose): string | null {
   const token = issuedToken(notice.booking, purpose);
-  return token === null ? null : bookingLink(notice.booking.id, purpose, token);
+  return token === null ? null : inLanguage(bookingLink(notice.booking.id, purpose, token), localeFor(notice, 'invitee'));
 }
 
 /** Whether the invitee may still change the booking online as this is written (change-policy.ts). */
@@ -55,28 +69,30 @@ function changesOpen(notice: BookingNotice, now: Date): boolean {
   return changePolicy({ start: booking.startTime.getTime(), noticeMinutes: meetingType.minChangeNoticeMinutes, bookedAt: booking.createdAt.getTime(), now: now.getTime() }).open;
 }
 
-/** The invitee's lines about changes: the policy, or (inside the cut-off) how to reach the host. */
+/** The invitee's lines about changes, in their language: the policy, or (inside the cut-off) how to reach the host. */
 function changeLines(notice: BookingNotice, open: boolean, where: 'email' | 'page'): string[] {
   const { host, meetingType } = notice;
-  return inviteChangeLines({ open, noticeMinutes: meetingType.minChangeNoticeMinutes, hostName: host.name, contactLine: meetingType.contactLine, where });
+  return inviteChangeLines(policyWords(localeFor(notice, 'invitee')), { open, noticeMinutes: meetingType.minChangeNoticeMinutes, hostName: host.name, contactLine: meetingType.contactLine, where });
 }
 
-/** The clock a recipient reads: the host's own choice; the invitee's emails stay on 12 hours. */
-const clockOf = (notice: BookingNotice, recipient: Recipient): HourCycle => (recipient === 'host' ? resolveHourCycle(notice.host) : '12h');
+/** How a recipient reads times: the host in English on their own clock; the invitee in their booking's language, on its clock. */
+const readerOf = (notice: BookingNotice, recipient: Recipient): Reader => (recipient === 'host' ? resolveHourCycle(notice.host) : localeFor(notice, 'invitee'));
 
 function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, now: Date): BookingEmailData {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const toInvitee = recipient === 'invitee';
+  const locale = localeFor(notice, recipient);
   // Inside the cut-off the links could never work: none, and how to reach the host instead.
   const open = changesOpen(notice, now);
   return {
     recipient,
+    t: emailTranslator(locale),
     meetingName: meetingType.name,
     hostName: host.name,
     inviteeName: booking.inviteeName,
     inviteeEmail: booking.inviteeEmail,
-    when: formatMeetingTime(booking.startTime, booking.endTime, zone, clockOf(notice, recipient)),
+    when: formatMeetingTime(booking.startTime, booking.endTime, zone, readerOf(notice, recipient)),
     timeZone: formatTimeZone(zone, booking.startTime),
     // The video link the host's calendar made for this booking (write-back), else the meeting type's place.
     location: booking.calendarJoinUrl ?? (meetingType.location?.trim() || null),
@@ -104,6 +120,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     location: booking.calendarJoinUrl ?? meetingType.location,
     cancelUrl: withLinks ? (link(notice, 'cancel') ?? undefined) : undefined,
     rescheduleUrl: withLinks ? (link(notice, 'reschedule') ?? undefined) : undefined,
+    words: inviteWords(localeFor(notice, recipient), { meeting: meetingType.name, host: host.name }),
     changeLines: toInvitee ? changeLines(notice, open, 'page') : undefined,
   });
   if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
@@ -127,44 +144,47 @@ function whoChanged(by: ChangedBy | undefined, recipient: Recipient, notice: Boo
   return actor === 'host' ? notice.host.name : notice.booking.inviteeName;
 }
 
-/** The email `recipient` gets about `kind` for this booking. */
-/** "in 23 hours", "in 1 hour", "in 40 minutes": the time actually left (a reminder may run late). */
-export function startsIn(start: Date, now: Date): string {
+/** The time actually left (a reminder may run late): 23 hours, 1 hour (from 55 minutes), 40 minutes. */
+export function startsIn(start: Date, now: Date): { unit: 'hours' | 'minutes'; count: number } {
   const minutes = Math.max(1, Math.round((start.getTime() - now.getTime()) / 60_000));
-  if (minutes < 90) return minutes >= 55 ? 'in 1 hour' : `in ${minutes} minutes`;
-  return `in ${Math.round(minutes / 60)} hours`;
+  if (minutes < 90) return minutes >= 55 ? { unit: 'hours', count: 1 } : { unit: 'minutes', count: minutes };
+  return { unit: 'hours', count: Math.round(minutes / 60) };
 }
 
+/** The email `recipient` gets about `kind` for this booking. */
 export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, context: NoticeContext = {}, now = new Date()): ComposedEmail {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
+  const locale = localeFor(notice, recipient);
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
-  const clock = clockOf(notice, recipient);
-  const at = formatSubjectTime(booking.startTime, zone, clock);
+  const reader = readerOf(notice, recipient);
   const data = emailData(notice, recipient, kind !== 'cancellation', now);
+  const { t } = data;
+  const left = t('startsIn', startsIn(booking.startTime, now));
+  const words = { meeting: meetingType.name, withWhom, at: formatSubjectTime(booking.startTime, zone, reader), startsIn: left };
   const subjects: Record<NoticeKind, string> = {
-    confirmation: recipient === 'invitee' ? `Confirmed: ${meetingType.name} with ${withWhom}, ${at}` : `New booking: ${meetingType.name} with ${withWhom}, ${at}`,
-    reminder_24h: `Reminder: ${meetingType.name} with ${withWhom} ${startsIn(booking.startTime, now)}, ${at}`,
-    reminder_1h: `Starting ${startsIn(booking.startTime, now)}: ${meetingType.name} with ${withWhom}, ${at}`,
-    cancellation: `Cancelled: ${meetingType.name} with ${withWhom}, ${at}`,
-    rescheduled: `Rescheduled: ${meetingType.name} with ${withWhom}, now ${at}`,
-    new_time_request: `Please pick a new time: ${meetingType.name} with ${withWhom}, ${at}`,
+    confirmation: recipient === 'invitee' ? t('subjectConfirmed', words) : t('subjectNewBooking', words),
+    reminder_24h: t('subjectReminder', words),
+    reminder_1h: t('subjectStarting', words),
+    cancellation: t('subjectCancelled', words),
+    rescheduled: t('subjectRescheduled', words),
+    new_time_request: t('subjectNewTimeRequest', words),
   };
   const layouts: Record<NoticeKind, () => BookingEmailProps> = {
     confirmation: () => bookingConfirmedLayout(data),
-    reminder_24h: () => bookingReminderLayout({ ...data, startsIn: startsIn(booking.startTime, now) }),
-    reminder_1h: () => bookingReminderLayout({ ...data, startsIn: startsIn(booking.startTime, now) }),
+    reminder_24h: () => bookingReminderLayout({ ...data, startsIn: left }),
+    reminder_1h: () => bookingReminderLayout({ ...data, startsIn: left }),
     cancellation: () =>
       bookingCancelledLayout({
         ...data,
         reason: context.reason?.trim() || null,
         cancelledBy: whoChanged(context.cancelledBy, recipient, notice),
-        bookAgainUrl: recipient === 'invitee' ? `${appUrl()}/${host.username}/${meetingType.slug}` : null,
+        bookAgainUrl: recipient === 'invitee' ? inLanguage(`${appUrl()}/${host.username}/${meetingType.slug}`, locale) : null,
       }),
     rescheduled: () =>
       bookingRescheduledLayout({
         ...data,
-        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, clock) : 'an earlier time',
+        previousWhen: context.previous ? formatMeetingTime(context.previous.start, context.previous.end, zone, reader) : t('earlierTime'),
         movedBy: whoChanged(context.rescheduledBy, recipient, notice),
         movedByHost: context.rescheduledBy === 'host',
         hostMessage: recipient === 'invitee' ? context.message?.trim() || null : null,

@@ -5,6 +5,7 @@ import BookingCancelledEmail from '@/emails/booking-cancelled-email';
 import BookingConfirmedEmail from '@/emails/booking-confirmed-email';
 import BookingReminderEmail from '@/emails/booking-reminder-email';
 import BookingRescheduledEmail from '@/emails/booking-rescheduled-email';
+import NewTimeRequestedEmail from '@/emails/new-time-requested-email';
 import { BookingEmail, type BookingEmailProps } from '@/emails/components/booking-email';
 import { renderEmailHtml } from './email-html';
 
@@ -23,8 +24,11 @@ const hostile: BookingEmailProps = {
   otherParty: 'Ada Lovelace (ada@example.com)',
   notes: 'Line one\nLine <two>',
   reason: 'Conflict & more',
+  changeLines: ['You can reschedule <or> cancel until 1 day before the meeting.'],
+  message: { title: 'Message from <Grace>', text: 'Sorry & "thanks"' },
   actions: [{ label: 'Cancel', href: 'https://example.com/bookings/1?token=a&b="c"' }],
   footer: 'Sent by Rendezvous',
+  labels: { what: 'What', when: 'When', was: 'Was', timeZone: 'Time zone', with: 'With', where: 'Where', reason: 'Reason', notes: 'Notes' },
 };
 
 describe('booking email HTML', () => {
@@ -33,6 +37,7 @@ describe('booking email HTML', () => {
     ['cancelled', createElement(BookingCancelledEmail, BookingCancelledEmail.PreviewProps)],
     ['reminder', createElement(BookingReminderEmail, BookingReminderEmail.PreviewProps)],
     ['rescheduled', createElement(BookingRescheduledEmail, BookingRescheduledEmail.PreviewProps)],
+    ['new time requested', createElement(NewTimeRequestedEmail, NewTimeRequestedEmail.PreviewProps)],
     ['every optional part, with markup in the text', createElement(BookingEmail, hostile)],
   ] as const;
   for (const [name, element] of cases) {

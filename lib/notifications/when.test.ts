@@ -24,6 +24,16 @@ describe('formatMeetingTime', () => {
   });
 });
 
+describe('formatMeetingTime in the invitee’s language', () => {
+  it('writes German, French and Spanish dates with their own 24-hour clock', () => {
+    const start = new Date('2026-12-07T14:00:00Z');
+    const end = new Date('2026-12-07T14:30:00Z');
+    expect(formatMeetingTime(start, end, 'Europe/Berlin', 'de')).toBe('Montag, 7. Dezember 2026 · 15:00 – 15:30');
+    expect(formatMeetingTime(start, end, 'Europe/Paris', 'fr')).toBe('lundi 7 décembre 2026 · 15:00 – 15:30');
+    expect(formatMeetingTime(start, end, 'Europe/Madrid', 'es')).toBe('lunes, 7 de diciembre de 2026 · 15:00 – 15:30');
+  });
+});
+
 describe('formatTimeZone', () => {
   it('gives the offset of the meeting\'s date, including half-hour DST (Lord Howe)', () => {
     expect(formatTimeZone('Australia/Lord_Howe', new Date('2027-01-11T00:00:00Z'))).toBe('Australia/Lord_Howe (GMT+11)');

@@ -271,3 +271,29 @@ describe('who cancelled', () => {
     await expect(database().execute(sql`update bookings set cancelled_by = 'host' where id = ${booking.id}`)).rejects.toMatchObject({ cause: { code: '23514' } });
   });
 });
+
+describe('the host’s actions in the invitee’s language', () => {
+  it('asks a German invitee for a new time and tells them of the host’s move in German; the host’s copies stay English', async () => {
+    const { host, meetingType } = await createBookableHost(database(), { name: 'Intro call' });
+    const booked = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY, { name: 'Ann Lee', timezone: 'Europe/Berlin', locale: 'de' }));
+    expect(booked.status).toBe(201);
+    const booking = booked.body.booking;
+    signInAs(host.id);
+
+    expect(await requestNewTimeAction({ bookingId: booking.id, message: 'Geht es später in der Woche?' })).toMatchObject({ ok: true });
+    const [request] = await mailFor(booking.id, 'new_time_request');
+    // 15:00 UTC is 16:00 in Berlin, on the German clock.
+    expect(request?.subject).toBe(`Bitte wählen Sie eine neue Zeit: Intro call mit ${host.name}, Mo., 11. Jan., 16:00`);
+    expect(request?.textBody).toContain(`Nachricht von ${host.name}:\nGeht es später in der Woche?`);
+    expect(request?.textBody).toMatch(/Neue Zeit wählen: \S+\/reschedule\?token=\S+&lang=de\n/);
+
+    expect(await rescheduleBookingAction({ bookingId: booking.id, start: TUESDAY_10AM_NY, message: 'Dienstag passt besser.' })).toMatchObject({ ok: true });
+    const successor = await successorOf(booking.id);
+    const mails = await mailFor(successor!.id, 'rescheduled');
+    const toInvitee = mails.find((m) => m.recipientEmail !== host.email);
+    expect(toInvitee?.subject).toBe(`Verschoben: Intro call mit ${host.name}, jetzt Di., 12. Jan., 16:00`);
+    expect(toInvitee?.textBody).toContain(`${host.name} hat Ihren Termin verschoben`);
+    expect(toInvitee?.textBody).toContain(`Nachricht von ${host.name}:\nDienstag passt besser.`);
+    expect(mails.find((m) => m.recipientEmail === host.email)?.subject).toMatch(/^Rescheduled: Intro call with Ann Lee/);
+  });
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
+import { InviteeIntl } from '@/components/booking/invitee-intl';
 import { HostRescheduleFlow } from '@/components/dashboard/bookings/host-reschedule-flow';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { Alert } from '@/components/ui/alert';
@@ -30,18 +31,21 @@ export default async function HostReschedulePage({ params }: { params: Promise<{
         </h1>
       </div>
       {movable ? (
-        <HostRescheduleFlow
-          booking={{
-            id: booking.id,
-            start: booking.start.toISOString(),
-            end: booking.end.toISOString(),
-            meetingTypeId: booking.meetingTypeId,
-            maxDaysInFuture: booking.maxDaysInFuture,
-            inviteeName: booking.inviteeName,
-          }}
-          timeZone={booking.hostTimeZone}
-          action={rescheduleBookingAction}
-        />
+        // The invitee's picker, in English: hosts read English.
+        <InviteeIntl locale="en">
+          <HostRescheduleFlow
+            booking={{
+              id: booking.id,
+              start: booking.start.toISOString(),
+              end: booking.end.toISOString(),
+              meetingTypeId: booking.meetingTypeId,
+              maxDaysInFuture: booking.maxDaysInFuture,
+              inviteeName: booking.inviteeName,
+            }}
+            timeZone={booking.hostTimeZone}
+            action={rescheduleBookingAction}
+          />
+        </InviteeIntl>
       ) : (
         <Alert tone="info">This booking can no longer be moved: it has started, was cancelled or moved, or its meeting type is off.</Alert>
       )}

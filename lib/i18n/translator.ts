@@ -1,0 +1,23 @@
+import { createTranslator } from 'next-intl';
+import { defaultLocale, isLocale, type Locale } from './locales';
+import { catalogues } from './messages';
+
+// Translations outside a React render (emails, subjects, .ics text): next-intl's core translator over
+// the same catalogues the pages use.
+
+export function emailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], namespace: 'email' });
+}
+
+/** The words of an invitee's calendar entry (.ics, Google/Outlook links); an unknown stored locale reads as English. */
+export function inviteWords(locale: string, names: { meeting: string; host: string }) {
+  const known = isLocale(locale) ? locale : defaultLocale;
+  const t = createTranslator({ locale: known, messages: catalogues[known], namespace: 'invite' });
+  return { summary: t('summary', names), needChange: t('needChange'), reschedule: t('reschedule'), cancel: t('cancel') };
+}
+
+/** The change policy's words (`policy` messages) for an email or the .ics; an unknown stored locale reads as English. */
+export function policyWords(locale: string) {
+  const known = isLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: known, messages: catalogues[known], namespace: 'policy' });
+}
