@@ -42,7 +42,8 @@ const typeForm = (fields: { name: string; slug: string }) => ({
   maxDaysInFuture: '60',
   color: '#3b82f6',
   isActive: 'on',
-  minChangeNoticeHours: '0',
+  minChangeNoticeMinutes: '0',
+  minChangeNoticeMinutesUnit: 'hours',
 });
 
 const checklist = (hostUserId: string) => loadOnboardingChecklist(database, hostUserId);
