@@ -9,16 +9,17 @@ export type TimeChoiceStep = { kind: 'pick' } | { kind: 'confirm'; slot: Slot } 
 /**
  * The state both booking and rescheduling walk through: the invitee's zone (detected, or chosen),
  * pick a time → confirm it → done. A time taken meanwhile sends the invitee back to fresh times with
- * the reason shown above them.
+ * the reason shown above them. `startZone` (the host moving a booking: their own zone) replaces the
+ * browser's until one is chosen.
  */
-export function useTimeChoice() {
+export function useTimeChoice(startZone: string | null = null) {
   const detectedZone = useDetectedTimeZone(null);
   const [chosenZone, setChosenZone] = useState<string | null>(null);
   const [step, setStep] = useState<TimeChoiceStep>({ kind: 'pick' });
   const [notice, setNotice] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   return {
-    timeZone: chosenZone ?? detectedZone,
+    timeZone: chosenZone ?? startZone ?? detectedZone,
     setChosenZone,
     step,
     notice,

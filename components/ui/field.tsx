@@ -15,7 +15,8 @@ function describedBy(ids: (string | false | undefined)[]): string | undefined {
   return joined === '' ? undefined : joined;
 }
 
-function Frame({ id, label, error, hint, optional, children }: FieldProps & { id: string; children: ReactNode }) {
+/** The label, hint and error around a control; for a compound control (a number and its unit) too. */
+export function FieldFrame({ id, label, error, hint, optional, children }: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
@@ -38,7 +39,7 @@ function Frame({ id, label, error, hint, optional, children }: FieldProps & { id
 }
 
 /** What ties a control to its label, hint and error. */
-function controlProps(id: string, error: string | undefined, hint: ReactNode) {
+export function fieldControlProps(id: string, error: string | undefined, hint: ReactNode) {
   return {
     id,
     className: styles.control,
@@ -51,24 +52,24 @@ function controlProps(id: string, error: string | undefined, hint: ReactNode) {
 export function TextField({ label, error, hint, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+    <FieldFrame id={id} label={label} error={error} hint={hint} optional={optional}>
       <input
-        {...controlProps(id, error, hint)}
+        {...fieldControlProps(id, error, hint)}
         {...input}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
 export function TextAreaField({ label, error, hint, optional, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+    <FieldFrame id={id} label={label} error={error} hint={hint} optional={optional}>
       <textarea
-        {...controlProps(id, error, hint)}
+        {...fieldControlProps(id, error, hint)}
         {...textarea}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -76,13 +77,13 @@ export function TextAreaField({ label, error, hint, optional, ...textarea }: Fie
 export function SelectField({ label, error, hint, optional, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint} optional={optional}>
+    <FieldFrame id={id} label={label} error={error} hint={hint} optional={optional}>
       <select
-        {...controlProps(id, error, hint)}
+        {...fieldControlProps(id, error, hint)}
         {...select}
       >
         {children}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { linkFromMail, signUpThroughForm, verifyFromMail } from './account-mail';
-import { axeViolations } from './axe';
+import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
-import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
 // Issue 14 in Chromium on the production build: a new host verifies their address from the mail
@@ -13,18 +11,13 @@ import { signInThroughForm } from './sign-in';
 
 const browser = launchBrowserPerFile();
 
-async function check(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
-}
-
 describe.skipIf(!hasBrowser)('accounts people can trust', () => {
   it('sign up → "Confirm your email" → verify from the mail → the booking page takes bookings', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
     const host = await signUpThroughForm(page, 'vera');
     await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
-    await check(page, 'dashboard-verify-banner');
+    await checkPageState(page, 'dashboard-verify-banner');
     await page.getByRole('button', { name: 'Resend' }).click();
     await page.getByText(`Sent. Check ${host.email}.`).waitFor();
 
@@ -35,7 +28,7 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
     expect((await fetch(`${baseUrl}/${host.username}/first-call`)).status).toBe(404);
 
     await verifyFromMail(page, host.email);
-    await check(page, 'verify-email-done');
+    await checkPageState(page, 'verify-email-done');
     await page.goto(`${baseUrl}/dashboard`);
     expect(await page.getByRole('heading', { name: 'Confirm your email' }).count()).toBe(0);
     const publicPage = await context.newPage();
@@ -51,7 +44,7 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
       expect(response?.status(), path).toBe(200);
       await page.getByText('This link is not valid').waitFor();
     }
-    await check(page, 'reset-password-invalid');
+    await checkPageState(page, 'reset-password-invalid');
     await page.close();
   });
 
@@ -66,17 +59,17 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
     await page.goto(`${baseUrl}/signin`);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL(`${baseUrl}/forgot-password`);
-    await check(page, 'forgot-password');
+    await checkPageState(page, 'forgot-password');
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText('Enter your email').waitFor();
     await page.getByLabel('Email').fill(host.email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText('Check your email').waitFor();
-    await check(page, 'forgot-password-sent');
+    await checkPageState(page, 'forgot-password-sent');
 
     const link = await linkFromMail(host.email, 'reset_password');
     await page.goto(`${baseUrl}${link}`);
-    await check(page, 'reset-password');
+    await checkPageState(page, 'reset-password');
     await page.getByLabel('New password').fill('short');
     await page.getByRole('button', { name: 'Set new password' }).click();
     await page.getByText('Use at least 10 characters').waitFor();
@@ -91,7 +84,7 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
 
     await page.goto(`${baseUrl}${link}`);
     await page.getByText('This link was already used').waitFor();
-    await check(page, 'reset-password-used');
+    await checkPageState(page, 'reset-password-used');
     await signedIn.close();
     await elsewhere.close();
   });
@@ -128,7 +121,7 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
     await page.getByText(`We sent a confirmation link to ${newEmail}`).waitFor();
     await page.getByRole('button', { name: 'Sign out of all other sessions' }).click();
     await page.getByText('Signed out of 0 other sessions.').waitFor();
-    await check(page, 'settings-account');
+    await checkPageState(page, 'settings-account');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download my data' }).click();
@@ -141,7 +134,7 @@ describe.skipIf(!hasBrowser)('accounts people can trust', () => {
     await dialog.getByLabel(/Type your username/).fill('wrong');
     await dialog.getByRole('button', { name: 'Delete account' }).click();
     await dialog.getByText(`Type your username, ${host.username}, to confirm.`).first().waitFor();
-    await check(page, 'settings-delete-dialog');
+    await checkPageState(page, 'settings-delete-dialog');
     await dialog.getByLabel(/Type your username/).fill(host.username);
     await dialog.getByRole('button', { name: 'Delete account' }).click();
     await page.waitForURL(`${baseUrl}/`);

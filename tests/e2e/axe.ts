@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshotBothWidths } from './screenshots';
 
 // axe-core run inside the page. Evaluated over the DevTools protocol, so the page's CSP (which allows
 // only its own nonce-marked scripts) does not apply to it.
@@ -22,4 +24,10 @@ export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]>
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/** A page state as every browser test checks it: no axe violations, then screenshots at 1280 and 375 px. */
+export async function checkPageState(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  await screenshotBothWidths(page, name);
 }

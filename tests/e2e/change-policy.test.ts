@@ -3,11 +3,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatShortDateTime } from '@/components/booking/format-time';
 import { hashPassword } from '@/lib/secrets/password';
-import { axeViolations } from './axe';
+import { checkPageState } from './axe';
 import { fillDetails, firstOfferedTime, pickTime, uniqueEmail } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
-import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
 // The change policy up front, in Chromium through the production build: the host sets it on the
@@ -29,11 +28,6 @@ async function newPage(): Promise<Page> {
   const context = await browser().newContext({ timezoneId: ZONE, locale: 'en-US', viewport: { width: 1280, height: 800 } });
   contexts.push(context);
   return context.newPage();
-}
-
-async function check(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
 }
 
 /** A verified host in UTC, open 08:00–20:00 every day, with a 7-day cut-off type and a 1-hour one. */
@@ -115,7 +109,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     const label = await page.getByText('Add a video link', { exact: true }).boundingBox();
     const hint = await page.getByText('Each booking on your calendar gets a Google Meet').boundingBox();
     expect(hint!.y).toBeGreaterThanOrEqual(label!.y + label!.height - 1);
-    await check(page, 'meeting-type-units');
+    await checkPageState(page, 'meeting-type-units');
 
     // Typed in other units, stored in the model's, shown again in the best unit.
     await form.getByLabel('Minimum notice', { exact: true }).fill('1');
@@ -133,7 +127,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     await form.getByLabel('Duration', { exact: true }).fill('0.5');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Use whole minutes').waitFor();
-    await check(page, 'meeting-type-units-error');
+    await checkPageState(page, 'meeting-type-units-error');
   });
 
   it('states the policy on the booking page and the confirmation, with the links while changes are open', async () => {
@@ -145,7 +139,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     await expect(page.getByTestId('change-policy').textContent()).resolves.toContain('You can reschedule or cancel until 1 hour before the meeting.');
     await page.getByRole('link', { name: 'Reschedule' }).waitFor();
     await page.getByRole('link', { name: 'Cancel booking' }).waitFor();
-    await check(page, 'confirmation-policy-open');
+    await checkPageState(page, 'confirmation-policy-open');
   });
 
   it('gives a booking made inside its cut-off no change links, on the page or in the email, and says how to reach the host', async () => {
@@ -154,7 +148,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/${host.username}/intro`);
     await expect(page.getByTestId('booking-policy').textContent()).resolves.toBe('You can reschedule or cancel until 7 days before the meeting.');
-    await check(page, 'booking-page-policy');
+    await checkPageState(page, 'booking-page-policy');
 
     // Within the next 7 days: inside the cut-off from the moment it is booked.
     const booking = await bookThroughPage(page, host.username, 'intro', (start) => Date.parse(start) < Date.now() + 6 * DAY_MINUTES * 60_000);
@@ -167,7 +161,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     expect(said).toContain('Contact: Call 020 7946 0000');
     // Nor in the calendar links the page offers.
     for (const name of ['Google Calendar', 'Outlook']) expect(await page.getByRole('link', { name }).getAttribute('href')).not.toContain('token');
-    await check(page, 'confirmation-inside-cut-off');
+    await checkPageState(page, 'confirmation-inside-cut-off');
 
     const mail = await inviteeConfirmation(booking.id);
     for (const text of [mail.textBody, mail.body, mail.ics]) expect(text).not.toMatch(/\/(cancel|reschedule)\?token=/);
@@ -182,7 +176,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
       'This booking was made less than 7 days before the meeting, so it can’t be changed online (changes close 7 days before).',
     );
     await expect(page.getByTestId('contact-line').textContent()).resolves.toBe('Contact: Call 020 7946 0000');
-    await check(page, 'refusal-made-inside-cut-off');
+    await checkPageState(page, 'refusal-made-inside-cut-off');
   });
 
   it('names the real closing instant, in the invitee’s zone, for a booking made in good time', async () => {
@@ -199,7 +193,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
       `Online changes closed on ${formatShortDateTime(closedAt, ZONE, { withYear: true })}, 7 days before the meeting.`,
     );
     await page.getByText('To change it, reply to your confirmation email to reach Ada Lovelace.').waitFor();
-    await check(page, 'refusal-closed-later');
+    await checkPageState(page, 'refusal-closed-later');
   });
 
   it('words the settings page’s username and time zone like the rest of the dashboard', async () => {
@@ -225,6 +219,6 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await dialog.getByText('Choose a date').waitFor();
     expect(await dialog.getByLabel('Date').getAttribute('aria-invalid')).toBe('true');
-    await check(page, 'override-without-date');
+    await checkPageState(page, 'override-without-date');
   });
 });

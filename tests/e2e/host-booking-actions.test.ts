@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/secrets/password';
-import { axeViolations } from './axe';
+import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
 import { nextWeeksMonday } from './dates';
-import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
 // The host's actions on a booking in Chromium through the production build (jobs inline, mail
@@ -16,11 +14,6 @@ import { signInThroughForm } from './sign-in';
 
 const browser = launchBrowserPerFile();
 const PASSWORD = 'host actions password';
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
-}
 
 async function bookableHost() {
   const suffix = randomBytes(4).toString('hex');
@@ -77,19 +70,19 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     await signInThroughForm(page, host.email, PASSWORD);
 
     await page.goto(`${baseUrl}/dashboard/bookings/${ada.id}`);
-    await checkPage(page, 'dashboard-booking-host-actions');
+    await checkPageState(page, 'dashboard-booking-host-actions');
     await page.getByRole('link', { name: 'Reschedule…' }).click();
     await page.waitForURL(`${baseUrl}/dashboard/bookings/${ada.id}/reschedule`);
     await page.getByRole('button', { name: /^Book / }).first().waitFor();
-    await checkPage(page, 'dashboard-booking-reschedule-pick');
+    await checkPageState(page, 'dashboard-booking-reschedule-pick');
     await page.getByRole('button', { name: /^Book / }).first().click();
     await page.getByRole('heading', { name: 'Confirm the new time' }).waitFor();
     await page.getByLabel(/Message to Ada Invitee/).fill('Sorry, a clash came up.');
-    await checkPage(page, 'dashboard-booking-reschedule-confirm');
+    await checkPageState(page, 'dashboard-booking-reschedule-confirm');
     await page.getByRole('button', { name: 'Move and email Ada Invitee' }).click();
     await page.waitForURL(/\/dashboard\/bookings\/[0-9a-f-]+\?moved=1$/);
     await page.getByText('Booking moved. Ada Invitee has been emailed the new time.').waitFor();
-    await checkPage(page, 'dashboard-booking-moved');
+    await checkPageState(page, 'dashboard-booking-moved');
 
     expect(await statusOf(ada.id)).toMatchObject({ status: 'rescheduled' });
     const mail = await mailText(ada.email, 'rescheduled');
@@ -113,17 +106,17 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
       await page.getByRole('button', { name: 'Request a new time…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(/Message to/).fill('Could we move this to later in the week?');
-      if (booking === bo) await checkPage(page, 'dashboard-booking-request-dialog');
+      if (booking === bo) await checkPageState(page, 'dashboard-booking-request-dialog');
       await dialog.getByRole('button', { name: 'Send request' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText(/^Request sent\./).waitFor();
     }
     await page.reload();
     await page.getByText('Confirmed, new time requested').waitFor();
-    await checkPage(page, 'dashboard-booking-new-time-requested');
+    await checkPageState(page, 'dashboard-booking-new-time-requested');
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByRole('link', { name: /Bo Invitee/ }).getByText('New time requested').waitFor();
-    await checkPage(page, 'dashboard-bookings-new-time-requested');
+    await checkPageState(page, 'dashboard-bookings-new-time-requested');
 
     // Bo follows the email's link and picks a time.
     const invitee = await context.newPage();
@@ -133,7 +126,7 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     await invitee.getByText(/asked you to pick a new time/).waitFor();
     await invitee.getByText('“Could we move this to later in the week?”').waitFor();
     await invitee.getByRole('button', { name: /^Book / }).first().waitFor();
-    await checkPage(invitee, 'reschedule-new-time-requested');
+    await checkPageState(invitee, 'reschedule-new-time-requested');
     await invitee.getByRole('button', { name: /^Book / }).first().click();
     await invitee.getByRole('button', { name: 'Confirm new time' }).click();
     await invitee.getByRole('heading', { name: 'Rescheduled' }).waitFor();
@@ -143,10 +136,10 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     await invitee.goto((await mailText(cy.email, 'new_time_request')).match(/Pick a new time: (\S+)/)![1]!);
     await invitee.getByRole('button', { name: 'None of these times work' }).click();
     await invitee.getByLabel(/Anything to tell/).fill('I am away all month');
-    await checkPage(invitee, 'reschedule-new-time-decline');
+    await checkPageState(invitee, 'reschedule-new-time-decline');
     await invitee.getByRole('button', { name: 'Cancel the meeting' }).click();
     await invitee.getByRole('heading', { name: 'Meeting cancelled' }).waitFor();
-    await checkPage(invitee, 'reschedule-new-time-declined');
+    await checkPageState(invitee, 'reschedule-new-time-declined');
     expect(await statusOf(cy.id)).toEqual({ status: 'cancelled', cancelled_by: 'invitee' });
     expect(await mailText(host.email, 'cancellation')).toContain('Declined to pick a new time: I am away all month');
 
@@ -160,7 +153,7 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     await cyRow.getByText('Cancelled by the invitee').waitFor();
     expect(await cyRow.innerText()).toContain('Declined to pick a new time: I am away all month');
     await page.getByRole('link', { name: /Di Invitee/ }).getByText('Cancelled by you').waitFor();
-    await checkPage(page, 'dashboard-bookings-cancelled-by');
+    await checkPageState(page, 'dashboard-bookings-cancelled-by');
     await page.goto(`${baseUrl}/dashboard/bookings/${cy.id}`);
     await page.getByText('Cancelled by the invitee').waitFor();
     await context.close();
@@ -183,10 +176,10 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     expect(await page.getByRole('button', { name: 'Cancel booking…' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Mark as no-show' }).click();
     await page.getByText('No-show: the invitee did not come').waitFor();
-    await checkPage(page, 'dashboard-booking-no-show');
+    await checkPageState(page, 'dashboard-booking-no-show');
     await page.goto(`${baseUrl}/dashboard?tab=past`);
     await page.getByRole('link', { name: /Ed Invitee/ }).getByText('No-show').waitFor();
-    await checkPage(page, 'dashboard-bookings-past-no-show');
+    await checkPageState(page, 'dashboard-bookings-past-no-show');
     await page.goto(`${baseUrl}/dashboard/bookings/${id}`);
     await page.getByRole('button', { name: 'Undo no-show' }).click();
     await page.getByText('Confirmed, took place').waitFor();

@@ -3,10 +3,9 @@ import postgres from 'postgres';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '@/lib/secrets/password';
-import { axeViolations } from './axe';
+import { axeViolations, checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { DAY_MS, nextWeeksMonday } from './dates';
-import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
 // The host's clock and the dashboard on a phone, in Chromium through the production build: a London
@@ -76,11 +75,6 @@ async function hostConfirmation(bookingId: string, hostEmail: string): Promise<{
   throw new Error(`no confirmation to ${hostEmail}`);
 }
 
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
-}
-
 /** How far the page is wider than the viewport (0 when nothing scrolls sideways). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -103,19 +97,19 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     await clock.selectOption('24h');
     await page.getByRole('button', { name: 'Save time format' }).click();
     await page.getByRole('region', { name: 'Time format' }).getByText('Saved.').waitFor();
-    await checkPage(page, 'dashboard-settings-clock');
+    await checkPageState(page, 'dashboard-settings-clock');
 
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByText('14:00 – 14:30').first().waitFor();
     expect(await page.getByText('2:00 PM').count()).toBe(0);
-    await checkPage(page, 'dashboard-bookings-24h');
+    await checkPageState(page, 'dashboard-bookings-24h');
 
     await page.goto(`${baseUrl}/dashboard/availability`);
     const mondayFrom = page.getByLabel('Monday: from');
     expect(await mondayFrom.locator('option:checked').textContent()).toBe('09:00');
     expect(await mondayFrom.locator('option', { hasText: '14:00' }).count()).toBe(1);
     await page.getByText('14:00–18:00').waitFor();
-    await checkPage(page, 'dashboard-availability-24h');
+    await checkPageState(page, 'dashboard-availability-24h');
 
     // A booking made now: the host's email reads on their clock; the invitee's keeps 12-hour.
     const after = await book(host.meetingTypeId, londonAt(plusDays(monday, 1), '14:00'), 'Bea Later');
@@ -193,7 +187,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(await sidewaysOverflow(page), `${path} at 375 px`).toBeLessThanOrEqual(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
-      await checkPage(page, `dashboard-phone-${name}`);
+      await checkPageState(page, `dashboard-phone-${name}`);
     }
     // The date override dialog, open on a phone.
     await page.goto(`${baseUrl}/dashboard/availability`);

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { verifyFromMail } from './account-mail';
-import { axeViolations } from './axe';
+import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { DAY_MS, nextWeeksMonday } from './dates';
-import { screenshotBothWidths } from './screenshots';
 import { signInThroughForm } from './sign-in';
 
 // A new host's first day, in Chromium through the production build: sign up (with a ready 30 minute
@@ -46,11 +44,6 @@ async function openTimes(id: string, start: string, end: string): Promise<Map<st
   return byDate;
 }
 
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
-}
-
 describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
   it('signs up, sets up a meeting type and hours, sees them public, and cancels an invitee’s booking', async () => {
     const context = await browser().newContext({ timezoneId: ZONE });
@@ -66,24 +59,24 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL(`${baseUrl}/dashboard`);
-    await checkPage(page, 'dashboard-bookings-empty');
+    await checkPageState(page, 'dashboard-bookings-empty');
 
     // A meeting type, beside the one every new host starts with.
     await page.goto(`${baseUrl}/dashboard/meeting-types`);
     await page.getByRole('list', { name: 'Your meeting types' }).getByRole('link', { name: '30 minute meeting' }).waitFor();
-    await checkPage(page, 'dashboard-meeting-types-starter');
+    await checkPageState(page, 'dashboard-meeting-types-starter');
     await page.getByRole('link', { name: 'New meeting type' }).first().click();
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types/new`);
-    await checkPage(page, 'dashboard-meeting-type-new');
+    await checkPageState(page, 'dashboard-meeting-type-new');
     await page.getByLabel('Name', { exact: true }).fill('Strategy session');
     await page.getByLabel('Duration', { exact: true }).fill('45');
     await page.getByRole('button', { name: 'Create meeting type' }).click();
     await page.waitForURL(`${baseUrl}/dashboard/meeting-types`);
     await page.getByText('Strategy session').first().waitFor();
-    await checkPage(page, 'dashboard-meeting-types');
+    await checkPageState(page, 'dashboard-meeting-types');
     const id = await meetingTypeId(username, 'strategy-session');
     await page.goto(`${baseUrl}/dashboard/meeting-types/${id}`);
-    await checkPage(page, 'dashboard-meeting-type-edit');
+    await checkPageState(page, 'dashboard-meeting-type-edit');
 
     // Weekly hours: Tuesday off; and the Wednesday of next week off by a date override.
     const monday = nextWeeksMonday();
@@ -98,7 +91,7 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await dialog.getByLabel('Unavailable all day').check();
     await dialog.getByRole('button', { name: 'Save override' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await checkPage(page, 'dashboard-availability');
+    await checkPageState(page, 'dashboard-availability');
 
     // The booking page takes bookings once the address is confirmed from the mail.
     await verifyFromMail(page, `hanna-${suffix}@example.test`);
@@ -126,7 +119,7 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByRole('link', { name: /Ivo Invitee/ }).click();
     await page.waitForURL(/\/dashboard\/bookings\//);
-    await checkPage(page, 'dashboard-booking-detail');
+    await checkPageState(page, 'dashboard-booking-detail');
 
     // The host cancels it: the time is free again.
     await page.getByRole('button', { name: 'Cancel booking…' }).click();
@@ -138,9 +131,9 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
 
     await page.goto(`${baseUrl}/dashboard?tab=cancelled`);
     await page.getByRole('link', { name: /Ivo Invitee/ }).waitFor();
-    await checkPage(page, 'dashboard-bookings-cancelled');
+    await checkPageState(page, 'dashboard-bookings-cancelled');
     await page.goto(`${baseUrl}/dashboard/settings`);
-    await checkPage(page, 'dashboard-settings');
+    await checkPageState(page, 'dashboard-settings');
     await context.close();
   }, 120_000);
 
@@ -154,7 +147,7 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
     const text = await list.innerText();
     expect(text).toContain('Intro call');
     expect(text).toContain('Deep dive');
-    await checkPage(page, 'dashboard-meeting-types-demo');
+    await checkPageState(page, 'dashboard-meeting-types-demo');
     await context.close();
   });
 });

@@ -1,11 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signUpThroughForm, verifyFromMail } from './account-mail';
-import { axeViolations } from './axe';
+import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
 import { DAY_MS, nextWeeksMonday } from './dates';
-import { screenshotBothWidths } from './screenshots';
 
 // Issue 17 part C in Chromium on the production build: a new host's first-run checklist, a week off in
 // one dialog (then not offered on the public page), and one day's hours copied to chosen days.
@@ -14,11 +12,6 @@ const browser = launchBrowserPerFile();
 const ZONE = 'Europe/London';
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-
-async function check(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  await screenshotBothWidths(page, name);
-}
 
 async function starterTypeId(username: string): Promise<string> {
   const [row] = await withSql((sql) => sql<{ id: string }[]>`select mt.id from meeting_types mt join users u on u.id = mt.user_id where u.username = ${username} and mt.slug = '30min'`);
@@ -53,7 +46,7 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     expect(await checklist.getByRole('progressbar').getAttribute('value')).toBe('0');
     await checklist.getByText(`You can be booked Mon–Fri, 9:00–17:00, ${ZONE}.`).waitFor();
     await checklist.getByText(`${baseUrl}/${host.username}`).waitFor();
-    await check(page, 'dashboard-onboarding-new');
+    await checkPageState(page, 'dashboard-onboarding-new');
 
     // The ready meeting type, edited.
     await checklist.getByRole('link', { name: 'Edit meeting type' }).click();
@@ -76,14 +69,14 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     const steps = checklist.getByRole('listitem');
     expect(await steps.count()).toBe(5);
     expect(await steps.filter({ hasText: 'Done' }).allInnerTexts()).toHaveLength(3);
-    await check(page, 'dashboard-onboarding-progress');
+    await checkPageState(page, 'dashboard-onboarding-progress');
 
     await checklist.getByRole('button', { name: 'Hide checklist' }).click();
     await checklist.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('heading', { name: 'Bookings', level: 1 }).waitFor();
     expect(await page.getByRole('region', { name: /take bookings/ }).count()).toBe(0);
-    await check(page, 'dashboard-onboarding-hidden');
+    await checkPageState(page, 'dashboard-onboarding-hidden');
     await context.close();
   }, 120_000);
 
@@ -103,7 +96,7 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     await dialog.getByRole('button', { name: 'Add time off' }).click();
     await dialog.getByText('Choose a date').first().waitFor();
     expect(await dialog.getByText('Invalid ISO date').count()).toBe(0);
-    await check(page, 'availability-time-off-empty');
+    await checkPageState(page, 'availability-time-off-empty');
 
     await dialog.getByLabel('First day off').fill(monday);
     await dialog.getByLabel('Last day off').fill(friday);
@@ -113,7 +106,7 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     const overrides = page.getByRole('region', { name: 'Date overrides' }).getByRole('listitem');
     await overrides.nth(4).waitFor();
     expect(await overrides.filter({ hasText: 'Unavailable all day' }).count()).toBe(5);
-    await check(page, 'availability-time-off-added');
+    await checkPageState(page, 'availability-time-off-added');
 
     const week = await openTimes(id, monday, plusDays(monday, 7));
     for (let day = 0; day < 5; day++) expect(week.get(plusDays(monday, day)), plusDays(monday, day)).toBeUndefined();
@@ -125,7 +118,7 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     await dialog.getByRole('textbox', { name: 'Date 1', exact: true }).fill(plusDays(monday, 9));
     await dialog.getByRole('button', { name: '+ Add another date' }).click();
     await dialog.getByRole('textbox', { name: 'Date 2', exact: true }).fill(plusDays(monday, 16));
-    await check(page, 'availability-time-off-dates');
+    await checkPageState(page, 'availability-time-off-dates');
     await dialog.getByRole('button', { name: 'Add time off' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('Time off added: 2 days.').waitFor();
@@ -135,7 +128,7 @@ describe.skipIf(!hasBrowser)('a new host’s first run, time off and copied hour
     const copyDialog = page.getByRole('dialog', { name: 'Copy Monday’s hours to' });
     await copyDialog.getByLabel('Saturday').check();
     await copyDialog.getByLabel('Sunday').check();
-    await check(page, 'availability-copy-hours');
+    await checkPageState(page, 'availability-copy-hours');
     await copyDialog.getByRole('button', { name: 'Copy', exact: true }).click();
     await copyDialog.waitFor({ state: 'detached' });
     expect(await page.getByRole('checkbox', { name: 'Saturday', exact: true }).isChecked()).toBe(true);

@@ -1,11 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import type { Slot } from '@/components/booking/api-client';
 import { layoutStyles } from '@/components/booking/booking-layout';
 import { MoveSummary } from '@/components/booking/move-summary';
 import { PickTimePanel } from '@/components/booking/pick-time-panel';
+import { useTimeChoice } from '@/components/booking/use-time-choice';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -25,18 +25,13 @@ interface Props {
  */
 export function HostRescheduleFlow({ booking, timeZone: hostZone, action }: Props) {
   const router = useRouter();
-  const [timeZone, setTimeZone] = useState(hostZone);
-  const [slot, setSlot] = useState<Slot | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
+  // The invitee's picker and its steps; starts in the host's zone.
+  const choice = useTimeChoice(hostZone);
+  const { timeZone, step } = choice;
   const move: typeof action = async (form) => {
     const result = await action(form);
-    if (!result.ok && result.error.code === 'slot_unavailable') {
-      // Someone took it meanwhile: back to fresh times, with the reason above them.
-      setNotice(result.error.message);
-      setRevision((r) => r + 1);
-      setSlot(null);
-    }
+    // Someone took it meanwhile: back to fresh times, with the reason above them.
+    if (!result.ok && result.error.code === 'slot_unavailable') choice.slotTaken(result.error.message);
     return result;
   };
   const [state, submit, pending] = useFormAction(move, { onSuccess: ({ bookingId }) => router.push(`/dashboard/bookings/${bookingId}?moved=1`) });
@@ -45,18 +40,18 @@ export function HostRescheduleFlow({ booking, timeZone: hostZone, action }: Prop
     <>
       <PickTimePanel
         title="Pick the new time"
-        notice={notice}
-        hidden={slot !== null}
+        notice={choice.notice}
+        hidden={step.kind !== 'pick'}
         meetingTypeId={booking.meetingTypeId}
         maxDaysInFuture={booking.maxDaysInFuture}
         timeZone={timeZone}
-        onTimeZoneChange={setTimeZone}
-        revision={revision}
-        onPick={setSlot}
+        onTimeZoneChange={choice.setChosenZone}
+        revision={choice.revision}
+        onPick={choice.pick}
         hostBookingId={booking.id}
         excludeStart={booking.start}
       />
-      {slot ? <ConfirmMove booking={booking} slot={slot} timeZone={timeZone} submit={submit} pending={pending} error={taken ? null : formError(state)} fieldError={state && !state.ok ? state.error.fieldErrors?.message : undefined} onBack={() => setSlot(null)} /> : null}
+      {step.kind === 'confirm' && timeZone ? <ConfirmMove booking={booking} slot={step.slot} timeZone={timeZone} submit={submit} pending={pending} error={taken ? null : formError(state)} fieldError={state && !state.ok ? state.error.fieldErrors?.message : undefined} onBack={choice.back} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { FieldFrame, fieldControlProps } from '@/components/ui/field';
 import fieldStyles from '@/components/ui/field.module.css';
 import { unitName } from '@/lib/booking/change-policy';
 import { type DurationFieldName, durationFields } from '@/lib/hosts/meeting-types/limits';
@@ -21,26 +22,18 @@ interface Props {
  */
 export function DurationField({ name, label, value, onChange, hint, error, optional }: Props) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={fieldStyles.field}>
-      <label htmlFor={id} className={fieldStyles.label}>
-        {label}
-        {optional ? <span className={fieldStyles.optional}> (optional)</span> : null}
-      </label>
+    <FieldFrame id={id} label={label} error={error} hint={hint} optional={optional}>
       <div className={styles.duration}>
         <input
-          id={id}
+          {...fieldControlProps(id, error, hint)}
           name={name}
-          className={fieldStyles.control}
           type="number"
           inputMode="decimal"
           min={0}
           step="any"
           value={value.amount}
           onChange={(event) => onChange({ ...value, amount: event.target.value })}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
         />
         <select
           name={`${name}Unit`}
@@ -56,16 +49,6 @@ export function DurationField({ name, label, value, onChange, hint, error, optio
           ))}
         </select>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className={fieldStyles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className={fieldStyles.error}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }
