@@ -10,6 +10,7 @@ import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
 import { MeetingSummary } from './meeting-summary';
+import summaryStyles from './meeting-summary.module.css';
 import type { OpeningSlots } from './opening-slots';
 import { PickTimePanel } from './pick-time-panel';
 import { useTimeChoice } from './use-time-choice';
@@ -39,7 +40,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   const details = (
     <MeetingSummary meetingType={meetingType}>
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
-      {oneTimeLinkToken && step.kind !== 'done' ? <p>{links('singleUse')}</p> : null}
+      {oneTimeLinkToken && step.kind !== 'done' ? <p className={summaryStyles.policy}>{links('singleUse')}</p> : null}
     </MeetingSummary>
   );
   // The embedding page hears about each step (postToEmbedder sends nothing unless framed by embed.js).

@@ -3,6 +3,7 @@ import { EmbedRoot } from '@/components/embed/embed-root';
 import type { LinkState } from '@/lib/booking/one-time-links/link-state';
 import styles from './booking-layout.module.css';
 import { LanguagePicker } from './language-picker';
+import own from './one-time-link-refused.module.css';
 
 const words = {
   used: { title: 'usedTitle', body: 'usedBody' },
@@ -25,5 +26,5 @@ export async function OneTimeLinkRefused({ state, embedded }: { state: Exclude<L
       </section>
     </>
   );
-  return embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className={styles.page}>{content}</main>;
+  return embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className={`${styles.page} ${own.narrow}`}>{content}</main>;
 }

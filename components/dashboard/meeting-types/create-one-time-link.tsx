@@ -1,10 +1,10 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { type FormAction, formError, useFormAction } from '@/components/ui/use-form-action';
 import { CopyLinkButton } from './copy-link-button';
 import styles from './one-time-links.module.css';
@@ -15,7 +15,6 @@ export type CreateLinkAction = FormAction<{ id: string; path: string }>;
 export function CreateOneTimeLink({ meetingTypeId, action }: { meetingTypeId: string; action: CreateLinkAction }) {
   const [created, setCreated] = useState<string | null>(null);
   const [state, submit, pending] = useFormAction(action, { refresh: true, onSuccess: (link) => setCreated(link.path) });
-  const urlId = useId();
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
   const message = formError(state);
   return (
@@ -35,8 +34,13 @@ export function CreateOneTimeLink({ meetingTypeId, action }: { meetingTypeId: st
       {message ? <Alert tone="error">{message}</Alert> : null}
       {created ? (
         <div className={styles.newLink} data-testid="new-one-time-link">
-          <label htmlFor={urlId}>Your new link (copy it now: it is shown only once)</label>
-          <input id={urlId} className={styles.newLinkUrl} readOnly value={`${window.location.origin}${created}`} onFocus={(event) => event.currentTarget.select()} />
+          <TextField
+            label="Your new link"
+            hint="Copy it now: it is shown only once."
+            readOnly
+            value={`${window.location.origin}${created}`}
+            onFocus={(event) => event.currentTarget.select()}
+          />
           <CopyLinkButton path={created} name="the new one-time link" />
         </div>
       ) : null}
