@@ -73,7 +73,9 @@ export function meetingTypePage(surface: Surface) {
     const { username, slug } = await params;
     const meetingType = await loadMeetingType(username, slug);
     const t = await getTranslations('invitee');
-    return { title: meetingType ? t('meeting.title', { meeting: meetingType.name, host: meetingType.host.name }) : t('hostPage.notFound'), ...robotsOf(surface) };
+    // A secret meeting type is found by its link only: search engines should not list it either.
+    const robots = meetingType?.isSecret ? { robots: { index: false } } : robotsOf(surface);
+    return { title: meetingType ? t('meeting.title', { meeting: meetingType.name, host: meetingType.host.name }) : t('hostPage.notFound'), ...robots };
   }
 
   async function MeetingTypePage({ params, searchParams }: MeetingTypeProps) {

@@ -9,6 +9,8 @@ export const errorStatus = {
   booking_not_active: 409,
   change_not_allowed: 409,
   conflict: 409,
+  link_used: 409,
+  link_expired: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,

@@ -100,17 +100,20 @@ describe('securityHeadersFor: page Content-Security-Policy', () => {
 });
 
 describe('securityHeadersFor: invitee manage pages', () => {
-  it.each(['/bookings/0b6f3c52-1a0e-4c57-9a55-1f9b8f0e2d11/cancel', '/bookings/0b6f3c52-1a0e-4c57-9a55-1f9b8f0e2d11/reschedule'])(
-    'keeps the tokened link %s out of Referer headers and caches',
-    (path) => {
-      const { response } = securityHeadersFor(path, 'production', fixedNonce);
-      expect(response['Referrer-Policy']).toBe('no-referrer');
-      expect(response['Cache-Control']).toBe('no-store');
-      expect(response['X-Frame-Options']).toBe('DENY');
-    },
-  );
+  it.each([
+    '/bookings/0b6f3c52-1a0e-4c57-9a55-1f9b8f0e2d11/cancel',
+    '/bookings/0b6f3c52-1a0e-4c57-9a55-1f9b8f0e2d11/reschedule',
+    // One-time links carry their token in the path; only the /embed one may be framed.
+    '/d/ZmFrZS10b2tlbi1mb3ItdGVzdGluZy1vbmx5LTEyMzQ1Njc4',
+    '/embed/d/ZmFrZS10b2tlbi1mb3ItdGVzdGluZy1vbmx5LTEyMzQ1Njc4',
+  ])('keeps the tokened link %s out of Referer headers and caches', (path) => {
+    const { response } = securityHeadersFor(path, 'production', fixedNonce);
+    expect(response['Referrer-Policy']).toBe('no-referrer');
+    expect(response['Cache-Control']).toBe('no-store');
+    expect(response['X-Frame-Options']).toBe(path.startsWith('/embed/') ? undefined : 'DENY');
+  });
 
-  it.each(['/', '/demo/intro', '/api/v1/availability', '/api/v1/bookings/x/cancel', '/embed/demo/intro'])(
+  it.each(['/', '/demo/intro', '/api/v1/availability', '/api/v1/bookings/x/cancel', '/embed/demo/intro', '/dev/mail', '/demo/d'])(
     'leaves Cache-Control of %s to the route',
     (path) => {
       expect(securityHeadersFor(path, 'production', fixedNonce).response).not.toHaveProperty('Cache-Control');

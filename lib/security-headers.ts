@@ -20,8 +20,8 @@ const isUnder = (pathname: string, root: string) => pathname === root || pathnam
 const isApiPath = (pathname: string) => isUnder(pathname, '/api');
 /** Pages made to be framed on other sites (the embeddable booking widget). */
 const isEmbedPath = (pathname: string) => isUnder(pathname, '/embed');
-/** Invitee manage pages: their links carry a cancel or reschedule token in the query. */
-const isInviteeManagePath = (pathname: string) => pathname.startsWith('/bookings/');
+/** Invitee pages whose address carries a secret: manage links (token in the query), one-time links (in the path). */
+const isInviteeManagePath = (pathname: string) => pathname.startsWith('/bookings/') || pathname.startsWith('/d/') || pathname.startsWith('/embed/d/');
 
 function baselineHeaders(pathname: string, nodeEnv: NodeEnv): Record<string, string> {
   const headers: Record<string, string> = {

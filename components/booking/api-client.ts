@@ -106,6 +106,8 @@ export interface NewBooking {
   tracking?: Partial<Record<string, string>>;
   /** The page's language: the booking's emails are written in it. */
   locale?: string;
+  /** Opened from a one-time link (/d/{token}): the booking uses it up. */
+  oneTimeLinkToken?: string;
 }
 
 /** 201 (created) or 200 (the same key was seen before: the same booking again). */

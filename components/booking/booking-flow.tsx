@@ -10,6 +10,7 @@ import { BookingPageFrame } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
 import { MeetingSummary } from './meeting-summary';
+import summaryStyles from './meeting-summary.module.css';
 import type { OpeningSlots } from './opening-slots';
 import { PickTimePanel } from './pick-time-panel';
 import { useTimeChoice } from './use-time-choice';
@@ -24,11 +25,14 @@ interface Props {
   tracking?: Tracking;
   /** The first month's slots, rendered with the page so the first times need no request. */
   openingSlots?: OpeningSlots | null;
+  /** Opened from a one-time link (/d/{token}): the booking uses it up; no link to the host's list. */
+  oneTimeLinkToken?: string | undefined;
 }
 
 /** The booking page: pick a date and time, enter details, see the confirmation. */
-export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null }: Props) {
+export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null, oneTimeLinkToken }: Props) {
   const t = useTranslations('invitee');
+  const links = useTranslations('oneTimeLinks');
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
 
@@ -36,6 +40,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   const details = (
     <MeetingSummary meetingType={meetingType}>
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
+      {oneTimeLinkToken && step.kind !== 'done' ? <p className={summaryStyles.policy}>{links('singleUse')}</p> : null}
     </MeetingSummary>
   );
   // The embedding page hears about each step (postToEmbedder sends nothing unless framed by embed.js).
@@ -50,7 +55,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
 
   return (
     <BookingPageFrame
-      backHref={`/${meetingType.host.username}`}
+      backHref={oneTimeLinkToken ? undefined : `/${meetingType.host.username}`}
       backLabel={t('meeting.allMeetingTypes', { host: meetingType.host.name })}
       details={details}
       embedded={embedded}
@@ -86,6 +91,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
           timeZone={timeZone}
           prefill={prefill}
           tracking={tracking}
+          oneTimeLinkToken={oneTimeLinkToken}
           onBooked={booked}
           onSlotTaken={choice.slotTaken}
           onBack={choice.back}

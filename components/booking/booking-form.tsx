@@ -23,6 +23,8 @@ interface Props {
   timeZone: string;
   prefill: Prefill;
   tracking: Tracking;
+  /** The one-time link the page was opened with; sent with the booking, which uses it up. */
+  oneTimeLinkToken?: string | undefined;
   onBooked: (booking: Booking) => void;
   /** The slot went to someone else (409 slot_unavailable): back to the times, with this message. */
   onSlotTaken: (message: string) => void;
@@ -33,14 +35,14 @@ type FieldName = 'name' | 'email' | 'notes';
 const fieldNames = new Set<string>(['name', 'email', 'notes']);
 const RETRY_DELAY_MS = 800;
 
-function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking' | 'locale'>): NewBooking {
+function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking' | 'locale' | 'oneTimeLinkToken'>): NewBooking {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const notes = text('notes');
   return { ...fixed, name: text('name'), email: text('email'), ...(notes ? { notes } : {}) };
 }
 
-export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, onBooked, onSlotTaken, onBack }: Props) {
+export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, oneTimeLinkToken, onBooked, onSlotTaken, onBack }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -57,7 +59,14 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
-    const fixed = { meetingTypeId, start: slot.start, timezone: timeZone, locale, ...(Object.keys(tracking).length > 0 ? { tracking } : {}) };
+    const fixed = {
+      meetingTypeId,
+      start: slot.start,
+      timezone: timeZone,
+      locale,
+      ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
+      ...(oneTimeLinkToken ? { oneTimeLinkToken } : {}),
+    };
     const input = readForm(event.currentTarget, fixed);
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() };

@@ -20,6 +20,7 @@ const fieldKeys = { name: 'name', email: 'email', notes: 'notes' } as const;
 
 export function useErrorText() {
   const t = useTranslations('invitee.errors');
+  const links = useTranslations('oneTimeLinks');
   const english = useLocale() === 'en';
 
   /** What to tell the invitee about a failure that has no better place on the page. */
@@ -35,9 +36,11 @@ export function useErrorText() {
         return t(error.reason === 'booking_started' ? 'started' : 'windowClosed');
       }
       if (error.code === 'booking_not_active') return t('notActive');
+      if (error.code === 'link_used') return links('linkUsed');
+      if (error.code === 'link_expired') return links('linkExpired');
       return t('generic');
     },
-    [t, english],
+    [t, links, english],
   );
 
   /** A field's error in the page's language (the API names the field in `path`). */

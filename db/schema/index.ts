@@ -4,5 +4,6 @@ export * from './calendars';
 export * from './meeting-types';
 export * from './notifications';
 export * from './onboarding';
+export * from './one-time-links';
 export * from './outbox';
 export * from './users';

@@ -26,6 +26,8 @@ export const meetingTypes = pgTable(
     addVideoLink: boolean('add_video_link').notNull().default(false),
     color: varchar('color', { length: 7 }).default('#3B82F6'),
     isActive: boolean('is_active').notNull().default(true),
+    // Secret: bookable by its URL (or a one-time link), never listed on the host's page (migration 0021).
+    isSecret: boolean('is_secret').notNull().default(false),
     // Invitees may cancel or reschedule until this long before the start (hosts always may).
     minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
     // How invitees reach the host once online changes are closed ("Call 020 7946 0000"); optional.

@@ -7,6 +7,7 @@ import { assertBookableSlot } from './bookable-slot';
 import { assertWithinBookingCaps } from './booking-caps';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
+import { consumeOneTimeLink } from './one-time-links/consume-link';
 import type { CreateBookingInput } from './schemas';
 
 export interface BookingResult {
@@ -27,7 +28,8 @@ function idempotentRequest(input: CreateBookingInput, key: string | undefined, n
   // Tracking joins the digest only when present, so keys stored before it existed still match. The
   // language does not: a retry from the same page after switching language gets the same booking.
   const tracking = input.tracking ? [JSON.stringify(Object.entries(input.tracking).sort())] : [];
-  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking]);
+  const link = input.oneTimeLinkToken ? [`link:${input.oneTimeLinkToken}`] : [];
+  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking, ...link]);
   return { meetingTypeId: input.meetingTypeId, key, digest, now };
 }
 
@@ -51,17 +53,22 @@ export async function createBooking(
         if (replay) return { booking: replay, created: false };
         await releaseExpiredKey(tx, idempotent);
       }
-      // Both read under the lock and are sent together; the slot's verdict still comes first.
-      const [bookable, withinCaps] = await Promise.allSettled([
+      // The id is chosen here: a one-time link is marked used by it before the row exists.
+      const id = randomUUID();
+      // All read under the lock and are sent together. A one-time link's verdict comes first (of two
+      // requests with one link, the second hears "used", not "slot taken"), then the slot's, then the caps'.
+      const token = input.oneTimeLinkToken;
+      const [link, bookable, withinCaps] = await Promise.allSettled([
+        token ? consumeOneTimeLink(tx, { token, meetingTypeId: input.meetingTypeId, bookingId: id, now: options.now }) : Promise.resolve(),
         assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId),
         assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now }),
       ]);
+      if (link.status === 'rejected') throw link.reason;
       if (bookable.status === 'rejected') throw bookable.reason;
       if (withinCaps.status === 'rejected') throw withinCaps.reason;
       const { schedule, slot } = bookable.value;
-      // The booking and its event are sent together (one round trip): the id is chosen here, and a
-      // refused insert aborts the transaction, so the outbox row never outlives it.
-      const id = randomUUID();
+      // The booking and its event are sent together (one round trip); a refused insert aborts the
+      // transaction, so neither the outbox row nor the link's use outlives it.
       const [inserted] = await Promise.all([
         insertConfirmedBooking(tx, {
           id,

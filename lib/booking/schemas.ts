@@ -5,6 +5,8 @@ import { trackingField } from './tracking';
 
 // Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
 
+const tokenField = z.string().min(1).max(200);
+
 export const createBookingSchema = z.strictObject({
   meetingTypeId: z.uuid(),
   start: instantField,
@@ -17,10 +19,10 @@ export const createBookingSchema = z.strictObject({
   tracking: trackingField.optional(),
   /** The booking page's language: the invitee's emails are written in it. Absent: the request's Accept-Language. */
   locale: z.enum(locales).optional(),
+  /** The token of the one-time link (/d/{token}) the page was opened with: it books once. */
+  oneTimeLinkToken: tokenField.optional(),
 });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
-
-const tokenField = z.string().min(1).max(200);
 
 export const cancelBookingSchema = z.strictObject({
   token: tokenField,

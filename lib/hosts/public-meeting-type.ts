@@ -9,6 +9,8 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** How far ahead it can be booked, so the picker does not offer empty months. */
   maxDaysInFuture: number;
   isActive: boolean;
+  /** Not listed on the host's page: its booking page is not indexed either. */
+  isSecret: boolean;
   /** The invitee's cut-off for changes, and how to reach the host once it has passed. */
   minChangeNoticeMinutes: number;
   contactLine: string | null;
@@ -28,6 +30,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
       contactLine: meetingTypes.contactLine,
+      isSecret: meetingTypes.isSecret,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,

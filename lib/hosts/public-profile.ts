@@ -19,7 +19,7 @@ export interface PublicHostProfile {
   meetingTypes: PublicMeetingType[];
 }
 
-/** What an invitee may see of a host: never the email or anything private. Null when unknown. */
+/** What an invitee may see of a host: never the email, anything private or a secret meeting type. Null when unknown. */
 export async function findPublicHostProfile(database: Queryable, username: string): Promise<PublicHostProfile | null> {
   const normalised = normaliseUsername(username);
   if (!normalised) return null;
@@ -38,7 +38,11 @@ export async function findPublicHostProfile(database: Queryable, username: strin
     .from(users)
     // A deleted meeting type is also switched off; both are checked so neither alone can show it. A
     // host who has not confirmed their email yet shows as if every meeting type were switched off.
-    .leftJoin(meetingTypes, and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true), isNull(meetingTypes.deletedAt), isNotNull(users.emailVerified)))
+    // A secret one is bookable at its own URL but never listed.
+    .leftJoin(
+      meetingTypes,
+      and(eq(meetingTypes.userId, users.id), eq(meetingTypes.isActive, true), eq(meetingTypes.isSecret, false), isNull(meetingTypes.deletedAt), isNotNull(users.emailVerified)),
+    )
     .where(eq(users.username, normalised))
     .orderBy(asc(meetingTypes.durationMinutes), asc(meetingTypes.name));
   const first = rows[0];

@@ -34,6 +34,7 @@ describe('migrations', () => {
         'external_busy',
         'host_onboarding',
         'meeting_types',
+        'one_time_links',
         'outbox',
         'sessions',
         'username_changes',

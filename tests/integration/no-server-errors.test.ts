@@ -4,6 +4,7 @@ import { checkAccountToken } from '@/lib/hosts/accounts/account-tokens';
 import { cacheStore } from '@/lib/cache';
 import { confirmEmailAddress } from '@/lib/hosts/accounts/email-verification';
 import { resetPassword, resetPasswordSchema } from '@/lib/hosts/accounts/password-reset';
+import { findOneTimeLink } from '@/lib/booking/one-time-links/find-link';
 import { createBookableHost } from '../factories';
 import { book, cancel, declineNewTime, downloadCalendarFile, fetchAvailability, lookupBooking, reschedule, tokenOf } from './api';
 import { connectTestDatabase } from './db-helpers';
@@ -54,6 +55,7 @@ describe('no user input produces a 500', () => {
         email: fc.oneof(fc.emailAddress(), junk),
         timezone: fc.oneof(anyText, junk),
         notes: fc.oneof(anyText, junk),
+        oneTimeLinkToken: fc.oneof(anyText, junk),
       },
       { requiredKeys: [] },
     );
@@ -121,6 +123,15 @@ describe('no user input produces a 500', () => {
         expect(await checkAccountToken(database, ['reset_password'], token, new Date())).toEqual({ ok: false, problem: 'invalid' });
         const reset = resetPasswordSchema.safeParse({ token, password: 'a long enough password' });
         if (reset.success) expect(await resetPassword(database, reset.data, new Date())).toEqual({ ok: false, problem: 'invalid' });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('one-time link pages (/d/{token}) with any token: "not valid", never an error', async () => {
+    await fc.assert(
+      fc.asyncProperty(urlText, async (token) => {
+        expect(await findOneTimeLink(database, token, Date.now())).toEqual({ state: 'invalid' });
       }),
       { numRuns: 60 },
     );

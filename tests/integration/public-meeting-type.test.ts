@@ -27,6 +27,7 @@ describe('findPublicMeetingType', () => {
       color: meetingType.color,
       maxDaysInFuture: 30,
       isActive: true,
+      isSecret: false,
       minChangeNoticeMinutes: 0,
       contactLine: null,
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },

@@ -28,6 +28,7 @@ export interface MeetingTypeFormValues {
   addVideoLink: boolean;
   color: string;
   isActive: boolean;
+  isSecret: boolean;
   contactLine: string;
 }
 
@@ -70,6 +71,7 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   addVideoLink: false,
   color: '#3B82F6',
   isActive: true,
+  isSecret: false,
   contactLine: '',
 };
 
@@ -86,6 +88,7 @@ export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValue
     addVideoLink: meetingType.addVideoLink,
     color: meetingType.color ?? '#3B82F6',
     isActive: meetingType.isActive,
+    isSecret: meetingType.isSecret,
     contactLine: meetingType.contactLine ?? '',
   };
 }

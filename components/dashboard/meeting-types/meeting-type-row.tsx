@@ -24,6 +24,7 @@ export function MeetingTypeRow({ meetingType, username, busy, onAction }: Props)
         <p className={styles.rowMeta}>
           <span>{formatDuration(meetingType.durationMinutes)}</span>
           <span className={meetingType.isActive ? styles.badgeActive : styles.badgeInactive}>{meetingType.isActive ? 'Active' : 'Inactive'}</span>
+          {meetingType.isSecret ? <span className={styles.badgeSecret}>Secret</span> : null}
         </p>
         <p className={styles.rowLink}>
           <a href={path} className={styles.publicPath}>

@@ -22,6 +22,7 @@ export const hostMeetingTypeColumns = {
   addVideoLink: meetingTypes.addVideoLink,
   color: meetingTypes.color,
   isActive: meetingTypes.isActive,
+  isSecret: meetingTypes.isSecret,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
 };
@@ -42,6 +43,8 @@ export interface HostMeetingType {
   addVideoLink: boolean;
   color: string | null;
   isActive: boolean;
+  /** Not listed on the host's page, bookable by its URL. */
+  isSecret: boolean;
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;

@@ -96,6 +96,8 @@ const meetingTypeShape = z.object({
   addVideoLink: checkbox,
   color: colorField,
   isActive: checkbox,
+  // Not listed on the host's page; still bookable at its URL and through one-time links.
+  isSecret: checkbox,
   minChangeNoticeMinutes: wholeNumber(0, MAX_CHANGE_NOTICE_MINUTES, 'minutes'),
   // How invitees reach the host once online changes are closed.
   contactLine: optionalText(singleLineText(MAX_CONTACT_LINE_LENGTH)),
