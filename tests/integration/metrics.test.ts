@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '@/db/schema';
 import { GET as getMetrics } from '@/app/api/metrics/route';
@@ -57,6 +58,17 @@ describe('GET /api/metrics', () => {
       expect(response.status).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     }
+  });
+
+  it('answers any other Authorization header with 401, never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), async (header) => {
+        const sendable = header.trim().length > 0 && /^[\t\x20-\x7e]*$/.test(header);
+        fc.pre(sendable && header !== `Bearer ${token}`);
+        expect((await scrape(header)).status).toBe(401);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('serves Prometheus text with the token: every line parses, and the process metrics are there', async () => {
