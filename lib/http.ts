@@ -98,7 +98,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
       } catch (error) {
         response = withApiHeaders(errorResponse(error));
       }
-      observeRequest(request, params as Record<string, unknown>, response.status, startedAt);
+      observeRequest(request, params as Record<string, unknown> | undefined, response.status, startedAt);
       return response;
     });
 }

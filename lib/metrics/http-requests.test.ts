@@ -3,8 +3,10 @@ import { observeRequest, routePattern } from './http-requests';
 import { metricsText } from './registry';
 
 describe('routePattern', () => {
-  it('keeps a route without params as its path, without the query', () => {
+  it('keeps a route without params as its path, without the query (Next.js passes such a route no params at all)', () => {
     expect(routePattern('http://rendezvous.test/api/v1/availability?meetingTypeId=x&start=2027-01-11', {})).toBe('/api/v1/availability');
+    expect(routePattern('http://rendezvous.test/api/health#top', undefined)).toBe('/api/health');
+    expect(() => observeRequest(new Request('http://rendezvous.test/api/health'), undefined, 200, performance.now())).not.toThrow();
   });
 
   it('puts each param’s name back where its value stood', () => {

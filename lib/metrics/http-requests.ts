@@ -28,19 +28,22 @@ function pathOf(url: string): string {
   return url.slice(start, end);
 }
 
-function hasParams(params: Readonly<Record<string, unknown>>): boolean {
+/** Next.js hands a route without dynamic segments no params at all (undefined), not `{}`. */
+type RouteParams = Readonly<Record<string, unknown>> | undefined;
+
+function hasParams(params: RouteParams): boolean {
   for (const _ in params) return true;
   return false;
 }
 
 /** The route's pattern: the request path with each param's value (a catch-all's values together) replaced by its name. */
-export function routePattern(url: string, params: Readonly<Record<string, unknown>>): string {
+export function routePattern(url: string, params: RouteParams): string {
   const path = pathOf(url);
   // The common case, a route without params seen before (the availability route), costs a lookup.
   if (!hasParams(params) && seenRoutes.has(path)) return path;
   const segments = path.split('/').filter(Boolean).map(decoded);
   let from = 0;
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(params ?? {})) {
     const values = Array.isArray(value) ? value.map(String) : [String(value)];
     if (values.length === 0) continue;
     const at = segments.findIndex((segment, index) => index >= from && values.every((v, offset) => segments[index + offset] === v));
@@ -59,7 +62,7 @@ function boundedLabel(pattern: string): string {
 }
 
 /** Records one handled request; `startedAt` is a performance.now() reading from when it arrived. */
-export function observeRequest(request: Request, params: Readonly<Record<string, unknown>>, status: number, startedAt: number): void {
+export function observeRequest(request: Request, params: RouteParams, status: number, startedAt: number): void {
   const route = boundedLabel(routePattern(request.url, params));
   const statusClass = statusClasses[Math.floor(status / 100) - 1] ?? '5xx';
   const method = methods.has(request.method) ? request.method : 'other';
