@@ -10,7 +10,11 @@ const ioModules = ['@/db', '@/db/*', '@/lib/database', 'drizzle-orm', 'drizzle-o
 // The floor plan (ARCHITECTURE.md §1): imports point down, app → components → lib → db, inngest → lib.
 // lib's domains are layered low to high; a domain may import only the domains below it, so no two
 // import each other both ways and no longer cycle can form. Move a primitive down rather than reorder.
-const libDomainsLowToHigh = ['scheduling', 'i18n', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'accounts', 'actions'];
+// metrics (the Prometheus registry) sits low so every domain and the route wrapper can count;
+// operations (readiness, the metrics scrape) sits on top, since it looks at everything.
+const libDomainsLowToHigh = ['scheduling', 'metrics', 'i18n', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'accounts', 'actions', 'operations'];
+/** The domains top-level lib/*.ts primitives may use: the pure slot engine, and the metrics they record. */
+const primitiveDomains = ['scheduling', 'metrics'];
 
 const oneOf = (names) => `(${names.join('|')})`;
 const banned = (regex, message) => ({ regex, message });
@@ -18,8 +22,8 @@ const banned = (regex, message) => ({ regex, message });
 /** The import patterns a file in lib/<domain> (or lib/*.ts when domain is null) may not use. */
 function libFloor(domain, { test = false } = {}) {
   const rank = domain === null ? 0 : libDomainsLowToHigh.indexOf(domain);
-  // Top-level lib/*.ts files are primitives: they may use only the pure slot engine.
-  const above = domain === null ? libDomainsLowToHigh.filter((d) => d !== 'scheduling') : libDomainsLowToHigh.slice(rank + 1);
+  // Top-level lib/*.ts files are primitives: they may use only the pure slot engine and the metrics.
+  const above = domain === null ? libDomainsLowToHigh.filter((d) => !primitiveDomains.includes(d)) : libDomainsLowToHigh.slice(rank + 1);
   return [
     banned('^@/(app|components)(/|$)', 'lib/ never imports app/ or components/ (imports point down; ARCHITECTURE.md §1).'),
     banned('^@/inngest(/|$)', 'lib/ never imports inngest/ (the job runner sits above lib).'),

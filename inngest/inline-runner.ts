@@ -9,6 +9,7 @@ import { bookingReminders } from './functions/booking-reminders';
 import { concurrencyKey, runInBackground } from './inline-background';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 import { errorField, log } from '@/lib/log';
+import { countingJobFailures, countJobFailure } from '@/lib/metrics/counters';
 
 // JOBS=inline: the same job handlers, run in the app process when dispatch hands an event over.
 // Nothing lives only in memory: a step that fails leaves the outbox row pending (the sweeper runs it
@@ -51,13 +52,15 @@ async function runJob(job: JobDefinition, event: DispatchedEvent, maxSleepMs: nu
   try {
     await job.handler({ event, step: inlineStep(maxSleepMs) });
   } catch (error) {
-    if (!(error instanceof Parked)) throw error;
+    if (error instanceof Parked) return;
+    countJobFailure(job.id);
+    throw error;
   }
 }
 
 /** One turn of a job on a clock, with the same step retries as event jobs. */
 export function runScheduledJob(job: ScheduledJob): Promise<unknown> {
-  return job.handler({ step: inlineStep(0) });
+  return countingJobFailures(job.id, () => job.handler({ step: inlineStep(0) }));
 }
 
 /** Runs every job the event triggers; throws (keeping the outbox row pending) if any step failed for good. */

@@ -1,11 +1,13 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
 import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
+import { countingJobFailures } from '@/lib/metrics/counters';
 import { jobs, scheduledJobs } from './functions';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 
 // The Inngest adapter: each job definition becomes one Inngest function with the same handler; its
-// concurrency, throttle and cron are the definition's data.
+// concurrency, throttle and cron are the definition's data. An attempt that throws is counted
+// (rendezvous_jobs_failed_total) before Inngest retries it or records the failure.
 
 const triggers = {
   'booking/confirmed': bookingConfirmed,
@@ -35,7 +37,7 @@ function toInngestFunction(client: Inngest, job: JobDefinition) {
       retries: job.retries as 8,
       ...(job.onFailure ? { onFailure: async ({ event, error }: { event: { data: { event: { id?: string; name: string; data: unknown; ts?: number } } }; error: Error }) => job.onFailure!(toDispatched(event.data.event), error) } : {}),
     },
-    async ({ event, step }) => job.handler({ event: toDispatched(event), step: jobStep(step) }),
+    async ({ event, step }) => countingJobFailures(job.id, () => job.handler({ event: toDispatched(event), step: jobStep(step) })),
   );
 }
 
@@ -51,7 +53,7 @@ function jobStep(step: InngestStep): JobStep {
 }
 
 function toScheduledFunction(client: Inngest, job: ScheduledJob) {
-  return client.createFunction({ id: job.id, name: job.name, triggers: [cron(job.cron)], retries: job.retries as 8 }, async ({ step }) => job.handler({ step: jobStep(step) }));
+  return client.createFunction({ id: job.id, name: job.name, triggers: [cron(job.cron)], retries: job.retries as 8 }, async ({ step }) => countingJobFailures(job.id, () => job.handler({ step: jobStep(step) })));
 }
 
 export function inngestFunctions(client: Inngest) {

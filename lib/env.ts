@@ -121,6 +121,8 @@ const envSchema = z.object({
   RESEND_BASE_URL: optionalUrl,
   /** The server log's level (JSON lines on stdout): `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token for GET /api/metrics; unset, that route answers 404. At least 32 characters (openssl rand -hex 32). */
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'METRICS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32)').optional()),
   /** The From header of every email. */
   EMAIL_FROM: z.string().min(3).max(320).default('Rendezvous <notifications@rendezvous.localhost>'),
 }).superRefine((config, context) => {

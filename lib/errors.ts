@@ -17,6 +17,7 @@ export const errorStatus = {
   unprocessable: 422,
   rate_limited: 429,
   internal_error: 500,
+  not_ready: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { env } from './env';
 import { AppError } from './errors';
 import { errorField, log } from './log';
+import { observeRequest } from './metrics/http-requests';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from './request-id';
 import { apiHeaders } from './security-headers';
 
@@ -83,17 +84,22 @@ export async function withRequestId(request: Request, handle: () => Promise<Resp
 }
 
 /**
- * Wraps a route handler: every failure leaves as `{ error: { code, message, details? } }`, and every
- * reply carries the API's security headers and the request id.
+ * Wraps a route handler: every failure leaves as `{ error: { code, message, details? } }`, every
+ * reply carries the API's security headers and the request id, and its duration is recorded by route.
  */
 export function route<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> =>
     withRequestId(request, async () => {
+      const startedAt = performance.now();
+      const params = await context.params;
+      let response: Response;
       try {
-        return withApiHeaders(await handler(request, await context.params));
+        response = withApiHeaders(await handler(request, params));
       } catch (error) {
-        return withApiHeaders(errorResponse(error));
+        response = withApiHeaders(errorResponse(error));
       }
+      observeRequest(request, params as Record<string, unknown> | undefined, response.status, startedAt);
+      return response;
     });
 }
 

@@ -4,6 +4,7 @@ import { readHostVersion } from '@/lib/cache/host-version';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { parseWith } from '@/lib/http';
+import { countSlotCache } from '@/lib/metrics/counters';
 import { type Interval, localDateRangeToInterval, MS_PER_DAY, resolveSlotPolicy } from '@/lib/scheduling';
 import { loadMeetingTypeHead, type MeetingTypeHead } from './meeting-type-head';
 import { buildReply, type CachedReply, findCachedReply, rememberReply } from './reply-cache';
@@ -51,12 +52,14 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const ttlSeconds = env().SLOT_CACHE_TTL_SECONDS;
   const cached = ttlSeconds > 0 ? findCachedReply(search) : undefined;
   if (cached && stillCovers(cached, now) && (await readHostVersion(deps.store, cached.hostUserId)) === cached.version) {
+    countSlotCache('reply', true);
     const shown = cutForNow(cached.slots, cached, now);
     if (shown.sameCutAs(cached.shown)) return cached;
     const rebuilt = buildReply({ ...cached, shown });
     rememberReply(search, rebuilt, ttlSeconds);
     return rebuilt;
   }
+  if (ttlSeconds > 0) countSlotCache('reply', false);
 
   const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
   const range = localDateRangeToInterval(query.start, query.end, query.timezone);

@@ -1,6 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { bestEffort, type CacheStore } from '@/lib/cache';
 import { notFound } from '@/lib/errors';
+import { countSlotCache } from '@/lib/metrics/counters';
 import { computeSlots, type Interval, type MeetingPolicy, MS_PER_DAY } from '@/lib/scheduling';
 import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 
@@ -39,6 +40,7 @@ export interface VersionedSpan {
 export async function findSlotEntry(database: Queryable, store: CacheStore, at: VersionedSpan): Promise<SlotEntry> {
   const key = `rdv:slots:${at.meetingTypeId}:v${at.version}:${at.span.start / MS_PER_DAY}-${at.span.end / MS_PER_DAY}`;
   const cached = await bestEffort('read slots', () => store.getJson<SlotEntry>(key), null);
+  countSlotCache('shared', cached !== null);
   if (cached) return cached;
   const computed = await computeSlotEntry(database, at.meetingTypeId, at.span);
   await bestEffort('write slots', () => store.setJson(key, computed, at.ttlSeconds), undefined);

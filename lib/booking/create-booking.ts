@@ -5,6 +5,7 @@ import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { assertWithinBookingCaps } from './booking-caps';
+import { countBookingOutcome } from './count-outcome';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 import { consumeOneTimeLink } from './one-time-links/consume-link';
@@ -34,7 +35,11 @@ function idempotentRequest(input: CreateBookingInput, key: string | undefined, n
 }
 
 /** An invitee books a slot: validated again under the host lock with the same engine that offered it. */
-export async function createBooking(
+export function createBooking(deps: HostWriteDeps, input: CreateBookingInput, options: Parameters<typeof bookSlot>[2]): Promise<BookingResult> {
+  return countBookingOutcome('book', () => bookSlot(deps, input, options));
+}
+
+async function bookSlot(
   deps: HostWriteDeps,
   input: CreateBookingInput,
   options: { idempotencyKey?: string | undefined; now: number },

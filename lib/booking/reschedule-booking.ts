@@ -6,6 +6,7 @@ import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { isIdempotencyKeyConflict } from './create-booking';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
+import { countBookingOutcome } from './count-outcome';
 import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
@@ -32,7 +33,11 @@ function idempotentRequest(previous: BookingRow, start: number, key: string | un
  * time, also for the new slot's own check), the new one is validated like any booking and inserted.
  * If the new time is not bookable the whole change rolls back and the old booking stands.
  */
-export async function rescheduleBooking(
+export function rescheduleBooking(deps: HostWriteDeps, input: Parameters<typeof moveBooking>[1]): Promise<{ booking: BookingRow; created: boolean }> {
+  return countBookingOutcome('reschedule', () => moveBooking(deps, input));
+}
+
+async function moveBooking(
   deps: HostWriteDeps,
   input: {
     bookingId: string;

@@ -9,6 +9,7 @@ import { recordSyncFailure, recordSyncSuccess } from './connection-status';
 import { fetchIcsChanges } from './ics/ics-changes';
 import { classifySyncError } from './provider-errors';
 import { log } from '@/lib/log';
+import { countCalendarSync } from '@/lib/metrics/counters';
 
 // One sync of one connection: every calendar that blocks time, from its cursor (Google syncToken,
 // Graph deltaLink) or in full; ICS feeds are read whole. Safe to repeat; meant to run one at a time
@@ -25,6 +26,12 @@ export interface SyncReport {
 }
 
 export async function runConnectionSync(deps: HostWriteDeps, connectionId: string, now = Date.now()): Promise<SyncReport> {
+  const report = await syncOnce(deps, connectionId, now);
+  countCalendarSync(report.outcome);
+  return report;
+}
+
+async function syncOnce(deps: HostWriteDeps, connectionId: string, now: number): Promise<SyncReport> {
   const [connection] = await deps.database.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId));
   if (!connection || connection.status === 'reauth_required') return { outcome: 'skipped', retryInMs: null };
   const calendars = await deps.database

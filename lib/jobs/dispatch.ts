@@ -5,6 +5,7 @@ import { outbox } from '@/db/schema';
 import { type DispatchedEvent, type EventName, eventSchemas } from '@/lib/jobs/events';
 import { installedEventSink } from './event-sink';
 import { errorField, log } from '@/lib/log';
+import { countOutboxDispatchFailure } from '@/lib/metrics/counters';
 
 // Outbox → sink, at least once. A row is claimed in one statement (FOR UPDATE SKIP LOCKED, then a
 // lease in claimed_until), handed on outside any transaction, and marked dispatched; so two
@@ -77,6 +78,7 @@ async function deliverOne(database: Database, row: OutboxRow): Promise<boolean> 
     const retryAt = new Date(Date.now() + backoffMs(row.attempts));
     await database.update(outbox).set({ claimedUntil: retryAt, lastError: message }).where(eq(outbox.id, row.id));
     const givenUp = row.attempts >= MAX_DISPATCH_ATTEMPTS;
+    countOutboxDispatchFailure(row.eventName);
     log().error(
       { component: 'jobs', event: row.eventName, outboxId: row.id, attempt: row.attempts, givenUp, retryAt: givenUp ? undefined : retryAt.toISOString(), error: message },
       givenUp ? 'event not delivered, giving up: an operator must look' : 'event not delivered; retrying later',

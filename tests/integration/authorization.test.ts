@@ -24,6 +24,8 @@ const PUBLIC_ACTIONS: Record<string, string> = {
 };
 const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/health/route.ts': 'liveness for load balancers',
+  'app/api/ready/route.ts': 'readiness for load balancers (fixed reasons only; concurrent probes share one run)',
+  'app/api/metrics/route.ts': 'Prometheus scrapes it with METRICS_TOKEN as bearer (404 while unset)',
   'app/api/auth/[...nextauth]/route.ts': "Auth.js's own endpoints",
   'app/api/v1/availability/route.ts': 'the public booking API',
   'app/api/v1/bookings/route.ts': 'the public booking API',

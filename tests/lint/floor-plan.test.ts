@@ -17,7 +17,7 @@ async function restrictedImports(importPath: string, filePath: string): Promise<
 }
 
 // Mirrors eslint.config.mjs's order; a domain imports only those before it.
-const domains = ['scheduling', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'accounts', 'actions'];
+const domains = ['scheduling', 'metrics', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'accounts', 'actions', 'operations'];
 
 describe('lint keeps imports pointing down', () => {
   it.each([
@@ -33,6 +33,10 @@ describe('lint keeps imports pointing down', () => {
     ['@/inngest/client', 'components/example.tsx'],
     ['@/app/layout', 'inngest/example.ts'],
     ['@/lib/notifications/transport', 'emails/example.tsx'],
+    ['@/lib/metrics/counters', 'lib/scheduling/example.ts'],
+    ['@/lib/cache/store', 'lib/metrics/example.ts'],
+    ['@/lib/operations/readiness', 'lib/booking/example.ts'],
+    ['@/lib/operations/readiness', 'lib/example.ts'],
   ])('refuses %s from %s', async (importPath, filePath) => {
     expect(await restrictedImports(importPath, filePath)).toBe(1);
   });
@@ -67,6 +71,9 @@ describe('lint keeps imports pointing down', () => {
     ['@/lib/booking', 'app/example/page.tsx'],
     ['@/lib/calendars/sync-connection', 'inngest/example.ts'],
     ['@/lib/jobs/events', 'lib/hosts/host-write.ts'],
+    ['@/lib/metrics/http-requests', 'lib/http.ts'],
+    ['@/lib/metrics/counters', 'lib/booking/count-outcome.ts'],
+    ['@/lib/cache', 'lib/operations/readiness.ts'],
   ])('allows the downward %s from %s', async (importPath, filePath) => {
     expect(await restrictedImports(importPath, filePath)).toBe(0);
   });
