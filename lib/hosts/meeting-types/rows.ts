@@ -24,6 +24,7 @@ export const hostMeetingTypeColumns = {
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
+  bookingQuestions: meetingTypes.bookingQuestions,
 };
 
 export interface HostMeetingType {
@@ -45,6 +46,8 @@ export interface HostMeetingType {
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;
+  /** As stored; storedBookingQuestions (booking-questions.ts) checks and types them. */
+  bookingQuestions: unknown[];
 }
 
 /** Not deleted, and (when given) owned by that host. */
