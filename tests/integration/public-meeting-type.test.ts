@@ -29,6 +29,7 @@ describe('findPublicMeetingType', () => {
       isActive: true,
       minChangeNoticeMinutes: 0,
       contactLine: null,
+      questions: [],
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },
     });
     expect(JSON.stringify(found)).not.toContain(host.email);

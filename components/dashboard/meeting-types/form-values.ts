@@ -1,5 +1,6 @@
 import { bestUnit, type DurationUnit, toMinutes, unitMinutes } from '@/lib/duration-units';
 import { type DurationFieldName, durationFields } from '@/lib/hosts/meeting-types/limits';
+import type { BookingQuestion } from '@/lib/hosts/meeting-types/booking-questions';
 import type { HostMeetingType } from '@/lib/hosts/meeting-types/rows';
 
 // The meeting type form's starting values, as the inputs hold them (text); the server parses them back.
@@ -29,6 +30,8 @@ export interface MeetingTypeFormValues {
   color: string;
   isActive: boolean;
   contactLine: string;
+  /** The questions invitees answer (checked by storedBookingQuestions on the server). */
+  bookingQuestions: BookingQuestion[];
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -71,11 +74,12 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   color: '#3B82F6',
   isActive: true,
   contactLine: '',
+  bookingQuestions: [],
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
 
-export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValues {
+export function formValuesOf(meetingType: HostMeetingType, bookingQuestions: BookingQuestion[] = []): MeetingTypeFormValues {
   return {
     name: meetingType.name,
     slug: meetingType.slug,
@@ -87,5 +91,6 @@ export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValue
     color: meetingType.color ?? '#3B82F6',
     isActive: meetingType.isActive,
     contactLine: meetingType.contactLine ?? '',
+    bookingQuestions,
   };
 }

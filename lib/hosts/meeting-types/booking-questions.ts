@@ -32,7 +32,7 @@ const options = z
   .max(MAX_QUESTION_OPTIONS, `Use at most ${MAX_QUESTION_OPTIONS} options`)
   .refine((all) => new Set(all).size === all.length, 'Each option must be different');
 
-const finite = z.number().refine(Number.isFinite, 'Enter a number').optional();
+const finite = z.number({ error: 'Enter a number' }).refine(Number.isFinite, 'Enter a number').optional();
 
 const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...common, type: z.enum(['short_text', 'long_text', 'phone', 'checkbox']) }),
