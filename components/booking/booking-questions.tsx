@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useId } from 'react';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { FieldNotes, SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import type { BookingQuestion } from '@/lib/hosts/meeting-types/booking-questions';
 import { MAX_LONG_ANSWER_LENGTH, MAX_PHONE_LENGTH, MAX_SHORT_ANSWER_LENGTH } from '@/lib/hosts/meeting-types/question-limits';
 import { answerInputName, prefilledAnswer } from './question-answers';
@@ -30,22 +30,13 @@ function ChoiceGroup({ question, error, optional, children }: { question: Bookin
   const hintId = question.help ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <fieldset className={styles.group} aria-describedby={describedBy(hintId, errorId)} aria-invalid={error ? true : undefined}>
+    <fieldset className={styles.group} aria-describedby={describedBy(hintId, errorId)}>
       <legend className={styles.legend}>
         {question.label}
         {question.required ? null : <span className={styles.optional}> ({optional})</span>}
       </legend>
       <div className={styles.choices}>{children}</div>
-      {question.help ? (
-        <p id={hintId} className={styles.hint}>
-          {question.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={question.help} error={error} />
     </fieldset>
   );
 }
@@ -125,16 +116,7 @@ function SingleCheckbox({ question, name, error, defaultChecked, optional }: { q
           {question.required ? null : <span className={styles.optional}> ({optional})</span>}
         </span>
       </label>
-      {question.help ? (
-        <p id={hintId} className={styles.hint}>
-          {question.help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className={styles.error}>
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={question.help} error={error} />
     </div>
   );
 }
