@@ -81,6 +81,16 @@ describe.skipIf(!hasBrowser)('custom booking questions, in Chromium', () => {
     expect(stored!.booking_questions.map((q) => q.label)).toEqual(['Company', 'Topics to cover', 'Phone for a call-back']);
     const companyId = stored!.booking_questions[0]!.id;
 
+    // The embed's booking form asks the same questions, prefilled the same way.
+    const embed = await browser().newContext({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
+    const framed = await embed.newPage();
+    await framed.goto(`${baseUrl}/embed/${host.username}/discovery?q.${companyId}=Globex`);
+    await pickTime(framed, (await firstOfferedTime(framed)).start, 'Europe/Berlin');
+    expect(await framed.getByLabel('Company').inputValue()).toBe('Globex');
+    expect(await framed.getByRole('group', { name: 'Topics to cover' }).getByRole('checkbox').count()).toBe(3);
+    await checkPageState(framed, 'questions-embed-form');
+    await embed.close();
+
     // The invitee opens a link that prefills Company, and forgets the required topics.
     const invitee = await browser().newContext({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
     const form = await invitee.newPage();
