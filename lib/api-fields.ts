@@ -32,13 +32,18 @@ const C0_EXCEPT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000b-\u001f]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const C0 = /[\u0000-\u001f]/;
 
+/** Whether typed text holds characters no field accepts; `multi` lines may hold tabs and newlines. */
+export function hasUnsafeCharacters(text: string, lines: 'single' | 'multi'): boolean {
+  return (lines === 'single' ? C0 : C0_EXCEPT_TAB_AND_NEWLINE).test(text) || UNSAFE_ANYWHERE.test(text);
+}
+
 /** One line of text a person typed (a name, a reason): trimmed, no control or bidi characters. */
 export function singleLineText(maxLength: number) {
   return z
     .string()
     .trim()
     .max(maxLength)
-    .refine((text) => !C0.test(text) && !UNSAFE_ANYWHERE.test(text), 'Must not contain control or bidirectional-override characters');
+    .refine((text) => !hasUnsafeCharacters(text, 'single'), 'Must not contain control or bidirectional-override characters');
 }
 
 /** Free text over several lines (notes): tabs and newlines allowed (CRLF becomes LF), other controls not. */
@@ -51,7 +56,7 @@ export function multiLineText(maxLength: number) {
         .string()
         .max(maxLength)
         .refine(
-          (text) => !C0_EXCEPT_TAB_AND_NEWLINE.test(text) && !UNSAFE_ANYWHERE.test(text),
+          (text) => !hasUnsafeCharacters(text, 'multi'),
           'Must not contain control characters other than tab and newline, nor bidirectional-override characters',
         ),
     );

@@ -18,6 +18,10 @@ const bookingSchema = z.object({
   name: z.string(),
   email: z.string(),
   timezone: z.string(),
+  // The invitee's own answers to the host's questions, labels as asked.
+  answers: z.optional(
+    z.array(z.object({ questionId: z.string(), label: z.string(), type: z.string(), value: z.union([z.string(), z.array(z.string()), z.boolean(), z.number()]) })),
+  ),
   // Present only when the caller may see them (a cancel link does not reveal the reschedule link).
   cancelUrl: z.optional(z.string()),
   rescheduleUrl: z.optional(z.string()),
@@ -29,7 +33,15 @@ const errorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.optional(z.looseObject({ issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))), reason: z.optional(z.string()) })),
+    details: z.optional(
+      z.looseObject({
+        issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+        reason: z.optional(z.string()),
+        // A refusal about fields found only after parsing (answers to questions): message and reason per field.
+        fieldErrors: z.optional(z.record(z.string(), z.string())),
+        fieldReasons: z.optional(z.record(z.string(), z.object({ reason: z.string(), limit: z.optional(z.number()) }))),
+      }),
+    ),
   }),
 });
 
@@ -40,6 +52,8 @@ export interface ApiError {
   issues: { path: string; message: string }[];
   /** details.reason of a 409 (why a slot or a change was refused), for words in the page's language. */
   reason?: string | undefined;
+  /** details.fieldReasons of a 422 (answers.<id> → why, and the limit broken), for words in the page's language. */
+  fieldReasons?: Record<string, { reason: string; limit?: number | undefined }> | undefined;
 }
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError };
@@ -66,7 +80,9 @@ async function call<T>(url: string, init: RequestInit, schema: z.ZodMiniType<T>)
     const parsed = errorReplySchema.safeParse(body);
     if (parsed.success) {
       const { code, message, details } = parsed.data.error;
-      return { ok: false, status: response.status, error: { code, message, issues: details?.issues ?? [], reason: details?.reason } };
+      const fieldIssues = Object.entries(details?.fieldErrors ?? {}).map(([path, text]) => ({ path, message: text }));
+      const error = { code, message, issues: [...(details?.issues ?? []), ...fieldIssues], reason: details?.reason, fieldReasons: details?.fieldReasons };
+      return { ok: false, status: response.status, error };
     }
   }
   const message = `The server sent an unexpected reply (HTTP ${response.status}). Please try again.`;
@@ -108,6 +124,8 @@ export interface NewBooking {
   locale?: string;
   /** Opened from a one-time link (/d/{token}): the booking uses it up. */
   oneTimeLinkToken?: string;
+  /** Answers to the meeting type's questions, by question id. */
+  answers?: Record<string, string | string[] | boolean>;
 }
 
 /** 201 (created) or 200 (the same key was seen before: the same booking again). */

@@ -19,7 +19,7 @@ interface Props {
   meetingType: PublicMeetingTypeDetails;
   /** Framed on another site (/embed/…): no back link; the manage links open in a new tab. */
   embedded?: boolean;
-  /** Name and email the page was opened with (`?name=…&email=…`). */
+  /** Name, email and answers the page was opened with (`?name=…&email=…&q.<id>=…`). */
   prefill?: Prefill;
   /** utm_* parameters the page was opened with, stored with the booking. */
   tracking?: Tracking;
@@ -87,6 +87,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
       {step.kind === 'confirm' && timeZone ? (
         <BookingForm
           meetingTypeId={meetingType.id}
+          questions={meetingType.questions}
           slot={step.slot}
           timeZone={timeZone}
           prefill={prefill}

@@ -6,8 +6,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import type { Tracking } from '@/lib/booking/tracking';
+import type { BookingQuestion } from '@/lib/hosts/meeting-types/booking-questions';
 import { type Booking, createBooking, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
+import { BookingQuestions } from './booking-questions';
+import { answersFromForm } from './question-answers';
+import { useAnswerErrors } from './use-answer-errors';
 import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
 
@@ -15,10 +19,14 @@ import { useFocusOnMount } from './use-focus-on-mount';
 export interface Prefill {
   name?: string | undefined;
   email?: string | undefined;
+  /** Answers by question id (`?q.<id>=…`, repeated for several choices). */
+  answers?: Record<string, string[]> | undefined;
 }
 
 interface Props {
   meetingTypeId: string;
+  /** The meeting type's questions, asked after the notes. */
+  questions?: BookingQuestion[] | undefined;
   slot: Slot;
   timeZone: string;
   prefill: Prefill;
@@ -35,14 +43,15 @@ type FieldName = 'name' | 'email' | 'notes';
 const fieldNames = new Set<string>(['name', 'email', 'notes']);
 const RETRY_DELAY_MS = 800;
 
-function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking' | 'locale' | 'oneTimeLinkToken'>): NewBooking {
+function readForm(form: HTMLFormElement, fixed: Pick<NewBooking, 'meetingTypeId' | 'start' | 'timezone' | 'tracking' | 'locale' | 'oneTimeLinkToken'>, questions: BookingQuestion[]): NewBooking {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '').trim();
   const notes = text('notes');
-  return { ...fixed, name: text('name'), email: text('email'), ...(notes ? { notes } : {}) };
+  const answers = questions.length > 0 ? { answers: answersFromForm(questions, data) } : {};
+  return { ...fixed, name: text('name'), email: text('email'), ...(notes ? { notes } : {}), ...answers };
 }
 
-export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, oneTimeLinkToken, onBooked, onSlotTaken, onBack }: Props) {
+export function BookingForm({ meetingTypeId, questions = [], slot, timeZone, prefill, tracking, oneTimeLinkToken, onBooked, onSlotTaken, onBack }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -55,6 +64,7 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
   // The booking's emails (and later reminders) go out in the language it was made in.
   const locale = useLocale();
   const { describe, describeField } = useErrorText();
+  const answerErrors = useAnswerErrors();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +77,7 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
       ...(Object.keys(tracking).length > 0 ? { tracking } : {}),
       ...(oneTimeLinkToken ? { oneTimeLinkToken } : {}),
     };
-    const input = readForm(event.currentTarget, fixed);
+    const input = readForm(event.currentTarget, fixed, questions);
     const body = JSON.stringify(input);
     if (attempt.current?.body !== body) attempt.current = { body, key: newIdempotencyKey() };
     const key = attempt.current.key;
@@ -76,6 +86,7 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
     setSubmitting(true);
     setFormError(null);
     setFieldErrors({});
+    answerErrors.clear();
     try {
       let result = await createBooking(input, key);
       if (!result.ok && result.error.code === 'network_error') {
@@ -94,11 +105,14 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
       const other: string[] = [];
       for (const issue of result.error.issues) {
         if (fieldNames.has(issue.path)) errors[issue.path as FieldName] ??= describeField(issue);
-        else other.push(issue.message);
+        else if (!answerErrors.isAnswerField(issue.path)) other.push(issue.message);
       }
       setFieldErrors(errors);
-      const hasFieldErrors = Object.keys(errors).length > 0;
+      const answered = answerErrors.show(result.error, questions);
+      other.push(...answered.leftover);
+      const hasFieldErrors = Object.keys(errors).length > 0 || answered.shown;
       if (!hasFieldErrors || other.length > 0) setFormError([describe(result), ...other].join(' '));
+      else if (answered.shown) setFormError(answerErrors.summary);
     } finally {
       inFlight.current = false;
       setSubmitting(false);
@@ -133,6 +147,7 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
           hint={t('notesHint')}
           error={fieldErrors.notes}
         />
+        <BookingQuestions questions={questions} prefill={prefill.answers ?? {}} errors={answerErrors.errors} />
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <div className={layoutStyles.actions}>
           <Button type="submit" disabled={submitting}>

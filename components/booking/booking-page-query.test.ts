@@ -31,4 +31,18 @@ describe('readBookingPageQuery', () => {
     expect(readBookingPageQuery({})).toEqual({ prefill: { name: undefined, email: undefined }, tracking: {}, carried: '' });
     expect(readBookingPageQuery({ name: 'x'.repeat(1000) }).prefill.name).toHaveLength(255);
   });
+
+  it('reads answers to prefill from q.<question id>, several values for several choices, and carries them', () => {
+    const query = readBookingPageQuery({ 'q.company': 'Acme', 'q.topics': ['Pricing', 'Security'], 'q.Bad Id': 'x', q: 'nothing' });
+    expect(query.prefill.answers).toEqual({ company: ['Acme'], topics: ['Pricing', 'Security'] });
+    expect(new URLSearchParams(query.carried.slice(1)).getAll('q.topics')).toEqual(['Pricing', 'Security']);
+  });
+
+  it('bounds answer prefills: at most 20 questions, 30 values each, each cut to the longest answer', () => {
+    const many = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`q.q${i}`, Array.from({ length: 40 }, () => 'y'.repeat(6000))]));
+    const answers = readBookingPageQuery(many).prefill.answers ?? {};
+    expect(Object.keys(answers)).toHaveLength(20);
+    expect(answers.q0).toHaveLength(30);
+    expect(answers.q0?.[0]).toHaveLength(5000);
+  });
 });

@@ -7,6 +7,7 @@ import type { Booking } from './api-client';
 import { BookingTime } from './booking-time';
 import { ReachHost } from './change-window';
 import styles from './confirmation.module.css';
+import { ConfirmationAnswers } from './confirmation-answers';
 import { CheckCircleIcon } from './icons';
 import { useFocusOnMount } from './use-focus-on-mount';
 
@@ -53,6 +54,7 @@ export function Confirmation({ title, lead, booking, meetingName, hostName, time
         <p className={styles.who}>
           {t('confirmation.bookedFor', { name: booking.name, email: booking.email })}
         </p>
+        <ConfirmationAnswers answers={booking.answers} />
       </div>
       <AddToCalendar booking={booking} meetingName={meetingName} hostName={hostName} changes={{ open: policy.open, noticeMinutes: policy.noticeMinutes, contactLine: changes.contactLine }} />
       {children}

@@ -24,6 +24,15 @@ export function FieldFrame({ id, label, error, hint, optional, children }: Field
         {optional ? <span className={styles.optional}> ({optional === true ? 'optional' : optional})</span> : null}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A control's hint and error, under the ids its aria-describedby names (`{id}-hint`, `{id}-error`). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className={styles.hint}>
           {hint}
@@ -34,7 +43,7 @@ export function FieldFrame({ id, label, error, hint, optional, children }: Field
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { connectedCalendars } from './calendars';
 import { createdAt, instant, updatedAt } from './columns';
-import { meetingTypes } from './meeting-types';
+import { type BookingQuestionType, meetingTypes } from './meeting-types';
 import { users } from './users';
 
 export const bookingStatuses = ['confirmed', 'cancelled', 'rescheduled'] as const;
@@ -27,6 +27,15 @@ export type BookingChanger = (typeof bookingChangers)[number];
 
 export const trackingParameters = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 export type TrackingParameter = (typeof trackingParameters)[number];
+
+/** One answer to a booking question, with the question's label and type as the invitee saw them (migration 0019). */
+export interface BookingAnswer {
+  questionId: string;
+  label: string;
+  type: BookingQuestionType;
+  /** Text (short/long text, phone, single choice), the chosen options (multiple choice), ticked or not (checkbox), a number. */
+  value: string | string[] | boolean | number;
+}
 
 /** Read-only: Postgres computes it; the EXCLUDE constraint and range queries use it. */
 const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
@@ -53,6 +62,8 @@ export const bookings = pgTable(
     tracking: jsonb('tracking').$type<Partial<Record<TrackingParameter, string>>>(),
     // The language the invitee booked in (en, de, fr, es): their emails are written in it (migration 0017).
     locale: varchar('locale', { length: 35 }).notNull().default('en'),
+    // The invitee's answers to the meeting type's questions, each with the label as asked; null when none were asked.
+    answers: jsonb('answers').$type<BookingAnswer[]>(),
     version: integer('version').notNull().default(1),
     idempotencyKey: varchar('idempotency_key', { length: 255 }),
     // Hash of the request that first used the key: the same key with another body is refused.
@@ -91,6 +102,7 @@ export const bookings = pgTable(
     check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     check('bookings_cancelled_by_valid', sql`${t.cancelledBy} is null or (${t.cancelledBy} in ('invitee', 'host', 'system') and ${t.status} = 'cancelled')`),
     check('bookings_no_show_only_confirmed', sql`${t.noShowAt} is null or ${t.status} = 'confirmed'`),
+    check('bookings_answers_bounded', sql`${t.answers} is null or (jsonb_typeof(${t.answers}) = 'array' and jsonb_array_length(${t.answers}) <= 20)`),
     check('bookings_new_time_request_only_confirmed', sql`${t.newTimeRequestedAt} is null or ${t.status} = 'confirmed'`),
     // Deleting a meeting type or a host never deletes bookings; the pair must match the type's host.
     foreignKey({

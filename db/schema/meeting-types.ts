@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, instant, updatedAt } from './columns';
 import { users } from './users';
+
+/** The kinds of booking question a host may ask (migration 0019); lib/hosts/meeting-types/booking-questions.ts owns the shape. */
+export const bookingQuestionTypes = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox', 'phone', 'number'] as const;
+export type BookingQuestionType = (typeof bookingQuestionTypes)[number];
 
 export const meetingTypes = pgTable(
   'meeting_types',
@@ -32,6 +36,8 @@ export const meetingTypes = pgTable(
     minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
     // How invitees reach the host once online changes are closed ("Call 020 7946 0000"); optional.
     contactLine: varchar('contact_line', { length: 200 }),
+    // The questions invitees answer when booking, in order (at most 20); validated by zod on write and on read.
+    bookingQuestions: jsonb('booking_questions').$type<unknown[]>().notNull().default([]),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -48,5 +54,6 @@ export const meetingTypes = pgTable(
     check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
     check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
+    check('meeting_types_booking_questions_bounded', sql`jsonb_typeof(${t.bookingQuestions}) = 'array' and jsonb_array_length(${t.bookingQuestions}) <= 20`),
   ],
 );

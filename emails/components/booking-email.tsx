@@ -28,6 +28,8 @@ export interface BookingEmailProps {
   /** "With": the other person, e.g. "Ada Lovelace (ada@example.com)". */
   otherParty: string;
   notes?: string | null;
+  /** The invitee's answers to the host's questions (host emails, and the invitee's own confirmation). */
+  answers?: AnswerBlock | null;
   reason?: string | null;
   /** What the invitee may change, or how to reach the host instead; above the links. */
   changeLines?: string[];
@@ -37,6 +39,12 @@ export interface BookingEmailProps {
   footer: string;
   /** The details' titles in the recipient's language. */
   labels: DetailLabels;
+}
+
+/** Answers under a title in the recipient's language: each question as asked, then the answer as text. */
+export interface AnswerBlock {
+  title: string;
+  items: { label: string; text: string }[];
 }
 
 export interface DetailLabels {
@@ -79,6 +87,16 @@ export function BookingEmail(props: BookingEmailProps) {
         {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
         {props.notes ? <Detail title={props.labels.notes}>{props.notes}</Detail> : null}
       </Section>
+      {props.answers && props.answers.items.length > 0 ? (
+        <Section>
+          <Text style={{ ...value, fontWeight: 600, marginTop: '20px' }}>{props.answers.title}</Text>
+          {props.answers.items.map((item, index) => (
+            <Fragment key={`${index}:${item.label}`}>
+              <Detail title={item.label}>{item.text}</Detail>
+            </Fragment>
+          ))}
+        </Section>
+      ) : null}
       {props.changeLines && props.changeLines.length > 0 ? (
         <Section style={{ marginTop: '24px' }}>
           {props.changeLines.map((line) => (
@@ -127,6 +145,7 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail(labels.reason, props.reason),
     ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
     ...(props.notes ? ['', `${labels.notes}:`, props.notes] : []),
+    ...(props.answers && props.answers.items.length > 0 ? ['', `${props.answers.title}:`, ...props.answers.items.map(({ label, text }) => (text.includes('\n') ? `${label}:\n${text}` : `${label}: ${text}`))] : []),
     ...(props.changeLines && props.changeLines.length > 0 ? ['', ...props.changeLines] : []),
     ...(props.actions.length > 0 ? ['', ...props.actions.map((action) => `${action.label}: ${action.href}`)] : []),
     '',
@@ -149,6 +168,8 @@ export interface BookingEmailData {
   timeZone: string;
   location: string | null;
   notes: string | null;
+  /** The invitee's answers, when this email shows them. */
+  answers?: AnswerBlock | null;
   /** The invitee's own links (invitee emails only). */
   rescheduleUrl: string | null;
   cancelUrl: string | null;
@@ -192,6 +213,7 @@ export function detailsOf(data: BookingEmailData) {
     timeZone: data.timeZone,
     location: data.location,
     notes: data.notes,
+    answers: data.answers ?? null,
     otherParty: otherParty(data),
     changeLines: data.changeLines,
     labels,
@@ -213,6 +235,7 @@ export const sampleInvitee: BookingEmailData = {
   rescheduleUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/reschedule?token=preview',
   cancelUrl: 'http://localhost:3000/bookings/00000000-0000-4000-8000-000000000000/cancel?token=preview',
   changeLines: ['You can reschedule or cancel until 1 day before the meeting.'],
+  answers: { title: 'Your answers', items: [{ label: 'Company', text: 'Analytical Engines Ltd' }, { label: 'Topics', text: 'Pricing, Integrations' }] },
   dashboardUrl: null,
   t: englishEmailWords,
 };

@@ -55,9 +55,9 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
     await tx
       .delete(emailNotifications)
       .where(or(inArray(emailNotifications.bookingId, tx.select({ id: bookings.id }).from(bookings).where(hostBookings)), eq(emailNotifications.recipientEmail, user!.email)));
-    await tx.update(bookings).set({ inviteeName: 'Deleted', inviteeEmail: sql`${bookings.id}::text || '@deleted.invalid'`, notes: null, tracking: null, cancellationReason: null }).where(hostBookings);
-    await tx.update(bookings).set({ notes: null, tracking: null }).where(eq(bookings.hostUserId, hostUserId));
-    await tx.update(meetingTypes).set({ isActive: false, deletedAt: new Date(now), description: null, location: null }).where(and(eq(meetingTypes.userId, hostUserId), isNull(meetingTypes.deletedAt)));
+    await tx.update(bookings).set({ inviteeName: 'Deleted', inviteeEmail: sql`${bookings.id}::text || '@deleted.invalid'`, notes: null, tracking: null, answers: null, cancellationReason: null }).where(hostBookings);
+    await tx.update(bookings).set({ notes: null, tracking: null, answers: null }).where(eq(bookings.hostUserId, hostUserId));
+    await tx.update(meetingTypes).set({ isActive: false, deletedAt: new Date(now), description: null, location: null, bookingQuestions: [] }).where(and(eq(meetingTypes.userId, hostUserId), isNull(meetingTypes.deletedAt)));
     for (const table of [availabilityRules, availabilityOverrides, usernameRedirects, accountTokens]) await tx.delete(table).where(eq(table.userId, hostUserId));
     await tx.delete(accounts).where(eq(accounts.userId, hostUserId));
     await tx.delete(sessions).where(eq(sessions.userId, hostUserId));

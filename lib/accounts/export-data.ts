@@ -47,6 +47,7 @@ export async function exportHostData(ctx: HostContext) {
         inviteeTimezone: bookings.inviteeTimezone,
         notes: bookings.notes,
         tracking: bookings.tracking,
+        answers: bookings.answers,
         cancellationReason: bookings.cancellationReason,
         cancelledAt: bookings.cancelledAt,
         rescheduledFromId: bookings.rescheduledFromId,

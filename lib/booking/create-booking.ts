@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { loadMeetingTypeHead } from '@/lib/availability/meeting-type-head';
+import { meetingTypes, users } from '@/db/schema';
+import { meetingTypeHeadColumns } from '@/lib/availability/meeting-type-head';
 import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
+import { type BookingQuestion, storedBookingQuestions } from '@/lib/hosts/meeting-types/booking-questions';
+import { validAnswers } from './answers';
 import { assertBookableSlot } from './bookable-slot';
 import { assertWithinBookingCaps } from './booking-caps';
 import { countBookingOutcome } from './count-outcome';
@@ -17,11 +21,22 @@ export interface BookingResult {
   created: boolean;
 }
 
-/** The host whose lock a booking takes; the same head availability reads (deleted counts as inactive). */
-export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId: string): Promise<string> {
-  const head = await loadMeetingTypeHead(database, meetingTypeId);
+/**
+ * The host whose lock a booking takes and the questions its invitee answers: the head availability
+ * reads (deleted counts as inactive) with the questions, in the same one query.
+ */
+export async function bookingHead(database: Queryable, meetingTypeId: string): Promise<{ hostUserId: string; questions: BookingQuestion[] }> {
+  const [head] = await database
+    .select({ ...meetingTypeHeadColumns, bookingQuestions: meetingTypes.bookingQuestions })
+    .from(meetingTypes)
+    .innerJoin(users, eq(users.id, meetingTypes.userId))
+    .where(eq(meetingTypes.id, meetingTypeId));
   if (!head || !head.isActive) throw notFound('Meeting type');
-  return head.hostUserId;
+  return { hostUserId: head.hostUserId, questions: storedBookingQuestions(head.bookingQuestions) };
+}
+
+export async function hostOfActiveMeetingType(database: Queryable, meetingTypeId: string): Promise<string> {
+  return (await bookingHead(database, meetingTypeId)).hostUserId;
 }
 
 function idempotentRequest(input: CreateBookingInput, key: string | undefined, now: number): IdempotentRequest | null {
@@ -30,7 +45,9 @@ function idempotentRequest(input: CreateBookingInput, key: string | undefined, n
   // language does not: a retry from the same page after switching language gets the same booking.
   const tracking = input.tracking ? [JSON.stringify(Object.entries(input.tracking).sort())] : [];
   const link = input.oneTimeLinkToken ? [`link:${input.oneTimeLinkToken}`] : [];
-  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking, ...link]);
+  // Answers likewise, by question id: the same key with other answers is another request.
+  const answers = input.answers ? [JSON.stringify(Object.entries(input.answers).sort(([a], [b]) => (a < b ? -1 : 1)))] : [];
+  const digest = requestDigest(['create', input.meetingTypeId, input.start, input.name, input.email.toLowerCase(), input.timezone, input.notes ?? '', ...tracking, ...link, ...answers]);
   return { meetingTypeId: input.meetingTypeId, key, digest, now };
 }
 
@@ -49,7 +66,9 @@ async function bookSlot(
     const replay = await replayIdempotent(deps.database, idempotent);
     if (replay) return { booking: replay, created: false };
   }
-  const hostUserId = await hostOfActiveMeetingType(deps.database, input.meetingTypeId);
+  const { hostUserId, questions } = await bookingHead(deps.database, input.meetingTypeId);
+  // Checked before the lock against the questions as stored now; an edit racing the booking changes nothing stored.
+  const answers = validAnswers(questions, input.answers);
   try {
     return await runHostWrite(deps, { hostUserId, actor: { kind: 'invitee' } }, async ({ tx, emit }): Promise<BookingResult> => {
       if (idempotent) {
@@ -87,6 +106,7 @@ async function bookSlot(
           timezone: input.timezone,
           notes: input.notes,
           tracking: input.tracking,
+          answers,
           locale: input.locale,
           idempotencyKey: idempotent?.key,
           idempotencyRequestHash: idempotent?.digest,

@@ -22,6 +22,8 @@ export async function insertConfirmedBooking(
     timezone: string;
     notes?: string | null;
     tracking?: BookingRow['tracking'] | undefined;
+    /** The answers to the meeting type's questions, labels as asked (null: none asked). */
+    answers?: BookingRow['answers'] | undefined;
     /** The booking page's language; the invitee's emails use it. */
     locale?: string | undefined;
     idempotencyKey?: string | null;
@@ -43,6 +45,7 @@ export async function insertConfirmedBooking(
       endTime: new Date(values.slot.end),
       notes: values.notes ?? null,
       tracking: values.tracking ?? null,
+      answers: values.answers ?? null,
       locale: values.locale ?? 'en',
       bufferBeforeMinutes: values.bufferBeforeMinutes,
       bufferAfterMinutes: values.bufferAfterMinutes,

@@ -22,6 +22,8 @@ export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] =
     name: row.inviteeName,
     email: row.inviteeEmail,
     timezone: row.inviteeTimezone,
+    // The invitee's own answers, labels as asked (only ever in replies to that invitee's requests and links).
+    answers: row.answers ?? [],
     cancelUrl: url('cancel'),
     rescheduleUrl: url('reschedule'),
   };

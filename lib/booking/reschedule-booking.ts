@@ -84,6 +84,8 @@ async function moveBooking(
         timezone: previous.inviteeTimezone,
         notes: previous.notes,
         tracking: previous.tracking,
+        // The answers as given, labels as asked then: a move is no new question.
+        answers: previous.answers,
         // The language the invitee booked in, whoever moves it.
         locale: previous.locale,
         rescheduledFromId: previous.id,

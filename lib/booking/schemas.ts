@@ -6,6 +6,8 @@ import { trackingField } from './tracking';
 // Request bodies of the public booking API. The route parses with these; lib/booking trusts the result.
 
 const tokenField = z.string().min(1).max(200);
+/** A bound on the answers object before it is checked question by question (a meeting type asks at most 20). */
+const MAX_ANSWER_KEYS = 50;
 
 export const createBookingSchema = z.strictObject({
   meetingTypeId: z.uuid(),
@@ -17,6 +19,11 @@ export const createBookingSchema = z.strictObject({
   notes: multiLineText(5_000).optional(),
   /** utm_* parameters the booking page was opened with. */
   tracking: trackingField.optional(),
+  /** Answers to the meeting type's questions by question id; checked against them in lib/booking/answers.ts (422 per question). */
+  answers: z
+    .record(z.string().min(1).max(64), z.unknown())
+    .refine((answers) => Object.keys(answers).length <= MAX_ANSWER_KEYS, `Send at most ${MAX_ANSWER_KEYS} answers`)
+    .optional(),
   /** The booking page's language: the invitee's emails are written in it. Absent: the request's Accept-Language. */
   locale: z.enum(locales).optional(),
   /** The token of the one-time link (/d/{token}) the page was opened with: it books once. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
+import { answerLines } from '@/lib/answer-text';
 import { hostBookingUrl } from '@/lib/app-urls';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
 import { runHostWrite } from '@/lib/hosts/host-write';
@@ -52,7 +53,9 @@ function draftFor(loaded: NonNullable<Awaited<ReturnType<typeof loadBooking>>>):
   return {
     bookingId: booking.id,
     summary: `${meetingType.name} with ${booking.inviteeName}`,
-    description: [`Booking: ${hostBookingUrl(booking.id)}`, booking.notes ? `Notes from ${booking.inviteeName}:\n${booking.notes}` : ''].filter(Boolean).join('\n\n'),
+    description: [`Booking: ${hostBookingUrl(booking.id)}`, booking.notes ? `Notes from ${booking.inviteeName}:\n${booking.notes}` : '', answerLines(booking.answers).join('\n')]
+      .filter(Boolean)
+      .join('\n\n'),
     start: booking.startTime,
     end: booking.endTime,
     timeZone: loaded.hostTimeZone,

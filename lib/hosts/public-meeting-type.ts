@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
 import { isUuid, normaliseUsername } from '@/lib/ids';
+import { type BookingQuestion, storedBookingQuestions } from './meeting-types/booking-questions';
 import type { PublicMeetingType } from './public-profile';
 
 /** One meeting type as an invitee may see it on its booking page: nothing private about the host. */
@@ -14,6 +15,8 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** The invitee's cut-off for changes, and how to reach the host once it has passed. */
   minChangeNoticeMinutes: number;
   contactLine: string | null;
+  /** What the booking form asks, in order (the host's own words: labels, help, options). */
+  questions: BookingQuestion[];
   /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
   host: { username: string; name: string; timeZone: string };
 }
@@ -31,6 +34,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
       contactLine: meetingTypes.contactLine,
       isSecret: meetingTypes.isSecret,
+      bookingQuestions: meetingTypes.bookingQuestions,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,
@@ -43,8 +47,8 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
     .where(where)
     .limit(1);
   if (!row) return null;
-  const { hostUsername, hostName, hostTimeZone, ...meetingType } = row;
-  return { ...meetingType, host: { username: hostUsername, name: hostName, timeZone: hostTimeZone } };
+  const { hostUsername, hostName, hostTimeZone, bookingQuestions, ...meetingType } = row;
+  return { ...meetingType, questions: storedBookingQuestions(bookingQuestions), host: { username: hostUsername, name: hostName, timeZone: hostTimeZone } };
 }
 
 /** The active meeting type at /{username}/{slug}; null when either is unknown, malformed or inactive. */

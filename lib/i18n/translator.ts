@@ -21,3 +21,10 @@ export function policyWords(locale: string) {
   const known = isLocale(locale) ? locale : defaultLocale;
   return createTranslator({ locale: known, messages: catalogues[known], namespace: 'policy' });
 }
+
+/** The words around a booking's answers (`questions.answers` and yes/no) in an email; an unknown stored locale reads as English. */
+export function answerWordsFor(locale: string) {
+  const known = isLocale(locale) ? locale : defaultLocale;
+  const t = createTranslator({ locale: known, messages: catalogues[known], namespace: 'questions' });
+  return { yours: t('answers.yours'), host: t('answers.host'), yes: t('form.yes'), no: t('form.no') };
+}

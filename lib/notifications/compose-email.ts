@@ -4,7 +4,7 @@ import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import { newTimeRequestedLayout } from '@/emails/new-time-requested-email';
-import type { BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
+import type { AnswerBlock, BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { changePolicy, inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
 import { inviteFile } from '@/lib/booking/invite-file';
@@ -13,7 +13,8 @@ import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
 import { defaultLocale, isLocale, type Locale, LOCALE_PARAM } from '@/lib/i18n/locales';
-import { emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
+import { answerWordsFor, emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
+import { answerItems, answerLines } from '@/lib/answer-text';
 import type { EmailAttachment } from '@/db/schema';
 import type { BookingNotice } from './booking-notice';
 import { headerText } from './header-text';
@@ -104,6 +105,17 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, n
   };
 }
 
+/**
+ * The invitee's answers, as this email shows them: to the host in every email about the booking, to
+ * the invitee only in their confirmation of a time (booked or moved), and to no one else.
+ */
+function answerBlock(notice: BookingNotice, kind: NoticeKind, recipient: Recipient): AnswerBlock | null {
+  if (recipient === 'invitee' && kind !== 'confirmation' && kind !== 'rescheduled') return null;
+  const words = answerWordsFor(localeFor(notice, recipient));
+  const items = answerItems(notice.booking.answers, words);
+  return items.length === 0 ? null : { title: recipient === 'invitee' ? words.yours : words.host, items };
+}
+
 /** The calendar file: the invitee's carries their manage links; the host's names the booking's dashboard page instead. */
 function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipient, now: Date): EmailAttachment[] {
   if (kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'cancellation') return [];
@@ -123,7 +135,7 @@ function invitation(notice: BookingNotice, kind: NoticeKind, recipient: Recipien
     words: inviteWords(localeFor(notice, recipient), { meeting: meetingType.name, host: host.name }),
     changeLines: toInvitee ? changeLines(notice, open, 'page') : undefined,
   });
-  if (recipient === 'host' && !cancelled) event.description = `Booking: ${hostBookingUrl(booking.id)}`;
+  if (recipient === 'host' && !cancelled) event.description = [`Booking: ${hostBookingUrl(booking.id)}`, ...answerLines(booking.answers)].join('\n');
   const content = inviteFile({
     ...event,
     uid: inviteUid(chain.rootId),
@@ -158,7 +170,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const locale = localeFor(notice, recipient);
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
   const reader = readerOf(notice, recipient);
-  const data = emailData(notice, recipient, kind !== 'cancellation', now);
+  const data = { ...emailData(notice, recipient, kind !== 'cancellation', now), answers: answerBlock(notice, kind, recipient) };
   const { t } = data;
   const left = t('startsIn', startsIn(booking.startTime, now));
   const words = { meeting: meetingType.name, withWhom, at: formatSubjectTime(booking.startTime, zone, reader), startsIn: left };

@@ -30,6 +30,7 @@ describe('findPublicMeetingType', () => {
       isSecret: false,
       minChangeNoticeMinutes: 0,
       contactLine: null,
+      questions: [],
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },
     });
     expect(JSON.stringify(found)).not.toContain(host.email);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatLongDate, formatZoneLabel } from '@/components/booking/format-time';
 import type { HostBookingDetail } from '@/lib/hosts/bookings/detail';
 import { formatClockRange, type HourCycle } from '@/lib/hosts/host-clock';
+import { BookingAnswers } from './booking-answers';
 import { cancelledByLabel, NEW_TIME_REQUESTED, NO_SHOW } from './booking-state';
 import styles from './bookings.module.css';
 
@@ -49,6 +50,7 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
       <dd>{booking.meetingTypeName}</dd>
       <dt>Notes</dt>
       <dd className={styles.notes}>{booking.notes || <span className={styles.secondary}>None</span>}</dd>
+      <BookingAnswers answers={booking.answers} />
       {booking.tracking && Object.keys(booking.tracking).length > 0 ? (
         <>
           <dt>Tracking</dt>

@@ -1,5 +1,6 @@
 import { bestUnit, type DurationUnit, toMinutes, unitMinutes } from '@/lib/duration-units';
 import { type DurationFieldName, durationFields } from '@/lib/hosts/meeting-types/limits';
+import type { BookingQuestion } from '@/lib/hosts/meeting-types/booking-questions';
 import type { HostMeetingType } from '@/lib/hosts/meeting-types/rows';
 
 // The meeting type form's starting values, as the inputs hold them (text); the server parses them back.
@@ -30,6 +31,8 @@ export interface MeetingTypeFormValues {
   isActive: boolean;
   isSecret: boolean;
   contactLine: string;
+  /** The questions invitees answer (checked by storedBookingQuestions on the server). */
+  bookingQuestions: BookingQuestion[];
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -73,11 +76,12 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   isActive: true,
   isSecret: false,
   contactLine: '',
+  bookingQuestions: [],
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
 
-export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValues {
+export function formValuesOf(meetingType: HostMeetingType, bookingQuestions: BookingQuestion[] = []): MeetingTypeFormValues {
   return {
     name: meetingType.name,
     slug: meetingType.slug,
@@ -90,5 +94,6 @@ export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValue
     isActive: meetingType.isActive,
     isSecret: meetingType.isSecret,
     contactLine: meetingType.contactLine ?? '',
+    bookingQuestions,
   };
 }

@@ -10,6 +10,7 @@ import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
+import { QuestionsFields } from './questions-fields';
 import { SchedulingFields } from './scheduling-fields';
 import { VisibilityFields } from './visibility-fields';
 
@@ -52,6 +53,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
       <SchedulingFields initial={initial} errors={errors} {...duration} />
       <ChangesFields initial={initial} errors={errors} {...duration} />
       <VisibilityFields initial={initial} />
+      <QuestionsFields initial={initial.bookingQuestions} errors={errors} />
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}
       <div className={styles.formActions}>

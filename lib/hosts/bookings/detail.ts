@@ -27,6 +27,8 @@ export interface HostBookingDetail {
   notes: string | null;
   /** utm_* parameters the booking page was opened with. */
   tracking: (typeof bookings.$inferSelect)['tracking'];
+  /** The invitee's answers to the meeting type's questions, labels as asked. */
+  answers: (typeof bookings.$inferSelect)['answers'];
   cancellationReason: string | null;
   cancelledAt: Date | null;
   /** Null for cancellations older than the record of who did it. */
@@ -63,6 +65,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
       tracking: bookings.tracking,
+      answers: bookings.answers,
       cancellationReason: bookings.cancellationReason,
       cancelledAt: bookings.cancelledAt,
       cancelledBy: bookings.cancelledBy,

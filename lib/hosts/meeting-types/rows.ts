@@ -25,6 +25,7 @@ export const hostMeetingTypeColumns = {
   isSecret: meetingTypes.isSecret,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
+  bookingQuestions: meetingTypes.bookingQuestions,
 };
 
 export interface HostMeetingType {
@@ -48,6 +49,8 @@ export interface HostMeetingType {
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;
+  /** As stored; storedBookingQuestions (booking-questions.ts) checks and types them. */
+  bookingQuestions: unknown[];
 }
 
 /** Not deleted, and (when given) owned by that host. */

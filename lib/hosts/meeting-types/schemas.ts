@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkbox, multiLineText, singleLineText } from '@/lib/api-fields';
 import { isDurationUnit, toMinutes, unitMinutes } from '@/lib/duration-units';
 import { type DurationFieldName, durationFields, MAX_CHANGE_NOTICE_MINUTES, MAX_CONTACT_LINE_LENGTH, MAX_NAME_LENGTH } from './limits';
+import { bookingQuestionsFormField } from './booking-questions';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug';
 
 // The meeting type form, as the dashboard sends it (FormData strings) or as a caller passes it (numbers,
@@ -101,6 +102,8 @@ const meetingTypeShape = z.object({
   minChangeNoticeMinutes: wholeNumber(0, MAX_CHANGE_NOTICE_MINUTES, 'minutes'),
   // How invitees reach the host once online changes are closed.
   contactLine: optionalText(singleLineText(MAX_CONTACT_LINE_LENGTH)),
+  // The questions invitees answer when booking (the editor sends them as JSON); absent leaves them as they are.
+  bookingQuestions: bookingQuestionsFormField,
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */

@@ -9,6 +9,7 @@ import formStyles from '@/components/dashboard/meeting-types/meeting-type-form.m
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
+import { storedBookingQuestions } from '@/lib/hosts/meeting-types/booking-questions';
 import { findMeetingTypeForHost } from '@/lib/hosts/meeting-types/list';
 import { listOneTimeLinks } from '@/lib/booking/one-time-links/list-links';
 import { updateMeetingTypeAction } from '../actions';
@@ -39,7 +40,7 @@ export default async function EditMeetingTypePage({ params }: Props) {
         <h1 className={styles.pageTitle}>{meetingType.name}</h1>
         {meetingType.isActive ? <a href={`/${host.username}/${meetingType.slug}`}>View booking page</a> : null}
       </div>
-      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType)} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} />
+      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType, storedBookingQuestions(meetingType.bookingQuestions))} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} />
       <OneTimeLinks meetingTypeId={meetingType.id} links={links} clock={host} createAction={createOneTimeLinkAction} revokeAction={revokeOneTimeLinkAction} />
     </>
   );
