@@ -35,6 +35,7 @@ describe('migrations', () => {
         'host_onboarding',
         'meeting_types',
         'outbox',
+        'schedules',
         'sessions',
         'username_changes',
         'username_redirects',

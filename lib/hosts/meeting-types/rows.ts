@@ -24,6 +24,7 @@ export const hostMeetingTypeColumns = {
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
+  scheduleId: meetingTypes.scheduleId,
 };
 
 export interface HostMeetingType {
@@ -45,6 +46,8 @@ export interface HostMeetingType {
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;
+  /** The schedule whose hours it offers; null follows the host's default schedule. */
+  scheduleId: string | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

@@ -99,6 +99,8 @@ const meetingTypeShape = z.object({
   minChangeNoticeMinutes: wholeNumber(0, MAX_CHANGE_NOTICE_MINUTES, 'minutes'),
   // How invitees reach the host once online changes are closed.
   contactLine: optionalText(singleLineText(MAX_CONTACT_LINE_LENGTH)),
+  // Whose hours it offers: empty is the host's default schedule (null); left out keeps the current one.
+  scheduleId: z.preprocess((value) => (value === undefined ? undefined : isBlank(value) ? null : value), z.string().max(64).nullable().optional()),
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */

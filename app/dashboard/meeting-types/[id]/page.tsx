@@ -9,6 +9,7 @@ import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { findMeetingTypeForHost } from '@/lib/hosts/meeting-types/list';
+import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { updateMeetingTypeAction } from '../actions';
 
 interface Props {
@@ -21,7 +22,7 @@ export default async function EditMeetingTypePage({ params }: Props) {
   const { id } = await params;
   const hostUserId = await requireHostForPage(`/dashboard/meeting-types/${encodeURIComponent(id)}`);
   // Another host's id, a deleted one and junk all get the same 404.
-  const [host, meetingType] = await Promise.all([findHostSummary(db(), hostUserId), findMeetingTypeForHost(db(), hostUserId, id)]);
+  const [host, meetingType, schedules] = await Promise.all([findHostSummary(db(), hostUserId), findMeetingTypeForHost(db(), hostUserId, id), listSchedules(db(), hostUserId)]);
   if (!host || !meetingType) notFound();
   return (
     <>
@@ -32,7 +33,7 @@ export default async function EditMeetingTypePage({ params }: Props) {
         <h1 className={styles.pageTitle}>{meetingType.name}</h1>
         {meetingType.isActive ? <a href={`/${host.username}/${meetingType.slug}`}>View booking page</a> : null}
       </div>
-      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType)} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} />
+      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType)} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} schedules={schedules} />
     </>
   );
 }
