@@ -4,6 +4,7 @@ import * as availabilityActions from '@/app/dashboard/availability/actions';
 import { createMeetingTypeAction, updateMeetingTypeAction } from '@/app/dashboard/meeting-types/actions';
 import { availabilityOverrides, availabilityRules, meetingTypes, schedules, users } from '@/db/schema';
 import { GUARDED } from '@/lib/actions/host-action';
+import { troubleshootAvailability } from '@/lib/availability/troubleshoot';
 import { cacheStore } from '@/lib/cache';
 import { readHostVersion } from '@/lib/cache/host-version';
 import { loadAvailabilitySettings } from '@/lib/hosts/availability/load';
@@ -77,6 +78,11 @@ describe('a meeting type on a schedule of its own', () => {
     succeeded(await saveWeeklyHoursAction({ scheduleId: evenings.id, days: [{ dayOfWeek: MONDAY, windows: [{ startTime: '18:00', endTime: '20:00' }] }] }));
 
     expect(await offeredTimes(created.id, monday, 'Europe/London')).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00', '19:15', '19:30']);
+    // The troubleshooter reads the same schedule: its zone, and only its Monday window offered.
+    const explained = await troubleshootAvailability(database, { hostUserId: host.id, meetingTypeId: created.id, date: monday, now: Date.now() });
+    expect(explained.timeZone).toBe('Europe/London');
+    const london = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(explained.candidates.filter((candidate) => candidate.offered).map((candidate) => london.format(candidate.start))).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00', '19:15', '19:30']);
     const nyMonday = upcoming(MONDAY);
     expect((await offeredTimes(meetingType.id, nyMonday))[0]).toBe('09:00');
     // The default schedule's rules are untouched by the other schedule's save.
