@@ -38,7 +38,12 @@ export function ScheduleBar({ schedules, current, actions }: Props) {
   const router = useRouter();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [madeDefault, makeDefault, defaultPending] = useFormAction(actions.setDefault, { refresh: true });
-  const [removed, remove, removePending] = useFormAction(actions.remove, { onSuccess: () => router.push('/dashboard/availability') });
+  const [removed, remove, removePending] = useFormAction(actions.remove, {
+    onSuccess: () => {
+      setDialog(null);
+      router.push('/dashboard/availability');
+    },
+  });
   const defaultError = madeDefault && !madeDefault.ok ? madeDefault.error.message : null;
   const removeError = removed && !removed.ok ? removed.error.message : null;
 

@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser)('two schedules on two meeting types', () => {
     await schedules.getByRole('link', { name: 'Evenings' }).click();
     await page.waitForURL(/\?schedule=/);
     await page.getByRole('button', { name: 'Delete' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Delete “Evenings”?' });
+    const confirm = page.getByRole('alertdialog', { name: /^Delete “Evening/ });
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await confirm.getByText('Evenings is used by “Evening consult”. Pick another schedule for it first.').waitFor();
     await checkPageState(page, 'schedules-delete-refused');
@@ -94,6 +94,30 @@ describe.skipIf(!hasBrowser)('two schedules on two meeting types', () => {
     await rename.getByRole('button', { name: 'Rename' }).click();
     await schedules.getByRole('link', { name: 'Evening hours' }).waitFor();
     expect(await schedules.getByRole('listitem').allInnerTexts()).toEqual(['Working hours\nDefault', 'Evening hours']);
+
+    // Made the default: the starter meeting type, which has no schedule of its own, follows it.
+    await page.getByRole('button', { name: 'Make default' }).click();
+    await page.getByText('Evening hours is now your default schedule.').waitFor();
+    await checkPageState(page, 'schedules-made-default');
+    expect(await openTimes(ids.get('30 minute meeting')!, monday)).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00', '19:15', '19:30']);
+    await schedules.getByRole('link', { name: /Working hours/ }).click();
+    await page.getByRole('button', { name: 'Make default' }).click();
+    await page.getByText('Working hours is now your default schedule.').waitFor();
+
+    // Once no meeting type uses it, it can be deleted; the page goes back to the default schedule.
+    await page.goto(`${baseUrl}/dashboard/meeting-types/${ids.get('Evening consult')}`);
+    await page.getByLabel('Schedule').selectOption({ label: 'Default schedule (Working hours)' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved. Your booking page shows the changes now.').waitFor();
+    await page.goto(`${baseUrl}/dashboard/availability`);
+    await schedules.getByRole('link', { name: 'Evening hours' }).click();
+    await page.waitForURL(/\?schedule=/);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(`${baseUrl}/dashboard/availability`);
+    await confirm.waitFor({ state: 'detached' });
+    expect(await schedules.getByRole('listitem').allInnerTexts()).toEqual(['Working hours\nDefault']);
+    expect([(await openTimes(ids.get('Evening consult')!, monday))[0]]).toEqual(['09:00']);
     await context.close();
   }, 180_000);
 });

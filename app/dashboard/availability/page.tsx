@@ -41,12 +41,13 @@ export default async function AvailabilityPage({ searchParams }: Props) {
         </ButtonLink>
       </div>
       <ScheduleBar
+        key={`bar-${settings.schedule.id}`}
         schedules={settings.schedules}
         current={settings.schedule}
         actions={{ create: createScheduleAction, rename: renameScheduleAction, setDefault: setDefaultScheduleAction, remove: deleteScheduleAction }}
       />
       <ScheduleEditors
-        key={settings.schedule.id}
+        key={`editors-${settings.schedule.id}`}
         scheduleId={settings.schedule.id}
         timeZone={settings.timeZone}
         today={settings.today}
