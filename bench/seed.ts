@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 import { availabilityRules, bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
 import { type Interval, localDateRangeToInterval } from '@/lib/scheduling';
 import { randomInt, seededRandom } from './prng';
@@ -40,7 +41,7 @@ export interface AvailabilityHost {
 }
 
 const allDayEveryDay = (userId: string) =>
-  [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ userId, dayOfWeek, startTime: '00:00', endTime: '24:00' }));
+  [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({ userId, scheduleId: defaultScheduleOf(userId), dayOfWeek, startTime: '00:00', endTime: '24:00' }));
 
 const tokenHash = () => randomBytes(32).toString('hex');
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '@/db/client';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 import { availabilityOverrides, availabilityRules, bookings, meetingTypes, users } from '@/db/schema';
 
 // Every test makes its own uniquely-named rows; nothing depends on seed data or on other tests.
@@ -38,15 +39,15 @@ export async function createMeetingType(database: Queryable, userId: string, ove
   return meetingType;
 }
 
-/** Weekly hours on the given weekdays (0 = Sunday), e.g. Monday–Friday 09:00–17:00. */
+/** Weekly hours on the given weekdays (0 = Sunday), e.g. Monday–Friday 09:00–17:00, in the host's default schedule unless `scheduleId`. */
 export async function createWeeklyHours(
   database: Queryable,
   userId: string,
-  { days = [1, 2, 3, 4, 5], start = '09:00', end = '17:00' }: { days?: number[]; start?: string; end?: string } = {},
+  { days = [1, 2, 3, 4, 5], start = '09:00', end = '17:00', scheduleId }: { days?: number[]; start?: string; end?: string; scheduleId?: string } = {},
 ) {
   return database
     .insert(availabilityRules)
-    .values(days.map((dayOfWeek) => ({ userId, dayOfWeek, startTime: start, endTime: end })))
+    .values(days.map((dayOfWeek) => ({ userId, scheduleId: scheduleId ?? defaultScheduleOf(userId), dayOfWeek, startTime: start, endTime: end })))
     .returning();
 }
 
@@ -55,10 +56,11 @@ export async function createOverride(
   userId: string,
   date: string,
   window: { start: string; end: string } | null,
+  scheduleId?: string,
 ) {
   return database
     .insert(availabilityOverrides)
-    .values({ userId, date, startTime: window?.start ?? null, endTime: window?.end ?? null })
+    .values({ userId, scheduleId: scheduleId ?? defaultScheduleOf(userId), date, startTime: window?.start ?? null, endTime: window?.end ?? null })
     .returning();
 }
 

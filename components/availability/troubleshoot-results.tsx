@@ -37,7 +37,7 @@ export function TroubleshootResults({ result, hourCycle }: { result: Troubleshoo
       <h2 id="troubleshoot-results" className={styles.resultsTitle}>
         {offered} of {result.candidates.length} start times offered
       </h2>
-      <p className={styles.zoneNote}>Times are in your time zone, {timeZone.replaceAll('_', ' ')}.</p>
+      <p className={styles.zoneNote}>Times are in the time zone of this meeting type’s schedule, {timeZone.replaceAll('_', ' ')}.</p>
       <ol className={styles.list}>
         {rowsOf(result.candidates, timeZone, hourCycle).map((row) =>
           row.kind === 'closed' ? (

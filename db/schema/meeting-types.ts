@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { schedules } from './availability';
 import { createdAt, instant, updatedAt } from './columns';
 import { users } from './users';
 
@@ -38,6 +39,8 @@ export const meetingTypes = pgTable(
     contactLine: varchar('contact_line', { length: 200 }),
     // The questions invitees answer when booking, in order (at most 20); validated by zod on write and on read.
     bookingQuestions: jsonb('booking_questions').$type<unknown[]>().notNull().default([]),
+    // Whose hours it offers; null follows the host's default schedule (so "set default" moves it too).
+    scheduleId: uuid('schedule_id'),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -53,6 +56,8 @@ export const meetingTypes = pgTable(
     check('meeting_types_window_positive', sql`${t.maxDaysInFuture} between 1 and 730`),
     check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
     check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
+    foreignKey({ name: 'meeting_types_schedule_fk', columns: [t.scheduleId, t.userId], foreignColumns: [schedules.id, schedules.userId] }),
+    index('idx_meeting_types_schedule').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
     check('meeting_types_booking_questions_bounded', sql`jsonb_typeof(${t.bookingQuestions}) = 'array' and jsonb_array_length(${t.bookingQuestions}) <= 20`),
   ],

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, sessions, usernameRedirects, users } from '@/db/schema';
+import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, usernameRedirects, users } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
 import { notFound, fieldError } from '@/lib/errors';
@@ -59,6 +59,10 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
     await tx.update(bookings).set({ notes: null, tracking: null, answers: null }).where(eq(bookings.hostUserId, hostUserId));
     await tx.update(meetingTypes).set({ isActive: false, deletedAt: new Date(now), description: null, location: null, bookingQuestions: [] }).where(and(eq(meetingTypes.userId, hostUserId), isNull(meetingTypes.deletedAt)));
     for (const table of [availabilityRules, availabilityOverrides, usernameRedirects, accountTokens]) await tx.delete(table).where(eq(table.userId, hostUserId));
+    // Schedule names are the host's words too: only the (renamed) default schedule is kept.
+    await tx.update(meetingTypes).set({ scheduleId: null }).where(eq(meetingTypes.userId, hostUserId));
+    await tx.delete(schedules).where(and(eq(schedules.userId, hostUserId), eq(schedules.isDefault, false)));
+    await tx.update(schedules).set({ name: 'Working hours' }).where(eq(schedules.userId, hostUserId));
     await tx.delete(accounts).where(eq(accounts.userId, hostUserId));
     await tx.delete(sessions).where(eq(sessions.userId, hostUserId));
     await tx

@@ -1,6 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { availabilityOverrides, availabilityRules, bookings, calendarConnections, meetingTypes, users } from '@/db/schema';
+import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { notFound } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts/host-write';
 import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
@@ -19,19 +20,19 @@ export async function exportHostData(ctx: HostContext) {
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');
-  const [types, weeklyHours, dateOverrides, booked, calendars] = await Promise.all([
+  const [types, weeklyHours, dateOverrides, booked, calendars, schedules] = await Promise.all([
     database
       .select({ ...hostMeetingTypeColumns, deletedAt: meetingTypes.deletedAt })
       .from(meetingTypes)
       .where(eq(meetingTypes.userId, hostUserId))
       .orderBy(asc(meetingTypes.createdAt)),
     database
-      .select({ dayOfWeek: availabilityRules.dayOfWeek, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
+      .select({ scheduleId: availabilityRules.scheduleId, dayOfWeek: availabilityRules.dayOfWeek, startTime: availabilityRules.startTime, endTime: availabilityRules.endTime })
       .from(availabilityRules)
       .where(eq(availabilityRules.userId, hostUserId))
       .orderBy(asc(availabilityRules.dayOfWeek), asc(availabilityRules.startTime)),
     database
-      .select({ date: availabilityOverrides.date, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
+      .select({ scheduleId: availabilityOverrides.scheduleId, date: availabilityOverrides.date, startTime: availabilityOverrides.startTime, endTime: availabilityOverrides.endTime })
       .from(availabilityOverrides)
       .where(eq(availabilityOverrides.userId, hostUserId))
       .orderBy(asc(availabilityOverrides.date)),
@@ -60,6 +61,7 @@ export async function exportHostData(ctx: HostContext) {
       .select({ provider: calendarConnections.provider, accountEmail: calendarConnections.accountEmail, status: calendarConnections.status })
       .from(calendarConnections)
       .where(eq(calendarConnections.userId, hostUserId)),
+    listSchedules(database, hostUserId),
   ]);
-  return { format: EXPORT_FORMAT_VERSION, exportedAt: new Date(ctx.now).toISOString(), profile, meetingTypes: types, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
+  return { format: EXPORT_FORMAT_VERSION, exportedAt: new Date(ctx.now).toISOString(), profile, meetingTypes: types, schedules, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
 }

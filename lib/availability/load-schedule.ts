@@ -3,7 +3,8 @@ import type { Queryable } from '@/db/client';
 import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
-// host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
+// schedule's zone, weekly rules and date overrides (its own schedule, or the host's default when it has
+// none), the host's confirmed bookings and external busy time. Row sets come
 // back as JSON aggregates, which parse far faster than a thousand driver rows.
 
 /** With `sources` (the troubleshooter): which booking or calendar each range came from. */
@@ -12,7 +13,8 @@ export type SourcedBusy = Interval & { calendarId?: string | null };
 
 export interface MeetingTypeSchedule {
   hostUserId: string;
-  hostTimeZone: string;
+  /** The zone of the meeting type's schedule, which its weekly hours and overrides are read in. */
+  timeZone: string;
   isActive: boolean;
   policy: MeetingPolicy;
   rules: WeeklyRule[];
@@ -68,7 +70,7 @@ export async function loadMeetingTypeSchedule(
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
   const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);
   const rows = await database.execute<ScheduleRow>(sql`
-    select mt.user_id as host_user_id, u.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
+    select mt.user_id as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
            coalesce((
@@ -77,7 +79,7 @@ export async function loadMeetingTypeSchedule(
                'startTime', to_char(r.start_time, 'HH24:MI:SS'),
                'endTime', to_char(r.end_time, 'HH24:MI:SS')))
              from availability_rules r
-             where r.user_id = mt.user_id and r.is_active
+             where r.schedule_id = s.id and r.is_active
            ), '[]'::json) as rules,
            coalesce((
              select json_agg(json_build_object(
@@ -85,7 +87,7 @@ export async function loadMeetingTypeSchedule(
                'startTime', to_char(o.start_time, 'HH24:MI:SS'),
                'endTime', to_char(o.end_time, 'HH24:MI:SS')))
              from availability_overrides o
-             where o.user_id = mt.user_id
+             where o.schedule_id = s.id
                and o.date between ${isoDate(range.start - paddingMs)}::date and ${isoDate(range.end + paddingMs)}::date
            ), '[]'::json) as overrides,
            coalesce((
@@ -103,12 +105,13 @@ export async function loadMeetingTypeSchedule(
            ), '[]'::json) as busy
     from meeting_types mt
     join users u on u.id = mt.user_id
+    join schedules s on s.user_id = mt.user_id and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
     where mt.id = ${meetingTypeId}`);
   const row = rows[0];
   if (!row) return null;
   return {
     hostUserId: row.host_user_id,
-    hostTimeZone: row.time_zone,
+    timeZone: row.time_zone,
     isActive: row.is_active,
     policy: {
       id: meetingTypeId,
@@ -139,7 +142,7 @@ function bookedRange([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameM
 /** The engine's input from a loaded schedule: what was offered and what is enforced read the same data. */
 export function scheduleInput(schedule: MeetingTypeSchedule, meetingType: MeetingPolicy, now: number): ExplainInput<SourcedBusy, SourcedBooking> {
   return {
-    timeZone: schedule.hostTimeZone,
+    timeZone: schedule.timeZone,
     rules: schedule.rules,
     overrides: schedule.overrides,
     busy: schedule.busy,

@@ -80,7 +80,7 @@ export async function troubleshootAvailability(
 
   return {
     date: input.date,
-    timeZone: schedule.hostTimeZone,
+    timeZone: schedule.timeZone,
     meetingTypeActive: schedule.isActive,
     staleCalendars: connections
       .filter((connection) => connection.stale)

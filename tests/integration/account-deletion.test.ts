@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteAccountAction } from '@/app/dashboard/settings/actions';
 import { GET as exportData } from '@/app/api/account/export/route';
-import { availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, sessions, usernameRedirects, users } from '@/db/schema';
+import { availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, usernameRedirects, users } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
 import { startSession } from '@/lib/hosts/accounts/live-sessions';
 import { openToken, refreshTokenContext } from '@/lib/calendars/token-vault';
@@ -47,7 +47,8 @@ describe('download my data', () => {
     expect(data.profile).toMatchObject({ email: host.email, username: host.username });
     expect(data.meetingTypes.map((t: { id: string }) => t.id)).toEqual([meetingType.id]);
     expect(data.weeklyHours).toHaveLength(5);
-    expect(data.dateOverrides).toEqual([{ date: '2027-02-01', startTime: null, endTime: null }]);
+    expect(data.dateOverrides).toEqual([{ scheduleId: data.schedules[0]!.id, date: '2027-02-01', startTime: null, endTime: null }]);
+    expect(data.schedules).toEqual([{ id: expect.any(String), name: 'Working hours', timeZone: expect.any(String), isDefault: true }]);
     expect(data.bookings).toMatchObject([{ id: booked.body.booking.id, notes: 'see you', status: 'confirmed' }]);
     expect(text).not.toMatch(/token|password/i);
   });
@@ -74,6 +75,7 @@ describe('delete account', () => {
     await database().insert(usernameRedirects).values({ username: `old-${host.username}`, userId: host.id, expiresAt: new Date(Date.now() + 86_400_000) });
     await startSession(database(), host.id);
     const connectionId = await connect(database(), 'google', host.id);
+    await database().insert(schedules).values({ userId: host.id, name: 'Therapy with Ms Example', timeZone: 'UTC' });
     const sealed = (await connectionRow(database(), connectionId))!;
     const refreshToken = openToken(sealed.refreshTokenEncrypted!, refreshTokenContext(sealed.id));
     await settleDispatches();
@@ -98,6 +100,8 @@ describe('delete account', () => {
       expect(await database().select().from(table).where(eq(table.userId, host.id))).toEqual([]);
     }
     expect((await database().select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).every((t) => t.deletedAt && !t.isActive)).toBe(true);
+    // Schedule names are the host's words: only the default stays, under a neutral name.
+    expect(await database().select({ name: schedules.name, isDefault: schedules.isDefault }).from(schedules).where(eq(schedules.userId, host.id))).toEqual([{ name: 'Working hours', isDefault: true }]);
 
     // The name is free: someone else can take it at once.
     const { host: next } = await createBookableHost(database(), {}, { username: host.username });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 import { removeDateOverrideAction, saveDateOverrideAction } from '@/app/dashboard/availability/actions';
 import { availabilityOverrides } from '@/db/schema';
 import { MAX_UPCOMING_OVERRIDE_DATES } from '@/lib/hosts/availability/limits';
@@ -110,7 +111,7 @@ describe('saveDateOverrideAction', () => {
     signInAs(host.id);
     const today = todayIn('America/New_York');
     const dates = Array.from({ length: MAX_UPCOMING_OVERRIDE_DATES }, (_, i) => addDays(today, i + 1));
-    await database.insert(availabilityOverrides).values([...dates, addDays(today, -3)].map((date) => ({ userId: host.id, date })));
+    await database.insert(availabilityOverrides).values([...dates, addDays(today, -3)].map((date) => ({ userId: host.id, scheduleId: defaultScheduleOf(host.id), date })));
 
     const next = addDays(today, MAX_UPCOMING_OVERRIDE_DATES + 1);
     expect(await saveDateOverrideAction({ date: next, unavailable: true, windows: [] })).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 import { addTimeOffAction } from '@/app/dashboard/availability/actions';
 import { availabilityOverrides } from '@/db/schema';
 import { MAX_UPCOMING_OVERRIDE_DATES } from '@/lib/hosts/availability/limits';
@@ -74,7 +75,7 @@ describe('addTimeOffAction', () => {
     signInAs(host.id);
     const today = todayIn('America/New_York');
     const taken = Array.from({ length: MAX_UPCOMING_OVERRIDE_DATES - 3 }, (_, i) => addDays(today, i + 1));
-    await database.insert(availabilityOverrides).values(taken.map((date) => ({ userId: host.id, date })));
+    await database.insert(availabilityOverrides).values(taken.map((date) => ({ userId: host.id, scheduleId: defaultScheduleOf(host.id), date })));
     const after = addDays(today, MAX_UPCOMING_OVERRIDE_DATES);
 
     const tooMany = await addTimeOffAction({ kind: 'range', from: after, to: addDays(after, 3) });

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 import { describe, expect, it } from 'vitest';
 import { availabilityOverrides, bookings, outbox } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
@@ -69,10 +70,10 @@ describe('runHostWrite', () => {
     const store = createMemoryStore();
     const deps = { database, store };
     await runHostWrite(deps, { hostUserId: first.id, actor: { kind: 'system', job: 'test' } }, async (outer) => {
-      await outer.tx.insert(availabilityOverrides).values({ userId: first.id, date: '2027-01-11', startTime: null, endTime: null });
+      await outer.tx.insert(availabilityOverrides).values({ userId: first.id, scheduleId: defaultScheduleOf(first.id), date: '2027-01-11', startTime: null, endTime: null });
       await runHostWrite(deps, { hostUserId: second.id, actor: { kind: 'system', job: 'test' } }, async (inner) => {
         expect(inner.tx).toBe(outer.tx);
-        await inner.tx.insert(availabilityOverrides).values({ userId: second.id, date: '2027-01-11', startTime: null, endTime: null });
+        await inner.tx.insert(availabilityOverrides).values({ userId: second.id, scheduleId: defaultScheduleOf(second.id), date: '2027-01-11', startTime: null, endTime: null });
       }, { within: outer });
       // Nothing is bumped before the transaction commits.
       expect(await readHostVersion(store, second.id)).toBe(0);
@@ -86,7 +87,7 @@ describe('runHostWrite', () => {
     const { body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
     const store = createMemoryStore();
     const failing = runHostWrite({ database, store }, { hostUserId: host.id, actor: { kind: 'host', userId: host.id } }, async ({ tx, emit }) => {
-      await tx.insert(availabilityOverrides).values({ userId: host.id, date: '2027-02-01', startTime: null, endTime: null });
+      await tx.insert(availabilityOverrides).values({ userId: host.id, scheduleId: defaultScheduleOf(host.id), date: '2027-02-01', startTime: null, endTime: null });
       await emit('booking/cancelled', {
         bookingId: body.booking.id,
         hostUserId: host.id,

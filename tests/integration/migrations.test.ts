@@ -36,6 +36,7 @@ describe('migrations', () => {
         'meeting_types',
         'one_time_links',
         'outbox',
+        'schedules',
         'sessions',
         'username_changes',
         'username_redirects',

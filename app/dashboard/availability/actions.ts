@@ -8,6 +8,11 @@ import { saveWeeklyHours } from '@/lib/hosts/availability/save-weekly-hours';
 import { dateOverrideInputSchema, removeDateOverrideSchema, timeOffInputSchema, timeZoneInputSchema, weeklyHoursSchema } from '@/lib/hosts/availability/schemas';
 import { setTimeZone } from '@/lib/hosts/availability/set-time-zone';
 import { recordOnboardingMark } from '@/lib/hosts/onboarding/record-step';
+import { createSchedule } from '@/lib/hosts/schedules/create';
+import { deleteSchedule } from '@/lib/hosts/schedules/delete';
+import { renameSchedule } from '@/lib/hosts/schedules/rename';
+import { createScheduleSchema, renameScheduleSchema, scheduleRefSchema } from '@/lib/hosts/schedules/schemas';
+import { setDefaultSchedule } from '@/lib/hosts/schedules/set-default';
 
 // The availability page's writes. None takes a host id from the client: the host is the session's.
 
@@ -25,3 +30,11 @@ export const saveDateOverrideAction = hostAction(dateOverrideInputSchema, (input
 export const removeDateOverrideAction = hostAction(removeDateOverrideSchema, (input, ctx) => removeDateOverride(ctx, input));
 
 export const addTimeOffAction = hostAction(timeOffInputSchema, (input, ctx) => addTimeOff(ctx, input));
+
+export const createScheduleAction = hostAction(createScheduleSchema, (input, ctx) => createSchedule(ctx, input));
+
+export const renameScheduleAction = hostAction(renameScheduleSchema, (input, ctx) => renameSchedule(ctx, input));
+
+export const setDefaultScheduleAction = hostAction(scheduleRefSchema, (input, ctx) => setDefaultSchedule(ctx, input));
+
+export const deleteScheduleAction = hostAction(scheduleRefSchema, (input, ctx) => deleteSchedule(ctx, input));

@@ -33,6 +33,8 @@ export interface MeetingTypeFormValues {
   contactLine: string;
   /** The questions invitees answer (checked by storedBookingQuestions on the server). */
   bookingQuestions: BookingQuestion[];
+  /** The schedule's id, or "" for the host's default schedule. */
+  scheduleId: string;
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -77,6 +79,7 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   isSecret: false,
   contactLine: '',
   bookingQuestions: [],
+  scheduleId: '',
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -95,5 +98,6 @@ export function formValuesOf(meetingType: HostMeetingType, bookingQuestions: Boo
     isSecret: meetingType.isSecret,
     contactLine: meetingType.contactLine ?? '',
     bookingQuestions,
+    scheduleId: meetingType.scheduleId ?? '',
   };
 }

@@ -6,11 +6,13 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
+import type { ScheduleSummary } from '@/lib/hosts/schedules/rows';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 import { QuestionsFields } from './questions-fields';
+import { SchedulePicker } from './schedule-picker';
 import { SchedulingFields } from './scheduling-fields';
 import { VisibilityFields } from './visibility-fields';
 
@@ -22,10 +24,12 @@ interface Props {
   /** Present when editing: sent with the form, and the page stays put after saving. */
   meetingTypeId?: string;
   action: SaveAction;
+  /** The host's schedules, for the picker; without them the form leaves the schedule as it is. */
+  schedules?: ScheduleSummary[];
 }
 
 /** The create and edit form: errors beside each field, a pending button, then back to the list (create) or "Saved" (edit). */
-export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Props) {
+export function MeetingTypeForm({ username, initial, meetingTypeId, action, schedules }: Props) {
   const router = useRouter();
   const frameRef = useRef<HTMLDivElement>(null);
   const [state, dispatch, pending] = useActionState(async (_previous: ActionResult<unknown> | null, form: FormData) => {
@@ -51,6 +55,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
       {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
       <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
       <SchedulingFields initial={initial} errors={errors} {...duration} />
+      {schedules ? <SchedulePicker schedules={schedules} initial={initial.scheduleId} error={errors?.scheduleId} /> : null}
       <ChangesFields initial={initial} errors={errors} {...duration} />
       <VisibilityFields initial={initial} />
       <QuestionsFields initial={initial.bookingQuestions} errors={errors} />

@@ -1,5 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { availabilityRules, meetingTypes, users } from '@/db/schema';
+import { defaultScheduleOf } from '@/lib/hosts/schedules/rows';
 
 // The one way a host comes to exist: password sign-up, a first Google or Microsoft sign-in, and the
 // demo seed all land here, so every host starts with the same weekly hours in their own zone and a
@@ -48,7 +49,7 @@ export async function createHost(tx: Transaction, host: NewHost): Promise<Create
     })
     .returning();
   if (!created) throw new Error('host insert returned no row');
-  await tx.insert(availabilityRules).values(DEFAULT_WEEKLY_HOURS.map((hours) => ({ userId: created.id, ...hours })));
+  await tx.insert(availabilityRules).values(DEFAULT_WEEKLY_HOURS.map((hours) => ({ userId: created.id, scheduleId: defaultScheduleOf(created.id), ...hours })));
   const firstTypes = host.meetingTypes ?? [STARTER_MEETING_TYPE];
   if (firstTypes.length > 0) await tx.insert(meetingTypes).values(firstTypes.map((type) => ({ ...type, userId: created.id })));
   return created;

@@ -32,7 +32,7 @@ export async function seedDemoHost(database: Database): Promise<boolean> {
 }
 
 /** The demo's own meeting types, instead of the starter one every other host gets. */
-const DEMO_MEETING_TYPES = [
+export const DEMO_MEETING_TYPES = [
   { name: 'Intro call', slug: 'intro', description: 'A quick 30-minute introduction.', durationMinutes: 30 },
   { name: 'Deep dive', slug: 'deep-dive', description: 'An hour to work through a topic in depth.', durationMinutes: 60, bufferAfterMinutes: 10, color: '#8B5CF6' },
 ];

@@ -1,8 +1,8 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
-import { AppError, fieldError, notFound } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
-import { findHostCalendar } from './date-override-rows';
+import { findScheduleCalendar } from './date-override-rows';
 import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
 import type { TimeOffInput } from './schemas';
 import { timeOffDates } from './time-off-dates';
@@ -21,14 +21,12 @@ export async function addTimeOff(ctx: HostContext, input: TimeOffInput): Promise
   const dates = timeOffDates(input);
   const firstField = input.kind === 'range' ? 'from' : 'dates';
   return runHostWrite(ctx, { hostUserId, actor: ctx.actor }, async ({ tx }) => {
-    const calendar = await findHostCalendar(tx, hostUserId, ctx.now);
-    if (!calendar) throw notFound('Host');
-    const { today } = calendar;
+    const { schedule, today } = await findScheduleCalendar(tx, hostUserId, input.scheduleId, ctx.now);
     if (dates[0]! < today) throw fieldError('invalid_request', firstField, 'Pick today or a later date.');
     const upcoming = await tx
       .selectDistinct({ date: availabilityOverrides.date })
       .from(availabilityOverrides)
-      .where(and(eq(availabilityOverrides.userId, hostUserId), gte(availabilityOverrides.date, today)));
+      .where(and(eq(availabilityOverrides.scheduleId, schedule.id), gte(availabilityOverrides.date, today)));
     const already = new Set(upcoming.map((row) => row.date));
     const total = new Set([...already, ...dates]).size;
     if (total > MAX_UPCOMING_OVERRIDE_DATES) {
@@ -36,9 +34,9 @@ export async function addTimeOff(ctx: HostContext, input: TimeOffInput): Promise
     }
     const replaced = await tx
       .delete(availabilityOverrides)
-      .where(and(eq(availabilityOverrides.userId, hostUserId), inArray(availabilityOverrides.date, dates)))
+      .where(and(eq(availabilityOverrides.scheduleId, schedule.id), inArray(availabilityOverrides.date, dates)))
       .returning({ date: availabilityOverrides.date, startTime: availabilityOverrides.startTime });
-    await tx.insert(availabilityOverrides).values(dates.map((date) => ({ userId: hostUserId, date, startTime: null, endTime: null })));
+    await tx.insert(availabilityOverrides).values(dates.map((date) => ({ userId: hostUserId, scheduleId: schedule.id, date, startTime: null, endTime: null })));
     const hadHours = new Set(replaced.filter((row) => row.startTime !== null).map((row) => row.date));
     return { dates, replaced: dates.filter((date) => hadHours.has(date)) };
   });

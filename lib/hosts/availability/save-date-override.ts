@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { availabilityOverrides } from '@/db/schema';
 import { notFound, fieldError } from '@/lib/errors';
 import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
-import { countUpcomingOverrideDates, type DateOverrideView, hasOverrideOn, findHostCalendar } from './date-override-rows';
+import { countUpcomingOverrideDates, type DateOverrideView, findScheduleCalendar, hasOverrideOn } from './date-override-rows';
 import { MAX_UPCOMING_OVERRIDE_DATES } from './limits';
 import type { DateOverrideInput } from './schemas';
 import { sortWindows } from './wall-windows';
@@ -17,22 +17,20 @@ export async function saveDateOverride(ctx: HostContext, input: DateOverrideInpu
   const saved: DateOverrideView = { date: input.date, unavailable: input.unavailable, windows: input.unavailable ? [] : sortWindows(input.windows) };
   const originalDate = input.originalDate ?? null;
   await runHostWrite(ctx, { hostUserId, actor: ctx.actor }, async ({ tx }) => {
-    const calendar = await findHostCalendar(tx, hostUserId, ctx.now);
-    if (!calendar) throw notFound('Host');
-    const { today } = calendar;
+    const { schedule, today } = await findScheduleCalendar(tx, hostUserId, input.scheduleId, ctx.now);
     if (input.date < today) throw onDate('invalid_request', 'Pick today or a later date.');
-    if (originalDate !== null && !(await hasOverrideOn(tx, hostUserId, originalDate))) throw notFound('Date override');
-    if (input.date !== originalDate && (await hasOverrideOn(tx, hostUserId, input.date))) {
+    if (originalDate !== null && !(await hasOverrideOn(tx, schedule.id, originalDate))) throw notFound('Date override');
+    if (input.date !== originalDate && (await hasOverrideOn(tx, schedule.id, input.date))) {
       throw onDate('conflict', 'That date already has an override; edit it in the list instead.');
     }
     const addsUpcomingDate = originalDate === null || originalDate < today;
-    if (addsUpcomingDate && (await countUpcomingOverrideDates(tx, hostUserId, today)) >= MAX_UPCOMING_OVERRIDE_DATES) {
+    if (addsUpcomingDate && (await countUpcomingOverrideDates(tx, schedule.id, today)) >= MAX_UPCOMING_OVERRIDE_DATES) {
       throw onDate('conflict', `You can have at most ${MAX_UPCOMING_OVERRIDE_DATES} upcoming date overrides; remove some first.`);
     }
     const replaced = originalDate === null ? [input.date] : [input.date, originalDate];
-    await tx.delete(availabilityOverrides).where(and(eq(availabilityOverrides.userId, hostUserId), inArray(availabilityOverrides.date, replaced)));
+    await tx.delete(availabilityOverrides).where(and(eq(availabilityOverrides.scheduleId, schedule.id), inArray(availabilityOverrides.date, replaced)));
     const rows = saved.unavailable ? [{ startTime: null, endTime: null }] : saved.windows;
-    await tx.insert(availabilityOverrides).values(rows.map((window) => ({ userId: hostUserId, date: input.date, ...window })));
+    await tx.insert(availabilityOverrides).values(rows.map((window) => ({ userId: hostUserId, scheduleId: schedule.id, date: input.date, ...window })));
   });
   return saved;
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { calendarDateField, timeZoneField } from '@/lib/api-fields';
+import { scheduleIdField } from '@/lib/hosts/schedules/schemas';
 import { timeOfDaySchema } from '@/lib/scheduling';
 import { MAX_WINDOWS_PER_DAY } from './limits';
 import { daysInRange, MAX_TIME_OFF_DAYS } from './time-off-dates';
 import { findOverlap, formatWindow, minutesOfDay, type WallWindow } from './wall-windows';
 import { weekdayName } from './weekdays';
 
-// What the availability editors may send; every list is bounded (limits.ts).
+// What the availability editors may send; every list is bounded (limits.ts). Each names the schedule it
+// edits (`scheduleId`); without one it edits the host's default schedule, as before schedules existed.
 
 /** "HH:MM" from 00:00 to 23:59, or 24:00 for the end of the day. */
 export const wallTimeField = z
@@ -33,6 +35,7 @@ function overlapMessage(windows: WallWindow[]): string | null {
 /** The whole week; a day left out, or with no windows, is unavailable. Errors sit at `days.<index>…`. */
 export const weeklyHoursSchema = z
   .object({
+    ...scheduleIdField,
     days: z
       .array(z.object({ dayOfWeek: z.int().min(0).max(6), windows: windowsField }))
       .max(7),
@@ -51,6 +54,7 @@ export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
 /** One date's own hours, or the whole date off. `originalDate` names the override being edited. */
 export const dateOverrideInputSchema = z
   .object({
+    ...scheduleIdField,
     date: chosenDateField,
     originalDate: calendarDateField.nullish(),
     unavailable: z.boolean(),
@@ -70,18 +74,19 @@ export type DateOverrideInput = z.infer<typeof dateOverrideInputSchema>;
  */
 export const timeOffInputSchema = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('range'), from: chosenDateField, to: chosenDateField })
+    .object({ ...scheduleIdField, kind: z.literal('range'), from: chosenDateField, to: chosenDateField })
     .refine((range) => range.from <= range.to, { message: 'The last day must be on or after the first', path: ['to'], when: fieldsValid })
     .refine((range) => daysInRange(range.from, range.to) <= MAX_TIME_OFF_DAYS, { message: `Take at most ${MAX_TIME_OFF_DAYS} days off at once`, path: ['to'], when: fieldsValid }),
   z.object({
+    ...scheduleIdField,
     kind: z.literal('dates'),
     dates: z.array(chosenDateField).min(1, 'Choose a date').max(MAX_TIME_OFF_DAYS, `Choose at most ${MAX_TIME_OFF_DAYS} dates at once`),
   }),
 ]);
 export type TimeOffInput = z.infer<typeof timeOffInputSchema>;
 
-export const removeDateOverrideSchema = z.object({ date: calendarDateField });
+export const removeDateOverrideSchema = z.object({ ...scheduleIdField, date: calendarDateField });
 export type RemoveDateOverrideInput = z.infer<typeof removeDateOverrideSchema>;
 
-export const timeZoneInputSchema = z.object({ timeZone: timeZoneField });
+export const timeZoneInputSchema = z.object({ ...scheduleIdField, timeZone: timeZoneField });
 export type TimeZoneInput = z.infer<typeof timeZoneInputSchema>;

@@ -1,6 +1,6 @@
 import { meetingTypes } from '@/db/schema';
 import { type HostContext, runHostWrite } from '../host-write';
-import { assertRoomForAnother, withSlugClashAsFieldError } from './meeting-type-write';
+import { assertOwnSchedule, assertRoomForAnother, withSlugClashAsFieldError } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
 import type { MeetingTypeInput } from './schemas';
 
@@ -9,6 +9,7 @@ export async function createMeetingType(ctx: HostContext, input: MeetingTypeInpu
   return withSlugClashAsFieldError(() =>
     runHostWrite(ctx, { hostUserId: ctx.actor.userId, actor: ctx.actor }, async ({ tx, hostUserId }) => {
       await assertRoomForAnother(tx, hostUserId);
+      await assertOwnSchedule(tx, hostUserId, input.scheduleId);
       const [created] = await tx
         .insert(meetingTypes)
         .values({ ...input, userId: hostUserId })

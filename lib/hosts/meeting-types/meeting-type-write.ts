@@ -2,6 +2,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { meetingTypes } from '@/db/schema';
 import { AppError, constraintOf, notFound, sqlStateOf, fieldError } from '@/lib/errors';
+import { lookUpHostSchedule } from '@/lib/hosts/schedules/rows';
 import { assertActorMayWrite } from '../actor';
 import { type HostContext, type HostWrite, runHostWrite } from '../host-write';
 import { liveMeetingType, ownerOfMeetingType } from './rows';
@@ -26,6 +27,12 @@ export async function withSlugClashAsFieldError<T>(work: () => Promise<T>): Prom
     if (sqlStateOf(error) === '23505' && constraintOf(error) === 'meeting_types_user_id_slug_unique') throw slugTaken(error);
     throw error;
   }
+}
+
+/** A schedule picked in the form must be one of the host's own (the foreign key would say so as a 500). */
+export async function assertOwnSchedule(tx: Transaction, hostUserId: string, scheduleId: string | null | undefined): Promise<void> {
+  if (!scheduleId) return;
+  if (!(await lookUpHostSchedule(tx, hostUserId, scheduleId))) throw fieldError('not_found', 'scheduleId', 'Schedule not found; pick one of yours.');
 }
 
 /** Refuses a new meeting type when the host already has the maximum (counted under the host lock). */

@@ -26,6 +26,7 @@ export const hostMeetingTypeColumns = {
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
   bookingQuestions: meetingTypes.bookingQuestions,
+  scheduleId: meetingTypes.scheduleId,
 };
 
 export interface HostMeetingType {
@@ -51,6 +52,8 @@ export interface HostMeetingType {
   contactLine: string | null;
   /** As stored; storedBookingQuestions (booking-questions.ts) checks and types them. */
   bookingQuestions: unknown[];
+  /** The schedule whose hours it offers; null follows the host's default schedule. */
+  scheduleId: string | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

@@ -104,6 +104,8 @@ const meetingTypeShape = z.object({
   contactLine: optionalText(singleLineText(MAX_CONTACT_LINE_LENGTH)),
   // The questions invitees answer when booking (the editor sends them as JSON); absent leaves them as they are.
   bookingQuestions: bookingQuestionsFormField,
+  // Whose hours it offers: empty is the host's default schedule (null); left out keeps the current one.
+  scheduleId: z.preprocess((value) => (value === undefined ? undefined : isBlank(value) ? null : value), z.string().max(64).nullable().optional()),
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { meetingTypes } from '@/db/schema';
 import type { HostContext } from '../host-write';
-import { writeOwnMeetingType } from './meeting-type-write';
+import { assertOwnSchedule, writeOwnMeetingType } from './meeting-type-write';
 import { type HostMeetingType, hostMeetingTypeColumns } from './rows';
 import type { MeetingTypeInput } from './schemas';
 
@@ -10,7 +10,8 @@ import type { MeetingTypeInput } from './schemas';
  * the new settings apply to the slots offered from now on.
  */
 export async function updateMeetingType(ctx: HostContext, input: { id: string; fields: MeetingTypeInput }): Promise<HostMeetingType> {
-  return writeOwnMeetingType(ctx, input.id, async ({ tx }) => {
+  return writeOwnMeetingType(ctx, input.id, async ({ tx, hostUserId }) => {
+    await assertOwnSchedule(tx, hostUserId, input.fields.scheduleId);
     const [updated] = await tx.update(meetingTypes).set(input.fields).where(eq(meetingTypes.id, input.id)).returning(hostMeetingTypeColumns);
     if (!updated) throw new Error('meeting type update returned no row');
     return updated;

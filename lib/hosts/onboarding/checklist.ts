@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { calendarConnections, hostOnboarding, meetingTypes, users } from '@/db/schema';
+import { calendarConnections, hostOnboarding, meetingTypes, schedules, users } from '@/db/schema';
 import { loadWeeklyHours } from '@/lib/hosts/availability/load';
 import { summarizeWeeklyHours } from './hours-summary';
 
@@ -26,7 +26,9 @@ export async function loadOnboardingChecklist(database: Queryable, hostUserId: s
   const [host] = await database
     .select({
       emailVerified: users.emailVerified,
-      timeZone: users.timeZone,
+      // The hours a new host checks are their default schedule's, in its zone.
+      scheduleId: schedules.id,
+      timeZone: schedules.timeZone,
       username: users.username,
       hoursCheckedAt: hostOnboarding.hoursCheckedAt,
       linkCopiedAt: hostOnboarding.linkCopiedAt,
@@ -34,10 +36,11 @@ export async function loadOnboardingChecklist(database: Queryable, hostUserId: s
     })
     .from(users)
     .leftJoin(hostOnboarding, eq(hostOnboarding.userId, users.id))
+    .innerJoin(schedules, and(eq(schedules.userId, users.id), eq(schedules.isDefault, true)))
     .where(eq(users.id, hostUserId));
   if (!host || host.dismissedAt) return null;
   const [week, types, connection] = await Promise.all([
-    loadWeeklyHours(database, hostUserId),
+    loadWeeklyHours(database, host.scheduleId),
     database
       .select({ id: meetingTypes.id, touched: sql<boolean>`${or(gt(meetingTypes.createdAt, users.createdAt), gt(meetingTypes.updatedAt, meetingTypes.createdAt))}` })
       .from(meetingTypes)

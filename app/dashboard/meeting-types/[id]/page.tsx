@@ -12,6 +12,7 @@ import { findHostSummary } from '@/lib/hosts/host-summary';
 import { storedBookingQuestions } from '@/lib/hosts/meeting-types/booking-questions';
 import { findMeetingTypeForHost } from '@/lib/hosts/meeting-types/list';
 import { listOneTimeLinks } from '@/lib/booking/one-time-links/list-links';
+import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { updateMeetingTypeAction } from '../actions';
 import { createOneTimeLinkAction, revokeOneTimeLinkAction } from '../one-time-link-actions';
 
@@ -25,10 +26,11 @@ export default async function EditMeetingTypePage({ params }: Props) {
   const { id } = await params;
   const hostUserId = await requireHostForPage(`/dashboard/meeting-types/${encodeURIComponent(id)}`);
   // Another host's id, a deleted one and junk all get the same 404.
-  const [host, meetingType, links] = await Promise.all([
+  const [host, meetingType, links, schedules] = await Promise.all([
     findHostSummary(db(), hostUserId),
     findMeetingTypeForHost(db(), hostUserId, id),
     listOneTimeLinks(db(), hostUserId, id, Date.now()),
+    listSchedules(db(), hostUserId),
   ]);
   if (!host || !meetingType) notFound();
   return (
@@ -40,7 +42,7 @@ export default async function EditMeetingTypePage({ params }: Props) {
         <h1 className={styles.pageTitle}>{meetingType.name}</h1>
         {meetingType.isActive ? <a href={`/${host.username}/${meetingType.slug}`}>View booking page</a> : null}
       </div>
-      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType, storedBookingQuestions(meetingType.bookingQuestions))} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} />
+      <MeetingTypeForm username={host.username} initial={formValuesOf(meetingType, storedBookingQuestions(meetingType.bookingQuestions))} meetingTypeId={meetingType.id} action={updateMeetingTypeAction} schedules={schedules} />
       <OneTimeLinks meetingTypeId={meetingType.id} links={links} clock={host} createAction={createOneTimeLinkAction} revokeAction={revokeOneTimeLinkAction} />
     </>
   );

@@ -8,13 +8,14 @@ import formStyles from '@/components/dashboard/meeting-types/meeting-type-form.m
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostSummary } from '@/lib/hosts/host-summary';
+import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { createMeetingTypeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New meeting type' };
 
 export default async function NewMeetingTypePage() {
   const hostUserId = await requireHostForPage('/dashboard/meeting-types/new');
-  const host = await findHostSummary(db(), hostUserId);
+  const [host, schedules] = await Promise.all([findHostSummary(db(), hostUserId), listSchedules(db(), hostUserId)]);
   if (!host) notFound();
   return (
     <>
@@ -24,7 +25,7 @@ export default async function NewMeetingTypePage() {
       <div className={styles.pageHeader}>
         <h1 className={styles.pageTitle}>New meeting type</h1>
       </div>
-      <MeetingTypeForm username={host.username} initial={newMeetingTypeValues} action={createMeetingTypeAction} />
+      <MeetingTypeForm username={host.username} initial={newMeetingTypeValues} action={createMeetingTypeAction} schedules={schedules} />
     </>
   );
 }
