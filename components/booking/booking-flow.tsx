@@ -6,9 +6,10 @@ import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { postToEmbedder } from '@/components/embed/embed-bridge';
 import type { Booking, Slot } from './api-client';
 import { BookingForm, type Prefill } from './booking-form';
-import { BookingPageFrame } from './booking-layout';
+import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
+import { RequestSent } from './request-sent';
 import { MeetingSummary } from './meeting-summary';
 import type { OpeningSlots } from './opening-slots';
 import { PickTimePanel } from './pick-time-panel';
@@ -29,6 +30,7 @@ interface Props {
 /** The booking page: pick a date and time, enter details, see the confirmation. */
 export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null }: Props) {
   const t = useTranslations('invitee');
+  const approval = useTranslations('approval');
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
 
@@ -55,7 +57,11 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
       details={details}
       embedded={embedded}
     >
-      {step.kind === 'done' && timeZone ? (
+      {meetingType.requiresConfirmation && step.kind !== 'done' ? <p className={layoutStyles.note} data-testid="requires-confirmation">{approval('pageNotice', { host: meetingType.host.name })}</p> : null}
+      {step.kind === 'done' && timeZone && step.booking.status === 'pending' ? (
+        <RequestSent booking={step.booking} meetingName={meetingType.name} hostName={meetingType.host.name} timeZone={timeZone} linksInNewTab={embedded} />
+      ) : null}
+      {step.kind === 'done' && timeZone && step.booking.status !== 'pending' ? (
         <Confirmation
           title={t('confirmation.bookedTitle')}
           lead={t('confirmation.bookedLead', { host: meetingType.host.name })}

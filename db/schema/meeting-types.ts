@@ -30,6 +30,10 @@ export const meetingTypes = pgTable(
     minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
     // How invitees reach the host once online changes are closed ("Call 020 7946 0000"); optional.
     contactLine: varchar('contact_line', { length: 200 }),
+    // Each booking is a request the host approves or declines (migration 0020); unanswered, it is
+    // declined automatically after this many hours (null: when the meeting would start).
+    requiresConfirmation: boolean('requires_confirmation').notNull().default(false),
+    autoDeclineAfterHours: integer('auto_decline_after_hours'),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -45,6 +49,7 @@ export const meetingTypes = pgTable(
     check('meeting_types_window_positive', sql`${t.maxDaysInFuture} between 1 and 730`),
     check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
     check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
+    check('meeting_types_auto_decline_range', sql`${t.autoDeclineAfterHours} is null or ${t.autoDeclineAfterHours} between 1 and 720`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
   ],
 );

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { slotHoldingStatusList } from '@/db/schema';
 import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
-// host's zone, weekly rules, date overrides, confirmed bookings and external busy time. Row sets come
+// host's zone, weekly rules, date overrides, slot-holding bookings (confirmed and pending) and external busy time. Row sets come
 // back as JSON aggregates, which parse far faster than a thousand driver rows.
 
 /** With `sources` (the troubleshooter): which booking or calendar each range came from. */
@@ -93,7 +94,7 @@ export async function loadMeetingTypeSchedule(
                                               b.buffer_before_minutes, b.buffer_after_minutes,
                                               b.meeting_type_id = mt.id${bookingSource}))
              from bookings b
-             where b.host_user_id = mt.user_id and b.status = 'confirmed'
+             where b.host_user_id = mt.user_id and b.status in (${sql.raw(slotHoldingStatusList)})
                and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
            ), '[]'::json) as bookings,
            coalesce((

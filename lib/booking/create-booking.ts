@@ -5,8 +5,10 @@ import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { assertWithinBookingCaps } from './booking-caps';
+import { loadApprovalPolicy } from './approval-policy';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
+import { requestExpiresAt } from './request-expiry';
 import type { CreateBookingInput } from './schemas';
 
 export interface BookingResult {
@@ -51,17 +53,25 @@ export async function createBooking(
         if (replay) return { booking: replay, created: false };
         await releaseExpiredKey(tx, idempotent);
       }
-      // Both read under the lock and are sent together; the slot's verdict still comes first.
-      const [bookable, withinCaps] = await Promise.allSettled([
+      // All read under the lock and are sent together; the slot's verdict still comes first.
+      const [bookable, withinCaps, approval] = await Promise.allSettled([
         assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId),
         assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now }),
+        loadApprovalPolicy(tx, input.meetingTypeId),
       ]);
       if (bookable.status === 'rejected') throw bookable.reason;
       if (withinCaps.status === 'rejected') throw withinCaps.reason;
+      if (approval.status === 'rejected') throw approval.reason;
       const { schedule, slot } = bookable.value;
+      // A meeting type that requires confirmation makes a pending request: it holds the slot, and its
+      // confirmation (emails, reminders, calendar) waits for the host's approval.
+      const request = approval.value.requiresConfirmation
+        ? { expiresAt: requestExpiresAt({ now: options.now, start: slot.start, autoDeclineAfterHours: approval.value.autoDeclineAfterHours }) }
+        : undefined;
       // The booking and its event are sent together (one round trip): the id is chosen here, and a
       // refused insert aborts the transaction, so the outbox row never outlives it.
       const id = randomUUID();
+      const event = bookingEventPayload({ id, hostUserId, meetingTypeId: input.meetingTypeId, startTime: new Date(slot.start), endTime: new Date(slot.end) });
       const [inserted] = await Promise.all([
         insertConfirmedBooking(tx, {
           id,
@@ -78,8 +88,9 @@ export async function createBooking(
           locale: input.locale,
           idempotencyKey: idempotent?.key,
           idempotencyRequestHash: idempotent?.digest,
+          request,
         }),
-        emit('booking/confirmed', bookingEventPayload({ id, hostUserId, meetingTypeId: input.meetingTypeId, startTime: new Date(slot.start), endTime: new Date(slot.end) })),
+        request ? emit('booking/requested', { ...event, expiresAt: request.expiresAt.toISOString() }) : emit('booking/confirmed', event),
       ]);
       return { booking: inserted, created: true };
     });

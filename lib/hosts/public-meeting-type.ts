@@ -12,6 +12,8 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   /** The invitee's cut-off for changes, and how to reach the host once it has passed. */
   minChangeNoticeMinutes: number;
   contactLine: string | null;
+  /** Each booking is a request the host must approve: the page says so before the invitee books. */
+  requiresConfirmation: boolean;
   /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
   host: { username: string; name: string; timeZone: string };
 }
@@ -28,6 +30,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
       contactLine: meetingTypes.contactLine,
+      requiresConfirmation: meetingTypes.requiresConfirmation,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,

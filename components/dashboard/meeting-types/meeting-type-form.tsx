@@ -6,6 +6,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
+import { ApprovalFields } from './approval-fields';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
@@ -49,6 +50,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
       {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
       <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
       <SchedulingFields initial={initial} errors={errors} {...duration} />
+      <ApprovalFields initial={initial} errors={errors} />
       <ChangesFields initial={initial} errors={errors} {...duration} />
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}

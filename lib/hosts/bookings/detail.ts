@@ -63,7 +63,8 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
       tracking: bookings.tracking,
-      cancellationReason: bookings.cancellationReason,
+      // A declined request's reason reads like a cancellation's.
+      cancellationReason: sql<string | null>`coalesce(${bookings.cancellationReason}, ${bookings.declineReason})`,
       cancelledAt: bookings.cancelledAt,
       cancelledBy: bookings.cancelledBy,
       noShowAt: bookings.noShowAt,

@@ -24,6 +24,8 @@ export const hostMeetingTypeColumns = {
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
+  requiresConfirmation: meetingTypes.requiresConfirmation,
+  autoDeclineAfterHours: meetingTypes.autoDeclineAfterHours,
 };
 
 export interface HostMeetingType {
@@ -45,6 +47,9 @@ export interface HostMeetingType {
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;
+  /** Bookings are requests the host approves; unanswered ones are declined after this many hours (null: at the start). */
+  requiresConfirmation: boolean;
+  autoDeclineAfterHours: number | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

@@ -99,6 +99,9 @@ const meetingTypeShape = z.object({
   minChangeNoticeMinutes: wholeNumber(0, MAX_CHANGE_NOTICE_MINUTES, 'minutes'),
   // How invitees reach the host once online changes are closed.
   contactLine: optionalText(singleLineText(MAX_CONTACT_LINE_LENGTH)),
+  // Each booking is a request the host approves; unanswered, declined after this many hours (empty: at the start).
+  requiresConfirmation: checkbox,
+  autoDeclineAfterHours: optionalWholeNumber(1, 720, 'hours'),
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */
