@@ -9,6 +9,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import type { ApprovalRequestView } from '@/lib/booking/approval-request';
+import authStyles from '@/components/auth/auth.module.css';
+import { layoutStyles } from '@/components/booking/booking-layout';
 import styles from './approval.module.css';
 
 interface Props {
@@ -24,7 +26,7 @@ function Outcome({ title, children }: { title: string; children: React.ReactNode
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <>
-      <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+      <h1 ref={headingRef} tabIndex={-1} className={layoutStyles.panelTitle}>
         {title}
       </h1>
       {children}
@@ -81,8 +83,8 @@ export function ApprovalDecision({ request, token, decision }: Props) {
   );
 
   return (
-    <main className={styles.shell}>
-      <div className={styles.card} data-testid="approval-page">
+    <main className={authStyles.shell}>
+      <div className={`${authStyles.card} ${layoutStyles.stack}`} data-testid="approval-page">
         {done === 'approved' ? (
           <Outcome title="Request approved">
             {details}
@@ -100,17 +102,17 @@ export function ApprovalDecision({ request, token, decision }: Props) {
           </Outcome>
         ) : (
           <>
-            <h1 className={styles.title}>{titles[decision]}</h1>
+            <h1 className={layoutStyles.panelTitle}>{titles[decision]}</h1>
             {details}
             <p className="muted">
               The time is held until you answer.{request.answerBy ? ` Unanswered, the request is declined automatically on ${request.answerBy}.` : ''}
             </p>
-            <form className={styles.form} onSubmit={submit}>
+            <form className={layoutStyles.stack} onSubmit={submit}>
               {decision === 'decline' ? (
                 <TextAreaField label="Reason" name="reason" optional maxLength={2000} hint={`Included in the email to ${request.inviteeName}.`} />
               ) : null}
               {error ? <Alert tone="error">{error}</Alert> : null}
-              <div className={styles.actions}>
+              <div className={layoutStyles.actions}>
                 <Button type="submit" variant={decision === 'decline' ? 'danger' : 'primary'} disabled={submitting}>
                   {decision === 'approve' ? (submitting ? 'Approving…' : 'Approve request') : submitting ? 'Declining…' : 'Decline request'}
                 </Button>
