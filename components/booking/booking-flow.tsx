@@ -47,7 +47,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   };
   const booked = (booking: Booking) => {
     choice.done(booking);
-    postToEmbedder({ type: 'rendezvous:event_scheduled', booking: { id: booking.id, start: booking.start, end: booking.end } });
+    postToEmbedder({ type: 'rendezvous:event_scheduled', booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status } });
   };
 
   return (

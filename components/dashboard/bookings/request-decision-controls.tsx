@@ -8,28 +8,33 @@ import { BookingActionDialog } from './booking-action-dialog';
 
 interface Props {
   bookingId: string;
+  /** Whether the booking is still a request; the server checks again either way. */
+  pending: boolean;
   inviteeName: string;
   approve: FormAction<unknown>;
   decline: FormAction<unknown>;
 }
 
 /** A pending request's two answers: Approve at once, or Decline behind a dialog with an optional reason for the invitee. */
-export function RequestDecisionControls({ bookingId, inviteeName, approve, decline }: Props) {
+export function RequestDecisionControls({ bookingId, pending: isRequest, inviteeName, approve, decline }: Props) {
   const [state, submit, pending] = useFormAction(approve, { refresh: true });
   const error = formError(state);
+  // Stays mounted after the change (the page re-renders as confirmed), so the outcome stays said.
   if (state?.ok) return <Alert tone="success">Request approved. {inviteeName} has been sent the confirmation.</Alert>;
   return (
     <>
-      <ActionForm dispatch={submit}>
-        <input type="hidden" name="bookingId" value={bookingId} />
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Approving…' : 'Approve'}
-        </Button>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-      </ActionForm>
+      {isRequest ? (
+        <ActionForm dispatch={submit}>
+          <input type="hidden" name="bookingId" value={bookingId} />
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Approving…' : 'Approve'}
+          </Button>
+          {error ? <Alert tone="error">{error}</Alert> : null}
+        </ActionForm>
+      ) : null}
       <BookingActionDialog
         bookingId={bookingId}
-        available
+        available={isRequest}
         action={decline}
         danger
         words={{

@@ -46,9 +46,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       {moved === '1' && confirmed ? <Alert tone="success">Booking moved. {booking.inviteeName} has been emailed the new time.</Alert> : null}
       <BookingDetails booking={booking} now={now} />
       <div className={bookingStyles.actions}>
-        {booking.status === 'pending' ? (
-          <RequestDecisionControls bookingId={booking.id} inviteeName={booking.inviteeName} approve={approveRequestAction} decline={declineRequestAction} />
-        ) : null}
+        <RequestDecisionControls bookingId={booking.id} pending={booking.status === 'pending'} inviteeName={booking.inviteeName} approve={approveRequestAction} decline={declineRequestAction} />
         {confirmed && !started && booking.meetingTypeActive ? (
           <ButtonLink variant="secondary" href={`/dashboard/bookings/${booking.id}/reschedule`}>
             Reschedule…
