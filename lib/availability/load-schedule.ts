@@ -15,6 +15,8 @@ export interface MeetingTypeSchedule {
   hostUserId: string;
   hostTimeZone: string;
   isActive: boolean;
+  /** Requires confirmation: a booking is a pending request, declined on its own after this many hours (null: at the start). */
+  approval: { requiresConfirmation: boolean; autoDeclineAfterHours: number | null };
   policy: MeetingPolicy;
   rules: WeeklyRule[];
   overrides: DateOverride[];
@@ -46,6 +48,8 @@ interface ScheduleRow extends Record<string, unknown> {
   min_notice_minutes: number;
   max_days_in_future: number;
   max_bookings_per_day: number | null;
+  requires_confirmation: boolean;
+  auto_decline_after_hours: number | null;
   rules: WeeklyRule[];
   overrides: DateOverride[];
   bookings: BookingTuple[];
@@ -72,6 +76,7 @@ export async function loadMeetingTypeSchedule(
     select mt.user_id as host_user_id, u.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
+           mt.requires_confirmation, mt.auto_decline_after_hours,
            coalesce((
              select json_agg(json_build_object(
                'dayOfWeek', r.day_of_week,
@@ -111,6 +116,7 @@ export async function loadMeetingTypeSchedule(
     hostUserId: row.host_user_id,
     hostTimeZone: row.time_zone,
     isActive: row.is_active,
+    approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
     policy: {
       id: meetingTypeId,
       durationMinutes: row.duration_minutes,

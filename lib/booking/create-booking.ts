@@ -5,7 +5,6 @@ import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
 import { type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { assertBookableSlot } from './bookable-slot';
 import { assertWithinBookingCaps } from './booking-caps';
-import { loadApprovalPolicy } from './approval-policy';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 import { requestExpiresAt } from './request-expiry';
@@ -53,20 +52,19 @@ export async function createBooking(
         if (replay) return { booking: replay, created: false };
         await releaseExpiredKey(tx, idempotent);
       }
-      // All read under the lock and are sent together; the slot's verdict still comes first.
-      const [bookable, withinCaps, approval] = await Promise.allSettled([
+      // Both read under the lock and are sent together; the slot's verdict still comes first.
+      const [bookable, withinCaps] = await Promise.allSettled([
         assertBookableSlot(tx, input.meetingTypeId, input.start, options.now, undefined, hostUserId),
         assertWithinBookingCaps(tx, { hostUserId, meetingTypeId: input.meetingTypeId, email: input.email, now: options.now }),
-        loadApprovalPolicy(tx, input.meetingTypeId),
       ]);
       if (bookable.status === 'rejected') throw bookable.reason;
       if (withinCaps.status === 'rejected') throw withinCaps.reason;
-      if (approval.status === 'rejected') throw approval.reason;
       const { schedule, slot } = bookable.value;
+      const { approval } = schedule;
       // A meeting type that requires confirmation makes a pending request: it holds the slot, and its
       // confirmation (emails, reminders, calendar) waits for the host's approval.
-      const request = approval.value.requiresConfirmation
-        ? { expiresAt: requestExpiresAt({ now: options.now, start: slot.start, autoDeclineAfterHours: approval.value.autoDeclineAfterHours }) }
+      const request = approval.requiresConfirmation
+        ? { expiresAt: requestExpiresAt({ now: options.now, start: slot.start, autoDeclineAfterHours: approval.autoDeclineAfterHours }) }
         : undefined;
       // The booking and its event are sent together (one round trip): the id is chosen here, and a
       // refused insert aborts the transaction, so the outbox row never outlives it.
