@@ -38,6 +38,12 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   const details = (
     <MeetingSummary meetingType={meetingType}>
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
+      {/* Told before booking: the host confirms each request. */}
+      {meetingType.requiresConfirmation && step.kind !== 'done' ? (
+        <p className={layoutStyles.note} data-testid="requires-confirmation">
+          {approval('pageNotice', { host: meetingType.host.name })}
+        </p>
+      ) : null}
     </MeetingSummary>
   );
   // The embedding page hears about each step (postToEmbedder sends nothing unless framed by embed.js).
@@ -57,7 +63,6 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
       details={details}
       embedded={embedded}
     >
-      {meetingType.requiresConfirmation && step.kind !== 'done' ? <p className={layoutStyles.note} data-testid="requires-confirmation">{approval('pageNotice', { host: meetingType.host.name })}</p> : null}
       {step.kind === 'done' && timeZone && step.booking.status === 'pending' ? (
         <RequestSent booking={step.booking} meetingName={meetingType.name} hostName={meetingType.host.name} timeZone={timeZone} linksInNewTab={embedded} />
       ) : null}
