@@ -8,6 +8,7 @@ import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { fillDetails, firstOfferedTime, uniqueEmail } from './booking-steps';
 import { withSql } from './database';
 import { nextWeeksMonday } from './dates';
+import { openInInbox } from './dev-inbox';
 import { signInThroughForm } from './sign-in';
 
 // Requires confirmation in Chromium (issue 18), in the default mode (jobs inline, mail captured at
@@ -58,20 +59,7 @@ async function request(meetingTypeId: string, start: string, name: string) {
 
 const statusOf = (id: string) => withSql(async (sql) => (await sql<{ status: string }[]>`select status from bookings where id = ${id}`)[0]!.status);
 
-/** Opens the message to `to` whose subject starts with `subject` in /dev/mail (jobs run after the reply) and answers its plain text. */
-async function openInInbox(page: Page, to: string, subject: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${devServer.baseUrl}/dev/mail`);
-    const row = page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject });
-    if ((await row.count()) > 0) {
-      await row.first().getByRole('link').click();
-      await page.getByRole('heading', { level: 1, name: new RegExp(`^${subject}`) }).waitFor();
-      return (await page.locator('pre').first().textContent()) ?? '';
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no "${subject}" email to ${to} in /dev/mail`);
-}
+const inbox = (page: Page, to: string, subject: string) => openInInbox(page, devServer.baseUrl, to, subject);
 
 const onDevServer = (url: string) => url.replace(/^https?:\/\/[^/]+/, devServer.baseUrl);
 
@@ -96,9 +84,9 @@ describe.skipIf(!hasBrowser)('requires confirmation in Chromium', () => {
     await page.getByRole('link', { name: 'Withdraw request' }).waitFor();
     await checkPageState(page, 'approval-request-sent');
 
-    const received = await openInInbox(page, email, 'Request received: Intake session');
+    const received = await inbox(page, email, 'Request received: Intake session');
     expect(received).toContain('waiting for their confirmation');
-    const hostMail = await openInInbox(page, host.email, 'Approve or decline: Intake session with Ivy Invitee');
+    const hostMail = await inbox(page, host.email, 'Approve or decline: Intake session with Ivy Invitee');
     await checkPageState(page, 'approval-dev-mail-host-request');
     const approveUrl = hostMail.match(/Approve: (\S+)/)![1]!;
     expect(approveUrl).toMatch(new RegExp(`/bookings/${booking.id}/approve\\?token=`));
@@ -113,7 +101,7 @@ describe.skipIf(!hasBrowser)('requires confirmation in Chromium', () => {
     await page.getByRole('heading', { name: 'Request approved' }).waitFor();
     await checkPageState(page, 'approval-approved');
     expect(await statusOf(booking.id)).toBe('confirmed');
-    await openInInbox(page, email, 'Confirmed: Intake session');
+    await inbox(page, email, 'Confirmed: Intake session');
 
     // The same link again: a clear page instead of a second approval.
     await page.goto(onDevServer(approveUrl));
@@ -131,7 +119,7 @@ describe.skipIf(!hasBrowser)('requires confirmation in Chromium', () => {
     const context = await browser().newContext({ timezoneId: 'UTC', locale: 'en-US' });
     const page = await context.newPage();
 
-    const declineUrl = (await openInInbox(page, host.email, 'Approve or decline: Intake session with Dan Invitee')).match(/Decline: (\S+)/)![1]!;
+    const declineUrl = (await inbox(page, host.email, 'Approve or decline: Intake session with Dan Invitee')).match(/Decline: (\S+)/)![1]!;
     await page.goto(onDevServer(declineUrl));
     await page.getByRole('heading', { name: 'Decline this request?' }).waitFor();
     await page.getByLabel(/Reason/).fill('I am not taking new clients this month.');
@@ -139,7 +127,7 @@ describe.skipIf(!hasBrowser)('requires confirmation in Chromium', () => {
     await page.getByRole('button', { name: 'Decline request' }).click();
     await page.getByRole('heading', { name: 'Request declined' }).waitFor();
     expect(await statusOf(declined.id)).toBe('declined');
-    const told = await openInInbox(page, declined.email, 'Not confirmed: Intake session');
+    const told = await inbox(page, declined.email, 'Not confirmed: Intake session');
     expect(told).toContain('I am not taking new clients this month.');
 
     // The suite's own server (production mode) on the same database.
