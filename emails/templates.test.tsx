@@ -9,6 +9,8 @@ import CalendarReauthEmail from './calendar-reauth-email';
 import CalendarSyncStoppedEmail from './calendar-sync-stopped-email';
 import { bookingEmailText, sampleInvitee } from './components/booking-email';
 import NewTimeRequestedEmail, { newTimeRequestedLayout } from './new-time-requested-email';
+import BookingRequestEmail, { bookingRequestLayout } from './booking-request-email';
+import RequestDeclinedEmail, { requestDeclinedLayout } from './request-declined-email';
 
 const templates = {
   BookingConfirmedEmail: [BookingConfirmedEmail, bookingConfirmedLayout],
@@ -16,6 +18,8 @@ const templates = {
   BookingCancelledEmail: [BookingCancelledEmail, bookingCancelledLayout],
   BookingRescheduledEmail: [BookingRescheduledEmail, bookingRescheduledLayout],
   NewTimeRequestedEmail: [NewTimeRequestedEmail, newTimeRequestedLayout],
+  BookingRequestEmail: [BookingRequestEmail, bookingRequestLayout],
+  RequestDeclinedEmail: [RequestDeclinedEmail, requestDeclinedLayout],
 } as const;
 
 describe('email templates', () => {
@@ -87,5 +91,26 @@ describe('account link email', () => {
     expect(text).toContain(`Pick a new time: ${sampleInvitee.rescheduleUrl}`);
     expect(text).not.toContain('Message from');
     expect(text).not.toContain('/cancel?token=');
+  });
+
+  it('the host\'s request email offers Approve and Decline as links to confirm pages, with the deadline', () => {
+    const layout = bookingRequestLayout({
+      ...BookingRequestEmail.PreviewProps,
+      recipient: 'host',
+      withdrawUrl: null,
+      approveUrl: 'http://localhost:3000/bookings/x/approve?token=t',
+      declineUrl: 'http://localhost:3000/bookings/x/decline?token=t',
+      answerBy: 'Monday, December 7, 2026 at 10:00 AM',
+    });
+    const text = bookingEmailText(layout);
+    expect(text).toContain('Approve: http://localhost:3000/bookings/x/approve?token=t');
+    expect(text).toContain('Decline: http://localhost:3000/bookings/x/decline?token=t');
+    expect(text).toContain('declined automatically on Monday, December 7, 2026 at 10:00 AM');
+  });
+
+  it('an expired request tells the invitee nobody answered in time, without a host reason', () => {
+    const text = bookingEmailText(requestDeclinedLayout({ ...RequestDeclinedEmail.PreviewProps, expired: true }));
+    expect(text).toContain('Request not confirmed');
+    expect(text).not.toContain('I am away that week');
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingDeclined, bookingRequested, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
 import { countingJobFailures } from '@/lib/metrics/counters';
 import { jobs, scheduledJobs } from './functions';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
@@ -11,6 +11,8 @@ import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
 
 const triggers = {
   'booking/confirmed': bookingConfirmed,
+  'booking/requested': bookingRequested,
+  'booking/declined': bookingDeclined,
   'booking/cancelled': bookingCancelled,
   'booking/rescheduled': bookingRescheduled,
   'booking/new-time-requested': bookingNewTimeRequested,

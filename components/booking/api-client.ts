@@ -159,3 +159,9 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** The host answers a request from the emailed link; 409 when it was already decided, withdrawn or expired. */
+export function decideRequest(bookingId: string, token: string, decision: 'approve' | 'decline', reason?: string) {
+  const body = reason ? { token, decision, reason } : { token, decision };
+  return call(`/api/v1/bookings/${encodeURIComponent(bookingId)}/approval`, postJson(body), bookingReplySchema);
+}

@@ -6,9 +6,10 @@ import type { PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { postToEmbedder } from '@/components/embed/embed-bridge';
 import type { Booking, Slot } from './api-client';
 import { BookingForm, type Prefill } from './booking-form';
-import { BookingPageFrame } from './booking-layout';
+import { BookingPageFrame, layoutStyles } from './booking-layout';
 import { BookingTime } from './booking-time';
 import { Confirmation } from './confirmation';
+import { RequestSent } from './request-sent';
 import { MeetingSummary } from './meeting-summary';
 import summaryStyles from './meeting-summary.module.css';
 import type { OpeningSlots } from './opening-slots';
@@ -33,6 +34,7 @@ interface Props {
 export function BookingFlow({ meetingType, embedded = false, prefill = {}, tracking = {}, openingSlots = null, oneTimeLinkToken }: Props) {
   const t = useTranslations('invitee');
   const links = useTranslations('oneTimeLinks');
+  const approval = useTranslations('approval');
   const choice = useTimeChoice();
   const { timeZone, step } = choice;
 
@@ -41,6 +43,12 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
     <MeetingSummary meetingType={meetingType}>
       {chosen && timeZone ? <BookingTime start={chosen.start} end={chosen.end} timeZone={timeZone} /> : null}
       {oneTimeLinkToken && step.kind !== 'done' ? <p className={summaryStyles.policy}>{links('singleUse')}</p> : null}
+      {/* Told before booking: the host confirms each request. */}
+      {meetingType.requiresConfirmation && step.kind !== 'done' ? (
+        <p className={layoutStyles.note} data-testid="requires-confirmation">
+          {approval('pageNotice', { host: meetingType.host.name })}
+        </p>
+      ) : null}
     </MeetingSummary>
   );
   // The embedding page hears about each step (postToEmbedder sends nothing unless framed by embed.js).
@@ -50,7 +58,7 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
   };
   const booked = (booking: Booking) => {
     choice.done(booking);
-    postToEmbedder({ type: 'rendezvous:event_scheduled', booking: { id: booking.id, start: booking.start, end: booking.end } });
+    postToEmbedder({ type: 'rendezvous:event_scheduled', booking: { id: booking.id, start: booking.start, end: booking.end, status: booking.status } });
   };
 
   return (
@@ -60,7 +68,10 @@ export function BookingFlow({ meetingType, embedded = false, prefill = {}, track
       details={details}
       embedded={embedded}
     >
-      {step.kind === 'done' && timeZone ? (
+      {step.kind === 'done' && timeZone && step.booking.status === 'pending' ? (
+        <RequestSent booking={step.booking} meetingName={meetingType.name} hostName={meetingType.host.name} timeZone={timeZone} linksInNewTab={embedded} />
+      ) : null}
+      {step.kind === 'done' && timeZone && step.booking.status !== 'pending' ? (
         <Confirmation
           title={t('confirmation.bookedTitle')}
           lead={t('confirmation.bookedLead', { host: meetingType.host.name })}

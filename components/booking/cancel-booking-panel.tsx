@@ -12,6 +12,7 @@ import { BookingTime } from './booking-time';
 import { ChangeDeadline, ChangesClosed, useChangesClosedReason } from './change-window';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
 import { MeetingSummary } from './meeting-summary';
+import { requestStatusKey } from './request-status';
 import { useDetectedTimeZone } from './time-zones';
 import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -35,6 +36,7 @@ function Cancelled({ bookAgainHref }: { bookAgainHref: string | null }) {
 export function CancelBookingPanel({ meetingType, booking, token }: ManagePageProps) {
   const t = useTranslations('invitee.manage');
   const form = useTranslations('invitee.form');
+  const approval = useTranslations('approval');
   const { describe } = useErrorText();
   const changesClosedReason = useChangesClosedReason();
   const timeZone = useDetectedTimeZone(booking.timezone);
@@ -62,7 +64,10 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
   );
   const closed = status === 'confirmed' ? changesClosedReason(booking.changeWindow, timeZone) : null;
   const inactiveKey = status === 'rescheduled' ? inactiveReason(status) : null;
-  const inactive = inactiveKey ? t(inactiveKey) : null;
+  // A request awaiting the host may be withdrawn; a declined or expired one is over.
+  const pending = status === 'pending';
+  const requestKey = requestStatusKey(status);
+  const inactive = inactiveKey ? t(inactiveKey) : requestKey && !pending ? approval(requestKey, { host: meetingType.host.name }) : null;
 
   return (
     <BookingPageFrame details={details}>
@@ -77,15 +82,16 @@ export function CancelBookingPanel({ meetingType, booking, token }: ManagePagePr
           )}
         </div>
       ) : null}
-      {status === 'confirmed' && !closed ? (
+      {(status === 'confirmed' && !closed) || pending ? (
         <form className={layoutStyles.stack} onSubmit={submit}>
-          <h2 className={layoutStyles.panelTitle}>{t('cancelQuestion')}</h2>
+          <h2 className={layoutStyles.panelTitle}>{pending ? approval('withdraw') : t('cancelQuestion')}</h2>
+          {pending ? <Alert tone="info">{approval('pendingStatus', { host: meetingType.host.name })}</Alert> : null}
           <p className={layoutStyles.note}>{t('cancelNote', { name: booking.name, meeting: meetingType.name, host: meetingType.host.name })}</p>
           <TextAreaField label={t('reason')} name="reason" optional={form('optional')} maxLength={2000} />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className={layoutStyles.actions}>
             <Button type="submit" variant="danger" disabled={submitting}>
-              {submitting ? t('cancelling') : t('cancelButton')}
+              {submitting ? t('cancelling') : pending ? approval('withdraw') : t('cancelButton')}
             </Button>
           </div>
         </form>

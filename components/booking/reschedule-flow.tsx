@@ -9,6 +9,7 @@ import { BookingTime } from './booking-time';
 import { ChangeDeadline, ChangesClosed, useChangesClosedReason } from './change-window';
 import { Confirmation } from './confirmation';
 import { bookingPageHref, inactiveReason, type ManagePageProps } from './managed-booking';
+import { requestStatusKey } from './request-status';
 import { MeetingSummary } from './meeting-summary';
 import { NewTimeDeclined, NewTimeRequest } from './new-time-request';
 import styles from './meeting-summary.module.css';
@@ -19,6 +20,7 @@ import { useTimeChoice } from './use-time-choice';
 /** The reschedule link's page: the current time, the same slot picker, then the new time and links. */
 export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps) {
   const t = useTranslations('invitee');
+  const approval = useTranslations('approval');
   const changesClosedReason = useChangesClosedReason();
   const choice = useTimeChoice();
   const [declining, setDeclining] = useState(false);
@@ -27,7 +29,9 @@ export function RescheduleFlow({ meetingType, booking, token }: ManagePageProps)
   const shownZone = timeZone ?? booking.timezone;
   const closed = booking.status === 'confirmed' ? changesClosedReason(booking.changeWindow, shownZone) : null;
   const inactiveKey = inactiveReason(booking.status) ?? (meetingType.isActive ? null : 'typeGone');
-  const inactive = inactiveKey ? t(`manage.${inactiveKey}`) : null;
+  // A request is moved by withdrawing it and asking again: only a confirmed booking has a time to change.
+  const requestKey = requestStatusKey(booking.status);
+  const inactive = requestKey ? approval(requestKey, { host: meetingType.host.name }) : inactiveKey ? t(`manage.${inactiveKey}`) : null;
 
   const details = (
     <MeetingSummary meetingType={meetingType}>

@@ -18,8 +18,16 @@ import { createdAt, instant, updatedAt } from './columns';
 import { type BookingQuestionType, meetingTypes } from './meeting-types';
 import { users } from './users';
 
-export const bookingStatuses = ['confirmed', 'cancelled', 'rescheduled'] as const;
+export const bookingStatuses = ['pending', 'confirmed', 'cancelled', 'rescheduled', 'declined', 'expired'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+
+/**
+ * The statuses whose booking holds its slot: a request awaiting the host's approval blocks exactly like
+ * a confirmed booking. The EXCLUDE constraint bookings_no_overlap (migration 0020) lists the same two.
+ */
+export const slotHoldingStatuses = ['confirmed', 'pending'] as const satisfies readonly BookingStatus[];
+/** `b.status in ('confirmed', 'pending')` for raw SQL, from the one list. */
+export const slotHoldingStatusList = slotHoldingStatuses.map((status) => `'${status}'`).join(', ');
 
 /** Who changed a booking (the outbox events' `cancelledBy` / `rescheduledBy`). */
 export const bookingChangers = ['invitee', 'host', 'system'] as const;
@@ -92,12 +100,21 @@ export const bookings = pgTable(
     // The host asked the invitee to pick a new time; the booking stays confirmed and keeps its slot until they do.
     newTimeRequestedAt: instant('new_time_requested_at'),
     newTimeRequestMessage: text('new_time_request_message'),
+    // Requires confirmation (migration 0020): the host's approve/decline link (hash only), until when the
+    // request may be decided, when it was (approved, declined or expired) and the host's reason to decline.
+    approvalTokenHash: varchar('approval_token_hash', { length: 64 }),
+    approvalExpiresAt: instant('approval_expires_at'),
+    decidedAt: instant('decided_at'),
+    declineReason: text('decline_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('bookings_end_after_start', sql`${t.endTime} > ${t.startTime}`),
-    check('bookings_status_valid', sql`${t.status} in ('confirmed', 'cancelled', 'rescheduled')`),
+    check('bookings_status_valid', sql`${t.status} in ('pending', 'confirmed', 'cancelled', 'rescheduled', 'declined', 'expired')`),
+    check('bookings_pending_has_approval', sql`${t.status} <> 'pending' or (${t.approvalTokenHash} is not null and ${t.approvalExpiresAt} is not null and ${t.decidedAt} is null)`),
+    check('bookings_decided_when_refused', sql`${t.status} not in ('declined', 'expired') or ${t.decidedAt} is not null`),
+    check('bookings_decline_reason_only_declined', sql`${t.declineReason} is null or ${t.status} = 'declined'`),
     check('bookings_buffers_non_negative', sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
     check('bookings_cancelled_at_matches_status', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     check('bookings_cancelled_by_valid', sql`${t.cancelledBy} is null or (${t.cancelledBy} in ('invitee', 'host', 'system') and ${t.status} = 'cancelled')`),
@@ -124,6 +141,8 @@ export const bookings = pgTable(
     index('idx_bookings_meeting_type_time').on(t.meetingTypeId, t.startTime),
     // The inline reminder scan: confirmed bookings starting within the next day, across hosts.
     index('idx_bookings_confirmed_start').on(t.startTime).where(sql`${t.status} = 'confirmed'`),
+    // The expiry sweep: requests whose time to be decided ran out.
+    index('idx_bookings_pending_expiry').on(t.approvalExpiresAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 

@@ -41,6 +41,10 @@ export const meetingTypes = pgTable(
     bookingQuestions: jsonb('booking_questions').$type<unknown[]>().notNull().default([]),
     // Whose hours it offers; null follows the host's default schedule (so "set default" moves it too).
     scheduleId: uuid('schedule_id'),
+    // Each booking is a request the host approves or declines (migration 0020); unanswered, it is
+    // declined automatically after this many hours (null: when the meeting would start).
+    requiresConfirmation: boolean('requires_confirmation').notNull().default(false),
+    autoDeclineAfterHours: integer('auto_decline_after_hours'),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -58,6 +62,7 @@ export const meetingTypes = pgTable(
     check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
     foreignKey({ name: 'meeting_types_schedule_fk', columns: [t.scheduleId, t.userId], foreignColumns: [schedules.id, schedules.userId] }),
     index('idx_meeting_types_schedule').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
+    check('meeting_types_auto_decline_range', sql`${t.autoDeclineAfterHours} is null or ${t.autoDeclineAfterHours} between 1 and 720`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
     check('meeting_types_booking_questions_bounded', sql`jsonb_typeof(${t.bookingQuestions}) = 'array' and jsonb_array_length(${t.bookingQuestions}) <= 20`),
   ],

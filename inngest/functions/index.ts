@@ -2,6 +2,7 @@ import { accountEmail } from './account-email';
 import { bookingCancellation } from './booking-cancellation';
 import { bookingConfirmation } from './booking-confirmation';
 import { bookingReminders } from './booking-reminders';
+import { bookingRequest, requestDeclined, requestExpiry } from './booking-request';
 import { bookingRescheduled } from './booking-rescheduled';
 import { calendarReauthEmail } from './calendar-reauth-email';
 import { calendarSync } from './calendar-sync';
@@ -9,7 +10,7 @@ import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition, ScheduledJob } from './job';
 import { newTimeRequested } from './new-time-requested';
-import { calendarPoll, outboxSweep } from './scheduled';
+import { calendarPoll, outboxSweep, requestExpirySweep } from './scheduled';
 
 /**
  * Every job, registered once: the Inngest adapter and the inline runner both read these lists. No job
@@ -22,6 +23,9 @@ export const jobs = [
   bookingCancellation,
   bookingRescheduled,
   newTimeRequested,
+  bookingRequest,
+  requestExpiry,
+  requestDeclined,
   calendarWriteBack,
   calendarSync,
   calendarReauthEmail,
@@ -30,4 +34,4 @@ export const jobs = [
 ] as unknown as readonly JobDefinition[];
 
 /** Every job on a clock (Inngest cron; inline, a timer per job). */
-export const scheduledJobs: readonly ScheduledJob[] = [outboxSweep, calendarPoll];
+export const scheduledJobs: readonly ScheduledJob[] = [outboxSweep, calendarPoll, requestExpirySweep];

@@ -2,6 +2,7 @@ import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
+import { expireDueRequests } from '@/lib/booking/expire-requests';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { defineScheduledJob } from './job';
 
@@ -27,4 +28,12 @@ export const calendarPoll = defineScheduledJob({
       channels: await step.run('renew-channels', () => renewWatchChannels(deps)),
     };
   },
+});
+
+export const requestExpirySweep = defineScheduledJob({
+  id: 'request-expiry-sweep',
+  name: 'Decline requests whose time to be answered ran out (inline, the only path; on Inngest, a safety net)',
+  cron: '* * * * *',
+  retries: 2,
+  handler: async ({ step }) => ({ expired: await step.run('expire-due', () => expireDueRequests({ database: db(), store: cacheStore() }, Date.now())) }),
 });

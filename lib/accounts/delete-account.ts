@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, usernameRedirects, users } from '@/db/schema';
+import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, slotHoldingStatuses, usernameRedirects, users } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
 import { notFound, fieldError } from '@/lib/errors';
@@ -42,7 +42,7 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
   const future = await deps.database
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.hostUserId, hostUserId), eq(bookings.status, 'confirmed'), gt(bookings.startTime, new Date(now))));
+    .where(and(eq(bookings.hostUserId, hostUserId), inArray(bookings.status, [...slotHoldingStatuses]), gt(bookings.startTime, new Date(now))));
   for (const booking of future) await cancelBooking(deps, { bookingId: booking.id, access, reason: REASON, now });
   const connections = await deps.database.select({ id: calendarConnections.id }).from(calendarConnections).where(eq(calendarConnections.userId, hostUserId));
   for (const connection of connections) await disconnectConnection(ctx, { connectionId: connection.id });

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { slotHoldingStatusList } from '@/db/schema';
 import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
 // schedule's zone, weekly rules and date overrides (its own schedule, or the host's default when it has
-// none), the host's confirmed bookings and external busy time. Row sets come
+// none), the host's slot-holding bookings (confirmed and pending) and external busy time. Row sets come
 // back as JSON aggregates, which parse far faster than a thousand driver rows.
 
 /** With `sources` (the troubleshooter): which booking or calendar each range came from. */
@@ -16,6 +17,8 @@ export interface MeetingTypeSchedule {
   /** The zone of the meeting type's schedule, which its weekly hours and overrides are read in. */
   timeZone: string;
   isActive: boolean;
+  /** Requires confirmation: a booking is a pending request, declined on its own after this many hours (null: at the start). */
+  approval: { requiresConfirmation: boolean; autoDeclineAfterHours: number | null };
   policy: MeetingPolicy;
   rules: WeeklyRule[];
   overrides: DateOverride[];
@@ -47,6 +50,8 @@ interface ScheduleRow extends Record<string, unknown> {
   min_notice_minutes: number;
   max_days_in_future: number;
   max_bookings_per_day: number | null;
+  requires_confirmation: boolean;
+  auto_decline_after_hours: number | null;
   rules: WeeklyRule[];
   overrides: DateOverride[];
   bookings: BookingTuple[];
@@ -73,6 +78,7 @@ export async function loadMeetingTypeSchedule(
     select mt.user_id as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
+           mt.requires_confirmation, mt.auto_decline_after_hours,
            coalesce((
              select json_agg(json_build_object(
                'dayOfWeek', r.day_of_week,
@@ -95,7 +101,7 @@ export async function loadMeetingTypeSchedule(
                                               b.buffer_before_minutes, b.buffer_after_minutes,
                                               b.meeting_type_id = mt.id${bookingSource}))
              from bookings b
-             where b.host_user_id = mt.user_id and b.status = 'confirmed'
+             where b.host_user_id = mt.user_id and b.status in (${sql.raw(slotHoldingStatusList)})
                and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
            ), '[]'::json) as bookings,
            coalesce((
@@ -113,6 +119,7 @@ export async function loadMeetingTypeSchedule(
     hostUserId: row.host_user_id,
     timeZone: row.time_zone,
     isActive: row.is_active,
+    approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
     policy: {
       id: meetingTypeId,
       durationMinutes: row.duration_minutes,

@@ -3,6 +3,7 @@ import { type BookingChanger, bookings } from '@/db/schema';
 import { type HostWrite, type HostWriteDeps, runHostWrite } from '@/lib/hosts/host-write';
 import { AppError } from '@/lib/errors';
 import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
+import { alreadyDecided } from './decide-request';
 import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
 import { type BookingRow, bookingEventPayload } from './insert-booking';
 
@@ -20,16 +21,18 @@ export async function cancelBooking(
   return runHostWrite(deps, { hostUserId: found.hostUserId, actor }, async (write) => {
     const booking = await findBookingFor(write.tx, input.bookingId, input.access, 'cancel', { forUpdate: true });
     if (booking.status === 'cancelled') return booking;
-    if (booking.status !== 'confirmed') {
+    if (booking.status === 'rescheduled') {
       throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
     }
+    if (booking.status !== 'confirmed' && booking.status !== 'pending') throw alreadyDecided(booking.status);
     assertNotStarted(booking, input.now, 'cancelled');
-    await assertWithinChangeWindow(write.tx, booking, input.access, input.now, 'cancelled');
+    // A request not yet approved may be withdrawn until the meeting would start, whatever the cut-off.
+    if (booking.status === 'confirmed') await assertWithinChangeWindow(write.tx, booking, input.access, input.now, 'cancelled');
     return cancelLockedBooking(write, booking, { reason: input.reason ?? null, by: input.access.kind, now: input.now });
   });
 }
 
-/** Marks a locked, confirmed booking cancelled (a pending request for a new time ends with it) and says so in the outbox. */
+/** Marks a locked, confirmed (or pending) booking cancelled (a pending request for a new time ends with it) and says so in the outbox. */
 export async function cancelLockedBooking(
   { tx, emit }: HostWrite,
   booking: BookingRow,

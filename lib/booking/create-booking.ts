@@ -13,6 +13,7 @@ import { countBookingOutcome } from './count-outcome';
 import { type IdempotentRequest, releaseExpiredKey, replayIdempotent, requestDigest } from './idempotency';
 import { type BookingRow, bookingEventPayload, insertConfirmedBooking } from './insert-booking';
 import { consumeOneTimeLink } from './one-time-links/consume-link';
+import { requestExpiresAt } from './request-expiry';
 import type { CreateBookingInput } from './schemas';
 
 export interface BookingResult {
@@ -91,8 +92,15 @@ async function bookSlot(
       if (bookable.status === 'rejected') throw bookable.reason;
       if (withinCaps.status === 'rejected') throw withinCaps.reason;
       const { schedule, slot } = bookable.value;
+      const { approval } = schedule;
+      // A meeting type that requires confirmation makes a pending request: it holds the slot, and its
+      // confirmation (emails, reminders, calendar) waits for the host's approval.
+      const request = approval.requiresConfirmation
+        ? { expiresAt: requestExpiresAt({ now: options.now, start: slot.start, autoDeclineAfterHours: approval.autoDeclineAfterHours }) }
+        : undefined;
       // The booking and its event are sent together (one round trip); a refused insert aborts the
       // transaction, so neither the outbox row nor the link's use outlives it.
+      const event = bookingEventPayload({ id, hostUserId, meetingTypeId: input.meetingTypeId, startTime: new Date(slot.start), endTime: new Date(slot.end) });
       const [inserted] = await Promise.all([
         insertConfirmedBooking(tx, {
           id,
@@ -110,8 +118,9 @@ async function bookSlot(
           locale: input.locale,
           idempotencyKey: idempotent?.key,
           idempotencyRequestHash: idempotent?.digest,
+          request,
         }),
-        emit('booking/confirmed', bookingEventPayload({ id, hostUserId, meetingTypeId: input.meetingTypeId, startTime: new Date(slot.start), endTime: new Date(slot.end) })),
+        request ? emit('booking/requested', { ...event, expiresAt: request.expiresAt.toISOString() }) : emit('booking/confirmed', event),
       ]);
       return { booking: inserted, created: true };
     });

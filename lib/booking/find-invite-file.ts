@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypes, users } from '@/db/schema';
-import { notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { inviteWords, policyWords } from '@/lib/i18n/translator';
 import { changePolicy, inviteChangeLines } from './change-policy';
 import { inviteEvent } from './invite-event';
@@ -13,6 +13,8 @@ import { inviteUid, rescheduleChainRoot } from './reschedule-chain';
 /** The booking's .ics file for the holder of one of its links; every failure is the same 404. */
 export async function findInviteFile(database: Queryable, bookingId: string, token: string | null, now = new Date()) {
   const { booking, purpose } = await findBookingByLink(database, bookingId, token);
+  // A request is no meeting yet: its invitation comes with the approval, never a tentative one before.
+  if (booking.status === 'pending') throw new AppError('booking_not_active', 'This request is not confirmed yet: the invitation comes once the host approves it.', { details: { status: booking.status } });
   const [meetingType] = await database
     .select({
       name: meetingTypes.name,

@@ -1,6 +1,8 @@
 export { cancelBooking } from './cancel-booking';
 export { createBooking } from './create-booking';
 export { declineNewTime } from './decline-new-time';
+export { alreadyDecided, approveRequest, decideRequest, declineRequest, type DeciderAccess, type RequestDecision } from './decide-request';
+export { expireDueRequests } from './expire-requests';
 export { findInviteFile } from './find-invite-file';
 export { type BookingAccess, findBookingByLink, findBookingByToken, findBookingFor } from './find-booking';
 export { markNoShow } from './mark-no-show';
@@ -8,4 +10,4 @@ export { presentBooking, type PublicBooking } from './present';
 export { requestNewTime } from './request-new-time';
 export { rescheduleBooking } from './reschedule-booking';
 export { rescheduleForInvitee } from './reschedule-for-invitee';
-export { cancelBookingSchema, createBookingSchema, declineNewTimeSchema, rescheduleBookingSchema } from './schemas';
+export { cancelBookingSchema, createBookingSchema, decideRequestSchema, declineNewTimeSchema, rescheduleBookingSchema } from './schemas';

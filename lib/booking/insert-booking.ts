@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { hashToken } from '@/lib/secrets/token-hash';
+import { approvalToken } from './approval-links';
 import { bookingToken } from './tokens';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
-/** Inserts a confirmed booking for an already validated slot. */
+/** Inserts a confirmed booking for an already validated slot (with `request`, a pending one awaiting the host). */
 export async function insertConfirmedBooking(
   tx: Transaction,
   values: {
@@ -29,6 +30,8 @@ export async function insertConfirmedBooking(
     idempotencyKey?: string | null;
     idempotencyRequestHash?: string | null;
     rescheduledFromId?: string | null;
+    /** The meeting type requires confirmation: the booking is a request, decided by `expiresAt` at the latest. */
+    request?: { expiresAt: Date } | undefined;
   },
 ): Promise<BookingRow> {
   const id = values.id ?? randomUUID();
@@ -54,6 +57,9 @@ export async function insertConfirmedBooking(
       idempotencyKey: values.idempotencyKey ?? null,
       idempotencyRequestHash: values.idempotencyRequestHash ?? null,
       rescheduledFromId: values.rescheduledFromId ?? null,
+      ...(values.request
+        ? { status: 'pending' as const, approvalTokenHash: hashToken(approvalToken(id)), approvalExpiresAt: values.request.expiresAt }
+        : {}),
     })
     .returning();
   if (!booking) throw new Error('booking insert returned no row');

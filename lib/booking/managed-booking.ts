@@ -1,4 +1,5 @@
 import type { Queryable } from '@/db/client';
+import type { BookingStatus } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { findPublicMeetingTypeById, type PublicMeetingTypeDetails } from '@/lib/hosts/public-meeting-type';
 import { changeDeadline, changePolicy } from './change-policy';
@@ -10,7 +11,7 @@ import { findBookingByToken } from './find-booking';
 /** What the manage pages hand to the browser about the booking behind a cancel or reschedule link. */
 export interface ManagedBooking {
   id: string;
-  status: 'confirmed' | 'cancelled' | 'rescheduled';
+  status: BookingStatus;
   start: string;
   end: string;
   name: string;

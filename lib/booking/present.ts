@@ -4,12 +4,15 @@ import { bookingLink, issuedToken, type TokenPurpose } from './tokens';
 const allLinks: readonly TokenPurpose[] = ['cancel', 'reschedule'];
 
 /**
- * The public JSON shape of a booking (the API contract). `links` says which management links the
+ * The public JSON shape of a booking (the API contract). `status` is `pending` for a request awaiting
+ * the host's approval (then `confirmed`, or `declined` / `expired`), so embeds and integrators can tell. `links` says which management links the
  * caller may see: a caller holding only the cancel link must not learn the reschedule link.
  */
 export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] = allLinks) {
   const url = (purpose: TokenPurpose) => {
     if (!links.includes(purpose)) return undefined;
+    // A request awaiting the host is withdrawn, never moved.
+    if (purpose === 'reschedule' && row.status === 'pending') return undefined;
     const token = issuedToken(row, purpose);
     return token === null ? undefined : bookingLink(row.id, purpose, token);
   };

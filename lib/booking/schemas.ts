@@ -46,3 +46,10 @@ export const declineNewTimeSchema = z.strictObject({
   token: tokenField,
   reason: singleLineText(2_000).optional(),
 });
+
+/** The host answers a request from the emailed link (the token is the credential); a reason goes to the invitee. */
+export const decideRequestSchema = z.strictObject({
+  token: tokenField,
+  decision: z.enum(['approve', 'decline']),
+  reason: singleLineText(2_000).optional(),
+});

@@ -9,13 +9,15 @@ import { tokenMatches } from '@/lib/secrets/token-hash';
 // reminder sent days later give the very same links.
 
 export type TokenPurpose = 'cancel' | 'reschedule';
+/** `approve`: the host's link to approve or decline a request (lib/booking/approval-links.ts). */
+export type SignedPurpose = TokenPurpose | 'approve';
 
-function tokenWith(secret: string, bookingId: string, purpose: TokenPurpose): string {
+export function tokenWith(secret: string, bookingId: string, purpose: SignedPurpose): string {
   return createHmac('sha256', secret).update(`rendezvous:${purpose}:${bookingId}`).digest('base64url');
 }
 
 /** A new booking's token, made with the newest secret. */
-export function bookingToken(bookingId: string, purpose: TokenPurpose): string {
+export function bookingToken(bookingId: string, purpose: SignedPurpose): string {
   return tokenWith(signingSecrets()[0]!, bookingId, purpose);
 }
 

@@ -17,6 +17,8 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   contactLine: string | null;
   /** What the booking form asks, in order (the host's own words: labels, help, options). */
   questions: BookingQuestion[];
+  /** Each booking is a request the host must approve: the page says so before the invitee books. */
+  requiresConfirmation: boolean;
   /** Where the meeting happens (an address, phone or video link), for the invitee's calendar entry. */
   host: { username: string; name: string; timeZone: string };
 }
@@ -35,6 +37,7 @@ async function selectOne(database: Queryable, where: SQL | undefined): Promise<P
       contactLine: meetingTypes.contactLine,
       isSecret: meetingTypes.isSecret,
       bookingQuestions: meetingTypes.bookingQuestions,
+      requiresConfirmation: meetingTypes.requiresConfirmation,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,

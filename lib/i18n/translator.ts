@@ -9,6 +9,11 @@ export function emailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: 'email' });
 }
 
+/** The invitee's words about a request awaiting the host's confirmation (`approval` messages). */
+export function approvalTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], namespace: 'approval' });
+}
+
 /** The words of an invitee's calendar entry (.ics, Google/Outlook links); an unknown stored locale reads as English. */
 export function inviteWords(locale: string, names: { meeting: string; host: string }) {
   const known = isLocale(locale) ? locale : defaultLocale;

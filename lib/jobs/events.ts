@@ -16,6 +16,10 @@ const bookingRef = z.object({
 
 export const eventSchemas = {
   'booking/confirmed': bookingRef,
+  /** A request for a meeting type that requires confirmation: pending, holding its slot until decided or `expiresAt`. */
+  'booking/requested': bookingRef.extend({ expiresAt: z.iso.datetime() }),
+  /** A request refused: by the host (`host`, with an optional reason) or because nobody answered in time (`system`). */
+  'booking/declined': bookingRef.extend({ reason: z.string().nullable(), declinedBy: z.enum(['host', 'system']) }),
   'booking/cancelled': bookingRef.extend({ reason: z.string().nullable(), cancelledBy: changedBy }),
   // Optional: rows written before it existed lack it (only invitees could move a booking then).
   'booking/rescheduled': bookingRef.extend({
@@ -56,6 +60,8 @@ export const eventNames = Object.keys(eventSchemas) as EventName[];
 
 /** Inngest's typed triggers for the same events (validated again when a function receives one). */
 export const bookingConfirmed = eventType('booking/confirmed', { schema: eventSchemas['booking/confirmed'] });
+export const bookingRequested = eventType('booking/requested', { schema: eventSchemas['booking/requested'] });
+export const bookingDeclined = eventType('booking/declined', { schema: eventSchemas['booking/declined'] });
 export const bookingCancelled = eventType('booking/cancelled', { schema: eventSchemas['booking/cancelled'] });
 export const bookingRescheduled = eventType('booking/rescheduled', { schema: eventSchemas['booking/rescheduled'] });
 export const bookingNewTimeRequested = eventType('booking/new-time-requested', { schema: eventSchemas['booking/new-time-requested'] });

@@ -4,6 +4,9 @@ import { bookingConfirmedLayout } from '@/emails/booking-confirmed-email';
 import { bookingReminderLayout } from '@/emails/booking-reminder-email';
 import { bookingRescheduledLayout } from '@/emails/booking-rescheduled-email';
 import { newTimeRequestedLayout } from '@/emails/new-time-requested-email';
+import { bookingRequestLayout } from '@/emails/booking-request-email';
+import { requestDeclinedLayout } from '@/emails/request-declined-email';
+import { approvalLink, issuedApprovalToken } from '@/lib/booking/approval-links';
 import type { AnswerBlock, BookingEmailData, BookingEmailProps } from '@/emails/components/booking-email';
 import { changePolicy, inviteChangeLines } from '@/lib/booking/change-policy';
 import { inviteEvent } from '@/lib/booking/invite-event';
@@ -13,7 +16,7 @@ import { inviteUid } from '@/lib/booking/reschedule-chain';
 import { bookingLink, issuedToken, type TokenPurpose } from '@/lib/booking/tokens';
 import { env } from '@/lib/env';
 import { defaultLocale, isLocale, type Locale, LOCALE_PARAM } from '@/lib/i18n/locales';
-import { answerWordsFor, emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
+import { answerWordsFor, approvalTranslator, emailTranslator, inviteWords, policyWords } from '@/lib/i18n/translator';
 import { answerItems, answerLines } from '@/lib/answer-text';
 import type { EmailAttachment } from '@/db/schema';
 import type { BookingNotice } from './booking-notice';
@@ -35,6 +38,8 @@ export interface NoticeContext {
   rescheduledBy?: ChangedBy;
   /** rescheduled by the host */
   message?: string | null;
+  /** request_declined: by the host, or expired unanswered (`system`) */
+  declinedBy?: 'host' | 'system';
 }
 
 export interface ComposedEmail {
@@ -62,6 +67,13 @@ function inLanguage(url: string, locale: Locale): string {
 function link(notice: BookingNotice, purpose: TokenPurpose): string | null {
   const token = issuedToken(notice.booking, purpose);
   return token === null ? null : inLanguage(bookingLink(notice.booking.id, purpose, token), localeFor(notice, 'invitee'));
+}
+
+/** The host's Approve and Decline pages for a pending request (one token serves both). */
+function approvalLinks(notice: BookingNotice) {
+  const token = issuedApprovalToken(notice.booking);
+  if (token === null) return { approveUrl: null, declineUrl: null };
+  return { approveUrl: approvalLink(notice.booking.id, 'approve', token), declineUrl: approvalLink(notice.booking.id, 'decline', token) };
 }
 
 /** Whether the invitee may still change the booking online as this is written (change-policy.ts). */
@@ -110,7 +122,7 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, n
  * the invitee only in their confirmation of a time (booked or moved), and to no one else.
  */
 function answerBlock(notice: BookingNotice, kind: NoticeKind, recipient: Recipient): AnswerBlock | null {
-  if (recipient === 'invitee' && kind !== 'confirmation' && kind !== 'rescheduled') return null;
+  if (recipient === 'invitee' && kind !== 'confirmation' && kind !== 'rescheduled' && kind !== 'booking_request') return null;
   const words = answerWordsFor(localeFor(notice, recipient));
   const items = answerItems(notice.booking.answers, words);
   return items.length === 0 ? null : { title: recipient === 'invitee' ? words.yours : words.host, items };
@@ -170,7 +182,9 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const locale = localeFor(notice, recipient);
   const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
   const reader = readerOf(notice, recipient);
-  const data = { ...emailData(notice, recipient, kind !== 'cancellation', now), answers: answerBlock(notice, kind, recipient) };
+  // A request is not a meeting yet, and a refused one never was: no manage links, no policy lines.
+  const live = kind !== 'cancellation' && kind !== 'booking_request' && kind !== 'request_declined';
+  const data = { ...emailData(notice, recipient, live, now), answers: answerBlock(notice, kind, recipient) };
   const { t } = data;
   const left = t('startsIn', startsIn(booking.startTime, now));
   const words = { meeting: meetingType.name, withWhom, at: formatSubjectTime(booking.startTime, zone, reader), startsIn: left };
@@ -181,6 +195,8 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
     cancellation: t('subjectCancelled', words),
     rescheduled: t('subjectRescheduled', words),
     new_time_request: t('subjectNewTimeRequest', words),
+    booking_request: recipient === 'invitee' ? approvalTranslator(locale)('subjectRequestReceived', words) : `Approve or decline: ${meetingType.name} with ${withWhom} on ${words.at}`,
+    request_declined: approvalTranslator(locale)('subjectDeclined', words),
   };
   const layouts: Record<NoticeKind, () => BookingEmailProps> = {
     confirmation: () => bookingConfirmedLayout(data),
@@ -202,6 +218,22 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
         hostMessage: recipient === 'invitee' ? context.message?.trim() || null : null,
       }),
     new_time_request: () => newTimeRequestedLayout({ ...data, hostMessage: booking.newTimeRequestMessage?.trim() || null }),
+    booking_request: () =>
+      bookingRequestLayout({
+        ...data,
+        approval: approvalTranslator(locale),
+        withdrawUrl: recipient === 'invitee' ? link(notice, 'cancel') : null,
+        ...(recipient === 'host' ? approvalLinks(notice) : { approveUrl: null, declineUrl: null }),
+        answerBy: recipient === 'host' && booking.approvalExpiresAt && booking.approvalExpiresAt < booking.startTime ? formatSubjectTime(booking.approvalExpiresAt, zone, reader) : null,
+      }),
+    request_declined: () =>
+      requestDeclinedLayout({
+        ...data,
+        approval: approvalTranslator(locale),
+        expired: context.declinedBy === 'system',
+        reason: context.reason?.trim() || null,
+        bookAgainUrl: inLanguage(`${appUrl()}/${host.username}/${meetingType.slug}`, locale),
+      }),
   };
   return {
     to: recipient === 'invitee' ? booking.inviteeEmail : host.email,

@@ -5,8 +5,11 @@ export const reminderOffsets = { reminder_24h: 24 * 60 * 60 * 1000, reminder_1h:
 export type ReminderKind = keyof typeof reminderOffsets;
 export const reminderKinds = Object.keys(reminderOffsets) as ReminderKind[];
 
-/** `new_time_request`: the host asks the invitee to pick a new time (invitee only). */
-export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | 'new_time_request' | ReminderKind;
+/**
+ * `new_time_request`: the host asks the invitee to pick a new time (invitee only). `booking_request`: a
+ * request awaits the host's approval (both); `request_declined`: declined or expired (invitee only).
+ */
+export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | 'new_time_request' | 'booking_request' | 'request_declined' | ReminderKind;
 export type Recipient = 'invitee' | 'host';
 export type ChangedBy = 'invitee' | 'host' | 'system';
 

@@ -51,6 +51,16 @@ export function sendNewTimeRequest(deps: NotificationDeps, bookingId: string): P
   return send(deps, bookingId, 'new_time_request', 'invitee', {}, ({ booking }) => booking.status === 'confirmed' && booking.newTimeRequestedAt !== null);
 }
 
+/** A request awaiting approval: the invitee hears it arrived, the host gets Approve and Decline (only while it is still pending). */
+export function sendBookingRequest(deps: NotificationDeps, bookingId: string, recipient: Recipient): Promise<SendOutcome> {
+  return send(deps, bookingId, 'booking_request', recipient, {}, ({ booking }) => booking.status === 'pending');
+}
+
+/** A request that ended without a meeting: the invitee is told, with the host's reason if they gave one. */
+export function sendRequestDeclined(deps: NotificationDeps, bookingId: string, change: { reason: string | null; declinedBy: 'host' | 'system' }): Promise<SendOutcome> {
+  return send(deps, bookingId, 'request_declined', 'invitee', change, ({ booking }) => booking.status === 'declined' || booking.status === 'expired');
+}
+
 /**
  * A reminder, sent only if the booking is still confirmed now, has not started, was booked before
  * the reminder was due, and (for the 24-hour one, late after downtime) is not within two hours of the start. The host

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RunningServer, startProductionServer } from '../setup/production-server';
 import { axeViolations } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
+import { openInInbox } from './dev-inbox';
 import { screenshotBothWidths } from './screenshots';
 
 // The default mode as `npm run dev` gives it: jobs inline, mail captured and readable at /dev/mail.
@@ -39,17 +40,7 @@ async function bookFirstOpenTime(page: Page, email: string): Promise<string> {
 
 /** Reloads the inbox until a message to `to` whose subject starts with `subject` appears (jobs run after the reply). */
 async function findInInbox(page: Page, to: string, subject: string): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${devServer.baseUrl}/dev/mail`);
-    const row = page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject });
-    if ((await row.count()) > 0) {
-      await row.first().getByRole('link').click();
-      await page.getByRole('heading', { level: 1, name: new RegExp(`^${subject}`) }).waitFor();
-      return;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no "${subject}" email to ${to} in /dev/mail`);
+  await openInInbox(page, devServer.baseUrl, to, subject);
 }
 
 describe.skipIf(!hasBrowser)('the dev inbox', () => {

@@ -138,7 +138,7 @@ describe.skipIf(!hasBrowser)('the embed on another site', () => {
     const messages = (await received(page)).filter((m) => m.data.type?.startsWith('rendezvous:'));
     expect(messages.every((m) => m.origin === baseUrl)).toBe(true);
     expect(messages.find((m) => m.data.type === 'rendezvous:date_and_time_selected')?.data.start).toBe(slot.start);
-    expect(messages.find((m) => m.data.type === 'rendezvous:event_scheduled')?.data.booking).toEqual({ id: booking.id, start: booking.start, end: booking.end });
+    expect(messages.find((m) => m.data.type === 'rendezvous:event_scheduled')?.data.booking).toEqual({ id: booking.id, start: booking.start, end: booking.end, status: 'confirmed' });
     await expect.poll(() => fitsWithoutScrolling(frame)).toBe(true);
     expect(await axeViolations(frame)).toEqual([]);
 

@@ -34,6 +34,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/v1/bookings/[id]/cancel/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/reschedule/route.ts': 'the public booking API (invitee link token)',
   'app/api/v1/bookings/[id]/decline/route.ts': 'the public booking API (invitee reschedule link token)',
+  'app/api/v1/bookings/[id]/approval/route.ts': 'the public booking API (the host’s emailed approval link token)',
   'app/api/integrations/google/notifications/route.ts': 'Google push deliveries (checked by X-Goog-Channel-Token; they only enqueue a sync)',
   'app/api/integrations/microsoft/notifications/route.ts': 'Graph notifications and validation (checked by clientState; they only enqueue a sync)',
   'app/api/inngest/route.ts': 'Inngest calls it; the SDK verifies the signing key (404 when jobs run inline)',

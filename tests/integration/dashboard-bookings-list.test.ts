@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '@/db/client';
-import { bookings } from '@/db/schema';
+import { type BookingStatus, bookings } from '@/db/schema';
 import { requireDatabaseUrl } from '@/lib/env';
 import { listHostBookings } from '@/lib/hosts/bookings/list';
 import { BOOKINGS_PAGE_SIZE, type BookingListQuery, type BookingTab, bookingListQuerySchema } from '@/lib/hosts/bookings/schemas';
@@ -23,7 +23,7 @@ async function hostWithType() {
 
 interface Row {
   start: number;
-  status?: 'confirmed' | 'cancelled' | 'rescheduled';
+  status?: BookingStatus;
   name?: string;
   email?: string;
 }
@@ -45,6 +45,9 @@ async function addBookings(hostUserId: string, meetingTypeId: string, rows: Row[
           endTime: new Date(row.start + HALF_HOUR),
           status,
           cancelledAt: status === 'cancelled' ? NOW : null,
+          // A request carries its approval token and deadline; a refused one, when it was decided.
+          ...(status === 'pending' ? { approvalTokenHash: `approve-${suffix}`, approvalExpiresAt: new Date(row.start) } : {}),
+          ...(status === 'declined' || status === 'expired' ? { decidedAt: NOW } : {}),
           cancelTokenHash: `cancel-${suffix}`,
           rescheduleTokenHash: `reschedule-${suffix}`,
         };
@@ -94,6 +97,23 @@ describe('tabs', () => {
     expect(await ids('cancelled')).toEqual([cancelledLate!.id, cancelledEarly!.id]);
   });
 
+  it('puts requests awaiting approval in Pending soonest first, and declined or expired ones with the cancellations', async () => {
+    const { host, meetingType } = await hostWithType();
+    const t = NOW.getTime();
+    const [later, soon] = await addBookings(host.id, meetingType.id, [
+      { start: t + 10 * HALF_HOUR, status: 'pending' },
+      { start: t + 2 * HALF_HOUR, status: 'pending' },
+    ]);
+    const [declined, expired] = await addBookings(host.id, meetingType.id, [
+      { start: t + 4 * HALF_HOUR, status: 'declined' },
+      { start: t + 6 * HALF_HOUR, status: 'expired' },
+    ]);
+    const ids = async (tab: BookingTab) => (await listHostBookings(database, host.id, query(tab), NOW)).items.map((item) => item.id);
+    expect(await ids('pending')).toEqual([soon!.id, later!.id]);
+    expect(await ids('upcoming')).toEqual([]);
+    expect(await ids('cancelled')).toEqual([expired!.id, declined!.id]);
+  });
+
   it('lists only the host’s own bookings, with the meeting type’s name', async () => {
     const { host, meetingType } = await hostWithType();
     const other = await hostWithType();
@@ -101,7 +121,7 @@ describe('tabs', () => {
     const [own] = await addBookings(host.id, meetingType.id, [{ start: NOW.getTime() + HALF_HOUR, name: 'Ann Lee', email: 'ann@example.test' }]);
     const page = await listHostBookings(database, host.id, query('upcoming'), NOW);
     expect(page.items).toEqual([
-      { id: own!.id, inviteeName: 'Ann Lee', inviteeEmail: 'ann@example.test', start: own!.start, end: new Date(own!.start.getTime() + HALF_HOUR), meetingTypeName: 'Intro call', cancelledBy: null, cancellationReason: null, noShow: false, newTimeRequested: false },
+      { id: own!.id, inviteeName: 'Ann Lee', inviteeEmail: 'ann@example.test', start: own!.start, end: new Date(own!.start.getTime() + HALF_HOUR), meetingTypeName: 'Intro call', status: 'confirmed', cancelledBy: null, cancellationReason: null, noShow: false, newTimeRequested: false },
     ]);
     expect(page.nextCursor).toBeNull();
   });

@@ -6,7 +6,14 @@ import { BookingAnswers } from './booking-answers';
 import { cancelledByLabel, NEW_TIME_REQUESTED, NO_SHOW } from './booking-state';
 import styles from './bookings.module.css';
 
-const statusLabels: Record<HostBookingDetail['status'], string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', rescheduled: 'Rescheduled' };
+const statusLabels: Record<HostBookingDetail['status'], string> = {
+  pending: 'Awaiting your approval',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  rescheduled: 'Rescheduled',
+  declined: 'Declined',
+  expired: 'Expired: not approved in time',
+};
 
 function statusLabel(booking: HostBookingDetail, now: number): string {
   if (booking.status === 'cancelled') return cancelledByLabel(booking.cancelledBy);

@@ -8,6 +8,15 @@ import { formatShortDate } from './host-time';
 
 /** What else the host should see on a row: who cancelled and why, a pending request, a no-show. */
 function RowState({ booking, tab }: { booking: BookingListItem; tab: BookingTab }) {
+  if (tab === 'cancelled' && booking.status !== 'cancelled') {
+    return (
+      <span className={styles.state}>
+        {booking.status === 'declined' ? 'Request declined' : 'Request expired'}
+        {booking.cancellationReason ? <span className={styles.secondary}>: {booking.cancellationReason}</span> : null}
+      </span>
+    );
+  }
+  if (tab === 'pending') return <span className={styles.badge}>Awaiting approval</span>;
   if (tab === 'cancelled') {
     return (
       <span className={styles.state}>

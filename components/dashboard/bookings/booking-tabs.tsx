@@ -3,7 +3,7 @@ import type { BookingTab } from '@/lib/hosts/bookings/schemas';
 import { bookingsHref } from './bookings-href';
 import styles from './bookings.module.css';
 
-const labels: Record<BookingTab, string> = { upcoming: 'Upcoming', past: 'Past', cancelled: 'Cancelled' };
+const labels: Record<BookingTab, string> = { upcoming: 'Upcoming', pending: 'Pending', past: 'Past', cancelled: 'Cancelled' };
 
 /** Tabs as links (shareable URLs that work without JavaScript); a search carries over to the other tabs. */
 export function BookingTabs({ current, q }: { current: BookingTab; q: string }) {

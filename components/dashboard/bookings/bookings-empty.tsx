@@ -3,6 +3,7 @@ import dashboardStyles from '../dashboard.module.css';
 
 const messages: Record<BookingTab, string> = {
   upcoming: 'No upcoming bookings. When someone books a time on your page, it shows up here.',
+  pending: 'No requests waiting for your approval. Meeting types that require confirmation put their requests here.',
   past: 'No past meetings yet.',
   cancelled: 'No cancelled bookings.',
 };

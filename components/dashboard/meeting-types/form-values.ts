@@ -35,6 +35,8 @@ export interface MeetingTypeFormValues {
   bookingQuestions: BookingQuestion[];
   /** The schedule's id, or "" for the host's default schedule. */
   scheduleId: string;
+  requiresConfirmation: boolean;
+  autoDeclineAfterHours: string;
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -80,6 +82,8 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   contactLine: '',
   bookingQuestions: [],
   scheduleId: '',
+  requiresConfirmation: false,
+  autoDeclineAfterHours: '',
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -99,5 +103,7 @@ export function formValuesOf(meetingType: HostMeetingType, bookingQuestions: Boo
     contactLine: meetingType.contactLine ?? '',
     bookingQuestions,
     scheduleId: meetingType.scheduleId ?? '',
+    requiresConfirmation: meetingType.requiresConfirmation,
+    autoDeclineAfterHours: text(meetingType.autoDeclineAfterHours),
   };
 }

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { ScheduleSummary } from '@/lib/hosts/schedules/rows';
+import { ApprovalFields } from './approval-fields';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
@@ -56,6 +57,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action, sche
       <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
       <SchedulingFields initial={initial} errors={errors} {...duration} />
       {schedules ? <SchedulePicker schedules={schedules} initial={initial.scheduleId} error={errors?.scheduleId} /> : null}
+      <ApprovalFields initial={initial} errors={errors} />
       <ChangesFields initial={initial} errors={errors} {...duration} />
       <VisibilityFields initial={initial} />
       <QuestionsFields initial={initial.bookingQuestions} errors={errors} />

@@ -66,7 +66,8 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       notes: bookings.notes,
       tracking: bookings.tracking,
       answers: bookings.answers,
-      cancellationReason: bookings.cancellationReason,
+      // A declined request's reason reads like a cancellation's.
+      cancellationReason: sql<string | null>`coalesce(${bookings.cancellationReason}, ${bookings.declineReason})`,
       cancelledAt: bookings.cancelledAt,
       cancelledBy: bookings.cancelledBy,
       noShowAt: bookings.noShowAt,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { type BookingChanger, bookings, meetingTypes } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes } from '@/db/schema';
 import { BOOKINGS_PAGE_SIZE, type BookingCursor, type BookingListQuery, type BookingTab, encodeBookingCursor } from './schemas';
 
 // The dashboard's booking list: one query per page, keyset-paginated on (start_time, id) so page 400
@@ -14,6 +14,7 @@ export interface BookingListItem {
   start: Date;
   end: Date;
   meetingTypeName: string;
+  status: BookingStatus;
   /** Cancelled tab: who cancelled (null when not recorded) and why. */
   cancelledBy: BookingChanger | null;
   cancellationReason: string | null;
@@ -33,7 +34,9 @@ export function containsPattern(text: string): string {
 }
 
 function tabFilter(tab: BookingTab, now: Date): SQL | undefined {
-  if (tab === 'cancelled') return eq(bookings.status, 'cancelled');
+  // A refused request never became a meeting: it is listed with the cancellations.
+  if (tab === 'cancelled') return inArray(bookings.status, ['cancelled', 'declined', 'expired']);
+  if (tab === 'pending') return eq(bookings.status, 'pending');
   // Rescheduled rows are history of their successor, never listed on their own.
   return and(eq(bookings.status, 'confirmed'), tab === 'upcoming' ? gt(bookings.endTime, now) : lte(bookings.endTime, now));
 }
@@ -46,9 +49,9 @@ function afterCursor(cursor: BookingCursor, ascending: boolean): SQL | undefined
     : and(lte(bookings.startTime, start), or(lt(bookings.startTime, start), lt(bookings.id, cursor.id)));
 }
 
-/** Upcoming: soonest first. Past and Cancelled: latest first. */
+/** Upcoming and Pending: soonest first. Past and Cancelled: latest first. */
 export async function listHostBookings(database: Queryable, hostUserId: string, query: BookingListQuery, now: Date): Promise<BookingListPage> {
-  const ascending = query.tab === 'upcoming';
+  const ascending = query.tab === 'upcoming' || query.tab === 'pending';
   const search = query.q ? containsPattern(query.q) : null;
   const order = ascending ? asc : desc;
   const rows = await database
@@ -59,8 +62,10 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
       start: bookings.startTime,
       end: bookings.endTime,
       meetingTypeName: meetingTypes.name,
+      status: bookings.status,
       cancelledBy: bookings.cancelledBy,
-      cancellationReason: bookings.cancellationReason,
+      // A declined request's reason reads like a cancellation's.
+      cancellationReason: sql<string | null>`coalesce(${bookings.cancellationReason}, ${bookings.declineReason})`,
       noShow: sql<boolean>`${bookings.noShowAt} is not null`,
       newTimeRequested: sql<boolean>`${bookings.newTimeRequestedAt} is not null`,
       // Exact to the microsecond, so a cursor never skips or repeats a row a Date would round.

@@ -5,7 +5,8 @@ import { checkbox, instantField, multiLineText } from '@/lib/api-fields';
 // on a booking (cancel, reschedule, request a new time, no-show).
 // A tampered list URL falls back to the first page of Upcoming rather than an error page.
 
-export const bookingTabs = ['upcoming', 'past', 'cancelled'] as const;
+/** `pending`: requests awaiting the host's approval; `cancelled` also lists declined and expired requests. */
+export const bookingTabs = ['upcoming', 'pending', 'past', 'cancelled'] as const;
 export type BookingTab = (typeof bookingTabs)[number];
 
 export const BOOKINGS_PAGE_SIZE = 25;
@@ -67,3 +68,8 @@ export const rescheduleHostBookingSchema = z.object({ bookingId: bookingIdField,
 export const requestNewTimeSchema = z.object({ bookingId: bookingIdField, message: optionalNote });
 
 export const markNoShowSchema = z.object({ bookingId: bookingIdField, noShow: checkbox });
+
+/** The host approves a request, or declines it with an optional reason told to the invitee. */
+export const approveRequestSchema = z.object({ bookingId: bookingIdField });
+
+export const declineRequestSchema = z.object({ bookingId: bookingIdField, reason: optionalNote });

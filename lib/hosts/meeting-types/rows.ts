@@ -27,6 +27,8 @@ export const hostMeetingTypeColumns = {
   contactLine: meetingTypes.contactLine,
   bookingQuestions: meetingTypes.bookingQuestions,
   scheduleId: meetingTypes.scheduleId,
+  requiresConfirmation: meetingTypes.requiresConfirmation,
+  autoDeclineAfterHours: meetingTypes.autoDeclineAfterHours,
 };
 
 export interface HostMeetingType {
@@ -54,6 +56,9 @@ export interface HostMeetingType {
   bookingQuestions: unknown[];
   /** The schedule whose hours it offers; null follows the host's default schedule. */
   scheduleId: string | null;
+  /** Bookings are requests the host approves; unanswered ones are declined after this many hours (null: at the start). */
+  requiresConfirmation: boolean;
+  autoDeclineAfterHours: number | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

@@ -27,4 +27,14 @@ describe('the meeting type form schema', () => {
       ),
     );
   });
+
+  it('takes "requires confirmation" as a checkbox and the auto-decline as 1–720 whole hours or empty, refused beside its field', () => {
+    expect(meetingTypeFormSchema.parse({ ...base })).toMatchObject({ requiresConfirmation: false, autoDeclineAfterHours: null });
+    expect(meetingTypeFormSchema.parse({ ...base, requiresConfirmation: 'on', autoDeclineAfterHours: '48' })).toMatchObject({ requiresConfirmation: true, autoDeclineAfterHours: 48 });
+    for (const bad of ['0', '721', '1.5', 'soon']) {
+      const result = meetingTypeFormSchema.safeParse({ ...base, requiresConfirmation: 'on', autoDeclineAfterHours: bad });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['autoDeclineAfterHours']);
+    }
+  });
 });

@@ -106,6 +106,9 @@ const meetingTypeShape = z.object({
   bookingQuestions: bookingQuestionsFormField,
   // Whose hours it offers: empty is the host's default schedule (null); left out keeps the current one.
   scheduleId: z.preprocess((value) => (value === undefined ? undefined : isBlank(value) ? null : value), z.string().max(64).nullable().optional()),
+  // Each booking is a request the host approves; unanswered, declined after this many hours (empty: at the start).
+  requiresConfirmation: checkbox,
+  autoDeclineAfterHours: optionalWholeNumber(1, 720, 'hours'),
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */

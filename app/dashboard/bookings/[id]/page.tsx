@@ -5,6 +5,7 @@ import { BookingDetails } from '@/components/dashboard/bookings/booking-details'
 import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
 import { CancelBookingControl } from '@/components/dashboard/bookings/cancel-booking-control';
 import { NoShowControl } from '@/components/dashboard/bookings/no-show-control';
+import { RequestDecisionControls } from '@/components/dashboard/bookings/request-decision-controls';
 import { RequestNewTimeControl } from '@/components/dashboard/bookings/request-new-time-control';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { Alert } from '@/components/ui/alert';
@@ -12,7 +13,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostBooking } from '@/lib/hosts/bookings/detail';
-import { cancelBookingAction, markNoShowAction, requestNewTimeAction } from '../actions';
+import { approveRequestAction, cancelBookingAction, declineRequestAction, markNoShowAction, requestNewTimeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Booking' };
 
@@ -45,6 +46,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       {moved === '1' && confirmed ? <Alert tone="success">Booking moved. {booking.inviteeName} has been emailed the new time.</Alert> : null}
       <BookingDetails booking={booking} now={now} />
       <div className={bookingStyles.actions}>
+        <RequestDecisionControls bookingId={booking.id} pending={booking.status === 'pending'} inviteeName={booking.inviteeName} approve={approveRequestAction} decline={declineRequestAction} />
         {confirmed && !started && booking.meetingTypeActive ? (
           <ButtonLink variant="secondary" href={`/dashboard/bookings/${booking.id}/reschedule`}>
             Reschedule…
