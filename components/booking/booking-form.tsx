@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import type { Tracking } from '@/lib/booking/tracking';
-import { type Booking, createBooking, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
+import { type Booking, createBooking, isSlotGone, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import { useErrorText } from './use-error-text';
 import { useFocusOnMount } from './use-focus-on-mount';
@@ -77,7 +77,7 @@ export function BookingForm({ meetingTypeId, slot, timeZone, prefill, tracking, 
         onBooked(result.data.booking);
         return;
       }
-      if (result.error.code === 'slot_unavailable') {
+      if (isSlotGone(result.error.code)) {
         onSlotTaken(describe(result));
         return;
       }

@@ -30,6 +30,8 @@ export const meetingTypes = pgTable(
     minChangeNoticeMinutes: integer('min_change_notice_minutes').notNull().default(0),
     // How invitees reach the host once online changes are closed ("Call 020 7946 0000"); optional.
     contactLine: varchar('contact_line', { length: 200 }),
+    // A group event: up to this many invitees per start time, each with their own booking (null: one invitee).
+    seatsPerSlot: integer('seats_per_slot'),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -45,6 +47,7 @@ export const meetingTypes = pgTable(
     check('meeting_types_window_positive', sql`${t.maxDaysInFuture} between 1 and 730`),
     check('meeting_types_interval_positive', sql`${t.slotIntervalMinutes} is null or ${t.slotIntervalMinutes} between 1 and 1440`),
     check('meeting_types_change_notice_range', sql`${t.minChangeNoticeMinutes} between 0 and 525600`),
+    check('meeting_types_seats_per_slot_range', sql`${t.seatsPerSlot} is null or ${t.seatsPerSlot} between 2 and 1000`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
   ],
 );

@@ -70,6 +70,7 @@ export async function createBooking(
           slot,
           bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
           bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+          seated: schedule.policy.seatsPerSlot != null,
           name: input.name,
           email: input.email,
           timezone: input.timezone,

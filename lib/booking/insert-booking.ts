@@ -27,6 +27,8 @@ export async function insertConfirmedBooking(
     idempotencyKey?: string | null;
     idempotencyRequestHash?: string | null;
     rescheduledFromId?: string | null;
+    /** A seat of a group event (the meeting type has seats): it may share its time with its occasion's other seats. */
+    seated?: boolean;
   },
 ): Promise<BookingRow> {
   const id = values.id ?? randomUUID();
@@ -51,6 +53,7 @@ export async function insertConfirmedBooking(
       idempotencyKey: values.idempotencyKey ?? null,
       idempotencyRequestHash: values.idempotencyRequestHash ?? null,
       rescheduledFromId: values.rescheduledFromId ?? null,
+      seated: values.seated ?? false,
     })
     .returning();
   if (!booking) throw new Error('booking insert returned no row');

@@ -74,6 +74,7 @@ export async function rescheduleBooking(
         slot,
         bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
         bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+        seated: schedule.policy.seatsPerSlot != null,
         name: previous.inviteeName,
         email: previous.inviteeEmail,
         timezone: previous.inviteeTimezone,
