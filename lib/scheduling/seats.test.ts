@@ -57,6 +57,12 @@ describe('seats in the engine (examples)', () => {
     expect(computeOfferedSlots(other, day).every((slot) => slot.seatsLeft === undefined && !overlaps(slot, { start: ten, end: ten + 60 * MS }))).toBe(true);
   });
 
+  it('counts occasions, not seats, toward a daily limit, and still fills the occasions a full day has', () => {
+    const limited = { ...base, meetingType: { ...base.meetingType, maxBookingsPerDay: 1 }, bookings: seats(ten, 2, 60) };
+    expect(computeOfferedSlots(limited, day).map((slot) => [slot.start, slot.seatsLeft])).toEqual([[ten, 1]]);
+    expect(validateOfferedSlot(limited, at('2030-01-07T11:00:00Z'))).toEqual({ ok: false, reason: 'daily_limit' });
+  });
+
   it('does not seat an invitee over an ordinary booking of the same type made before it became a group event', () => {
     const unseated = seats(ten, 1, 60).map((booking) => ({ ...booking, seated: false }));
     expect(validateOfferedSlot({ ...base, bookings: unseated }, ten)).toEqual({ ok: false, reason: 'busy' });
@@ -134,17 +140,19 @@ const RUNS = { numRuns: 80 };
 const TIMEOUT_MS = 30_000;
 
 describe('seats in the engine (properties)', () => {
-  it('offers exactly the starts validateOfferedSlot accepts, with the same seats left', () => {
+  it('offers exactly the starts validateOfferedSlot accepts, with the same seats left, with or without a daily limit', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
-        const { input } = withOccasions(scenario);
-        const offered = computeOfferedSlots(input, scenario.range);
-        const offeredStarts = new Map(offered.map((slot) => [slot.start, slot.seatsLeft]));
-        const step = 15 * MS;
-        for (let start = scenario.range.start; start < scenario.range.end; start += step) {
-          const verdict = validateOfferedSlot(input, start);
-          expect(verdict.ok).toBe(offeredStarts.has(start));
-          if (verdict.ok) expect(verdict.seatsLeft).toBe(offeredStarts.get(start));
+        const { input: unlimited } = withOccasions(scenario);
+        // With and without a daily limit of one occasion.
+        for (const maxBookingsPerDay of [null, 1]) {
+          const input = { ...unlimited, meetingType: { ...unlimited.meetingType, maxBookingsPerDay } };
+          const offeredStarts = new Map(computeOfferedSlots(input, scenario.range).map((slot) => [slot.start, slot.seatsLeft]));
+          for (let start = scenario.range.start; start < scenario.range.end; start += 15 * MS) {
+            const verdict = validateOfferedSlot(input, start);
+            expect(verdict.ok).toBe(offeredStarts.has(start));
+            if (verdict.ok) expect(verdict.seatsLeft).toBe(offeredStarts.get(start));
+          }
         }
       }),
       RUNS,

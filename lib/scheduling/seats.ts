@@ -1,12 +1,14 @@
 import { blockedRangeOf, overlaps } from './intervals';
 import { computeSlots } from './compute-slots';
 import { bufferedRange, resolveSlotPolicy } from './slot-policy';
+import { localDateOf } from './time';
 import { validateSlot } from './validate-slot';
 import type { BookedRange, Interval, OfferedSlot, ScheduleInput, SlotValidation } from './types';
 
 // Group events: the seats already taken at one start of a seated meeting type form an occasion. A
 // start with seats left stays on offer even though its occasion's time is booked; every other start
 // (of this type or any other) treats the occasion as one busy booking, as the overlap constraint does.
+// A group event's daily limit counts occasions: a day at its limit still fills the occasions it has.
 
 interface Occasion {
   start: number;
@@ -52,14 +54,29 @@ function seatsLeftAt(start: number, needed: Interval, occasions: readonly Occasi
 
 const seatsOf = (input: ScheduleInput): number | null => input.meetingType.seatsPerSlot ?? null;
 
+/** Whether a new occasion at `start` would go over the daily limit (occasions per host-local date). */
+function newOccasionOverLimit(input: ScheduleInput, occasions: readonly Occasion[]): (start: number) => boolean {
+  const limit = input.meetingType.maxBookingsPerDay;
+  if (limit === null) return () => false;
+  const perDay = new Map<string, number>();
+  for (const occasion of occasions) {
+    const day = localDateOf(occasion.start, input.timeZone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const starts = new Set(occasions.map((occasion) => occasion.start));
+  return (start) => !starts.has(start) && (perDay.get(localDateOf(start, input.timeZone)) ?? 0) >= limit;
+}
+
 /** computeSlots, seat-aware: a group event's starts carry `seatsLeft`; other types are unchanged. */
 export function computeOfferedSlots(input: ScheduleInput, range: Interval): OfferedSlot[] {
   const seats = seatsOf(input);
   if (seats === null) return computeSlots(input, range);
   const { others, occasions } = splitOccasions(input);
   const policy = resolveSlotPolicy(input.meetingType, input.now);
+  const overLimit = newOccasionOverLimit(input, occasions);
   const offered: OfferedSlot[] = [];
   for (const slot of computeSlots({ ...input, bookings: others }, range)) {
+    if (overLimit(slot.start)) continue;
     const seatsLeft = seatsLeftAt(slot.start, bufferedRange(slot.start, policy), occasions, seats);
     if (seatsLeft > 0) offered.push({ ...slot, seatsLeft });
   }
@@ -78,7 +95,7 @@ export function validateOfferedSlot(input: ScheduleInput, start: number): SlotVa
   if (!verdict.ok) return verdict;
   const needed = bufferedRange(start, resolveSlotPolicy(input.meetingType, input.now));
   const seatsLeft = seatsLeftAt(start, needed, occasions, seats);
-  if (seatsLeft > 0) return { ...verdict, seatsLeft };
+  if (seatsLeft > 0) return newOccasionOverLimit(input, occasions)(start) ? { ok: false, reason: 'daily_limit' } : { ...verdict, seatsLeft };
   const ownOccasion = occasions.some((occasion) => occasion.start === start && overlaps(occasion.blocked, needed));
   const otherOccasion = occasions.some((occasion) => occasion.start !== start && overlaps(occasion.blocked, needed));
   return { ok: false, reason: ownOccasion && !otherOccasion ? 'full' : 'busy' };

@@ -29,6 +29,8 @@ export interface MeetingTypeFormValues {
   color: string;
   isActive: boolean;
   contactLine: string;
+  /** Empty: one invitee per time. */
+  seatsPerSlot: string;
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -71,6 +73,7 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   color: '#3B82F6',
   isActive: true,
   contactLine: '',
+  seatsPerSlot: '',
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -87,5 +90,6 @@ export function formValuesOf(meetingType: HostMeetingType): MeetingTypeFormValue
     color: meetingType.color ?? '#3B82F6',
     isActive: meetingType.isActive,
     contactLine: meetingType.contactLine ?? '',
+    seatsPerSlot: text(meetingType.seatsPerSlot),
   };
 }

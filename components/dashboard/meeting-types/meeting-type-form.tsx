@@ -8,6 +8,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
+import { GroupEventFields } from './group-event-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 import { SchedulingFields } from './scheduling-fields';
@@ -49,6 +50,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action }: Pr
       {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
       <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
       <SchedulingFields initial={initial} errors={errors} {...duration} />
+      <GroupEventFields initial={initial} errors={errors} />
       <ChangesFields initial={initial} errors={errors} {...duration} />
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}

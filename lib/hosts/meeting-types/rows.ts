@@ -24,6 +24,7 @@ export const hostMeetingTypeColumns = {
   isActive: meetingTypes.isActive,
   minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
   contactLine: meetingTypes.contactLine,
+  seatsPerSlot: meetingTypes.seatsPerSlot,
 };
 
 export interface HostMeetingType {
@@ -45,6 +46,8 @@ export interface HostMeetingType {
   minChangeNoticeMinutes: number;
   /** How invitees reach the host once online changes are closed. */
   contactLine: string | null;
+  /** A group event's invitees per start; null: one. */
+  seatsPerSlot: number | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */
