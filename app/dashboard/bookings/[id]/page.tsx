@@ -5,6 +5,7 @@ import { BookingDetails } from '@/components/dashboard/bookings/booking-details'
 import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
 import { CancelBookingControl } from '@/components/dashboard/bookings/cancel-booking-control';
 import { NoShowControl } from '@/components/dashboard/bookings/no-show-control';
+import { OccasionAttendees } from '@/components/dashboard/bookings/occasion-attendees';
 import { RequestNewTimeControl } from '@/components/dashboard/bookings/request-new-time-control';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { Alert } from '@/components/ui/alert';
@@ -12,6 +13,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostBooking } from '@/lib/hosts/bookings/detail';
+import { listOccasionAttendees } from '@/lib/hosts/bookings/occasion';
 import { cancelBookingAction, markNoShowAction, requestNewTimeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Booking' };
@@ -29,6 +31,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const hostUserId = await requireHostForPage(`/dashboard/bookings/${encodeURIComponent(id)}`);
   const booking = await findHostBooking(db(), hostUserId, id);
   if (!booking) notFound();
+  const attendees = booking.seatKey ? await listOccasionAttendees(db(), hostUserId, booking.seatKey) : null;
   const now = Date.now();
   const started = booking.start.getTime() <= now;
   const confirmed = booking.status === 'confirmed';
@@ -44,6 +47,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       </div>
       {moved === '1' && confirmed ? <Alert tone="success">Booking moved. {booking.inviteeName} has been emailed the new time.</Alert> : null}
       <BookingDetails booking={booking} now={now} />
+      {attendees && booking.seatsPerSlot !== null ? <OccasionAttendees attendees={attendees} seatsPerSlot={booking.seatsPerSlot} currentId={booking.id} /> : null}
       <div className={bookingStyles.actions}>
         {confirmed && !started && booking.meetingTypeActive ? (
           <ButtonLink variant="secondary" href={`/dashboard/bookings/${booking.id}/reschedule`}>
