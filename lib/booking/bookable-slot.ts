@@ -42,7 +42,9 @@ export async function assertBookableSlot(
   if (stale.length > 0) {
     // Loaded only when needed: it holds provider code and tokens (server-only).
     const { liveBusyOverlaps } = await import('@/lib/calendars/live-check');
-    if (await liveBusyOverlaps(schedule.hostUserId, stale, blocked, { now, ignore: ownRange })) {
+    // A seat joining an occasion: that occasion's event on the host's calendar is ours too.
+    const joining = verdict.seatsLeft !== undefined && verdict.seatsLeft < (schedule.policy.seatsPerSlot ?? 0);
+    if (await liveBusyOverlaps(schedule.hostUserId, stale, blocked, { now, ignore: joining ? verdict.slot : ownRange })) {
       throw new AppError('slot_unavailable', rejectionMessages.busy, { details: { reason: 'busy' } });
     }
   }
