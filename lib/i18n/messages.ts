@@ -13,8 +13,8 @@ export type Messages = typeof en;
 
 export const catalogues: Record<Locale, Messages> = { en, de, fr, es };
 
-/** What an invitee page's client components need: its language's `invitee`, `invite` and `policy` namespaces. */
-export function inviteeMessages(locale: Locale): Pick<Messages, 'invitee' | 'invite' | 'policy'> {
-  const { invitee, invite, policy } = catalogues[locale];
-  return { invitee, invite, policy };
+/** What an invitee page's client components need: its language's `invitee`, `invite`, `policy` and `seats` namespaces. */
+export function inviteeMessages(locale: Locale): Pick<Messages, 'invitee' | 'invite' | 'policy' | 'seats'> {
+  const { invitee, invite, policy, seats } = catalogues[locale];
+  return { invitee, invite, policy, seats };
 }
