@@ -30,7 +30,12 @@ export function TimeList({ day, slots, timeZone, onPick }: { day: string; slots:
                 onClick={() => onPick(slot)}
               >
                 {time}
-                {slot.seatsLeft !== undefined && <SeatsLeft count={slot.seatsLeft} />}
+                {slot.seatsLeft !== undefined && (
+                  <>
+                    {' '}
+                    <SeatsLeft count={slot.seatsLeft} />
+                  </>
+                )}
               </button>
             </li>
           );

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import type { OccasionAttendee } from '@/lib/hosts/bookings/occasion';
 import { NO_SHOW } from './booking-state';
+import bookingStyles from './bookings.module.css';
 import styles from './occasion-attendees.module.css';
 
 /** "3 of 10 seats taken" on a group event's row. */
 export function SeatsBadge({ taken, total }: { taken: number; total: number }) {
-  return <span className={styles.seatsBadge}>{`${taken} of ${total} seats taken`}</span>;
+  return <span className={bookingStyles.badge}>{`${taken} of ${total} seats taken`}</span>;
 }
 
 /** Everyone with a seat at this occasion (the host's view only), each linking to their own booking. */
@@ -31,7 +32,7 @@ export function OccasionAttendees({ attendees, seatsPerSlot, currentId }: { atte
                 </Link>
               )}{' '}
               <span className={styles.secondary}>{attendee.inviteeEmail}</span>
-              {attendee.noShow ? <span className={styles.seatsBadge}>{NO_SHOW}</span> : null}
+              {attendee.noShow ? <span className={bookingStyles.badge}>{NO_SHOW}</span> : null}
             </li>
           ))}
         </ul>
