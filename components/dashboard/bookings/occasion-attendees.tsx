@@ -19,7 +19,7 @@ export function OccasionAttendees({ attendees, seatsPerSlot, currentId }: { atte
       {attendees.length === 0 ? (
         <p className="muted">No confirmed seats at this time any more.</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className={bookingStyles.list}>
           {attendees.map((attendee) => (
             <li key={attendee.id} className={styles.attendee}>
               {attendee.id === currentId ? (
