@@ -6,6 +6,8 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   slot_unavailable: 409,
+  // A group event's occasion with no seat left.
+  slot_taken: 409,
   booking_not_active: 409,
   change_not_allowed: 409,
   conflict: 409,

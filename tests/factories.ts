@@ -80,6 +80,8 @@ export async function insertBookingRow(
     rescheduledFromId?: string;
     idempotencyKey?: string;
     createdAt?: Date;
+    /** A seat of a group event: Postgres derives its seat key from the meeting type and start. */
+    seated?: boolean;
   },
 ) {
   const suffix = uniqueSuffix();
@@ -101,6 +103,7 @@ export async function insertBookingRow(
       cancelledAt: values.cancelledAt === undefined ? defaultCancelledAt : values.cancelledAt,
       rescheduledFromId: values.rescheduledFromId ?? null,
       idempotencyKey: values.idempotencyKey ?? null,
+      seated: values.seated ?? false,
       ...(values.createdAt ? { createdAt: values.createdAt } : {}),
       cancelTokenHash: `cancel-${suffix}`,
       rescheduleTokenHash: `reschedule-${suffix}`,

@@ -4,8 +4,14 @@ import { z } from 'zod/mini';
 // one result shape for every failure (HTTP error, malformed reply, network down). zod/mini: the same
 // checks at a fraction of the script the public pages ship.
 
-const slotSchema = z.object({ start: z.string(), end: z.string() });
+// seatsLeft: only on a group event's slots.
+const slotSchema = z.object({ start: z.string(), end: z.string(), seatsLeft: z.optional(z.number()) });
 export type Slot = z.infer<typeof slotSchema>;
+
+/** The time went to someone else: taken (slot_unavailable) or, on a group event, every seat sold (slot_taken). */
+export function isSlotGone(code: string): boolean {
+  return code === 'slot_unavailable' || code === 'slot_taken';
+}
 
 const availabilitySchema = z.object({ meetingTypeId: z.string(), timezone: z.string(), slots: z.array(slotSchema) });
 

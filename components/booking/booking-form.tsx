@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import type { Tracking } from '@/lib/booking/tracking';
 import type { BookingQuestion } from '@/lib/hosts/meeting-types/booking-questions';
-import { type Booking, createBooking, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
+import { type Booking, createBooking, isSlotGone, type NewBooking, newIdempotencyKey, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import { BookingQuestions } from './booking-questions';
 import { answersFromForm } from './question-answers';
@@ -97,7 +97,7 @@ export function BookingForm({ meetingTypeId, questions = [], slot, timeZone, pre
         onBooked(result.data.booking);
         return;
       }
-      if (result.error.code === 'slot_unavailable') {
+      if (isSlotGone(result.error.code)) {
         onSlotTaken(describe(result));
         return;
       }

@@ -15,9 +15,11 @@ export function answerFromOpening(opening: OpeningSlots | null | undefined, quer
   // Every zone's date D lies within UTC's D − 1 … D + 1, so the dates strictly inside are complete.
   if (query.start < addDays(opening.start, 1) || query.end > addDays(opening.end, -1)) return null;
   const slots: Slot[] = [];
-  for (const [start, end] of opening.slots) {
+  for (const [start, end, seatsLeft] of opening.slots) {
     const day = localDateKey(start, query.timezone);
-    if (day >= query.start && day <= query.end) slots.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+    if (day < query.start || day > query.end) continue;
+    const slot: Slot = { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+    slots.push(seatsLeft === undefined ? slot : { ...slot, seatsLeft });
   }
   return slots;
 }

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { type Booking, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
+import { type Booking, isSlotGone, newIdempotencyKey, rescheduleBooking, type Slot } from './api-client';
 import { layoutStyles } from './booking-layout';
 import type { ManagedBooking } from './managed-booking';
 import { MoveSummary } from './move-summary';
@@ -35,7 +35,7 @@ export function RescheduleConfirm({ bookingId, token, previous, slot, timeZone, 
       if (attempt.current?.start !== slot.start) attempt.current = { start: slot.start, key: newIdempotencyKey() };
       const result = await rescheduleBooking(bookingId, token, slot.start, attempt.current.key);
       if (result.ok) onRescheduled(result.data.booking);
-      else if (result.error.code === 'slot_unavailable') onSlotTaken(describe(result));
+      else if (isSlotGone(result.error.code)) onSlotTaken(describe(result));
       else return describe(result);
       return null;
     });

@@ -21,6 +21,7 @@ const fieldKeys = { name: 'name', email: 'email', notes: 'notes' } as const;
 export function useErrorText() {
   const t = useTranslations('invitee.errors');
   const links = useTranslations('oneTimeLinks');
+  const seats = useTranslations('seats');
   const english = useLocale() === 'en';
 
   /** What to tell the invitee about a failure that has no better place on the page. */
@@ -30,6 +31,7 @@ export function useErrorText() {
       if (error.code === 'network_error') return t('network');
       if (error.code === 'bad_response') return t('badResponse', { status });
       if (english) return error.message;
+      if (error.code === 'slot_taken') return seats('full');
       if (error.code === 'slot_unavailable') return t(slotReasons[error.reason as keyof typeof slotReasons] ?? 'busy');
       if (error.code === 'change_not_allowed') {
         if (error.reason === 'no_new_time_requested') return t('noNewTimeRequest');
@@ -40,7 +42,7 @@ export function useErrorText() {
       if (error.code === 'link_expired') return links('linkExpired');
       return t('generic');
     },
-    [t, links, english],
+    [t, links, seats, english],
   );
 
   /** A field's error in the page's language (the API names the field in `path`). */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   customType,
   foreignKey,
@@ -82,6 +83,10 @@ export const bookings = pgTable(
     blockedRange: tstzrange('blocked_range').generatedAlwaysAs(
       sql`booking_blocked_range(start_time, end_time, buffer_before_minutes, buffer_after_minutes)`,
     ),
+    // A seat of a group event (migration 0023): Postgres derives seat_key (meeting type + start) from it,
+    // and the overlap guard lets bookings with the same key share their time.
+    seated: boolean('seated').notNull().default(false),
+    seatKey: text('seat_key').generatedAlwaysAs(sql`CASE WHEN seated THEN booking_seat_key(meeting_type_id, start_time) END`),
     cancelTokenHash: varchar('cancel_token_hash', { length: 64 }).notNull(),
     rescheduleTokenHash: varchar('reschedule_token_hash', { length: 64 }).notNull(),
     // A predecessor cannot vanish under its successor.
@@ -138,6 +143,7 @@ export const bookings = pgTable(
     index('idx_bookings_host_time').on(t.hostUserId, t.startTime, t.endTime),
     // Recent bookings per host, counted under the host lock.
     index('idx_bookings_host_created').on(t.hostUserId, t.createdAt),
+    index('idx_bookings_seat_key').on(t.seatKey).where(sql`${t.seatKey} is not null`),
     index('idx_bookings_meeting_type_time').on(t.meetingTypeId, t.startTime),
     // The inline reminder scan: confirmed bookings starting within the next day, across hosts.
     index('idx_bookings_confirmed_start').on(t.startTime).where(sql`${t.status} = 'confirmed'`),

@@ -45,6 +45,8 @@ export const meetingTypes = pgTable(
     // declined automatically after this many hours (null: when the meeting would start).
     requiresConfirmation: boolean('requires_confirmation').notNull().default(false),
     autoDeclineAfterHours: integer('auto_decline_after_hours'),
+    // A group event: up to this many invitees per start time, each with their own booking (null: one invitee).
+    seatsPerSlot: integer('seats_per_slot'),
     // Deleting a meeting type keeps its bookings: the row stays, hidden, and its slug is free again.
     deletedAt: instant('deleted_at'),
     createdAt: createdAt(),
@@ -63,6 +65,7 @@ export const meetingTypes = pgTable(
     foreignKey({ name: 'meeting_types_schedule_fk', columns: [t.scheduleId, t.userId], foreignColumns: [schedules.id, schedules.userId] }),
     index('idx_meeting_types_schedule').on(t.scheduleId).where(sql`${t.scheduleId} is not null`),
     check('meeting_types_auto_decline_range', sql`${t.autoDeclineAfterHours} is null or ${t.autoDeclineAfterHours} between 1 and 720`),
+    check('meeting_types_seats_per_slot_range', sql`${t.seatsPerSlot} is null or ${t.seatsPerSlot} between 2 and 1000`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
     check('meeting_types_booking_questions_bounded', sql`jsonb_typeof(${t.bookingQuestions}) = 'array' and jsonb_array_length(${t.bookingQuestions}) <= 20`),
   ],

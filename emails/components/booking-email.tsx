@@ -35,6 +35,8 @@ export interface BookingEmailProps {
   changeLines?: string[];
   /** A note from the other person ("Message from Grace Hopper"), as they wrote it. */
   message?: { title: string; text: string } | null;
+  /** A group event, to the host: "3 of 10 seats taken". */
+  seats?: { title: string; text: string } | null;
   actions: EmailAction[];
   footer: string;
   /** The details' titles in the recipient's language. */
@@ -82,6 +84,7 @@ export function BookingEmail(props: BookingEmailProps) {
         {props.previousWhen ? <Detail title={props.labels.was} style={struck}>{props.previousWhen}</Detail> : null}
         <Detail title={props.labels.timeZone}>{props.timeZone}</Detail>
         <Detail title={props.labels.with}>{props.otherParty}</Detail>
+        {props.seats ? <Detail title={props.seats.title}>{props.seats.text}</Detail> : null}
         {props.location ? <Detail title={props.labels.where}>{props.location}</Detail> : null}
         {props.reason ? <Detail title={props.labels.reason}>{props.reason}</Detail> : null}
         {props.message ? <Detail title={props.message.title}>{props.message.text}</Detail> : null}
@@ -141,6 +144,7 @@ export function bookingEmailText(props: BookingEmailProps): string {
     ...detail(labels.was, props.previousWhen),
     ...detail(labels.timeZone, props.timeZone),
     ...detail(labels.with, props.otherParty),
+    ...detail(props.seats?.title ?? '', props.seats?.text),
     ...detail(labels.where, props.location),
     ...detail(labels.reason, props.reason),
     ...(props.message ? ['', `${props.message.title}:`, props.message.text] : []),
@@ -177,6 +181,8 @@ export interface BookingEmailData {
   changeLines: string[];
   /** The host's view of the booking (host emails only). */
   dashboardUrl: string | null;
+  /** A group event's occasion, to the host only (invitees never learn who else booked). */
+  seats?: { title: string; text: string } | null;
   /** The words, in the recipient's language. */
   t: EmailTranslator;
 }
@@ -215,6 +221,7 @@ export function detailsOf(data: BookingEmailData) {
     notes: data.notes,
     answers: data.answers ?? null,
     otherParty: otherParty(data),
+    seats: data.recipient === 'host' ? (data.seats ?? null) : null,
     changeLines: data.changeLines,
     labels,
     footer: t('footer'),

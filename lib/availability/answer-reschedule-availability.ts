@@ -1,6 +1,6 @@
 import { notFound } from '@/lib/errors';
 import { parseWith } from '@/lib/http';
-import { computeSlots, type Interval, localDateRangeToInterval } from '@/lib/scheduling';
+import { computeOfferedSlots, type Interval, localDateRangeToInterval } from '@/lib/scheduling';
 import { type AvailabilityDeps, answerAvailability } from './answer-availability';
 import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 import { findHostMovingBooking, findMovingBooking } from './moving-booking';
@@ -15,8 +15,10 @@ import { SlotList } from './slot-list';
 // A token that opens no booking of this meeting type gets exactly the reply a request without one gets.
 
 /** The engine's bookings without the one being moved (exact times: confirmed bookings of a host never overlap). */
+/** Leaves out the moving booking: one entry only, since a group event's seats share one range. */
 function withoutBooking<T extends Interval>(bookings: T[], moving: Interval): T[] {
-  return bookings.filter((booking) => booking.start !== moving.start || booking.end !== moving.end);
+  const index = bookings.findIndex((booking) => booking.start === moving.start && booking.end === moving.end);
+  return index < 0 ? bookings : bookings.filter((_, i) => i !== index);
 }
 
 export async function answerRescheduleAvailability(
@@ -66,7 +68,7 @@ async function answerWithout(
   const schedule = await loadMeetingTypeSchedule(deps.database, query.meetingTypeId, range);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   const input = scheduleInput({ ...schedule, bookings: withoutBooking(schedule.bookings, moving) }, schedule.policy, now);
-  const slots = SlotList.fromPairs(computeSlots(input, range).map((slot) => [slot.start, slot.end]));
+  const slots = SlotList.fromPairs(SlotList.tuplesOf(computeOfferedSlots(input, range)));
   const body = availabilityReplyBody({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }, slots);
   return { body, etag: etagOf(body) };
 }

@@ -5,7 +5,8 @@ import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, typ
 
 // Everything the engine needs for one meeting type and range, in ONE query: the meeting type with its
 // schedule's zone, weekly rules and date overrides (its own schedule, or the host's default when it has
-// none), the host's slot-holding bookings (confirmed and pending) and external busy time. Row sets come
+// none), the host's slot-holding bookings (confirmed and pending, and which are seats of a group event)
+// and external busy time. Row sets come
 // back as JSON aggregates, which parse far faster than a thousand driver rows.
 
 /** With `sources` (the troubleshooter): which booking or calendar each range came from. */
@@ -30,7 +31,7 @@ export interface MeetingTypeSchedule {
 const paddingMs = 2 * MS_PER_DAY;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 
-type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean, bookingId?: string];
+type BookingTuple = [start: number, end: number, bufferBefore: number, bufferAfter: number, sameMeetingType: boolean, seated: boolean, bookingId?: string];
 
 /**
  * Stands for "some other meeting type of this host": the engine compares a booking's meeting type only
@@ -52,6 +53,7 @@ interface ScheduleRow extends Record<string, unknown> {
   max_bookings_per_day: number | null;
   requires_confirmation: boolean;
   auto_decline_after_hours: number | null;
+  seats_per_slot: number | null;
   rules: WeeklyRule[];
   overrides: DateOverride[];
   bookings: BookingTuple[];
@@ -77,7 +79,7 @@ export async function loadMeetingTypeSchedule(
   const rows = await database.execute<ScheduleRow>(sql`
     select mt.user_id as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
-           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
+           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
            mt.requires_confirmation, mt.auto_decline_after_hours,
            coalesce((
              select json_agg(json_build_object(
@@ -99,7 +101,7 @@ export async function loadMeetingTypeSchedule(
            coalesce((
              select json_agg(json_build_array(${epochMs('b.start_time')}, ${epochMs('b.end_time')},
                                               b.buffer_before_minutes, b.buffer_after_minutes,
-                                              b.meeting_type_id = mt.id${bookingSource}))
+                                              b.meeting_type_id = mt.id, b.seated${bookingSource}))
              from bookings b
              where b.host_user_id = mt.user_id and b.status in (${sql.raw(slotHoldingStatusList)})
                and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
@@ -129,12 +131,13 @@ export async function loadMeetingTypeSchedule(
       minNoticeMinutes: row.min_notice_minutes,
       maxDaysInFuture: row.max_days_in_future,
       maxBookingsPerDay: row.max_bookings_per_day,
+      seatsPerSlot: row.seats_per_slot,
     },
     rules: row.rules,
     overrides: row.overrides,
     // Rounded: float8 seconds × 1000 can land a hair off a whole millisecond.
     bookings: options.sources
-      ? row.bookings.map((tuple) => ({ ...bookedRange(tuple, meetingTypeId), bookingId: tuple[5] }))
+      ? row.bookings.map((tuple) => ({ ...bookedRange(tuple, meetingTypeId), bookingId: tuple[6] }))
       : row.bookings.map((tuple) => bookedRange(tuple, meetingTypeId)),
     busy: options.sources
       ? row.busy.map(([start, end, calendarId]) => ({ start: Math.round(start), end: Math.round(end), calendarId }))
@@ -142,8 +145,10 @@ export async function loadMeetingTypeSchedule(
   };
 }
 
-function bookedRange([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameMeetingType]: BookingTuple, meetingTypeId: string): BookedRange {
-  return { start: Math.round(start), end: Math.round(end), bufferBeforeMinutes, bufferAfterMinutes, meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE };
+function bookedRange([start, end, bufferBeforeMinutes, bufferAfterMinutes, sameMeetingType, seated]: BookingTuple, meetingTypeId: string): BookedRange {
+  const booked = { start: Math.round(start), end: Math.round(end), bufferBeforeMinutes, bufferAfterMinutes, meetingTypeId: sameMeetingType ? meetingTypeId : OTHER_MEETING_TYPE };
+  // Only seats are marked, so an ordinary booking's range keeps its old shape (and its cache bytes).
+  return seated ? { ...booked, seated } : booked;
 }
 
 /** The engine's input from a loaded schedule: what was offered and what is enforced read the same data. */

@@ -8,8 +8,8 @@ export interface OpeningSlots {
   /** The UTC dates asked for: a zone's dates strictly between them have all their slots here. */
   start: string;
   end: string;
-  /** [start, end] in epoch ms, ascending, cut for notice and horizon when the page was rendered. */
-  slots: [number, number][];
+  /** [start, end] in epoch ms, ascending, cut for notice and horizon when the page was rendered; a group event's add the seats left. */
+  slots: (readonly [number, number] | readonly [number, number, number])[];
 }
 
 /** UTC dates that hold, in any zone, today and the rest of its month. */

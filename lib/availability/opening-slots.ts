@@ -14,7 +14,7 @@ export async function answerOpeningSlots(deps: AvailabilityDeps, meetingTypeId: 
   const search = new URLSearchParams({ meetingTypeId, ...dates, timezone: 'UTC' }).toString();
   try {
     const { shown } = await answerAvailability(deps, search, now);
-    return { ...dates, slots: shown.toIntervals().map(({ start, end }) => [start, end]) };
+    return { ...dates, slots: shown.toTuples() };
   } catch (error) {
     // A meeting type switched off since the page read it is expected; anything else is worth a line.
     if (!(error instanceof AppError)) log().warn({ component: 'availability', err: errorField(error) }, 'the booking page renders without its opening slots');

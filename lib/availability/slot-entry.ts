@@ -2,8 +2,9 @@ import type { Queryable } from '@/db/client';
 import { bestEffort, type CacheStore } from '@/lib/cache';
 import { notFound } from '@/lib/errors';
 import { countSlotCache } from '@/lib/metrics/counters';
-import { computeSlots, type Interval, type MeetingPolicy, MS_PER_DAY } from '@/lib/scheduling';
+import { computeOfferedSlots, type Interval, type MeetingPolicy, MS_PER_DAY } from '@/lib/scheduling';
 import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
+import { SlotList, type SlotTuple } from './slot-list';
 
 // The slots of one meeting type over whole UTC days, computed with the clock-dependent limits (notice,
 // horizon) opened up, so one entry is right at any `now` until the host's data changes. Shared by
@@ -12,8 +13,8 @@ import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 
 export interface SlotEntry {
   policy: MeetingPolicy;
-  /** [start, end] pairs in epoch ms, ascending. */
-  slots: [number, number][];
+  /** [start, end] pairs in epoch ms, ascending; a group event's add the seats left. */
+  slots: SlotTuple[];
 }
 
 
@@ -24,8 +25,8 @@ function clockFree(policy: MeetingPolicy): MeetingPolicy {
 export async function computeSlotEntry(database: Queryable, meetingTypeId: string, span: Interval): Promise<SlotEntry> {
   const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
-  const slots = computeSlots(scheduleInput(schedule, clockFree(schedule.policy), span.start), span);
-  return { policy: schedule.policy, slots: slots.map((s) => [s.start, s.end]) };
+  const slots = computeOfferedSlots(scheduleInput(schedule, clockFree(schedule.policy), span.start), span);
+  return { policy: schedule.policy, slots: SlotList.tuplesOf(slots) };
 }
 
 export interface VersionedSpan {

@@ -1,4 +1,4 @@
-import { MS_PER_DAY, type Interval } from '@/lib/scheduling';
+import { MS_PER_DAY, type OfferedSlot } from '@/lib/scheduling';
 
 const encoder = new TextEncoder();
 
@@ -46,9 +46,12 @@ function isoInstantWriter(): (bytes: Uint8Array, at: number, instant: number) =>
   };
 }
 
+/** [start, end] in epoch ms; a group event's slots add the seats left as a third number. */
+export type SlotTuple = readonly [number, number] | readonly [number, number, number];
+
 /**
  * Ascending slots in typed arrays, cut by binary search. Immutable; `between` returns a view that
- * shares the arrays.
+ * shares the arrays. A group event's list also holds each start's seats left.
  */
 export class SlotList {
   private constructor(
@@ -56,16 +59,25 @@ export class SlotList {
     private readonly ends: Float64Array,
     private readonly from: number,
     private readonly to: number,
+    private readonly seatsLeft: Uint16Array | null = null,
   ) {}
 
-  static fromPairs(pairs: readonly (readonly [number, number])[]): SlotList {
+  static fromPairs(pairs: readonly SlotTuple[]): SlotList {
     const starts = new Float64Array(pairs.length);
     const ends = new Float64Array(pairs.length);
-    pairs.forEach(([start, end], i) => {
+    const seated = pairs.length > 0 && pairs[0]!.length === 3;
+    const seatsLeft = seated ? new Uint16Array(pairs.length) : null;
+    pairs.forEach(([start, end, seats], i) => {
       starts[i] = start;
       ends[i] = end;
+      if (seatsLeft) seatsLeft[i] = seats ?? 0;
     });
-    return new SlotList(starts, ends, 0, pairs.length);
+    return new SlotList(starts, ends, 0, pairs.length, seatsLeft);
+  }
+
+  /** Offered slots from the engine, as tuples (seats left only on a group event's). */
+  static tuplesOf(slots: readonly OfferedSlot[]): SlotTuple[] {
+    return slots.map((slot) => (slot.seatsLeft === undefined ? [slot.start, slot.end] : [slot.start, slot.end, slot.seatsLeft]));
   }
 
   get length(): number {
@@ -74,7 +86,7 @@ export class SlotList {
 
   /** The bytes the arrays behind this list hold (views share them). */
   get byteLength(): number {
-    return this.starts.byteLength + this.ends.byteLength;
+    return this.starts.byteLength + this.ends.byteLength + (this.seatsLeft?.byteLength ?? 0);
   }
 
   /** Two views of the same list with the same slots. */
@@ -86,13 +98,19 @@ export class SlotList {
   between(startMin: number, startMax: number): SlotList {
     const from = Math.max(this.from, this.firstIndexAtOrAfter(startMin));
     const to = Math.max(from, Math.min(this.to, this.firstIndexAtOrAfter(startMax)));
-    return new SlotList(this.starts, this.ends, from, to);
+    return new SlotList(this.starts, this.ends, from, to, this.seatsLeft);
   }
 
-  toIntervals(): Interval[] {
-    const result: Interval[] = [];
-    for (let i = this.from; i < this.to; i++) result.push({ start: this.starts[i]!, end: this.ends[i]! });
+  toIntervals(): OfferedSlot[] {
+    const result: OfferedSlot[] = [];
+    for (let i = this.from; i < this.to; i++) {
+      result.push(this.seatsLeft ? { start: this.starts[i]!, end: this.ends[i]!, seatsLeft: this.seatsLeft[i]! } : { start: this.starts[i]!, end: this.ends[i]! });
+    }
     return result;
+  }
+
+  toTuples(): SlotTuple[] {
+    return SlotList.tuplesOf(this.toIntervals());
   }
 
   /**
@@ -102,6 +120,8 @@ export class SlotList {
    */
   toJsonArrayBytes(): Uint8Array {
     const count = this.to - this.from;
+    // A group event's entries carry "seatsLeft" and vary in length: they take the plain path.
+    if (this.seatsLeft) return this.toJsonArrayBytesViaStrings();
     if (count > 0 && !(fourDigitYears(this.starts[this.from]!) && fourDigitYears(this.ends[this.to - 1]!))) return this.toJsonArrayBytesViaStrings();
     const bytes = new Uint8Array(2 + count * ENTRY_BYTES - (count > 0 ? 1 : 0));
     bytes[0] = OPEN_BRACKET;
@@ -119,10 +139,12 @@ export class SlotList {
     return bytes;
   }
 
-  /** The same JSON through Date and JSON.stringify, for instants outside years 1000–9999 (longer ISO forms). */
+  /** The same JSON through Date and JSON.stringify, for instants outside years 1000–9999 (longer ISO forms) and for seats. */
   private toJsonArrayBytesViaStrings(): Uint8Array {
     const iso = (instant: number) => new Date(instant).toISOString();
-    return encoder.encode(JSON.stringify(this.toIntervals().map((slot) => ({ start: iso(slot.start), end: iso(slot.end) }))));
+    return encoder.encode(
+      JSON.stringify(this.toIntervals().map(({ start, end, seatsLeft }) => (seatsLeft === undefined ? { start: iso(start), end: iso(end) } : { start: iso(start), end: iso(end), seatsLeft }))),
+    );
   }
 
   private firstIndexAtOrAfter(instant: number): number {

@@ -109,6 +109,7 @@ async function bookSlot(
           slot,
           bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
           bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+          seated: schedule.policy.seatsPerSlot != null,
           name: input.name,
           email: input.email,
           timezone: input.timezone,

@@ -32,6 +32,8 @@ export async function insertConfirmedBooking(
     rescheduledFromId?: string | null;
     /** The meeting type requires confirmation: the booking is a request, decided by `expiresAt` at the latest. */
     request?: { expiresAt: Date } | undefined;
+    /** A seat of a group event (the meeting type has seats): it may share its time with its occasion's other seats. */
+    seated?: boolean;
   },
 ): Promise<BookingRow> {
   const id = values.id ?? randomUUID();
@@ -60,6 +62,7 @@ export async function insertConfirmedBooking(
       ...(values.request
         ? { status: 'pending' as const, approvalTokenHash: hashToken(approvalToken(id)), approvalExpiresAt: values.request.expiresAt }
         : {}),
+      seated: values.seated ?? false,
     })
     .returning();
   if (!booking) throw new Error('booking insert returned no row');

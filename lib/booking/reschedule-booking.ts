@@ -79,6 +79,7 @@ async function moveBooking(
         slot,
         bufferBeforeMinutes: schedule.policy.bufferBeforeMinutes,
         bufferAfterMinutes: schedule.policy.bufferAfterMinutes,
+        seated: schedule.policy.seatsPerSlot != null,
         name: previous.inviteeName,
         email: previous.inviteeEmail,
         timezone: previous.inviteeTimezone,

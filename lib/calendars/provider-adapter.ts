@@ -25,7 +25,9 @@ export interface EventDraft {
   end: Date;
   timeZone: string;
   location: string | null;
-  attendee: { email: string; name: string };
+  attendees: { email: string; name: string }[];
+  /** A group event: each attendee sees only themself (Google guestsCanSeeOtherGuests, Graph hideAttendees). */
+  hideAttendees?: boolean;
   addVideoLink: boolean;
 }
 

@@ -1,14 +1,13 @@
 import 'server-only';
-import { and, eq, ne } from 'drizzle-orm';
-import { bookings, calendarConnections, connectedCalendars, externalBusy, meetingTypes, users } from '@/db/schema';
 import { answerLines } from '@/lib/answer-text';
 import { hostBookingUrl } from '@/lib/app-urls';
 import type { HostWriteDeps } from '@/lib/hosts/host-write';
-import { runHostWrite } from '@/lib/hosts/host-write';
 import { freshAccessToken } from './access-token';
 import { providerFor } from './adapters';
 import type { EventDraft } from './provider-adapter';
 import type { OAuthProvider } from './provider-config';
+import { type BookingChange, calendarById, type LoadedBooking, loadBooking, receivingCalendar, storeEvent, type WriteOutcome } from './event-records';
+import { writeOccasionEvent } from './occasion-write-back';
 
 // Bookings on the host's calendar: created on booking/confirmed in the calendar that receives
 // events (invitee as attendee, Meet or Teams when the meeting type asks for a video link), moved on
@@ -16,39 +15,9 @@ import type { OAuthProvider } from './provider-config';
 // and a stored event id is never created twice. The description links to the booking's dashboard
 // page, never to the invitee's cancel/reschedule links: delegates and colleagues read that calendar.
 
-export type BookingChange = { kind: 'confirmed' } | { kind: 'cancelled' } | { kind: 'rescheduled'; previousBookingId: string };
-export type WriteOutcome = 'created' | 'updated' | 'deleted' | 'unchanged' | 'no_calendar';
+export type { BookingChange, WriteOutcome } from './event-records';
 
-async function loadBooking(deps: HostWriteDeps, bookingId: string) {
-  const [row] = await deps.database
-    .select({ booking: bookings, meetingType: meetingTypes, hostTimeZone: users.timeZone })
-    .from(bookings)
-    .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
-    .innerJoin(users, eq(users.id, bookings.hostUserId))
-    .where(eq(bookings.id, bookingId));
-  return row ?? null;
-}
-
-async function calendarById(deps: HostWriteDeps, calendarId: string | null) {
-  if (!calendarId) return null;
-  const [row] = await deps.database
-    .select({ calendar: connectedCalendars, connection: calendarConnections })
-    .from(connectedCalendars)
-    .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
-    .where(eq(connectedCalendars.id, calendarId));
-  return row ?? null;
-}
-
-async function receivingCalendar(deps: HostWriteDeps, hostUserId: string) {
-  const [row] = await deps.database
-    .select({ calendar: connectedCalendars, connection: calendarConnections })
-    .from(connectedCalendars)
-    .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
-    .where(and(eq(connectedCalendars.userId, hostUserId), eq(connectedCalendars.receivesEvents, true), ne(calendarConnections.provider, 'ics')));
-  return row ?? null;
-}
-
-function draftFor(loaded: NonNullable<Awaited<ReturnType<typeof loadBooking>>>): EventDraft {
+function draftFor(loaded: LoadedBooking): EventDraft {
   const { booking, meetingType } = loaded;
   return {
     bookingId: booking.id,
@@ -60,25 +29,9 @@ function draftFor(loaded: NonNullable<Awaited<ReturnType<typeof loadBooking>>>):
     end: booking.endTime,
     timeZone: loaded.hostTimeZone,
     location: meetingType.location?.trim() || null,
-    attendee: { email: booking.inviteeEmail, name: booking.inviteeName },
+    attendees: [{ email: booking.inviteeEmail, name: booking.inviteeName }],
     addVideoLink: meetingType.addVideoLink,
   };
-}
-
-/**
- * Records the event on the booking and drops any copy a sync imported before we knew its id. Under the
- * host lock, so it is ordered with cancel and reschedule: returns the booking's status as it is now.
- */
-async function storeEvent(deps: HostWriteDeps, hostUserId: string, bookingId: string, calendarRowId: string, written: { eventId: string; joinUrl: string | null }) {
-  return runHostWrite(deps, { hostUserId, actor: { kind: 'system', job: 'calendar-write-back' } }, async ({ tx }) => {
-    const [row] = await tx
-      .update(bookings)
-      .set({ calendarEventId: written.eventId, calendarEventCalendarId: calendarRowId, calendarJoinUrl: written.joinUrl })
-      .where(eq(bookings.id, bookingId))
-      .returning({ status: bookings.status });
-    await tx.delete(externalBusy).where(and(eq(externalBusy.userId, hostUserId), eq(externalBusy.sourceEventId, written.eventId)));
-    return row?.status;
-  });
 }
 
 export async function writeBookingEvent(deps: HostWriteDeps, bookingId: string, change: BookingChange): Promise<WriteOutcome> {
@@ -86,6 +39,8 @@ export async function writeBookingEvent(deps: HostWriteDeps, bookingId: string, 
   if (!loaded) return 'unchanged';
   const { booking } = loaded;
   const hostUserId = booking.hostUserId;
+  // A group event's seat: one event per occasion, with every seat as an attendee.
+  if (booking.seatKey !== null) return writeOccasionEvent(deps, loaded, change);
 
   if (change.kind === 'cancelled' || booking.status === 'cancelled') {
     const target = await calendarById(deps, booking.calendarEventCalendarId);

@@ -13,8 +13,8 @@ export type Messages = typeof en;
 
 export const catalogues: Record<Locale, Messages> = { en, de, fr, es };
 
-/** What an invitee page's client components need: its language's `invitee`, `invite`, `policy`, `oneTimeLinks`, `questions` and `approval` namespaces. */
-export function inviteeMessages(locale: Locale): Pick<Messages, 'invitee' | 'invite' | 'policy' | 'oneTimeLinks' | 'questions' | 'approval'> {
-  const { invitee, invite, policy, oneTimeLinks, questions, approval } = catalogues[locale];
-  return { invitee, invite, policy, oneTimeLinks, questions, approval };
+/** What an invitee page's client components need: its language's `invitee`, `invite`, `policy`, `oneTimeLinks`, `questions`, `approval` and `seats` namespaces. */
+export function inviteeMessages(locale: Locale): Pick<Messages, 'invitee' | 'invite' | 'policy' | 'oneTimeLinks' | 'questions' | 'approval' | 'seats'> {
+  const { invitee, invite, policy, oneTimeLinks, questions, approval, seats } = catalogues[locale];
+  return { invitee, invite, policy, oneTimeLinks, questions, approval, seats };
 }

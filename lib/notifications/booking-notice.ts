@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings, meetingTypes, users } from '@/db/schema';
 import { rescheduleChainRoot } from '@/lib/booking/reschedule-chain';
@@ -17,6 +17,7 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
         location: meetingTypes.location,
         minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
         contactLine: meetingTypes.contactLine,
+        seatsPerSlot: meetingTypes.seatsPerSlot,
       },
       host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
@@ -25,8 +26,15 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
     .innerJoin(users, eq(users.id, bookings.hostUserId))
     .where(eq(bookings.id, bookingId));
   if (!row) return null;
-  const chain = await rescheduleChainRoot(database, row.booking);
-  return { ...row, chain };
+  const [chain, seatsTaken] = await Promise.all([rescheduleChainRoot(database, row.booking), seatsTakenWith(database, row.booking.seatKey)]);
+  return { ...row, chain, seatsTaken };
+}
+
+/** A group event's seats confirmed at this booking's occasion now; null for an ordinary booking. */
+async function seatsTakenWith(database: Queryable, seatKey: string | null): Promise<number | null> {
+  if (seatKey === null) return null;
+  const [row] = await database.select({ taken: count() }).from(bookings).where(and(eq(bookings.seatKey, seatKey), eq(bookings.status, 'confirmed')));
+  return row?.taken ?? 0;
 }
 
 export type BookingNotice = NonNullable<Awaited<ReturnType<typeof loadBookingNotice>>>;

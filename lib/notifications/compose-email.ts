@@ -91,6 +91,12 @@ function changeLines(notice: BookingNotice, open: boolean, where: 'email' | 'pag
 /** How a recipient reads times: the host in English on their own clock; the invitee in their booking's language, on its clock. */
 const readerOf = (notice: BookingNotice, recipient: Recipient): Reader => (recipient === 'host' ? resolveHourCycle(notice.host) : localeFor(notice, 'invitee'));
 
+/** The host's "3 of 10 seats taken" (English, as every host email). */
+function seatsLine({ seatsTaken, meetingType }: BookingNotice): { title: string; text: string } | null {
+  if (seatsTaken === null || meetingType.seatsPerSlot === null) return null;
+  return { title: 'Seats', text: `${seatsTaken} of ${meetingType.seatsPerSlot} seats taken` };
+}
+
 function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, now: Date): BookingEmailData {
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
@@ -114,6 +120,7 @@ function emailData(notice: BookingNotice, recipient: Recipient, live: boolean, n
     cancelUrl: toInvitee && live && open ? link(notice, 'cancel') : null,
     changeLines: toInvitee && live ? changeLines(notice, open, 'email') : [],
     dashboardUrl: toInvitee ? null : hostBookingUrl(booking.id),
+    seats: toInvitee ? null : seatsLine(notice),
   };
 }
 

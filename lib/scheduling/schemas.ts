@@ -61,4 +61,5 @@ export const meetingPolicySchema = z.object({
   minNoticeMinutes: minutes,
   maxDaysInFuture: z.int().min(1).max(3650),
   maxBookingsPerDay: z.int().min(1).nullable(),
+  seatsPerSlot: z.int().min(2).max(1000).nullable().optional(),
 }) satisfies z.ZodType<MeetingPolicy>;

@@ -30,6 +30,8 @@ export interface BookedRange {
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   meetingTypeId: string;
+  /** A seat of a group event: seats of the same meeting type and start share their time (seats.ts). */
+  seated?: boolean;
 }
 
 export interface MeetingPolicy {
@@ -42,6 +44,8 @@ export interface MeetingPolicy {
   minNoticeMinutes: number;
   maxDaysInFuture: number;
   maxBookingsPerDay: number | null;
+  /** A group event: up to this many invitees per start (2..1000); null or absent: one. */
+  seatsPerSlot?: number | null;
 }
 
 export interface ScheduleInput {
@@ -56,6 +60,12 @@ export interface ScheduleInput {
   now: number;
 }
 
-export type SlotRejection = 'outside_hours' | 'off_grid' | 'busy' | 'too_soon' | 'too_far' | 'daily_limit';
+/** `full`: a group event's occasion at that start has no seat left. */
+export type SlotRejection = 'outside_hours' | 'off_grid' | 'busy' | 'too_soon' | 'too_far' | 'daily_limit' | 'full';
 
 export type SlotValidation = { ok: true; slot: Interval } | { ok: false; reason: SlotRejection };
+
+/** An offered start; a group event's also says how many seats it has left. */
+export interface OfferedSlot extends Interval {
+  seatsLeft?: number;
+}

@@ -45,7 +45,7 @@ describe('migrations', () => {
       ]);
       const [constraint] = await sql<{ def: string }[]>`
         select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'bookings_no_overlap'`;
-      expect(constraint?.def).toMatch(/EXCLUDE USING gist \(host_user_id WITH =, blocked_range WITH &&\) WHERE/);
+      expect(constraint?.def).toMatch(/EXCLUDE USING gist \(host_user_id WITH =, blocked_range WITH &&, COALESCE\(seat_key, \(id\)::text\) WITH <>\) WHERE/);
       const [index] = await sql<{ def: string }[]>`
         select indexdef as def from pg_indexes where indexname = 'idx_bookings_idempotency_key'`;
       expect(index?.def).toMatch(/UNIQUE INDEX .* \(meeting_type_id, idempotency_key\) WHERE \(idempotency_key IS NOT NULL\)/);

@@ -5,6 +5,7 @@ import type { BookingTab } from '@/lib/hosts/bookings/schemas';
 import { cancelledByLabel, NEW_TIME_REQUESTED, NO_SHOW } from './booking-state';
 import styles from './bookings.module.css';
 import { formatShortDate } from './host-time';
+import { SeatsBadge } from './occasion-attendees';
 
 /** What else the host should see on a row: who cancelled and why, a pending request, a no-show. */
 function RowState({ booking, tab }: { booking: BookingListItem; tab: BookingTab }) {
@@ -27,7 +28,12 @@ function RowState({ booking, tab }: { booking: BookingListItem; tab: BookingTab 
   }
   // A request still pending when the meeting came is moot: only Upcoming shows it.
   const badge = booking.noShow ? NO_SHOW : booking.newTimeRequested && tab === 'upcoming' ? NEW_TIME_REQUESTED : null;
-  return badge ? <span className={styles.badge}>{badge}</span> : null;
+  return (
+    <>
+      {badge ? <span className={styles.badge}>{badge}</span> : null}
+      {booking.seats ? <SeatsBadge {...booking.seats} /> : null}
+    </>
+  );
 }
 
 /** One page of bookings, each a link to its detail page; times on the host's wall clock. */

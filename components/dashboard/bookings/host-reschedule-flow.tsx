@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import type { Slot } from '@/components/booking/api-client';
+import { isSlotGone, type Slot } from '@/components/booking/api-client';
 import { layoutStyles } from '@/components/booking/booking-layout';
 import { MoveSummary } from '@/components/booking/move-summary';
 import { PickTimePanel } from '@/components/booking/pick-time-panel';
@@ -31,11 +31,11 @@ export function HostRescheduleFlow({ booking, timeZone: hostZone, action }: Prop
   const move: typeof action = async (form) => {
     const result = await action(form);
     // Someone took it meanwhile: back to fresh times, with the reason above them.
-    if (!result.ok && result.error.code === 'slot_unavailable') choice.slotTaken(result.error.message);
+    if (!result.ok && isSlotGone(result.error.code)) choice.slotTaken(result.error.message);
     return result;
   };
   const [state, submit, pending] = useFormAction(move, { onSuccess: ({ bookingId }) => router.push(`/dashboard/bookings/${bookingId}?moved=1`) });
-  const taken = state && !state.ok && state.error.code === 'slot_unavailable';
+  const taken = state && !state.ok && isSlotGone(state.error.code);
   return (
     <>
       <PickTimePanel

@@ -37,6 +37,8 @@ export interface MeetingTypeFormValues {
   scheduleId: string;
   requiresConfirmation: boolean;
   autoDeclineAfterHours: string;
+  /** Empty: one invitee per time. */
+  seatsPerSlot: string;
 }
 
 /** A stored value (in the field's stored unit; null = empty) as the form shows it. */
@@ -84,6 +86,7 @@ export const newMeetingTypeValues: MeetingTypeFormValues = {
   scheduleId: '',
   requiresConfirmation: false,
   autoDeclineAfterHours: '',
+  seatsPerSlot: '',
 };
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -105,5 +108,6 @@ export function formValuesOf(meetingType: HostMeetingType, bookingQuestions: Boo
     scheduleId: meetingType.scheduleId ?? '',
     requiresConfirmation: meetingType.requiresConfirmation,
     autoDeclineAfterHours: text(meetingType.autoDeclineAfterHours),
+    seatsPerSlot: text(meetingType.seatsPerSlot),
   };
 }

@@ -10,6 +10,7 @@ import type { ScheduleSummary } from '@/lib/hosts/schedules/rows';
 import { ApprovalFields } from './approval-fields';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
+import { GroupEventFields } from './group-event-fields';
 import type { DurationValue, DurationValues, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 import { QuestionsFields } from './questions-fields';
@@ -58,6 +59,7 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action, sche
       <SchedulingFields initial={initial} errors={errors} {...duration} />
       {schedules ? <SchedulePicker schedules={schedules} initial={initial.scheduleId} error={errors?.scheduleId} /> : null}
       <ApprovalFields initial={initial} errors={errors} />
+      <GroupEventFields initial={initial} errors={errors} />
       <ChangesFields initial={initial} errors={errors} {...duration} />
       <VisibilityFields initial={initial} />
       <QuestionsFields initial={initial.bookingQuestions} errors={errors} />

@@ -38,7 +38,8 @@ function eventBody(draft: EventDraft, withConference: boolean) {
     location: draft.location ?? undefined,
     start: { dateTime: draft.start.toISOString(), timeZone: draft.timeZone },
     end: { dateTime: draft.end.toISOString(), timeZone: draft.timeZone },
-    attendees: [{ email: draft.attendee.email, displayName: draft.attendee.name }],
+    attendees: draft.attendees.map((attendee) => ({ email: attendee.email, displayName: attendee.name })),
+    ...(draft.hideAttendees ? { guestsCanSeeOtherGuests: false } : {}),
     extendedProperties: { private: { rendezvousBookingId: draft.bookingId } },
     ...(withConference ? { conferenceData: { createRequest: { requestId: draft.bookingId, conferenceSolutionKey: { type: 'hangoutsMeet' } } } } : {}),
   };

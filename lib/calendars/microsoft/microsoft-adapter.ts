@@ -25,7 +25,8 @@ function eventBody(draft: EventDraft) {
     start: { dateTime: draft.start.toISOString().slice(0, -1), timeZone: 'UTC' },
     end: { dateTime: draft.end.toISOString().slice(0, -1), timeZone: 'UTC' },
     ...(draft.location ? { location: { displayName: draft.location } } : {}),
-    attendees: [{ emailAddress: { address: draft.attendee.email, name: draft.attendee.name }, type: 'required' }],
+    attendees: draft.attendees.map((attendee) => ({ emailAddress: { address: attendee.email, name: attendee.name }, type: 'required' })),
+    ...(draft.hideAttendees ? { hideAttendees: true } : {}),
   };
 }
 

@@ -42,6 +42,9 @@ export interface HostBookingDetail {
   rescheduledFromId: string | null;
   /** The booking that replaced this one (status rescheduled). */
   rescheduledToId: string | null;
+  /** A group event's seat: its occasion's key, and the meeting type's seats per time (null: ordinary). */
+  seatKey: string | null;
+  seatsPerSlot: number | null;
 }
 
 const successor = alias(bookings, 'successor');
@@ -74,6 +77,8 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       newTimeRequestedAt: bookings.newTimeRequestedAt,
       newTimeRequestMessage: bookings.newTimeRequestMessage,
       rescheduledFromId: bookings.rescheduledFromId,
+      seatKey: bookings.seatKey,
+      seatsPerSlot: meetingTypes.seatsPerSlot,
       rescheduledToId: sql<string | null>`(${database
         .select({ id: successor.id })
         .from(successor)

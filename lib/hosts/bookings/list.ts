@@ -20,6 +20,8 @@ export interface BookingListItem {
   cancellationReason: string | null;
   noShow: boolean;
   newTimeRequested: boolean;
+  /** A group event's seat: confirmed seats at its occasion now, and seats per time; null for an ordinary booking. */
+  seats: { taken: number; total: number } | null;
 }
 
 export interface BookingListPage {
@@ -68,6 +70,9 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
       cancellationReason: sql<string | null>`coalesce(${bookings.cancellationReason}, ${bookings.declineReason})`,
       noShow: sql<boolean>`${bookings.noShowAt} is not null`,
       newTimeRequested: sql<boolean>`${bookings.newTimeRequestedAt} is not null`,
+      seatsTotal: meetingTypes.seatsPerSlot,
+      // Only seats pay for the count (idx_bookings_seat_key); ordinary rows read null.
+      seatsTaken: sql<number | null>`case when ${bookings.seatKey} is not null then (select count(*)::int from bookings seat where seat.seat_key = ${bookings.seatKey} and seat.status = 'confirmed') end`,
       // Exact to the microsecond, so a cursor never skips or repeats a row a Date would round.
       cursorStart: sql<string>`to_char(${bookings.startTime} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -86,7 +91,10 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
   const page = rows.slice(0, BOOKINGS_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    items: page.map(({ cursorStart: _cursorStart, ...item }) => item),
+    items: page.map(({ cursorStart: _cursorStart, seatsTaken, seatsTotal, ...item }) => ({
+      ...item,
+      seats: seatsTaken !== null && seatsTotal !== null ? { taken: seatsTaken, total: seatsTotal } : null,
+    })),
     nextCursor: rows.length > BOOKINGS_PAGE_SIZE && last ? encodeBookingCursor({ start: last.cursorStart, id: last.id }) : null,
   };
 }

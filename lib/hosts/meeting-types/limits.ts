@@ -5,6 +5,9 @@ export const MAX_NAME_LENGTH = 120;
 export const MAX_CHANGE_NOTICE_MINUTES = 525_600;
 /** The meeting_types.contact_line column's varchar(200). */
 export const MAX_CONTACT_LINE_LENGTH = 200;
+/** A group event's seats per start: the meeting_types_seats_per_slot_range CHECK (2..1000). */
+export const MIN_SEATS_PER_SLOT = 2;
+export const MAX_SEATS_PER_SLOT = 1000;
 
 /**
  * The form's durations: the unit each is stored in and the units the form offers for it (smallest

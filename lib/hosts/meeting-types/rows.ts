@@ -29,6 +29,7 @@ export const hostMeetingTypeColumns = {
   scheduleId: meetingTypes.scheduleId,
   requiresConfirmation: meetingTypes.requiresConfirmation,
   autoDeclineAfterHours: meetingTypes.autoDeclineAfterHours,
+  seatsPerSlot: meetingTypes.seatsPerSlot,
 };
 
 export interface HostMeetingType {
@@ -59,6 +60,8 @@ export interface HostMeetingType {
   /** Bookings are requests the host approves; unanswered ones are declined after this many hours (null: at the start). */
   requiresConfirmation: boolean;
   autoDeclineAfterHours: number | null;
+  /** A group event's invitees per start; null: one. */
+  seatsPerSlot: number | null;
 }
 
 /** Not deleted, and (when given) owned by that host. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkbox, multiLineText, singleLineText } from '@/lib/api-fields';
 import { isDurationUnit, toMinutes, unitMinutes } from '@/lib/duration-units';
-import { type DurationFieldName, durationFields, MAX_CHANGE_NOTICE_MINUTES, MAX_CONTACT_LINE_LENGTH, MAX_NAME_LENGTH } from './limits';
+import { type DurationFieldName, durationFields, MAX_CHANGE_NOTICE_MINUTES, MAX_CONTACT_LINE_LENGTH, MAX_NAME_LENGTH, MAX_SEATS_PER_SLOT, MIN_SEATS_PER_SLOT } from './limits';
 import { bookingQuestionsFormField } from './booking-questions';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug';
 
@@ -109,6 +109,8 @@ const meetingTypeShape = z.object({
   // Each booking is a request the host approves; unanswered, declined after this many hours (empty: at the start).
   requiresConfirmation: checkbox,
   autoDeclineAfterHours: optionalWholeNumber(1, 720, 'hours'),
+  // A group event: invitees per start time; empty means one (an ordinary meeting type).
+  seatsPerSlot: optionalWholeNumber(MIN_SEATS_PER_SLOT, MAX_SEATS_PER_SLOT, 'seats'),
 });
 
 /** Every editable field of a meeting type, as the create and edit forms send it. */

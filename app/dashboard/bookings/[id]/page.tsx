@@ -6,6 +6,7 @@ import bookingStyles from '@/components/dashboard/bookings/bookings.module.css';
 import { CancelBookingControl } from '@/components/dashboard/bookings/cancel-booking-control';
 import { NoShowControl } from '@/components/dashboard/bookings/no-show-control';
 import { RequestDecisionControls } from '@/components/dashboard/bookings/request-decision-controls';
+import { OccasionAttendees } from '@/components/dashboard/bookings/occasion-attendees';
 import { RequestNewTimeControl } from '@/components/dashboard/bookings/request-new-time-control';
 import styles from '@/components/dashboard/dashboard.module.css';
 import { Alert } from '@/components/ui/alert';
@@ -13,6 +14,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { db } from '@/lib/database';
 import { requireHostForPage } from '@/lib/auth/current-host';
 import { findHostBooking } from '@/lib/hosts/bookings/detail';
+import { listOccasionAttendees } from '@/lib/hosts/bookings/occasion';
 import { approveRequestAction, cancelBookingAction, declineRequestAction, markNoShowAction, requestNewTimeAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Booking' };
@@ -30,6 +32,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const hostUserId = await requireHostForPage(`/dashboard/bookings/${encodeURIComponent(id)}`);
   const booking = await findHostBooking(db(), hostUserId, id);
   if (!booking) notFound();
+  const attendees = booking.seatKey ? await listOccasionAttendees(db(), hostUserId, booking.seatKey) : null;
   const now = Date.now();
   const started = booking.start.getTime() <= now;
   const confirmed = booking.status === 'confirmed';
@@ -45,6 +48,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       </div>
       {moved === '1' && confirmed ? <Alert tone="success">Booking moved. {booking.inviteeName} has been emailed the new time.</Alert> : null}
       <BookingDetails booking={booking} now={now} />
+      {attendees && booking.seatsPerSlot !== null ? <OccasionAttendees attendees={attendees} seatsPerSlot={booking.seatsPerSlot} currentId={booking.id} /> : null}
       <div className={bookingStyles.actions}>
         <RequestDecisionControls bookingId={booking.id} pending={booking.status === 'pending'} inviteeName={booking.inviteeName} approve={approveRequestAction} decline={declineRequestAction} />
         {confirmed && !started && booking.meetingTypeActive ? (
