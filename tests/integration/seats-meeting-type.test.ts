@@ -57,6 +57,17 @@ describe('seats per time on the meeting type form', () => {
     }
   });
 
+  it('refuses a group event that requires confirmation, beside the seats field; the database refuses it too', async () => {
+    const host = await createHost(database);
+    signInAs(host.id);
+    const refused = await createMeetingTypeAction(form({ seatsPerSlot: '5', requiresConfirmation: 'on' }));
+    expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { seatsPerSlot: expect.stringContaining('cannot require confirmation') } } });
+    const meetingType = await createMeetingType(database, host.id, { seatsPerSlot: 5 });
+    await expect(database.update(meetingTypes).set({ requiresConfirmation: true }).where(eq(meetingTypes.id, meetingType.id))).rejects.toMatchObject({
+      cause: expect.objectContaining({ constraint_name: 'meeting_types_seats_without_approval' }),
+    });
+  });
+
   it('refuses lowering the seats below what an upcoming occasion holds (422 with field details), and accepts that many', async () => {
     const meetingType = await hostWithOccasion(5, 4);
     const lower = form({ id: meetingType.id, seatsPerSlot: '3' });

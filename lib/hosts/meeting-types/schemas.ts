@@ -113,13 +113,24 @@ const meetingTypeShape = z.object({
   seatsPerSlot: optionalWholeNumber(MIN_SEATS_PER_SLOT, MAX_SEATS_PER_SLOT, 'seats'),
 });
 
+// A group event's seats are booked instantly: a seat held pending would leave its occasion half-decided
+// (Cal.com refuses the pair for the same reason). Migration 0026 holds the same rule as a CHECK.
+function seatsWithoutApproval(fields: { requiresConfirmation: boolean; seatsPerSlot: number | null }, ctx: z.RefinementCtx) {
+  if (fields.requiresConfirmation && fields.seatsPerSlot !== null) {
+    ctx.addIssue({ code: 'custom', path: ['seatsPerSlot'], message: 'A group event cannot require confirmation: turn one of them off.' });
+  }
+}
+
 /** Every editable field of a meeting type, as the create and edit forms send it. */
-export const meetingTypeFormSchema = z.preprocess(inStoredUnits, meetingTypeShape);
+export const meetingTypeFormSchema = z.preprocess(inStoredUnits, meetingTypeShape.superRefine(seatsWithoutApproval));
 export type MeetingTypeInput = z.output<typeof meetingTypeFormSchema>;
 
 export const updateMeetingTypeFormSchema = z.preprocess(
   inStoredUnits,
-  meetingTypeShape.extend({ id: z.string().max(64) }).transform(({ id, ...fields }) => ({ id, fields })),
+  meetingTypeShape
+    .extend({ id: z.string().max(64) })
+    .superRefine(seatsWithoutApproval)
+    .transform(({ id, ...fields }) => ({ id, fields })),
 );
 
 export const meetingTypeIdSchema = z.object({ id: z.string().max(64) });
