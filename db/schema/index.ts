@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './onboarding';
 export * from './outbox';
 export * from './users';
+export * from './webhooks';

@@ -3,6 +3,8 @@ import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
+import { sendRequest } from '@/lib/jobs/event-sink';
+import { endpointsWithDueDeliveries } from '@/lib/webhooks/deliver';
 import { defineScheduledJob } from './job';
 
 // The jobs on a clock, in both modes.
@@ -26,5 +28,17 @@ export const calendarPoll = defineScheduledJob({
       polled: (await step.run('poll-stale', () => pollStaleConnections(deps))).length,
       channels: await step.run('renew-channels', () => renewWatchChannels(deps)),
     };
+  },
+});
+
+export const webhookRetryPoll = defineScheduledJob({
+  id: 'webhook-retry-poll',
+  name: 'Ask for a delivery run on every webhook endpoint with a delivery due (retries, lost requests)',
+  cron: '* * * * *',
+  retries: 1,
+  handler: async ({ step }) => {
+    const due = await step.run('find-due', () => endpointsWithDueDeliveries(db()));
+    await step.run('request-runs', () => Promise.all(due.map((endpointId) => sendRequest('webhook/delivery-requested', { endpointId }))));
+    return { endpoints: due.length };
   },
 });

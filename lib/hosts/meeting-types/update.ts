@@ -10,9 +10,10 @@ import type { MeetingTypeInput } from './schemas';
  * the new settings apply to the slots offered from now on.
  */
 export async function updateMeetingType(ctx: HostContext, input: { id: string; fields: MeetingTypeInput }): Promise<HostMeetingType> {
-  return writeOwnMeetingType(ctx, input.id, async ({ tx }) => {
+  return writeOwnMeetingType(ctx, input.id, async ({ tx, hostUserId, emit }) => {
     const [updated] = await tx.update(meetingTypes).set(input.fields).where(eq(meetingTypes.id, input.id)).returning(hostMeetingTypeColumns);
     if (!updated) throw new Error('meeting type update returned no row');
+    await emit('meeting-type/updated', { meetingTypeId: updated.id, hostUserId });
     return updated;
   });
 }
