@@ -5,6 +5,7 @@ import { MAX_WEBHOOK_URL_LENGTH } from '../target';
 // What the dashboard (and the host API) may send about webhook endpoints.
 
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
+export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
 export const webhookEndpointInputSchema = z
   .object({
