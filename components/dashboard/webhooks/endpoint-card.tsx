@@ -48,7 +48,7 @@ export function EndpointCard({ endpoint, actions, children }: { endpoint: Endpoi
             Send test event
           </PayloadButton>
         ) : null}
-        <PayloadButton action={actions.rotate} payload={id} pendingText="Rotating…" ariaLabel={`Rotate the secret of ${endpoint.url}`} done={(data) => <SecretOnce title="New signing secret" secret={data.secret} />}>
+        <PayloadButton action={actions.rotate} payload={id} pendingText="Rotating…" ariaLabel={`Rotate secret of ${endpoint.url}`} done={(data) => <SecretOnce title="New signing secret" secret={data.secret} />}>
           Rotate secret
         </PayloadButton>
         <PayloadButton action={actions.setEnabled} payload={{ id: endpoint.id, enabled: !endpoint.enabled }} pendingText={endpoint.enabled ? 'Turning off…' : 'Turning on…'} ariaLabel={`${endpoint.enabled ? 'Turn off' : 'Turn on'} ${endpoint.url}`}>
