@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks';
 // `standardwebhooks` package and the endpoint's secret, and answers as scripted per path (the next
 // scripted answer, else 200). Requests are recorded whether or not they verify.
 
-export type ScriptedAnswer = number | 'redirect' | 'close';
+export type ScriptedAnswer = number | 'redirect' | 'close' | 'hang';
 
 export interface ReceivedWebhook {
   path: string;
@@ -52,6 +52,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const answer = scripts.get(path)?.shift() ?? 200;
       received.push({ path, id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], verified, body: JSON.parse(raw) as ReceivedWebhook['body'], answered: answer });
       if (answer === 'close') return request.socket.destroy();
+      if (answer === 'hang') return; // never answers: the sender's timeout must end it
       if (answer === 'redirect') return response.writeHead(302, { location: 'http://10.0.0.1/elsewhere' }).end();
       response.writeHead(answer, { 'content-type': 'text/plain' }).end(answer >= 400 ? `error ${answer} ${'x'.repeat(2_000)}` : 'ok');
     });

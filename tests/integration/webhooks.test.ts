@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookings, emailNotifications, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
+import { deleteHostAccount } from '@/lib/accounts/delete-account';
 import { settleBackgroundRuns } from '@/inngest/inline-background';
 import { cacheStore } from '@/lib/cache';
 import { requireDatabaseUrl } from '@/lib/env';
@@ -107,6 +108,16 @@ describe('webhook endpoints', () => {
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
   });
 
+  it('deleting the account deletes its endpoints before its bookings are cancelled', async () => {
+    const { host, meetingType, endpoint, hookPath } = await hostWithEndpoint(['booking.cancelled']);
+    await book(inviteeFor(meetingType.id, MONDAY_10AM_NY));
+    await settleAll();
+    await deleteHostAccount(ctxFor(host.id), { confirmUsername: host.username! });
+    await settleAll();
+    expect(await database().$count(webhookEndpoints, eq(webhookEndpoints.id, endpoint.id))).toBe(0);
+    expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(0);
+  });
+
   it('answers another host’s endpoint and delivery ids as not found', async () => {
     const { endpoint, host } = await hostWithEndpoint();
     const { host: stranger } = await createBookableHost(database());
@@ -189,6 +200,21 @@ describe('webhook delivery', () => {
     // Nothing followed the redirect to 10.0.0.1: the receiver saw exactly the two requests.
     expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(2);
   });
+
+  it('a receiver that hangs costs one attempt of 10 s, logged, and a scheduled retry', async () => {
+    const { host, endpoint, hookPath } = await hostWithEndpoint();
+    installEventSink(undefined);
+    receiver.script(hookPath, 'hang');
+    const { deliveryId } = await sendWebhookTestEvent(ctxFor(host.id), { id: endpoint.id });
+    const started = Date.now();
+    await deliverDueForEndpoint(database(), endpoint.id);
+    expect(Date.now() - started).toBeLessThan(12_000);
+    const [attempt] = await attemptsOf(deliveryId);
+    expect(attempt).toMatchObject({ statusCode: null, error: 'No answer within 10 s' });
+    expect(attempt!.durationMs).toBeGreaterThanOrEqual(9_900);
+    const [delivery] = await database().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1 });
+  }, 20_000);
 
   it('a kill between commit and dispatch still delivers, once, after the sweep', async () => {
     const { meetingType, hookPath } = await hostWithEndpoint();
