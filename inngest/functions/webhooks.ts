@@ -37,6 +37,8 @@ export const webhookDelivery = defineJob({
   name: 'Send an endpoint’s due webhook deliveries',
   triggers: ['webhook/delivery-requested'],
   concurrency: { key: 'event.data.endpointId', limit: 1 },
+  // Mostly waiting on receivers: 8 endpoints at once, so slow receivers do not queue the others (and never the calendar syncs).
+  inlineRuns: 8,
   retries: 3,
   handler: ({ event, step }) => step.run('deliver-due', () => deliverStep(event.data.endpointId)),
 });

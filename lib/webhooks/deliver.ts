@@ -61,7 +61,8 @@ async function recordAttempt(database: Database, endpoint: Endpoint, delivery: D
         : { status: verdict === 'succeeded' ? ('succeeded' as const) : verdict === 'gone' ? ('failed' as const) : ('dead' as const), nextAttemptAt: null };
     await tx.update(webhookDeliveries).set(state).where(eq(webhookDeliveries.id, delivery.id));
     if (verdict === 'succeeded') {
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
+      // Only an endpoint that was failing when the run started has a streak to end.
+      if (endpoint.failingSince) await tx.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, endpoint.id), isNotNull(webhookEndpoints.failingSince)));
       return;
     }
     if (verdict === 'gone') {
@@ -99,6 +100,7 @@ export interface EndpointRunReport {
 /** Sends what is due for one endpoint, oldest first; stops when the endpoint answers 410 (it is now off). */
 export async function deliverDueForEndpoint(database: Database, endpointId: string, now = () => new Date()): Promise<EndpointRunReport> {
   const report: EndpointRunReport = { attempted: 0, succeeded: 0, nextAttemptAt: null };
+  let retrying = false;
   const [endpoint] = await database.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
   if (!endpoint?.enabled) return report;
   const secret = openWebhookSecret(endpoint.id, endpoint.secretEncrypted);
@@ -112,10 +114,13 @@ export async function deliverDueForEndpoint(database: Database, endpointId: stri
         return 'retry' as const;
       });
       if (verdict === 'succeeded') report.succeeded += 1;
+      if (verdict === 'retry') retrying = true;
       if (verdict === 'gone') return report;
     }
     if (batch.length < CLAIM_BATCH) break;
   }
+  // A retry due soon can only come from a failure in this run (earlier runs waited for theirs).
+  if (!retrying) return report;
   const [next] = await database
     .select({ at: min(webhookDeliveries.nextAttemptAt) })
     .from(webhookDeliveries)
