@@ -9,18 +9,20 @@ import { describeFirstTimes, measureFirstTimes } from './first-times';
 import { runBenchMain } from './lifecycle';
 import { measureScenario, type ScenarioLoad } from './load';
 import { measureMemory } from './memory';
+import { measureWebhookFanOut } from './webhooks';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
 import { benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
 
 // `npx tsx bench/only.ts <scenario…>`: some HTTP scenarios alone, each beside the baseline on the
 // same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking, first-times
-// (Chromium: navigation to the demo host's booking page → first time button visible), and memory
+// (Chromium: navigation to the demo host's booking page → first time button visible), webhooks (fan-out
+// at 20 bookings/s to 3 endpoints per host: booking reply p95 and delivery p95), and memory
 // (40,000 distinct availability queries; the server's resident memory against its cache budgets). For profiling,
 // BENCH_CPU_PROF=<folder> starts each app server under `node --cpu-prof` (profiles written on stop).
 // `--cost`: CPU time per request (app server and its Postgres backends) instead of the load runs, a
 // measure that holds on a machine shared with other work (bench/cpu-cost.ts).
 
-const scenarios = ['cold', 'warm', 'booking', 'first-times', 'memory'] as const;
+const scenarios = ['cold', 'warm', 'booking', 'first-times', 'memory', 'webhooks'] as const;
 type Scenario = (typeof scenarios)[number];
 
 function line(name: string, load: ScenarioLoad, baseline: ScenarioLoad): string {
@@ -54,7 +56,21 @@ async function main(): Promise<void> {
 
   for (const name of wanted) {
     const serverArgs = name === 'memory' ? [...nodeArgs, '--trace-gc'] : nodeArgs;
-    const server = await startAppServer({ databaseUrl: database.url, nodeArgs: serverArgs, ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}) });
+    const server = await startAppServer({
+      databaseUrl: database.url,
+      nodeArgs: serverArgs,
+      ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}),
+      ...(name === 'webhooks' ? { env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } } : {}),
+    });
+    if (name === 'webhooks') {
+      const run = await measureWebhookFanOut(server.baseUrl, database.url, new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs), bookingMeetingTypeIds);
+      const f = (n: number) => n.toFixed(1);
+      console.log(
+        `webhooks: ${run.bookings} bookings, booking reply p95 ${f(run.offered.latencyMs.p95)} ms (p50 ${f(run.offered.latencyMs.p50)}); delivery p95 ${f(run.latencyMs.p95)} ms (p50 ${f(run.latencyMs.p50)}, max ${f(run.maxMs)}); ${run.delivered} of ${run.expected} delivered, ${run.repeats} repeats`,
+      );
+      await server.stop();
+      continue;
+    }
     if (name === 'memory') {
       // The app's default budgets (lib/env.ts): the reply cache and the in-process cache store.
       const run = await measureMemory(server, availabilityHost.meetingTypeId, window, (32 + 64) * 1024 * 1024);

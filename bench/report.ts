@@ -9,6 +9,7 @@ import { ENGINE_SETUP } from './engine';
 import { FIXED_RATE, LIGHT_RATE, type LoadResult, SATURATION, type ScenarioLoad, SERIAL, WARM_UP_SECONDS } from './load';
 import type { MachineInfo } from './machine';
 import { NOTIFICATION_LOAD, type NotificationLatency } from './notifications';
+import { WEBHOOK_LOAD, type WebhookFanOut } from './webhooks';
 import type { AvailabilityCheck } from './scenarios';
 import { AVAILABILITY_DATA, type AvailabilityHost, BOOKING_HOSTS, type BenchWindow } from './seed';
 
@@ -21,6 +22,7 @@ export const TARGETS = {
   bookingFailureShare: 0.01,
   dashboardP95Ms: 200,
   notificationP95Ms: 1_000,
+  webhookDeliveryP95Ms: 2_000,
   hostileFeedHealthP99Ms: 50,
   // Issue 16: the hot path.
   bookingSaturationPerSecond: 300,
@@ -56,6 +58,7 @@ export interface BenchReport {
   engine: EngineResult;
   /** Commit → invitee confirmation recorded, inline jobs, at a fixed booking rate. */
   notifications: NotificationLatency;
+  webhooks: WebhookFanOut;
   dashboardHost: DashboardHost;
   /** `GET /dashboard` signed in as the host with 10,000 bookings, serial. */
   dashboard: DashboardLoad;
@@ -98,6 +101,9 @@ function targetsTable(report: BenchReport): string[] {
   const dashboardOk = dashboard.latencyMs.p95 < TARGETS.dashboardP95Ms && failures(dashboard) === 0;
   const mail = report.notifications;
   const mailOk = mail.latencyMs.p95 < TARGETS.notificationP95Ms && mail.recorded === mail.bookings && mail.bookings > 0;
+  const hooks = report.webhooks;
+  const hooksReplyOk = hooks.offered.latencyMs.p95 < TARGETS.bookingP95MsAtLightRate;
+  const hooksOk = hooks.latencyMs.p95 < TARGETS.webhookDeliveryP95Ms && hooks.delivered === hooks.expected && hooks.expected > 0;
   const feeds = report.hostileFeeds;
   const feedsOk = feeds.during.p99 < TARGETS.hostileFeedHealthP99Ms && feeds.during.count > 0;
   const bookingRate = report.booking.saturation.requestsPerSecond;
@@ -118,6 +124,8 @@ function targetsTable(report: BenchReport): string[] {
     `| engine year scan < ${TARGETS.engineMedianMs} ms (median) | ${ms(engineMedian)} ms (p95 ${ms(report.engine.engine.ms.p95)} ms) | ${verdict(engineMedian < TARGETS.engineMedianMs)} |`,
     `| booking creation: non-2xx + errors ≤ ${pct(TARGETS.bookingFailureShare)} | ${pct(bookingShare)} | ${verdict(bookingShare <= TARGETS.bookingFailureShare)} |`,
     `| booking → confirmation recorded (inline jobs) at ${NOTIFICATION_LOAD.rate} bookings/s: p95 < ${ms(TARGETS.notificationP95Ms)} ms, none missing | ${ms(mail.latencyMs.p95)} ms (p50 ${ms(mail.latencyMs.p50)} ms, max ${ms(mail.maxMs)} ms; ${int(mail.recorded)} of ${int(mail.bookings)} recorded) | ${verdict(mailOk)} |`,
+    `| webhook fan-out at ${WEBHOOK_LOAD.rate} bookings/s to ${WEBHOOK_LOAD.endpointsPerHost} endpoints each: booking reply p95 < ${TARGETS.bookingP95MsAtLightRate} ms | ${ms(hooks.offered.latencyMs.p95)} ms (p50 ${ms(hooks.offered.latencyMs.p50)} ms) | ${verdict(hooksReplyOk)} |`,
+    `| the same: delivery p95 < ${ms(TARGETS.webhookDeliveryP95Ms)} ms (inline jobs), none missing | ${ms(hooks.latencyMs.p95)} ms (p50 ${ms(hooks.latencyMs.p50)} ms, max ${ms(hooks.maxMs)} ms; ${int(hooks.delivered)} of ${int(hooks.expected)} delivered, ${int(hooks.repeats)} repeats) | ${verdict(hooksOk)} |`,
     `| dashboard landing, ${int(DASHBOARD_DATA.bookings)} bookings: p95 < ${TARGETS.dashboardP95Ms} ms | ${ms(dashboard.latencyMs.p95)} ms (p50 ${ms(dashboard.latencyMs.p50)} ms, ${int(dashboard.responses)} serial requests, non-2xx + errors ${int(failures(dashboard))}) | ${verdict(dashboardOk)} |`,
     `| booking creation saturation ≥ ${TARGETS.bookingSaturationPerSecond}/s (jobs inline, emails sent) | ${int(bookingRate)}/s | ${verdict(bookingRate >= TARGETS.bookingSaturationPerSecond)} |`,
     `| booking reply p95 < ${TARGETS.bookingP95MsAtLightRate} ms at ${LIGHT_RATE.overallRate}/s | ${ms(bookingLightP95)} ms | ${verdict(bookingLightP95 < TARGETS.bookingP95MsAtLightRate)} |`,
@@ -277,6 +285,12 @@ export function renderReport(report: BenchReport): string {
     `Bookings at ${NOTIFICATION_LOAD.rate}/s for ${NOTIFICATION_LOAD.durationSeconds} s (open loop, distinct slots) on the default-TTL server, jobs inline (\`JOBS=inline\`) and mail captured. ` +
       'For each booking made in that run: the invitee confirmation\'s `email_notifications.sent_at` minus `bookings.created_at` (the transaction\'s start), read from Postgres after the run has drained. ' +
       `Booking replies: ${statusList(report.notifications.offered)}; reply p95 ${ms(report.notifications.offered.latencyMs.p95)} ms.`,
+    '',
+    '## Webhook fan-out',
+    '',
+    `Every booking host gets ${WEBHOOK_LOAD.endpointsPerHost} endpoints (local receivers answering 200 at once, \`booking.created\`); bookings at ${WEBHOOK_LOAD.rate}/s for ${WEBHOOK_LOAD.durationSeconds} s (open loop) on the same server, jobs inline. ` +
+      'Delivery latency: each webhook-id\'s first arrival at its receiver minus `bookings.created_at` (the transaction\'s start). The endpoints are deleted afterwards. ' +
+      `Booking replies: ${statusList(report.webhooks.offered)}.`,
     '',
     '## Hostile ICS feeds',
     '',

@@ -16,6 +16,7 @@ import { runBenchMain } from './lifecycle';
 import { measureScenario } from './load';
 import { measureHostileFeeds } from './hostile-feeds';
 import { measureNotificationLatency } from './notifications';
+import { measureWebhookFanOut } from './webhooks';
 import { measurePageWeight, renderPageWeight } from './page-weight';
 import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
@@ -85,7 +86,8 @@ async function main(): Promise<void> {
   const cold = await measureScenario('availability, cold cache', coldTarget);
   await coldServer.stop();
 
-  const server = await startAppServer({ databaseUrl: database.url });
+  // The webhook scenario's receivers are on loopback, which only this switch lets an endpoint be.
+  const server = await startAppServer({ databaseUrl: database.url, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } });
   const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
   const warmTarget = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
   const { etag } = await checkAvailability(warmTarget);
@@ -95,6 +97,8 @@ async function main(): Promise<void> {
   await checkBooking(server.baseUrl, uniqueBookings);
   // Before the booking load, whose thousands of confirmations would still be queued behind it.
   const notifications = await measureNotificationLatency(server.baseUrl, database.url, uniqueBookings);
+  // Its endpoints are deleted at its end: the booking load below runs without webhooks.
+  const webhooks = await measureWebhookFanOut(server.baseUrl, database.url, uniqueBookings, bookingMeetingTypeIds);
   const bookingLoad = await measureScenario('booking creation', uniqueBookings.target(server.baseUrl));
   const dashboard = await measureDashboard(server.baseUrl, dashboardHost);
   const pageWeight = await measurePageWeight(server.baseUrl);
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
     },
     engine,
     notifications,
+    webhooks,
     dashboardHost,
     dashboard,
     hostileFeeds,

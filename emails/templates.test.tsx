@@ -7,6 +7,7 @@ import BookingReminderEmail, { bookingReminderLayout } from './booking-reminder-
 import BookingRescheduledEmail, { bookingRescheduledLayout } from './booking-rescheduled-email';
 import CalendarReauthEmail from './calendar-reauth-email';
 import CalendarSyncStoppedEmail from './calendar-sync-stopped-email';
+import WebhookDisabledEmail from './webhook-disabled-email';
 import { bookingEmailText, sampleInvitee } from './components/booking-email';
 import NewTimeRequestedEmail, { newTimeRequestedLayout } from './new-time-requested-email';
 import BookingRequestEmail, { bookingRequestLayout } from './booking-request-email';
@@ -49,6 +50,14 @@ describe('email templates', () => {
         for (const word of words) expect(part.toLowerCase()).toContain(word.toLowerCase()); // plain text capitalises headings
         expect(part).toContain('http://localhost:3000/dashboard/integrations');
       }
+    }
+  });
+
+  it('the webhook notice names the endpoint and links to the webhook settings', async () => {
+    const element = createElement(WebhookDisabledEmail, WebhookDisabledEmail.PreviewProps);
+    for (const part of [await render(element), await render(element, { plainText: true })]) {
+      expect(part).toContain('https://crm.example.com/hooks/rendezvous');
+      expect(part).toContain('http://localhost:3000/dashboard/settings/webhooks');
     }
   });
 

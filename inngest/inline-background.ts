@@ -14,6 +14,15 @@ import { errorField, log } from '@/lib/log';
 
 const BACKGROUND_RUNS = 2;
 const limit = pLimit(BACKGROUND_RUNS);
+/** Jobs that wait mostly on someone else's server (webhook receivers) get a pool of their own. */
+const ownLimits = new Map<string, ReturnType<typeof pLimit>>();
+
+function limitOf(pool: { name: string; runs: number } | undefined): ReturnType<typeof pLimit> {
+  if (!pool) return limit;
+  let own = ownLimits.get(pool.name);
+  if (!own) ownLimits.set(pool.name, (own = pLimit(pool.runs)));
+  return own;
+}
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
 const retryTimers = new Map<string, NodeJS.Timeout>();
 
@@ -29,7 +38,7 @@ function retryDelayMs(error: unknown): number | null {
   return /^\d+$/.test(error.retryAfter) ? Number(error.retryAfter) * 1000 : Math.max(0, Date.parse(error.retryAfter) - Date.now());
 }
 
-export function runInBackground(key: string, run: () => Promise<unknown>, retryWithinMs: number): void {
+export function runInBackground(key: string, run: () => Promise<unknown>, retryWithinMs: number, pool?: { name: string; runs: number }): void {
   const current = running.get(key);
   if (current) {
     current.again = true;
@@ -41,23 +50,23 @@ export function runInBackground(key: string, run: () => Promise<unknown>, retryW
     try {
       do {
         entry.again = false;
-        await limit(run);
+        await limitOf(pool)(run);
       } while (entry.again);
     } catch (error) {
       const delay = retryDelayMs(error);
       if (delay === null) log().error({ component: 'jobs', key, err: errorField(error, true) }, 'background job failed');
-      else if (delay <= retryWithinMs) retryLater(key, run, delay, retryWithinMs);
+      else if (delay <= retryWithinMs) retryLater(key, run, delay, retryWithinMs, pool);
     } finally {
       running.delete(key);
     }
   })();
 }
 
-function retryLater(key: string, run: () => Promise<unknown>, delayMs: number, retryWithinMs: number): void {
+function retryLater(key: string, run: () => Promise<unknown>, delayMs: number, retryWithinMs: number, pool?: { name: string; runs: number }): void {
   if (retryTimers.has(key)) return;
   const timer = setTimeout(() => {
     retryTimers.delete(key);
-    runInBackground(key, run, retryWithinMs);
+    runInBackground(key, run, retryWithinMs, pool);
   }, delayMs);
   timer.unref();
   retryTimers.set(key, timer);

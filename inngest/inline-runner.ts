@@ -69,7 +69,10 @@ export const inlineSink: EventSink = {
     const failures: unknown[] = [];
     for (const job of jobs) {
       if (!job.triggers.includes(event.name)) continue;
-      if (job.concurrency) runInBackground(concurrencyKey(job.id, job.concurrency, event), () => runJob(job, event, 0), INLINE_HORIZON_MS);
+      if (job.concurrency) {
+        const pool = job.inlineRuns ? { name: job.id, runs: job.inlineRuns } : undefined;
+        runInBackground(concurrencyKey(job.id, job.concurrency, event), () => runJob(job, event, 0), INLINE_HORIZON_MS, pool);
+      }
       else await runJob(job, event, 0).catch((error: unknown) => failures.push(error));
     }
     if (failures.length > 0) throw failures[0];

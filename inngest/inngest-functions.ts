@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingDeclined, bookingRequested, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName } from '@/lib/jobs/events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingDeclined, bookingRequested, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName, meetingTypeCreated, meetingTypeDeleted, meetingTypeUpdated, webhookDeliveryRequested, webhookEndpointDisabled } from '@/lib/jobs/events';
 import { countingJobFailures } from '@/lib/metrics/counters';
 import { jobs, scheduledJobs } from './functions';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
@@ -21,6 +21,11 @@ const triggers = {
   'calendar/sync-requested': calendarSyncRequested,
   'calendar/sync-stopped': calendarSyncStopped,
   'account/email-requested': accountEmailRequested,
+  'meeting-type/created': meetingTypeCreated,
+  'meeting-type/updated': meetingTypeUpdated,
+  'meeting-type/deleted': meetingTypeDeleted,
+  'webhook/delivery-requested': webhookDeliveryRequested,
+  'webhook/endpoint-disabled': webhookEndpointDisabled,
 } as const;
 
 function toDispatched(event: { id?: string; name: string; data: unknown; ts?: number }): DispatchedEvent {

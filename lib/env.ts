@@ -74,6 +74,8 @@ const envSchema = z.object({
   RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE: perMinute(120),
   /** ICS feeds one host may try to add per hour (each try fetches and parses the feed). */
   RATE_LIMIT_ICS_FEED_ADDS_PER_HOUR: perHour(10),
+  /** Webhook test events and resends a host may ask for per hour. */
+  RATE_LIMIT_WEBHOOK_SENDS_PER_HOUR: perHour(60),
   /** "Sync now" / "Try again" on the integrations page: per connection per minute, and per host per hour. */
   RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE: perMinute(2),
   RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR: perHour(30),
@@ -101,6 +103,8 @@ const envSchema = z.object({
   MICROSOFT_API_ORIGIN: optionalUrl,
   /** Tests only: let ICS feeds live on private, loopback and link-local addresses. */
   ICS_ALLOW_PRIVATE_NETWORKS: flag,
+  /** Tests only: let webhook endpoints be http:// and live on private, loopback and link-local addresses. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
   TRUST_PROXY: flag,
   /**
    * Where background jobs (emails, reminders) run: `inline` in the app process, or `inngest`.

@@ -7,3 +7,4 @@ export * from './onboarding';
 export * from './one-time-links';
 export * from './outbox';
 export * from './users';
+export * from './webhooks';

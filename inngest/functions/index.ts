@@ -10,7 +10,8 @@ import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition, ScheduledJob } from './job';
 import { newTimeRequested } from './new-time-requested';
-import { calendarPoll, outboxSweep, requestExpirySweep } from './scheduled';
+import { calendarPoll, outboxSweep, requestExpirySweep, webhookRetryPoll } from './scheduled';
+import { webhookDelivery, webhookDisabledEmail, webhookFanOut } from './webhooks';
 
 /**
  * Every job, registered once: the Inngest adapter and the inline runner both read these lists. No job
@@ -31,7 +32,10 @@ export const jobs = [
   calendarReauthEmail,
   calendarSyncStoppedEmail,
   accountEmail,
+  webhookFanOut,
+  webhookDelivery,
+  webhookDisabledEmail,
 ] as unknown as readonly JobDefinition[];
 
 /** Every job on a clock (Inngest cron; inline, a timer per job). */
-export const scheduledJobs: readonly ScheduledJob[] = [outboxSweep, calendarPoll, requestExpirySweep];
+export const scheduledJobs: readonly ScheduledJob[] = [outboxSweep, calendarPoll, requestExpirySweep, webhookRetryPoll];

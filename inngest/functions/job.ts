@@ -41,6 +41,8 @@ export interface JobDefinition<N extends EventName = EventName> {
    */
   concurrency?: JobConcurrency;
   throttle?: JobThrottle;
+  /** Inline only, with a concurrency key: runs at once in a pool of the job's own instead of the shared two (jobs that mostly wait on others' servers). */
+  inlineRuns?: number;
   /** Inngest ends a sleeping run when a matching event arrives (`event` is the run's, `async` the new one). */
   cancelOn?: readonly { event: EventName; if: string }[];
   /** Retries per step on Inngest (with its exponential backoff). */

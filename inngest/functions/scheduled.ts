@@ -4,6 +4,8 @@ import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
 import { expireDueRequests } from '@/lib/booking/expire-requests';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
+import { sendRequest } from '@/lib/jobs/event-sink';
+import { endpointsWithDueDeliveries } from '@/lib/webhooks/deliver';
 import { defineScheduledJob } from './job';
 
 // The jobs on a clock, in both modes.
@@ -36,4 +38,16 @@ export const requestExpirySweep = defineScheduledJob({
   cron: '* * * * *',
   retries: 2,
   handler: async ({ step }) => ({ expired: await step.run('expire-due', () => expireDueRequests({ database: db(), store: cacheStore() }, Date.now())) }),
+});
+
+export const webhookRetryPoll = defineScheduledJob({
+  id: 'webhook-retry-poll',
+  name: 'Ask for a delivery run on every webhook endpoint with a delivery due (retries, lost requests)',
+  cron: '* * * * *',
+  retries: 1,
+  handler: async ({ step }) => {
+    const due = await step.run('find-due', () => endpointsWithDueDeliveries(db()));
+    await step.run('request-runs', () => Promise.all(due.map((endpointId) => sendRequest('webhook/delivery-requested', { endpointId }))));
+    return { endpoints: due.length };
+  },
 });

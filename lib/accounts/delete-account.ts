@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, slotHoldingStatuses, usernameRedirects, users } from '@/db/schema';
+import { accounts, accountTokens, availabilityOverrides, availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, slotHoldingStatuses, usernameRedirects, users, webhookEndpoints } from '@/db/schema';
 import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
 import { notFound, fieldError } from '@/lib/errors';
@@ -39,6 +39,8 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
   // and a second delete racing this one stops here.
   const [marked] = await deps.database.update(users).set({ deletedAt: new Date(now) }).where(and(eq(users.id, hostUserId), isNull(users.deletedAt))).returning({ id: users.id });
   if (!marked) throw notFound('Host');
+  // Before the cancellations below: their events must not reach the host's receivers.
+  await deps.database.delete(webhookEndpoints).where(eq(webhookEndpoints.userId, hostUserId));
   const future = await deps.database
     .select({ id: bookings.id })
     .from(bookings)

@@ -25,6 +25,8 @@ const policies = {
   'calendar-notifications': { limit: () => env().RATE_LIMIT_CALENDAR_NOTIFICATIONS_PER_MINUTE, windowSeconds: 60 },
   /** ICS feeds a host may try to add (each try fetches and parses a feed), per host. */
   'ics-feed-adds': { limit: () => env().RATE_LIMIT_ICS_FEED_ADDS_PER_HOUR, windowSeconds: 60 * 60 },
+  /** Webhook test events and resends, per host (each is an outgoing request to the host's URL). */
+  'webhook-sends': { limit: () => env().RATE_LIMIT_WEBHOOK_SENDS_PER_HOUR, windowSeconds: 60 * 60 },
   /** "Sync now" / "Try again" on the integrations page: per connection per minute, per host per hour. */
   'calendar-sync-now-connection': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_CONNECTION_PER_MINUTE, windowSeconds: 60 },
   'calendar-sync-now-host': { limit: () => env().RATE_LIMIT_SYNC_NOW_PER_HOST_PER_HOUR, windowSeconds: 60 * 60 },

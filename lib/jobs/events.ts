@@ -14,6 +14,8 @@ const bookingRef = z.object({
   end: z.iso.datetime(),
 });
 
+const meetingTypeRef = z.object({ meetingTypeId: z.uuid(), hostUserId: z.uuid() });
+
 export const eventSchemas = {
   'booking/confirmed': bookingRef,
   /** A request for a meeting type that requires confirmation: pending, holding its slot until decided or `expiresAt`. */
@@ -52,6 +54,14 @@ export const eventSchemas = {
   'account/email-requested': z.object({ tokenId: z.uuid() }),
   /** Something changed at a calendar (push, settings): read it again. Sent straight to the job runner, not through the outbox. */
   'calendar/sync-requested': z.object({ connectionId: z.uuid(), provider: z.enum(['google', 'microsoft', 'ics']) }),
+  /** A host made, changed or deleted a meeting type (for webhooks). */
+  'meeting-type/created': meetingTypeRef,
+  'meeting-type/updated': meetingTypeRef,
+  'meeting-type/deleted': meetingTypeRef,
+  /** An endpoint has deliveries due: send them. Straight to the job runner; the retry poll repeats a lost one. */
+  'webhook/delivery-requested': z.object({ endpointId: z.uuid() }),
+  /** A webhook endpoint failed for 3 days and was turned off: the host is told once. */
+  'webhook/endpoint-disabled': z.object({ endpointId: z.uuid(), hostUserId: z.uuid(), url: z.string() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -70,6 +80,11 @@ export const calendarReauthRequired = eventType('calendar/reauth-required', { sc
 export const calendarSyncStopped = eventType('calendar/sync-stopped', { schema: eventSchemas['calendar/sync-stopped'] });
 export const accountEmailRequested = eventType('account/email-requested', { schema: eventSchemas['account/email-requested'] });
 export const calendarSyncRequested = eventType('calendar/sync-requested', { schema: eventSchemas['calendar/sync-requested'] });
+export const meetingTypeCreated = eventType('meeting-type/created', { schema: eventSchemas['meeting-type/created'] });
+export const meetingTypeUpdated = eventType('meeting-type/updated', { schema: eventSchemas['meeting-type/updated'] });
+export const meetingTypeDeleted = eventType('meeting-type/deleted', { schema: eventSchemas['meeting-type/deleted'] });
+export const webhookDeliveryRequested = eventType('webhook/delivery-requested', { schema: eventSchemas['webhook/delivery-requested'] });
+export const webhookEndpointDisabled = eventType('webhook/endpoint-disabled', { schema: eventSchemas['webhook/endpoint-disabled'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */
 export interface DispatchedEvent<N extends EventName = EventName> {

@@ -6,7 +6,7 @@ import type { NoticeKind } from './notice-kinds';
 // sign-up could use to send text from our domain. Every message to a host goes through this check
 // (an account being deleted counts as unverified: it is mailed nothing more).
 
-export type HostMailKind = NoticeKind | 'calendar_reauth' | 'calendar_sync_stopped' | AccountTokenPurpose;
+export type HostMailKind = NoticeKind | 'calendar_reauth' | 'calendar_sync_stopped' | 'webhook_disabled' | AccountTokenPurpose;
 
 const proofRequests: readonly HostMailKind[] = ['verify_email', 'change_email'];
 

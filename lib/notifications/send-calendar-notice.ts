@@ -20,12 +20,13 @@ type Provider = keyof typeof labels;
 type Outcome = 'sent' | 'captured' | 'skipped';
 
 interface Notice {
-  type: 'calendar_reauth' | 'calendar_sync_stopped';
+  type: 'calendar_reauth' | 'calendar_sync_stopped' | 'webhook_disabled';
   subject: string;
   element: (host: { name: string }) => ReactElement;
 }
 
-async function sendCalendarNotice(database: Database, event: { id: string; ts: number }, hostUserId: string, notice: Notice): Promise<Outcome> {
+/** One notice to the host, once per event (send-webhook-notice.ts uses it too). */
+export async function sendCalendarNotice(database: Database, event: { id: string; ts: number }, hostUserId: string, notice: Notice): Promise<Outcome> {
   const [host] = await database
     .select({ email: users.email, name: users.name, verified: users.emailVerified, deletedAt: users.deletedAt })
     .from(users)

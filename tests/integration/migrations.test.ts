@@ -42,6 +42,9 @@ describe('migrations', () => {
         'username_redirects',
         'users',
         'verification_tokens',
+        'webhook_attempts',
+        'webhook_deliveries',
+        'webhook_endpoints',
       ]);
       const [constraint] = await sql<{ def: string }[]>`
         select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'bookings_no_overlap'`;

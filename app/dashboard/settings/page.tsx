@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -87,6 +88,15 @@ export default async function SettingsPage() {
             Sessions
           </h2>
           <SessionsForm otherSessions={Math.max(0, liveSessions - 1)} action={signOutOtherSessionsAction} />
+        </section>
+        <section aria-labelledby="webhooks-title" className={styles.section}>
+          <h2 id="webhooks-title" className={styles.sectionTitle}>
+            Webhooks
+          </h2>
+          <p className="muted">Tell another system about bookings and meeting type changes as they happen.</p>
+          <p>
+            <Link href="/dashboard/settings/webhooks">Manage webhooks</Link>
+          </p>
         </section>
         <section aria-labelledby="data-title" className={styles.section}>
           <h2 id="data-title" className={styles.sectionTitle}>

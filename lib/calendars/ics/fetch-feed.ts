@@ -22,8 +22,13 @@ export interface FeedPolicy {
   isAllowedAddress(address: string): boolean;
 }
 
+/** Production: https and public addresses only; `allowPrivate` (tests) lifts both. Webhook sends use it too. */
+export function addressPolicy(allowPrivate: boolean): FeedPolicy {
+  return allowPrivate ? { allowHttp: true, isAllowedAddress: () => true } : { allowHttp: false, isAllowedAddress: isPublicAddress };
+}
+
 export function feedPolicy(): FeedPolicy {
-  return env().ICS_ALLOW_PRIVATE_NETWORKS ? { allowHttp: true, isAllowedAddress: () => true } : { allowHttp: false, isAllowedAddress: isPublicAddress };
+  return addressPolicy(env().ICS_ALLOW_PRIVATE_NETWORKS);
 }
 
 export class FeedRefusedError extends Error {
@@ -53,11 +58,11 @@ export function checkFeedUrl(raw: string, policy: FeedPolicy = feedPolicy()): UR
   return url;
 }
 
-const unbracket = (host: string) => host.replace(/^\[|\]$/g, '');
-const isIpLiteral = (host: string) => /^[\d.]+$/.test(host) || host.startsWith('[');
+export const unbracket = (host: string) => host.replace(/^\[|\]$/g, '');
+export const isIpLiteral = (host: string) => /^[\d.]+$/.test(host) || host.startsWith('[');
 
-/** DNS lookup that fails the connection when any resolved address is not allowed. */
-const guardedLookup = (policy: FeedPolicy): LookupFunction => (hostname, options, callback) => {
+/** DNS lookup that fails the connection when any resolved address is not allowed (webhook sends use it too). */
+export const guardedLookup = (policy: FeedPolicy): LookupFunction => (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 4);
     const list = addresses as unknown as { address: string; family: number }[];

@@ -13,7 +13,7 @@ const COPY_SUFFIX = ' (copy)';
  * the host can rename it before invitees see it.
  */
 export async function duplicateMeetingType(ctx: HostContext, input: { id: string }): Promise<HostMeetingType> {
-  return writeOwnMeetingType(ctx, input.id, async ({ tx, hostUserId }, original) => {
+  return writeOwnMeetingType(ctx, input.id, async ({ tx, hostUserId, emit }, original) => {
     await assertRoomForAnother(tx, hostUserId);
     const live = await tx
       .select({ slug: meetingTypes.slug })
@@ -30,6 +30,7 @@ export async function duplicateMeetingType(ctx: HostContext, input: { id: string
       })
       .returning(hostMeetingTypeColumns);
     if (!copy) throw new Error('meeting type copy returned no row');
+    await emit('meeting-type/created', { meetingTypeId: copy.id, hostUserId });
     return copy;
   });
 }
