@@ -22,6 +22,9 @@ export async function bookingWebhookData(database: Queryable, hostUserId: string
     invitee: { name: booking.inviteeName, email: booking.inviteeEmail, timeZone: booking.inviteeTimeZone, notes: booking.notes },
     meetingType: { id: booking.meetingTypeId, name: booking.meetingTypeName },
     tracking: booking.tracking ?? {},
+    // The answers as asked (label kept), and for a group event which occasion the seat belongs to.
+    answers: booking.answers ?? [],
+    seat: booking.seatKey ? { occasion: booking.seatKey, seatsPerSlot: booking.seatsPerSlot } : null,
     cancellation: booking.cancelledAt ? { at: booking.cancelledAt.toISOString(), by: booking.cancelledBy, reason: booking.cancellationReason } : null,
     noShow: booking.noShowAt !== null,
     rescheduledFromId: booking.rescheduledFromId,

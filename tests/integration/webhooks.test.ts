@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bookings, emailNotifications, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { bookings, emailNotifications, meetingTypes, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
 import { deleteHostAccount } from '@/lib/accounts/delete-account';
 import { settleBackgroundRuns } from '@/inngest/inline-background';
@@ -131,8 +131,12 @@ describe('webhook endpoints', () => {
 describe('webhook delivery', () => {
   it('delivers a booking once, signed, with the host’s view; 500 then 200 keeps the same webhook-id; the log shows both attempts', async () => {
     const { host, meetingType, endpoint, hookPath } = await hostWithEndpoint();
+    await database()
+      .update(meetingTypes)
+      .set({ bookingQuestions: [{ id: 'topic', type: 'short_text', label: 'What should we cover?', required: true }] })
+      .where(eq(meetingTypes.id, meetingType.id));
     receiver.script(hookPath, 500, 200);
-    const { status, body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY, { tracking: { utm_source: 'newsletter' } }));
+    const { status, body } = await book(inviteeFor(meetingType.id, MONDAY_10AM_NY, { tracking: { utm_source: 'newsletter' }, answers: { topic: 'Pricing' } }));
     expect(status).toBe(201);
     const [first, second] = await receiver.waitFor(hookPath, 2, 20_000);
     expect(first!.verified && second!.verified).toBe(true);
@@ -149,6 +153,8 @@ describe('webhook delivery', () => {
       invitee: expect.objectContaining({ timeZone: 'Europe/Berlin' }),
       meetingType: { id: meetingType.id, name: meetingType.name },
       tracking: { utm_source: 'newsletter' },
+      answers: [{ questionId: 'topic', label: 'What should we cover?', type: 'short_text', value: 'Pricing' }],
+      seat: null,
       hostUrl: expect.stringMatching(new RegExp(`/dashboard/bookings/${body.booking.id}$`)),
     });
     expect(JSON.stringify(first!.body)).not.toMatch(/token/i);
