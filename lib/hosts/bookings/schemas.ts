@@ -67,3 +67,7 @@ export const rescheduleHostBookingSchema = z.object({ bookingId: bookingIdField,
 export const requestNewTimeSchema = z.object({ bookingId: bookingIdField, message: optionalNote });
 
 export const markNoShowSchema = z.object({ bookingId: bookingIdField, noShow: checkbox });
+
+/** The host API's bodies for the same actions (the booking id is in the path); unknown fields are refused. */
+export const hostCancelApiSchema = cancelHostBookingSchema.omit({ bookingId: true }).strict();
+export const noShowApiSchema = z.strictObject({ noShow: z.boolean() });
