@@ -27,3 +27,10 @@ CREATE TABLE "api_idempotency_keys" (
 	CONSTRAINT "api_idempotency_keys_reply_whole" CHECK (("api_idempotency_keys"."response_status" is null) = ("api_idempotency_keys"."response_body" is null))
 );--> statement-breakpoint
 ALTER TABLE "api_idempotency_keys" ADD CONSTRAINT "api_idempotency_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+--> statement-breakpoint
+-- /docs/api (the API reference) makes "docs" an app route: a redirect holding the name is dropped and a
+-- host holding it gets a suffixed name, as migration 0011 did for the names it reserved.
+DELETE FROM "username_redirects" WHERE "username" = 'docs';--> statement-breakpoint
+UPDATE "users" SET "username" = 'docs-' || substr(md5("id"::text), 1, 8) WHERE "username" = 'docs';--> statement-breakpoint
+ALTER TABLE "users" DROP CONSTRAINT "users_username_not_reserved";--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_username_not_reserved" CHECK ("users"."username" not in ('about', 'account', 'admin', 'api', 'auth', 'bookings', 'dashboard', 'demo', 'dev', 'docs', 'embed', 'forgot-password', 'help', 'login', 'logout', 'mail', 'pricing', 'privacy', 'public', 'reset-password', 'settings', 'signin', 'signout', 'signup', 'static', 'terms', 'verify-email', 'www') or ("users"."username" = 'demo' and "users"."email" = 'demo@example.com'));

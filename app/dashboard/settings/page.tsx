@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TimeZoneForm } from '@/components/availability/time-zone-form';
 import styles from '@/components/dashboard/dashboard.module.css';
@@ -87,6 +88,15 @@ export default async function SettingsPage() {
             Sessions
           </h2>
           <SessionsForm otherSessions={Math.max(0, liveSessions - 1)} action={signOutOtherSessionsAction} />
+        </section>
+        <section aria-labelledby="api-title" className={styles.section}>
+          <h2 id="api-title" className={styles.sectionTitle}>
+            API
+          </h2>
+          <p className="muted">Let a script or another service read or change your meeting types, hours and bookings.</p>
+          <p>
+            <Link href="/dashboard/settings/api-keys">Manage API keys</Link> · <Link href="/docs/api">API reference</Link>
+          </p>
         </section>
         <section aria-labelledby="data-title" className={styles.section}>
           <h2 id="data-title" className={styles.sectionTitle}>
