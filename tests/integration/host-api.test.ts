@@ -126,7 +126,7 @@ describe('host API: meeting types', () => {
     const host = await createHost(database);
     const { key } = await issueKey(database, host.id);
     const huge = JSON.stringify(meetingTypeBody({ description: 'x'.repeat(1024 * 1024) }));
-    const declared = await callApi('POST', '/api/v1/meeting-types', { key, body: huge });
+    const declared = await callApi('POST', '/api/v1/meeting-types', { key, body: huge, headers: { 'content-length': String(Buffer.byteLength(huge)) } });
     expect(declared.status).toBe(413);
     const streamed = await callApi('POST', '/api/v1/meeting-types', { key, body: huge, headers: { 'content-length': '10' } });
     expect(streamed.status).toBe(413);
@@ -149,6 +149,17 @@ describe('host API: meeting types', () => {
     const other = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody(), headers });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency_key_reused');
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toHaveLength(1);
+  });
+
+  it('creates once when two requests with one key arrive together', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const body = meetingTypeBody();
+    const headers = { 'idempotency-key': 'create-together' };
+    const replies = await Promise.all([1, 2, 3].map(() => callApi('POST', '/api/v1/meeting-types', { key, body, headers })));
+    expect(replies.filter((reply) => reply.status === 201).length).toBeGreaterThanOrEqual(1);
+    for (const reply of replies) expect([201, 409]).toContain(reply.status);
     expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toHaveLength(1);
   });
 
