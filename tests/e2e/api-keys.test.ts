@@ -46,9 +46,9 @@ describe.skipIf(!hasBrowser)('API keys in Chromium', () => {
     await page.getByLabel('Access').selectOption('read-write');
     await page.getByRole('button', { name: 'Create key' }).click();
     const shown = page.getByLabel('Your new key');
-    await expect.poll(() => shown.inputValue()).toMatch(/^rdv_[0-9A-Za-z]{43}$/);
+    await expect.poll(() => shown.inputValue(), { timeout: 15_000 }).toMatch(/^rdv_[0-9A-Za-z]{43}$/);
     const key = await shown.inputValue();
-    await expect.poll(() => page.getByText('Never used').count()).toBe(1);
+    await expect.poll(() => page.getByText(/Never used/).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('li', { hasText: 'CRM sync' }).textContent()).toContain(key.slice(0, 12));
     await checkPageState(page, 'dashboard-api-keys-created');
 
@@ -61,14 +61,14 @@ describe.skipIf(!hasBrowser)('API keys in Chromium', () => {
     await page.reload();
     expect(await page.getByLabel('Your new key').count()).toBe(0);
     expect(await page.content()).not.toContain(key);
-    await expect.poll(() => page.getByText(/Last used/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Last used/).count(), { timeout: 15_000 }).toBe(1);
 
     await page.getByRole('button', { name: 'Revoke CRM sync' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Revoke “CRM sync”?' });
     await dialog.waitFor();
     await checkPageState(page, 'dashboard-api-keys-revoke-dialog');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
-    await expect.poll(() => page.getByText(/^Revoked /).count()).toBe(1);
+    await expect.poll(() => page.getByText(/^Revoked /).count(), { timeout: 15_000 }).toBe(1);
     expect((await me(key)).status).toBe(401);
 
     await page.goto(`${baseUrl}/docs/api`);

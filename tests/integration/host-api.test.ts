@@ -271,3 +271,23 @@ describe('host API: bookings', () => {
     expect((await callApi('POST', `/api/v1/me/bookings/${past.id}/no-show`, { key, body: { noShow: 'yes' } })).status).toBe(400);
   });
 });
+
+describe('host API: hostile input', () => {
+  it('answers arbitrary ids, queries and bodies on every route with a 4xx or a success, never a 5xx', async () => {
+    const { host } = await createBookableHost(database);
+    const { key } = await issueKey(database, host.id);
+    const ids = ['x', '00000000-0000-0000-0000-000000000000', "1' or '1'='1", '%00', 'é'.repeat(300), '2099-02-30', '9999-99-99'];
+    const bodies: unknown[] = [undefined, 'null', '[]', '"text"', '{}', '{"days":"all"}', '{"unavailable":true,"windows":[{"startTime":"25:00","endTime":"x"}]}', '{"noShow":null}', '{"reason":{"a":1}}', '{"name":"\\u0000"}'];
+    const templates = ['/api/v1/meeting-types/{id}', '/api/v1/date-overrides/{id}', '/api/v1/me/bookings/{id}', '/api/v1/me/bookings/{id}/cancel', '/api/v1/me/bookings/{id}/no-show'];
+    const fixed = ['/api/v1/meeting-types', '/api/v1/weekly-hours', '/api/v1/time-zone', '/api/v1/me/bookings?cursor=%FF&limit=abc'];
+    const paths = [...fixed, ...templates.flatMap((template) => ids.map((id) => template.replace('{id}', encodeURIComponent(id))))];
+    for (const path of paths) {
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : bodies) {
+          const reply = await callApi(method, path, { key, body }).catch((error: Error) => (error.message.startsWith('no host API handler') ? null : Promise.reject(error)));
+          if (reply) expect(reply.status, `${method} ${path} ${String(body)}`).toBeLessThan(500);
+        }
+      }
+    }
+  });
+});

@@ -24,7 +24,7 @@ function validator(): Ajv2020 {
 /** The document's path template for a request path ("/api/v1/bookings/1f…" → "/api/v1/bookings/{id}"). */
 export function pathTemplateOf(pathname: string): string | undefined {
   const paths = Object.keys((openApiDocument() as Document).paths);
-  const matches = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+').replace(/\./g, '\\.')}$`).test(pathname);
+  const matches = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]*').replace(/\./g, '\\.')}$`).test(pathname);
   // A literal path wins over a template ("/me/bookings" over "/me/{…}").
   return paths.find((template) => template === pathname) ?? paths.find(matches);
 }

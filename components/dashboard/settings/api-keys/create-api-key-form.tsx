@@ -21,9 +21,9 @@ export function CreateApiKeyForm({ action }: { action: CreateApiKeyAction }) {
     <>
       <ActionForm dispatch={submit} className={settingsStyles.form}>
         <TextField label="Name" name="name" required maxLength={100} error={fieldErrors?.name} hint="What uses it, e.g. “CRM sync”." />
-        <SelectField label="Access" name="scope" defaultValue="read" error={fieldErrors?.scope}>
-          <option value="read">Read: look at meeting types, hours and bookings</option>
-          <option value="read-write">Read and write: also change them and cancel bookings</option>
+        <SelectField label="Access" name="scope" defaultValue="read" error={fieldErrors?.scope} hint="Read sees meeting types, hours and bookings; read and write may also change them and cancel bookings.">
+          <option value="read">Read</option>
+          <option value="read-write">Read and write</option>
         </SelectField>
         {formError(state) ? <Alert tone="error">{formError(state)}</Alert> : null}
         <Button type="submit" className={settingsStyles.submit} disabled={pending}>
@@ -35,7 +35,9 @@ export function CreateApiKeyForm({ action }: { action: CreateApiKeyAction }) {
           <Alert tone="success" title={`Key “${created.name}” created`}>
             Copy it now: it is shown only once. If you lose it, revoke it and create another.
           </Alert>
-          <TextField label="Your new key" readOnly value={created.key} className={styles.keyField} onFocus={(event) => event.currentTarget.select()} />
+          <div className={styles.keyField}>
+            <TextField label="Your new key" readOnly value={created.key} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
+          </div>
           <Button
             variant="secondary"
             onClick={() => {
