@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import styles from './api-reference.module.css';
-import { type ResolveRef, type Schema, SchemaFields, typeName } from './schema-fields';
+import { type ResolveRef, type Schema, SchemaFields, typeName, WithCode } from './schema-fields';
 
 // The API reference (/docs/api), rendered on the server from the OpenAPI document: no script, no CDN,
 // nothing the page's CSP has to allow. Grouped by tag; each operation with its scope, parameters,
@@ -73,7 +73,11 @@ function Operation({ method, path, operation, resolve, document }: { method: str
         {operation.summary}
         {operation['x-scope'] ? <span className={styles.scope}> · needs a {operation['x-scope']} key</span> : null}
       </p>
-      {operation.description ? <p>{operation.description}</p> : null}
+      {operation.description ? (
+        <p>
+          <WithCode text={operation.description} />
+        </p>
+      ) : null}
       {operation.parameters?.length ? <Parameters parameters={operation.parameters} document={document} /> : null}
       {body ? (
         <>
@@ -97,9 +101,11 @@ function Operation({ method, path, operation, resolve, document }: { method: str
         Errors:{' '}
         {failures
           .filter(([status]) => status !== 'default')
-          .map(([status, reply]) => `${status} ${reply.description}`)
-          .join('; ')}
-        .
+            .map(([status, reply]) => (
+            <span key={status}>
+              {status} <WithCode text={reply.description} />;{' '}
+            </span>
+          ))}
       </p>
     </section>
   );
@@ -111,7 +117,9 @@ export function ApiReference({ document, intro }: { document: Document; intro: R
   return (
     <main className={styles.page}>
       <h1>{document.info.title}</h1>
-      <p className={styles.lead}>{document.info.description}</p>
+      <p className={styles.lead}>
+        <WithCode text={document.info.description} />
+      </p>
       {intro}
       <nav aria-label="Operations" className={styles.toc}>
         {document.tags.map((tag) => (

@@ -38,7 +38,8 @@ function limits(schema: Schema): string[] {
   const found: string[] = [];
   for (const candidate of variants(schema)) {
     for (const [key, label] of NUMBER_LIMITS) if (typeof candidate[key] === 'number') found.push(`${label} ${candidate[key]}`);
-    if (typeof candidate.pattern === 'string') found.push(`pattern ${candidate.pattern}`);
+    // A format (uuid, date) says it more readably than the regular expression zod adds for it.
+    if (typeof candidate.pattern === 'string' && typeof candidate.format !== 'string') found.push(`pattern ${candidate.pattern}`);
   }
   if (schema.default !== undefined) found.push(`default ${JSON.stringify(schema.default)}`);
   return found;
@@ -77,4 +78,9 @@ export function SchemaFields({ schema, resolve, depth = 0 }: { schema: Schema; r
       })}
     </ul>
   );
+}
+
+/** Text with `code spans` (as the document's descriptions write them) shown as code. */
+export function WithCode({ text }: { text: string }): ReactNode {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
 }

@@ -30,7 +30,7 @@ async function signedUpHost() {
 const me = (key: string) => fetch(`${baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
 
 describe.skipIf(!hasBrowser)('API keys in Chromium', () => {
-  it('creates a key from the dashboard, uses it, revokes it, and reads the API reference', async () => {
+  it('creates a key from the dashboard, uses it, revokes it, and reads the API reference', { timeout: 180_000 }, async () => {
     const host = await signedUpHost();
     const context = await browser().newContext({ timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
@@ -73,7 +73,7 @@ describe.skipIf(!hasBrowser)('API keys in Chromium', () => {
 
     await page.goto(`${baseUrl}/docs/api`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Rendezvous API');
-    expect(await page.getByRole('heading', { name: 'GET /api/v1/me/bookings' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'GET /api/v1/me/bookings', exact: true }).count()).toBe(1);
     await checkPageState(page, 'docs-api');
     const document = await fetch(`${baseUrl}/api/v1/openapi.json`);
     expect(((await document.json()) as { openapi: string }).openapi).toBe('3.1.0');
