@@ -11,8 +11,8 @@ const ioModules = ['@/db', '@/db/*', '@/lib/database', 'drizzle-orm', 'drizzle-o
 // lib's domains are layered low to high; a domain may import only the domains below it, so no two
 // import each other both ways and no longer cycle can form. Move a primitive down rather than reorder.
 // metrics (the Prometheus registry) sits low so every domain and the route wrapper can count;
-// operations (readiness, the metrics scrape) sits on top, since it looks at everything.
-const libDomainsLowToHigh = ['scheduling', 'metrics', 'i18n', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'webhooks', 'accounts', 'actions', 'operations'];
+// operations (readiness, the metrics scrape) and openapi (the document of every route) sit on top.
+const libDomainsLowToHigh = ['scheduling', 'metrics', 'i18n', 'secrets', 'cache', 'jobs', 'hosts', 'auth', 'calendars', 'availability', 'booking', 'notifications', 'webhooks', 'accounts', 'actions', 'operations', 'openapi'];
 /** The domains top-level lib/*.ts primitives may use: the pure slot engine, and the metrics they record. */
 const primitiveDomains = ['scheduling', 'metrics'];
 

@@ -124,15 +124,15 @@ export function parseOptionalHeader<S extends z.ZodType>(request: Request, name:
   return value === null ? undefined : parseWith(schema, value, `${name} header`);
 }
 
-/** Reads at most MAX_BODY_BYTES of JSON, whatever Content-Length claims, then validates it. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/** Reads at most `maxBytes` (MAX_BODY_BYTES) of JSON, whatever Content-Length claims, then validates it. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new AppError('unsupported_media_type', 'Send the request body as application/json');
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readCapped(request);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readCapped(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -142,11 +142,11 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   return parseWith(schema, body, 'request body');
 }
 
-function tooLarge(): AppError {
-  return new AppError('payload_too_large', `The request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large', `The request body must be at most ${maxBytes / 1024} KiB`);
 }
 
-async function readCapped(request: Request): Promise<string> {
+async function readCapped(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -155,9 +155,9 @@ async function readCapped(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }

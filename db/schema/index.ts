@@ -1,3 +1,4 @@
+export * from './api-keys';
 export * from './availability';
 export * from './bookings';
 export * from './calendars';

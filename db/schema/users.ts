@@ -8,7 +8,7 @@ import { createdAt, instant, updatedAt } from './columns';
  * (users_username_not_reserved) is built from this list; migrations repeat it and a test compares them.
  */
 export const reservedUsernames = [
-  'about', 'account', 'admin', 'api', 'auth', 'bookings', 'dashboard', 'demo', 'dev', 'embed', 'forgot-password',
+  'about', 'account', 'admin', 'api', 'auth', 'bookings', 'd', 'dashboard', 'demo', 'dev', 'docs', 'embed', 'forgot-password',
   'help', 'login', 'logout', 'mail', 'pricing', 'privacy', 'public', 'reset-password', 'settings', 'signin',
   'signout', 'signup', 'static', 'terms', 'verify-email', 'www',
 ] as const;

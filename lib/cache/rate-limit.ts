@@ -33,6 +33,8 @@ const policies = {
   /** Verification, email-change and reset mails per account (or hashed address). */
   'account-emails-address': { limit: () => env().RATE_LIMIT_ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR, windowSeconds: 60 * 60 },
   'password-resets-client': { limit: () => env().RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR, windowSeconds: 60 * 60 },
+  /** Host API requests per API key. */
+  'api-key': { limit: () => env().RATE_LIMIT_API_KEY_PER_MINUTE, windowSeconds: 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;
@@ -41,6 +43,9 @@ export interface Verdict {
   success: boolean;
   /** Epoch ms when the window frees up again. */
   reset: number;
+  /** The window's size and what is left of it (for RateLimit-* headers); limit 0 when the limit is off. */
+  limit: number;
+  remaining: number;
 }
 
 // Fixed windows per key, in a byte-bounded LRU: O(1) per request, and a flood of distinct clients
@@ -59,7 +64,7 @@ function limitLocally(key: string, policy: LimitPolicy, limit: number, now: numb
   const entry = current && current.windowStart === windowStart ? current : { windowStart, count: 0 };
   entry.count += 1;
   if (entry !== current) localWindows.set(key, entry);
-  return { success: entry.count <= limit, reset: windowStart + windowMs };
+  return { success: entry.count <= limit, reset: windowStart + windowMs, limit, remaining: Math.max(0, limit - entry.count) };
 }
 
 /** Bytes the in-process windows hold (tests check the bound). */
@@ -82,7 +87,7 @@ async function limitWithRedis(name: LimitName, key: string, limit: number): Prom
   try {
     const result = await limiter.limit(key);
     // A timed-out check passes unchecked upstream; count it locally instead.
-    return result.reason === 'timeout' ? null : { success: result.success, reset: result.reset };
+    return result.reason === 'timeout' ? null : { success: result.success, reset: result.reset, limit, remaining: Math.max(0, result.remaining) };
   } catch {
     return null;
   }
@@ -92,7 +97,7 @@ async function limitWithRedis(name: LimitName, key: string, limit: number): Prom
 export async function hitLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
   const policy = policies[name];
   const limit = policy.limit();
-  if (limit === 0) return { success: true, reset: now };
+  if (limit === 0) return { success: true, reset: now, limit: 0, remaining: 0 };
   return (await limitWithRedis(name, key, limit)) ?? limitLocally(`${name}:${key}`, policy, limit, now);
 }
 

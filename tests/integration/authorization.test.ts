@@ -2,7 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { GUARDED } from '@/lib/actions/host-action';
+import { eq } from 'drizzle-orm';
+import { meetingTypes } from '@/db/schema';
+import { revokeApiKey } from '@/lib/hosts/api-keys/revoke';
+import { hostContext } from '@/lib/hosts/host-write';
 import { signInAs } from '../setup/mock-current-host';
+import { createBookableHost, createOverride, insertBookingRow } from '../factories';
+import { depsFor } from './calendar-helpers';
+import { connectTestDatabase } from './db-helpers';
+import { callApi, hostApiRoutes, issueKey, sampleBody } from './host-api';
+import { pathTemplateOf } from './openapi-contract';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
 vi.mock('@/lib/auth/reissue-session', () => ({ reissueSession: async () => {} }));
@@ -38,6 +47,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'app/api/integrations/google/notifications/route.ts': 'Google push deliveries (checked by X-Goog-Channel-Token; they only enqueue a sync)',
   'app/api/integrations/microsoft/notifications/route.ts': 'Graph notifications and validation (checked by clientState; they only enqueue a sync)',
   'app/api/inngest/route.ts': 'Inngest calls it; the SDK verifies the signing key (404 when jobs run inline)',
+  'app/api/v1/openapi.json/route.ts': 'the OpenAPI document (public, like the API it describes)',
 };
 
 function filesUnder(dir: string): string[] {
@@ -72,9 +82,11 @@ describe('authorization of every server action and route handler', () => {
     expect(inline.filter((key) => !PUBLIC_ACTIONS[key])).toEqual([]);
   });
 
-  it('every route handler outside the public list is built with hostRoute()', () => {
+  it('every route handler outside the public list is built with hostRoute() (session) or apiRoute() (API key)', () => {
     const routes = sources.filter((s) => s.file.endsWith('/route.ts'));
-    const unguarded = routes.filter(({ file, text }) => !PUBLIC_ROUTES[file] && exportedNames(text).some((name) => !new RegExp(`export\\s+const\\s+${name}\\s*=\\s*hostRoute\\(`).test(text)));
+    const unguarded = routes.filter(
+      ({ file, text }) => !PUBLIC_ROUTES[file] && exportedNames(text).some((name) => !new RegExp(`export\\s+const\\s+${name}\\s*=\\s*(hostRoute|apiRoute)(<[^>]*>)?\\(`).test(text)),
+    );
     expect(unguarded.map((r) => r.file)).toEqual([]);
   });
 
@@ -90,5 +102,66 @@ describe('authorization of every server action and route handler', () => {
         expect(result, `${file}#${name}`).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
       }
     }
+  });
+});
+
+describe('authorization of every host API route (API keys)', () => {
+  const database = connectTestDatabase();
+  const apiRouteFiles = sources.filter((s) => s.file.endsWith('/route.ts') && /=\s*apiRoute(<[^>]*>)?\(/.test(s.text)).map((s) => s.file);
+  const fileOf = (template: string) => `app${template.replace(/\{(\w+)\}/g, '[$1]')}/route.ts`;
+  const calls = Object.entries(hostApiRoutes).flatMap(([template, module]) =>
+    Object.keys(module)
+      .filter((name) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(name))
+      .map((method) => ({ method, template, writes: method !== 'GET' })),
+  );
+
+  /** Host A (the caller) and host B, whose meeting type, booking and date override A's key must not reach. */
+  async function twoHosts() {
+    const a = await createBookableHost(database);
+    const b = await createBookableHost(database);
+    const booking = await insertBookingRow(database, { hostUserId: b.host.id, meetingTypeId: b.meetingType.id, start: '2020-02-03T15:00:00Z', end: '2020-02-03T15:30:00Z' });
+    await createOverride(database, b.host.id, '2099-05-05', { start: '10:00', end: '11:00' });
+    return { a, b, ids: { id: '', meetingType: b.meetingType.id, booking: booking.id, date: '2099-05-05' } };
+  }
+  const pathFor = (template: string, ids: { meetingType: string; booking: string; date: string }) =>
+    template.replace('{date}', ids.date).replace('{id}', template.startsWith('/api/v1/me/bookings') ? ids.booking : ids.meetingType);
+
+  it('knows every route built with apiRoute(), and each is in the OpenAPI document', () => {
+    expect(apiRouteFiles.sort()).toEqual(Object.keys(hostApiRoutes).map(fileOf).sort());
+    for (const { method, template } of calls) expect(pathTemplateOf(template), `${method} ${template}`).toBe(template);
+  });
+
+  it('refuses no key and a revoked key (401), and a read key on every write (403), before touching anything', async () => {
+    const { a, b, ids } = await twoHosts();
+    const { key: readKey } = await issueKey(database, a.host.id, 'read');
+    const { key: revoked, apiKey } = await issueKey(database, a.host.id, 'read-write');
+    await revokeApiKey(hostContext(depsFor(database), a.host.id), { id: apiKey.id });
+    for (const { method, template, writes } of calls) {
+      const path = pathFor(template, ids);
+      const body = sampleBody(method, template);
+      expect((await callApi(method, path, { body })).status, `${method} ${template} without a key`).toBe(401);
+      expect((await callApi(method, path, { key: revoked, body })).status, `${method} ${template} with a revoked key`).toBe(401);
+      if (writes) expect((await callApi(method, path, { key: readKey, body })).status, `${method} ${template} with a read key`).toBe(403);
+    }
+    expect((await database.select().from(meetingTypes).where(eq(meetingTypes.userId, a.host.id))).map((m) => m.id)).toEqual([a.meetingType.id]);
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.id, b.meetingType.id))).toHaveLength(1);
+  });
+
+  it("answers another host's ids as missing (404) and leaves their data as it was", async () => {
+    const { a, b, ids } = await twoHosts();
+    const { key } = await issueKey(database, a.host.id, 'read-write');
+    const { key: bKey } = await issueKey(database, b.host.id, 'read');
+    const before = { meetingType: await callApi('GET', `/api/v1/meeting-types/${ids.meetingType}`, { key: bKey }), booking: await callApi('GET', `/api/v1/me/bookings/${ids.booking}`, { key: bKey }) };
+    const withIds = calls.filter(({ template }) => template.includes('{id}'));
+    expect(withIds.length).toBeGreaterThanOrEqual(6);
+    for (const { method, template } of withIds) {
+      const reply = await callApi(method, pathFor(template, ids), { key, body: sampleBody(method, template) });
+      expect(reply.status, `${method} ${template} with another host's id`).toBe(404);
+    }
+    // Dates are not ids: A's DELETE of a date B has an override on finds none of A's, and B's stays.
+    expect((await callApi('DELETE', `/api/v1/date-overrides/${ids.date}`, { key })).status).toBe(404);
+    expect((await callApi('GET', `/api/v1/meeting-types/${ids.meetingType}`, { key: bKey })).body).toEqual(before.meetingType.body);
+    expect((await callApi('GET', `/api/v1/me/bookings/${ids.booking}`, { key: bKey })).body).toEqual(before.booking.body);
+    expect((await callApi('GET', '/api/v1/date-overrides', { key: bKey })).body.dateOverrides).toEqual([{ date: ids.date, unavailable: false, windows: [{ startTime: '10:00', endTime: '11:00' }] }]);
   });
 });

@@ -23,6 +23,8 @@ describe('migrations', () => {
       expect(tables.map((t) => t.table_name)).toEqual([
         'account_tokens',
         'accounts',
+        'api_idempotency_keys',
+        'api_keys',
         'availability_overrides',
         'availability_rules',
         'bookings',

@@ -31,6 +31,7 @@ describe('findPublicMeetingType', () => {
       minChangeNoticeMinutes: 0,
       contactLine: null,
       questions: [],
+      requiresConfirmation: false,
       host: { username: host.username, name: host.name, timeZone: 'Europe/Berlin' },
     });
     expect(JSON.stringify(found)).not.toContain(host.email);

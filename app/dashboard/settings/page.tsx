@@ -98,6 +98,15 @@ export default async function SettingsPage() {
             <Link href="/dashboard/settings/webhooks">Manage webhooks</Link>
           </p>
         </section>
+        <section aria-labelledby="api-title" className={styles.section}>
+          <h2 id="api-title" className={styles.sectionTitle}>
+            API
+          </h2>
+          <p className="muted">Let a script or another service read or change your meeting types, hours and bookings.</p>
+          <p>
+            <Link href="/dashboard/settings/api-keys">Manage API keys</Link> · <Link href="/docs/api">API reference</Link>
+          </p>
+        </section>
         <section aria-labelledby="data-title" className={styles.section}>
           <h2 id="data-title" className={styles.sectionTitle}>
             Your data

@@ -51,21 +51,22 @@ export const weeklyHoursSchema = z
   }, { when: fieldsValid });
 export type WeeklyHoursInput = z.infer<typeof weeklyHoursSchema>;
 
+const overrideHoursShape = { unavailable: z.boolean(), windows: windowsField };
+
+function checkOverrideHours(input: { unavailable: boolean; windows: WallWindow[] }, context: z.RefinementCtx): void {
+  if (input.unavailable) return;
+  if (input.windows.length === 0) context.addIssue({ code: 'custom', message: 'Add at least one window, or mark the date unavailable', path: ['windows'] });
+  const overlap = overlapMessage(input.windows);
+  if (overlap) context.addIssue({ code: 'custom', message: overlap, path: ['windows'] });
+}
+
 /** One date's own hours, or the whole date off. `originalDate` names the override being edited. */
 export const dateOverrideInputSchema = z
-  .object({
-    ...scheduleIdField,
-    date: chosenDateField,
-    originalDate: calendarDateField.nullish(),
-    unavailable: z.boolean(),
-    windows: windowsField,
-  })
-  .superRefine((input, context) => {
-    if (input.unavailable) return;
-    if (input.windows.length === 0) context.addIssue({ code: 'custom', message: 'Add at least one window, or mark the date unavailable', path: ['windows'] });
-    const overlap = overlapMessage(input.windows);
-    if (overlap) context.addIssue({ code: 'custom', message: overlap, path: ['windows'] });
-  }, { when: fieldsValid });
+  .object({ ...scheduleIdField, date: chosenDateField, originalDate: calendarDateField.nullish(), ...overrideHoursShape })
+  .superRefine(checkOverrideHours, { when: fieldsValid });
+
+/** The host API's body for one date (the date is in the path); unknown fields are refused. */
+export const dateOverrideApiSchema = z.strictObject(overrideHoursShape).superRefine(checkOverrideHours, { when: fieldsValid });
 export type DateOverrideInput = z.infer<typeof dateOverrideInputSchema>;
 
 /**

@@ -43,8 +43,21 @@ function tabFilter(tab: BookingTab, now: Date): SQL | undefined {
   return and(eq(bookings.status, 'confirmed'), tab === 'upcoming' ? gt(bookings.endTime, now) : lte(bookings.endTime, now));
 }
 
+/** A booking's start exactly as Postgres stores it (µs), so a cursor never skips or repeats a row a Date would round. */
+export const cursorStartColumn = sql<string>`to_char(${bookings.startTime} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** One page of rows fetched with `limit + 1`: the page without its cursor column, and the next page's cursor. */
+export function keysetPage<T extends { id: string; cursorStart: string }>(rows: T[], limit: number): { items: Omit<T, 'cursorStart'>[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ cursorStart: _cursorStart, ...item }) => item),
+    nextCursor: rows.length > limit && last ? encodeBookingCursor({ start: last.cursorStart, id: last.id }) : null,
+  };
+}
+
 /** Rows after the cursor in the tab's order; written so its first half bounds the index scan. */
-function afterCursor(cursor: BookingCursor, ascending: boolean): SQL | undefined {
+export function afterCursor(cursor: BookingCursor, ascending: boolean): SQL | undefined {
   const start = sql`${cursor.start}::timestamptz`;
   return ascending
     ? and(gte(bookings.startTime, start), or(gt(bookings.startTime, start), gt(bookings.id, cursor.id)))
@@ -73,8 +86,7 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
       seatsTotal: meetingTypes.seatsPerSlot,
       // Only seats pay for the count (idx_bookings_seat_key); ordinary rows read null.
       seatsTaken: sql<number | null>`case when ${bookings.seatKey} is not null then (select count(*)::int from bookings seat where seat.seat_key = ${bookings.seatKey} and seat.status = 'confirmed') end`,
-      // Exact to the microsecond, so a cursor never skips or repeats a row a Date would round.
-      cursorStart: sql<string>`to_char(${bookings.startTime} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorStart: cursorStartColumn,
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
@@ -88,13 +100,12 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
     )
     .orderBy(order(bookings.startTime), order(bookings.id))
     .limit(BOOKINGS_PAGE_SIZE + 1);
-  const page = rows.slice(0, BOOKINGS_PAGE_SIZE);
-  const last = page.at(-1);
+  const { items, nextCursor } = keysetPage(rows, BOOKINGS_PAGE_SIZE);
   return {
-    items: page.map(({ cursorStart: _cursorStart, seatsTaken, seatsTotal, ...item }) => ({
+    items: items.map(({ seatsTaken, seatsTotal, ...item }) => ({
       ...item,
       seats: seatsTaken !== null && seatsTotal !== null ? { taken: seatsTaken, total: seatsTotal } : null,
     })),
-    nextCursor: rows.length > BOOKINGS_PAGE_SIZE && last ? encodeBookingCursor({ start: last.cursorStart, id: last.id }) : null,
+    nextCursor,
   };
 }

@@ -73,3 +73,7 @@ export const markNoShowSchema = z.object({ bookingId: bookingIdField, noShow: ch
 export const approveRequestSchema = z.object({ bookingId: bookingIdField });
 
 export const declineRequestSchema = z.object({ bookingId: bookingIdField, reason: optionalNote });
+
+/** The host API's bodies for the same actions (the booking id is in the path); unknown fields are refused. */
+export const hostCancelApiSchema = cancelHostBookingSchema.omit({ bookingId: true }).strict();
+export const noShowApiSchema = z.strictObject({ noShow: z.boolean() });

@@ -79,7 +79,7 @@ const unitChecks = Object.fromEntries(
   Object.entries(durationFields).map(([name, { units }]) => [`${name}Unit`, z.undefined({ error: `Pick ${units.join(', ')}` }).optional()]),
 );
 
-const meetingTypeShape = z.object({
+export const meetingTypeShape = z.object({
   ...unitChecks,
   name: z.string({ error: 'Enter a name' }).pipe(singleLineText(MAX_NAME_LENGTH)).pipe(z.string().min(1, 'Enter a name')),
   slug: slugField,
@@ -124,6 +124,9 @@ function seatsWithoutApproval(fields: { requiresConfirmation: boolean; seatsPerS
 /** Every editable field of a meeting type, as the create and edit forms send it. */
 export const meetingTypeFormSchema = z.preprocess(inStoredUnits, meetingTypeShape.superRefine(seatsWithoutApproval));
 export type MeetingTypeInput = z.output<typeof meetingTypeFormSchema>;
+
+/** The host API's body: the same fields, but a field it does not know is refused, not dropped (a typo must show). */
+export const meetingTypeApiSchema = z.preprocess(inStoredUnits, meetingTypeShape.strict());
 
 export const updateMeetingTypeFormSchema = z.preprocess(
   inStoredUnits,

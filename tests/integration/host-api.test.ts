@@ -1,0 +1,293 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiKeys, bookings, meetingTypes } from '@/db/schema';
+import { hostContext } from '@/lib/hosts/host-write';
+import { listApiKeys } from '@/lib/hosts/api-keys/list';
+import { revokeApiKey } from '@/lib/hosts/api-keys/revoke';
+import { createBookableHost, createHost, createMeetingType, insertBookingRow } from '../factories';
+import { depsFor } from './calendar-helpers';
+import { connectTestDatabase } from './db-helpers';
+import { setTestEnv } from './env';
+import { callApi, issueKey, meetingTypeBody } from './host-api';
+
+const database = connectTestDatabase();
+
+describe('API keys', () => {
+  it('is shown once as rdv_ + 43 base62 characters; only its SHA-256 and first characters are stored', async () => {
+    const host = await createHost(database);
+    const { key, apiKey } = await issueKey(database, host.id, 'read');
+    expect(key).toMatch(/^rdv_[0-9A-Za-z]{43}$/);
+    expect(key.startsWith(apiKey.prefix)).toBe(true);
+    const [row] = await database.select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+    expect(JSON.stringify(row)).not.toContain(key);
+    expect(row!.keyHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('acts for its host, records when it was last used, and is refused with 401 once revoked', async () => {
+    const host = await createHost(database);
+    const { key, apiKey } = await issueKey(database, host.id, 'read');
+    const first = await callApi('GET', '/api/v1/me', { key });
+    expect(first.status).toBe(200);
+    expect(first.body.host).toMatchObject({ id: host.id, username: host.username, timeZone: host.timeZone });
+    const [listed] = await listApiKeys(database, host.id);
+    expect(listed?.lastUsedAt).toBeInstanceOf(Date);
+    await revokeApiKey(hostContext(depsFor(database), host.id), { id: apiKey.id });
+    const after = await callApi('GET', '/api/v1/me', { key });
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthorized');
+    expect(after.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('writes last_used_at at most once a minute per key', async () => {
+    const host = await createHost(database);
+    const { key, apiKey } = await issueKey(database, host.id, 'read');
+    await callApi('GET', '/api/v1/me', { key });
+    const [before] = await database.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await callApi('GET', '/api/v1/me', { key });
+    const [after] = await database.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, apiKey.id));
+    expect(after!.lastUsedAt!.getTime()).toBe(before!.lastUsedAt!.getTime());
+  });
+
+  it('answers no key, a malformed or an unknown key with 401 in the one error shape', async () => {
+    for (const authorization of [undefined, 'Basic dXNlcjpwYXNz', 'Bearer rdv_short', `Bearer rdv_${'A'.repeat(43)}`]) {
+      const reply = await callApi('GET', '/api/v1/me', { headers: authorization ? { authorization } : {} });
+      expect(reply.status, authorization).toBe(401);
+      expect(reply.body).toMatchObject({ error: { code: 'unauthorized', message: expect.any(String) } });
+    }
+  });
+
+  it('lets a read key read and refuses its writes with 403, changing nothing', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id, 'read');
+    expect((await callApi('GET', '/api/v1/meeting-types', { key })).status).toBe(200);
+    const refused = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody() });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toEqual([]);
+  });
+});
+
+describe('API key rate limit', () => {
+  afterEach(() => setTestEnv({ RATE_LIMIT_API_KEY_PER_MINUTE: undefined }));
+
+  it('counts per key, reports RateLimit-* on every reply and answers 429 with Retry-After past the limit', async () => {
+    setTestEnv({ RATE_LIMIT_API_KEY_PER_MINUTE: '3' });
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id, 'read');
+    const { key: otherKey } = await issueKey(database, host.id, 'read');
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await callApi('GET', '/api/v1/me', { key }));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    expect(replies.map((r) => r.headers.get('ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+    for (const reply of replies) {
+      expect(reply.headers.get('ratelimit-limit')).toBe('3');
+      expect(Number(reply.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
+    }
+    expect(replies[3]!.body.error.code).toBe('rate_limited');
+    expect(Number(replies[3]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await callApi('GET', '/api/v1/me', { key: otherKey })).status).toBe(200);
+  });
+});
+
+describe('host API: meeting types', () => {
+  it('creates, reads, replaces, lists and deletes through the dashboard verbs', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const created = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ name: 'Intro call', minChangeNoticeMinutes: 2, minChangeNoticeMinutesUnit: 'hours' }) });
+    expect(created.status).toBe(201);
+    const id = created.body.meetingType.id as string;
+    expect(created.body.meetingType).toMatchObject({ name: 'Intro call', color: '#3B82F6', minChangeNoticeMinutes: 120 });
+    expect((await callApi('GET', `/api/v1/meeting-types/${id}`, { key })).body.meetingType.name).toBe('Intro call');
+    const replaced = await callApi('PUT', `/api/v1/meeting-types/${id}`, { key, body: meetingTypeBody({ name: 'Longer call', durationMinutes: 60 }) });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.meetingType).toMatchObject({ id, name: 'Longer call', durationMinutes: 60 });
+    expect((await callApi('GET', '/api/v1/meeting-types', { key })).body.meetingTypes.map((m: { id: string }) => m.id)).toEqual([id]);
+    expect((await callApi('DELETE', `/api/v1/meeting-types/${id}`, { key })).body).toEqual({ id });
+    expect((await callApi('GET', `/api/v1/meeting-types/${id}`, { key })).status).toBe(404);
+  });
+
+  it('refuses unknown fields, wrong types and malformed JSON with 400 and the fields at fault', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const unknown = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ colour: '#000000' }) });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.error.details)).toContain('colour');
+    const wrongType = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ durationMinutes: 'long' }) });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error.details.issues).toContainEqual(expect.objectContaining({ path: 'durationMinutes' }));
+    const malformed = await callApi('POST', '/api/v1/meeting-types', { key, body: '{"name": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/not valid JSON/);
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toEqual([]);
+  });
+
+  it('refuses a body over 1 MiB with 413, whether Content-Length says so or the stream shows it', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const huge = JSON.stringify(meetingTypeBody({ description: 'x'.repeat(1024 * 1024) }));
+    const declared = await callApi('POST', '/api/v1/meeting-types', { key, body: huge, headers: { 'content-length': String(Buffer.byteLength(huge)) } });
+    expect(declared.status).toBe(413);
+    const streamed = await callApi('POST', '/api/v1/meeting-types', { key, body: huge, headers: { 'content-length': '10' } });
+    expect(streamed.status).toBe(413);
+    // Under the cap, the same field is refused by its own rule, not by size.
+    const large = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ description: 'x'.repeat(6000) }) });
+    expect(large.status).toBe(400);
+  });
+
+  it('replays the reply for a repeated Idempotency-Key, and refuses the key with another body', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const body = meetingTypeBody();
+    const headers = { 'idempotency-key': 'create-intro-1' };
+    const first = await callApi('POST', '/api/v1/meeting-types', { key, body, headers });
+    const again = await callApi('POST', '/api/v1/meeting-types', { key, body, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const other = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody(), headers });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toHaveLength(1);
+  });
+
+  it('creates once when two requests with one key arrive together', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const body = meetingTypeBody();
+    const headers = { 'idempotency-key': 'create-together' };
+    const replies = await Promise.all([1, 2, 3].map(() => callApi('POST', '/api/v1/meeting-types', { key, body, headers })));
+    expect(replies.filter((reply) => reply.status === 201).length).toBeGreaterThanOrEqual(1);
+    for (const reply of replies) expect([201, 409]).toContain(reply.status);
+    expect(await database.select().from(meetingTypes).where(eq(meetingTypes.userId, host.id))).toHaveLength(1);
+  });
+
+  it('frees the key of a refused create, so the corrected request may use it', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const headers = { 'idempotency-key': 'create-intro-2' };
+    await createMeetingType(database, host.id, { slug: 'taken' });
+    const clash = await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ slug: 'taken' }), headers });
+    expect(clash.status).toBe(409);
+    expect((await callApi('POST', '/api/v1/meeting-types', { key, body: meetingTypeBody({ slug: 'free' }), headers })).status).toBe(201);
+  });
+});
+
+describe('host API: hours, zone and date overrides', () => {
+  it('reads and replaces the weekly hours and the time zone', async () => {
+    const { host } = await createBookableHost(database);
+    const { key } = await issueKey(database, host.id);
+    const week = await callApi('GET', '/api/v1/weekly-hours', { key });
+    expect(week.body.days).toHaveLength(7);
+    expect(week.body.days[1]).toEqual({ dayOfWeek: 1, windows: [{ startTime: '09:00', endTime: '17:00' }] });
+    const replaced = await callApi('PUT', '/api/v1/weekly-hours', { key, body: { days: [{ dayOfWeek: 2, windows: [{ startTime: '13:00', endTime: '24:00' }] }] } });
+    expect(replaced.status).toBe(200);
+    const after = await callApi('GET', '/api/v1/weekly-hours', { key });
+    expect(after.body.days.filter((day: { windows: unknown[] }) => day.windows.length > 0)).toEqual([{ dayOfWeek: 2, windows: [{ startTime: '13:00', endTime: '24:00' }] }]);
+    const overlapping = await callApi('PUT', '/api/v1/weekly-hours', { key, body: { days: [{ dayOfWeek: 2, windows: [{ startTime: '09:00', endTime: '12:00' }, { startTime: '11:00', endTime: '13:00' }] }] } });
+    expect(overlapping.status).toBe(400);
+    expect((await callApi('PUT', '/api/v1/time-zone', { key, body: { timeZone: 'europe/paris' } })).body).toEqual({ timeZone: 'Europe/Paris' });
+    expect((await callApi('GET', '/api/v1/time-zone', { key })).body).toEqual({ timeZone: 'Europe/Paris' });
+    expect((await callApi('PUT', '/api/v1/time-zone', { key, body: { timeZone: 'Mars/Olympus' } })).status).toBe(400);
+  });
+
+  it('puts, lists and deletes a date override; a past date or an unknown one is refused', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const date = '2099-03-10';
+    const put = await callApi('PUT', `/api/v1/date-overrides/${date}`, { key, body: { unavailable: false, windows: [{ startTime: '10:00', endTime: '11:00' }] } });
+    expect(put.status).toBe(200);
+    const replaced = await callApi('PUT', `/api/v1/date-overrides/${date}`, { key, body: { unavailable: true, windows: [] } });
+    expect(replaced.body).toEqual({ date, unavailable: true, windows: [] });
+    expect((await callApi('GET', '/api/v1/date-overrides', { key })).body.dateOverrides).toEqual([{ date, unavailable: true, windows: [] }]);
+    expect((await callApi('DELETE', `/api/v1/date-overrides/${date}`, { key })).body).toEqual({ date });
+    expect((await callApi('DELETE', `/api/v1/date-overrides/${date}`, { key })).status).toBe(404);
+    expect((await callApi('PUT', '/api/v1/date-overrides/2001-01-01', { key, body: { unavailable: true, windows: [] } })).status).toBe(400);
+    expect((await callApi('PUT', '/api/v1/date-overrides/not-a-date', { key, body: { unavailable: true, windows: [] } })).status).toBe(400);
+    expect((await callApi('PUT', `/api/v1/date-overrides/${date}`, { key, body: { unavailable: false, windows: [] } })).status).toBe(400);
+  });
+});
+
+describe('host API: bookings', () => {
+  async function hostWithBookings() {
+    const { host, meetingType } = await createBookableHost(database);
+    const rows = [];
+    for (const [start, end, status] of [
+      ['2030-01-07T15:00:00Z', '2030-01-07T15:30:00Z', 'confirmed'],
+      ['2030-01-08T15:00:00Z', '2030-01-08T15:30:00Z', 'cancelled'],
+      ['2030-01-09T15:00:00Z', '2030-01-09T15:30:00Z', 'confirmed'],
+      ['2030-01-10T15:00:00Z', '2030-01-10T15:30:00Z', 'confirmed'],
+    ] as const) {
+      rows.push(await insertBookingRow(database, { hostUserId: host.id, meetingTypeId: meetingType.id, start, end, status }));
+    }
+    return { host, meetingType, rows };
+  }
+
+  it('lists by status and start range, soonest first, page by page with an opaque cursor', async () => {
+    const { host, rows } = await hostWithBookings();
+    const { key } = await issueKey(database, host.id, 'read');
+    const first = await callApi('GET', '/api/v1/me/bookings?status=confirmed&limit=2', { key });
+    expect(first.body.items.map((b: { id: string }) => b.id)).toEqual([rows[0]!.id, rows[2]!.id]);
+    const second = await callApi('GET', `/api/v1/me/bookings?status=confirmed&limit=2&cursor=${first.body.nextCursor}`, { key });
+    expect(second.body.items.map((b: { id: string }) => b.id)).toEqual([rows[3]!.id]);
+    expect(second.body.nextCursor).toBeNull();
+    const ranged = await callApi('GET', '/api/v1/me/bookings?from=2030-01-08T00:00:00Z&to=2030-01-10T00:00:00Z', { key });
+    expect(ranged.body.items.map((b: { id: string }) => b.id)).toEqual([rows[1]!.id, rows[2]!.id]);
+  });
+
+  it('refuses a bad cursor, status, range or limit with 400 instead of reading the first page', async () => {
+    const { host } = await hostWithBookings();
+    const { key } = await issueKey(database, host.id, 'read');
+    for (const query of ['cursor=bm90LWEtY3Vyc29y', 'cursor=%%%', 'status=lost', 'from=yesterday', 'limit=0', 'limit=101', 'from=2030-01-09T00:00:00Z&to=2030-01-08T00:00:00Z', 'tab=upcoming']) {
+      const reply = await callApi('GET', `/api/v1/me/bookings?${query}`, { key });
+      expect(reply.status, query).toBe(400);
+      expect(reply.body.error.code).toBe('invalid_request');
+    }
+  });
+
+  it('shows one booking as its host sees it, tracking included', async () => {
+    const { host, rows } = await hostWithBookings();
+    await database.update(bookings).set({ tracking: { utm_source: 'newsletter' } }).where(eq(bookings.id, rows[0]!.id));
+    const { key } = await issueKey(database, host.id, 'read');
+    const reply = await callApi('GET', `/api/v1/me/bookings/${rows[0]!.id}`, { key });
+    expect(reply.body.booking).toMatchObject({ id: rows[0]!.id, status: 'confirmed', tracking: { utm_source: 'newsletter' }, start: '2030-01-07T15:00:00.000Z' });
+  });
+
+  it('cancels as the host with a reason, and marks a no-show only once the meeting started', async () => {
+    const { host, meetingType, rows } = await hostWithBookings();
+    const { key } = await issueKey(database, host.id);
+    const cancelled = await callApi('POST', `/api/v1/me/bookings/${rows[0]!.id}/cancel`, { key, body: { reason: 'Travelling' } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'host', cancellationReason: 'Travelling' });
+    // Cancelling again changes nothing and answers the same.
+    const again = await callApi('POST', `/api/v1/me/bookings/${rows[0]!.id}/cancel`, { key, body: {} });
+    expect(again.body.booking).toMatchObject({ status: 'cancelled', cancellationReason: 'Travelling' });
+    const future = await callApi('POST', `/api/v1/me/bookings/${rows[2]!.id}/no-show`, { key, body: { noShow: true } });
+    expect(future.status).toBe(409);
+    const past = await insertBookingRow(database, { hostUserId: host.id, meetingTypeId: meetingType.id, start: '2020-01-07T15:00:00Z', end: '2020-01-07T15:30:00Z' });
+    const marked = await callApi('POST', `/api/v1/me/bookings/${past.id}/no-show`, { key, body: { noShow: true } });
+    expect(marked.body.booking.noShowAt).toEqual(expect.any(String));
+    expect((await callApi('POST', `/api/v1/me/bookings/${past.id}/no-show`, { key, body: { noShow: 'yes' } })).status).toBe(400);
+  });
+});
+
+describe('host API: hostile input', () => {
+  it('answers arbitrary ids, queries and bodies on every route with a 4xx or a success, never a 5xx', async () => {
+    const { host } = await createBookableHost(database);
+    const { key } = await issueKey(database, host.id);
+    const ids = ['x', '00000000-0000-0000-0000-000000000000', "1' or '1'='1", '%00', 'é'.repeat(300), '2099-02-30', '9999-99-99'];
+    const bodies: unknown[] = [undefined, 'null', '[]', '"text"', '{}', '{"days":"all"}', '{"unavailable":true,"windows":[{"startTime":"25:00","endTime":"x"}]}', '{"noShow":null}', '{"reason":{"a":1}}', '{"name":"\\u0000"}'];
+    const templates = ['/api/v1/meeting-types/{id}', '/api/v1/date-overrides/{id}', '/api/v1/me/bookings/{id}', '/api/v1/me/bookings/{id}/cancel', '/api/v1/me/bookings/{id}/no-show'];
+    const fixed = ['/api/v1/meeting-types', '/api/v1/weekly-hours', '/api/v1/time-zone', '/api/v1/me/bookings?cursor=%FF&limit=abc'];
+    const paths = [...fixed, ...templates.flatMap((template) => ids.map((id) => template.replace('{id}', encodeURIComponent(id))))];
+    for (const path of paths) {
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
+        for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : bodies) {
+          const reply = await callApi(method, path, { key, body }).catch((error: Error) => (error.message.startsWith('no host API handler') ? null : Promise.reject(error)));
+          if (reply) expect(reply.status, `${method} ${path} ${String(body)}`).toBeLessThan(500);
+        }
+      }
+    }
+  });
+});
