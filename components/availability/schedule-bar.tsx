@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { startTransition, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { DialogActions, DialogText, ModalDialog } from '@/components/ui/modal-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
 import type { ScheduleRef } from '@/lib/hosts/schedules/schemas';
 import type { ScheduleSummary } from '@/lib/hosts/schedules/rows';
@@ -115,18 +115,18 @@ export function ScheduleBar({ schedules, current, actions }: Props) {
           }}
         />
       ) : null}
-      <ModalDialog isOpen={dialog === 'delete'} onClose={() => setDialog(null)} isDismissable={!removePending} title={`Delete “${current.name}”?`} role="alertdialog">
-        <DialogText>Its weekly hours and date overrides are deleted with it. A schedule that a meeting type uses cannot be deleted.</DialogText>
-        {removeError ? <Alert tone="error">{removeError}</Alert> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={() => setDialog(null)} disabled={removePending} autoFocus>
-            Keep it
-          </Button>
-          <Button variant="danger" disabled={removePending} onClick={() => startTransition(() => remove({ scheduleId: current.id }))}>
-            {removePending ? 'Deleting…' : 'Delete'}
-          </Button>
-        </DialogActions>
-      </ModalDialog>
+      <ConfirmDialog
+        isOpen={dialog === 'delete'}
+        title={`Delete “${current.name}”?`}
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        pending={removePending}
+        error={removeError}
+        onConfirm={() => startTransition(() => remove({ scheduleId: current.id }))}
+        onCancel={() => setDialog(null)}
+      >
+        Its weekly hours and date overrides are deleted with it. A schedule that a meeting type uses cannot be deleted.
+      </ConfirmDialog>
     </section>
   );
 }

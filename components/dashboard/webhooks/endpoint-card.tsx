@@ -1,10 +1,9 @@
 'use client';
 
 import { type ReactNode, startTransition, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { DialogActions, DialogText, ModalDialog } from '@/components/ui/modal-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
 import { PayloadButton } from './payload-button';
 import { SecretOnce } from './secret-once';
@@ -59,18 +58,18 @@ export function EndpointCard({ endpoint, actions, children }: { endpoint: Endpoi
         </Button>
       </div>
       {children}
-      <ModalDialog isOpen={confirming} onClose={() => setConfirming(false)} isDismissable={!removing} title="Delete this endpoint?" role="alertdialog">
-        <DialogText>Nothing more is sent to {endpoint.url}, and its delivery log is deleted with it.</DialogText>
-        {removal && !removal.ok ? <Alert tone="error">{removal.error.message}</Alert> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={() => setConfirming(false)} disabled={removing} autoFocus>
-            Keep it
-          </Button>
-          <Button variant="danger" onClick={() => startTransition(() => remove(id))} disabled={removing}>
-            {removing ? 'Deleting…' : 'Delete'}
-          </Button>
-        </DialogActions>
-      </ModalDialog>
+      <ConfirmDialog
+        isOpen={confirming}
+        title="Delete this endpoint?"
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        pending={removing}
+        error={removal && !removal.ok ? removal.error.message : null}
+        onConfirm={() => startTransition(() => remove(id))}
+        onCancel={() => setConfirming(false)}
+      >
+        Nothing more is sent to {endpoint.url}, and its delivery log is deleted with it.
+      </ConfirmDialog>
     </Card>
   );
 }

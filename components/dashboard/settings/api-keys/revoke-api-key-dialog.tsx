@@ -1,8 +1,6 @@
 'use client';
 
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { DialogActions, DialogText, ModalDialog } from '@/components/ui/modal-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 interface Props {
   /** The key's name; null keeps the dialog closed. */
@@ -13,20 +11,10 @@ interface Props {
   onCancel: () => void;
 }
 
-/** Asks before revoking (react-aria modal: focus is trapped, Escape cancels, focus returns after). */
-export function RevokeApiKeyDialog({ name, pending, error, onConfirm, onCancel }: Props) {
+export function RevokeApiKeyDialog({ name, ...rest }: Props) {
   return (
-    <ModalDialog isOpen={name !== null} onClose={onCancel} isDismissable={!pending} title={`Revoke “${name}”?`} role="alertdialog">
-      <DialogText>Anything using this key stops working at once: its next request is refused. This cannot be undone.</DialogText>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={pending} autoFocus>
-          Keep it
-        </Button>
-        <Button variant="danger" onClick={onConfirm} disabled={pending}>
-          {pending ? 'Revoking…' : 'Revoke'}
-        </Button>
-      </DialogActions>
-    </ModalDialog>
+    <ConfirmDialog isOpen={name !== null} title={`Revoke “${name}”?`} confirmLabel="Revoke" pendingLabel="Revoking…" {...rest}>
+      Anything using this key stops working at once: its next request is refused. This cannot be undone.
+    </ConfirmDialog>
   );
 }
