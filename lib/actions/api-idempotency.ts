@@ -17,6 +17,8 @@ const WINDOW_MS = 24 * 60 * 60 * 1000;
 export interface CreatedReply {
   status: number;
   body: Record<string, unknown>;
+  /** What is stored and replayed, when it must differ from `body` (a secret shown once is never stored). */
+  replayBody?: Record<string, unknown>;
 }
 
 async function claim(ctx: HostContext, key: string, digest: string): Promise<boolean> {
@@ -61,6 +63,6 @@ export async function idempotentCreate(ctx: HostContext, request: Request, body:
     await ctx.database.delete(apiIdempotencyKeys).where(where);
     throw error;
   }
-  await ctx.database.update(apiIdempotencyKeys).set({ responseStatus: reply.status, responseBody: reply.body }).where(where);
+  await ctx.database.update(apiIdempotencyKeys).set({ responseStatus: reply.status, responseBody: reply.replayBody ?? reply.body }).where(where);
   return json(reply.body, reply.status);
 }

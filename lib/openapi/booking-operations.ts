@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { availabilityQuerySchema } from '@/lib/availability/schemas';
-import { cancelBookingSchema, createBookingSchema, declineNewTimeSchema, rescheduleBookingSchema } from '@/lib/booking';
+import { cancelBookingSchema, createBookingSchema, decideRequestSchema, declineNewTimeSchema, rescheduleBookingSchema } from '@/lib/booking';
 import type { Operation } from './operations';
 import * as replies from './reply-schemas';
 
@@ -85,5 +85,17 @@ export const bookingOperations: Operation[] = [
     body: declineNewTimeSchema,
     errors: [404, 409, 413, 415],
     replies: { 200: { description: 'The cancelled booking', body: replies.publicBooking } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/bookings/{id}/approval',
+    tag,
+    summary: 'Approve or decline a request with the host’s emailed approval link token',
+    description:
+      'For a meeting type that requires confirmation: `approve` confirms the pending request (the usual confirmation follows); `decline` frees the slot and tells the invitee, with `reason` when given. A request already decided, withdrawn or expired is a 409 whose `details.status` says which.',
+    pathParams: bookingId,
+    body: decideRequestSchema,
+    errors: [404, 409, 413, 415],
+    replies: { 200: { description: 'The booking as decided (no links: the token is the host’s)', body: replies.publicBooking } },
   },
 ];

@@ -3,11 +3,12 @@ import { hostOperations } from './host-operations';
 import { type JsonSchema, jsonSchemaOf } from './json-schema';
 import { type Operation, operationObject } from './operations';
 import { errorReply } from './reply-schemas';
+import { webhookOperations } from './webhook-operations';
 
 // The OpenAPI 3.1 document, built once per process from the routes' zod schemas: /api/v1/openapi.json
 // serves it, /docs/api renders it, and the contract test validates every reply the API tests get.
 
-export const operations: readonly Operation[] = [...bookingOperations, ...hostOperations];
+export const operations: readonly Operation[] = [...bookingOperations, ...hostOperations, ...webhookOperations];
 
 function build(): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -23,7 +24,7 @@ function build(): JsonSchema {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [
-      { name: 'Host API', description: 'Your own meeting types, hours and bookings. Each API key has its own rate limit, reported in RateLimit-* headers.' },
+      { name: 'Host API', description: 'Your own meeting types, hours, bookings and webhook endpoints. Each API key has its own rate limit, reported in RateLimit-* headers.' },
       { name: 'Booking API', description: 'Public: free slots and booking; a booking’s links carry the token its changes need.' },
     ],
     paths,

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { dateOverrideApiSchema, timeZoneInputSchema, weeklyHoursSchema } from '@/lib/hosts/availability/schemas';
 import { apiBookingListQuerySchema } from '@/lib/hosts/bookings/api-list';
-import { hostCancelApiSchema, noShowApiSchema } from '@/lib/hosts/bookings/schemas';
+import { hostCancelApiSchema, hostDeclineApiSchema, noShowApiSchema } from '@/lib/hosts/bookings/schemas';
 import { meetingTypeApiSchema } from '@/lib/hosts/meeting-types/schemas';
 import type { Operation } from './operations';
 import * as replies from './reply-schemas';
 
 // The host REST API (app/api/v1/me, meeting-types, weekly-hours, time-zone, date-overrides,
-// me/bookings): what each route parses and answers. tests/integration/openapi-contract.test.ts checks
+// me/bookings; webhook endpoints in webhook-operations.ts): what each route parses and answers. tests/integration/openapi-contract.test.ts checks
 // that every host route file is listed here and every reply matches.
 
 const tag = 'Host API';
-const uuidParam = (what: string) => ({ id: { description: `The ${what}'s id`, schema: { type: 'string', format: 'uuid' } } });
+export const uuidParam = (what: string) => ({ id: { description: `The ${what}'s id`, schema: { type: 'string', format: 'uuid' } } });
 const dateParam = { date: { description: 'A date in the host’s zone, YYYY-MM-DD', schema: { type: 'string', format: 'date' } } };
 const bookingReply = z.object({ booking: replies.hostBooking });
 const meetingTypeReply = z.object({ meetingType: replies.meetingType });
@@ -146,5 +146,28 @@ export const hostOperations: Operation[] = [
     body: noShowApiSchema,
     errors: [404, 409, 413, 415],
     replies: { 200: { description: 'The booking', body: bookingReply } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/bookings/{id}/approve',
+    tag,
+    scope: 'read-write',
+    summary: 'Approve a pending request',
+    description: 'The meeting type requires confirmation: the request becomes confirmed, with the usual emails. No body. A request already approved, declined, withdrawn or expired is a 409 whose `details.status` says which.',
+    pathParams: uuidParam('booking'),
+    errors: [404, 409],
+    replies: { 200: { description: 'The confirmed booking', body: bookingReply } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/bookings/{id}/decline',
+    tag,
+    scope: 'read-write',
+    summary: 'Decline a pending request',
+    description: 'The slot is free again and the invitee is emailed, with the reason when given (`cancellationReason` shows it). A request already decided is a 409.',
+    pathParams: uuidParam('booking'),
+    body: hostDeclineApiSchema,
+    errors: [404, 409, 413, 415],
+    replies: { 200: { description: 'The declined booking', body: bookingReply } },
   },
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookingChangers, bookingQuestionTypes, bookingStatuses, trackingParameters } from '@/db/schema';
+import { bookingChangers, bookingQuestionTypes, bookingStatuses, trackingParameters, webhookDeliveryStatuses, webhookDisabledReasons, webhookEventTypes } from '@/db/schema';
 import { errorStatus } from '@/lib/errors';
 import { weeklyHoursSchema } from '@/lib/hosts/availability/schemas';
 import { meetingTypeShape } from '@/lib/hosts/meeting-types/schemas';
@@ -103,4 +103,35 @@ export const availability = z.object({
   timezone: z.string(),
   // A group event's starts say how many seats are left.
   slots: z.array(z.object({ start: instant, end: instant, seatsLeft: z.number().int().positive().optional() })),
+});
+
+/** A webhook endpoint as its host sees it (lib/webhooks/endpoints/owned-endpoint.ts): never its secret. */
+export const webhookEndpoint = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  events: z.array(z.enum(webhookEventTypes)),
+  enabled: z.boolean(),
+  disabledReason: z.enum(webhookDisabledReasons).nullable(),
+  failingSince: nullableInstant,
+  createdAt: instant,
+});
+
+/** One delivery of the endpoint's log, with every attempt (the first 1 KB of each reply). */
+export const webhookDelivery = z.object({
+  id: z.string().regex(/^msg_/),
+  eventType: z.string(),
+  status: z.enum(webhookDeliveryStatuses),
+  attempts: z.number().int(),
+  nextAttemptAt: nullableInstant,
+  createdAt: instant,
+  attemptLog: z.array(
+    z.object({
+      attemptNumber: z.number().int(),
+      attemptedAt: instant,
+      statusCode: z.number().int().nullable(),
+      error: z.string().nullable(),
+      durationMs: z.number().int(),
+      responseExcerpt: z.string().nullable(),
+    }),
+  ),
 });

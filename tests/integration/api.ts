@@ -1,4 +1,5 @@
 import { GET as getAvailability } from '@/app/api/v1/availability/route';
+import { POST as postApproval } from '@/app/api/v1/bookings/[id]/approval/route';
 import { GET as getBooking } from '@/app/api/v1/bookings/[id]/route';
 import { GET as getCalendarFile } from '@/app/api/v1/bookings/[id]/ics/route';
 import { POST as postCancel } from '@/app/api/v1/bookings/[id]/cancel/route';
@@ -100,6 +101,12 @@ export async function reschedule(id: string, body: unknown, headers: Record<stri
 export async function declineNewTime(id: string, body: unknown) {
   const request = new Request(`${origin}/api/v1/bookings/${id}/decline`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
   return reply<BookingBody>(await postDecline(request, { params: Promise.resolve({ id }) }), request);
+}
+
+/** The host approves or declines a request with the emailed approval link's token. */
+export async function decideByApprovalLink(id: string, body: unknown) {
+  const request = new Request(`${origin}/api/v1/bookings/${id}/approval`, { method: 'POST', headers: jsonHeaders(), body: JSON.stringify(body) });
+  return reply<BookingBody>(await postApproval(request, { params: Promise.resolve({ id }) }), request);
 }
 
 /** The token in a cancel/reschedule link. */

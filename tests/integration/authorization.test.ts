@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { GUARDED } from '@/lib/actions/host-action';
 import { eq } from 'drizzle-orm';
-import { meetingTypes } from '@/db/schema';
+import { meetingTypes, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { revokeApiKey } from '@/lib/hosts/api-keys/revoke';
 import { hostContext } from '@/lib/hosts/host-write';
 import { signInAs } from '../setup/mock-current-host';
@@ -115,16 +115,30 @@ describe('authorization of every host API route (API keys)', () => {
       .map((method) => ({ method, template, writes: method !== 'GET' })),
   );
 
-  /** Host A (the caller) and host B, whose meeting type, booking and date override A's key must not reach. */
+  /** Host A (the caller) and host B, whose meeting type, booking, date override, webhook endpoint and delivery A's key must not reach. */
   async function twoHosts() {
     const a = await createBookableHost(database);
     const b = await createBookableHost(database);
     const booking = await insertBookingRow(database, { hostUserId: b.host.id, meetingTypeId: b.meetingType.id, start: '2020-02-03T15:00:00Z', end: '2020-02-03T15:30:00Z' });
     await createOverride(database, b.host.id, '2099-05-05', { start: '10:00', end: '11:00' });
-    return { a, b, ids: { id: '', meetingType: b.meetingType.id, booking: booking.id, date: '2099-05-05' } };
+    const [endpoint] = await database
+      .insert(webhookEndpoints)
+      .values({ userId: b.host.id, url: 'https://hooks.example.com/in', events: ['booking.created'], secretEncrypted: 'sealed' })
+      .returning();
+    const deliveryId = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
+    await database.insert(webhookDeliveries).values({ id: deliveryId, endpointId: endpoint!.id, eventType: 'booking.created', payload: {}, status: 'succeeded', attempts: 1 });
+    return { a, b, ids: { meetingType: b.meetingType.id, booking: booking.id, date: '2099-05-05', webhookEndpoint: endpoint!.id, webhookDelivery: deliveryId } };
   }
-  const pathFor = (template: string, ids: { meetingType: string; booking: string; date: string }) =>
-    template.replace('{date}', ids.date).replace('{id}', template.startsWith('/api/v1/me/bookings') ? ids.booking : ids.meetingType);
+  type Ids = Awaited<ReturnType<typeof twoHosts>>['ids'];
+  const idFor = (template: string, ids: Ids) =>
+    template.startsWith('/api/v1/me/bookings')
+      ? ids.booking
+      : template.startsWith('/api/v1/webhook-endpoints')
+        ? ids.webhookEndpoint
+        : template.startsWith('/api/v1/webhook-deliveries')
+          ? ids.webhookDelivery
+          : ids.meetingType;
+  const pathFor = (template: string, ids: Ids) => template.replace('{date}', ids.date).replace('{id}', idFor(template, ids));
 
   it('knows every route built with apiRoute(), and each is in the OpenAPI document', () => {
     expect(apiRouteFiles.sort()).toEqual(Object.keys(hostApiRoutes).map(fileOf).sort());
@@ -153,7 +167,7 @@ describe('authorization of every host API route (API keys)', () => {
     const { key: bKey } = await issueKey(database, b.host.id, 'read');
     const before = { meetingType: await callApi('GET', `/api/v1/meeting-types/${ids.meetingType}`, { key: bKey }), booking: await callApi('GET', `/api/v1/me/bookings/${ids.booking}`, { key: bKey }) };
     const withIds = calls.filter(({ template }) => template.includes('{id}'));
-    expect(withIds.length).toBeGreaterThanOrEqual(6);
+    expect(withIds.length).toBeGreaterThanOrEqual(15);
     for (const { method, template } of withIds) {
       const reply = await callApi(method, pathFor(template, ids), { key, body: sampleBody(method, template) });
       expect(reply.status, `${method} ${template} with another host's id`).toBe(404);
@@ -163,5 +177,9 @@ describe('authorization of every host API route (API keys)', () => {
     expect((await callApi('GET', `/api/v1/meeting-types/${ids.meetingType}`, { key: bKey })).body).toEqual(before.meetingType.body);
     expect((await callApi('GET', `/api/v1/me/bookings/${ids.booking}`, { key: bKey })).body).toEqual(before.booking.body);
     expect((await callApi('GET', '/api/v1/date-overrides', { key: bKey })).body.dateOverrides).toEqual([{ date: ids.date, unavailable: false, windows: [{ startTime: '10:00', endTime: '11:00' }] }]);
+    // B's endpoint keeps its URL, secret and switch, and its delivery was not sent again.
+    const [endpoint] = await database.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, ids.webhookEndpoint));
+    expect(endpoint).toMatchObject({ url: 'https://hooks.example.com/in', secretEncrypted: 'sealed', enabled: true });
+    expect(await database.select({ status: webhookDeliveries.status }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, ids.webhookEndpoint))).toEqual([{ status: 'succeeded' }]);
   });
 });

@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { POST as postApproval } from '@/app/api/v1/bookings/[id]/approval/route';
 import { approveRequestAction, declineRequestAction } from '@/app/dashboard/bookings/actions';
 import { bookings, emailNotifications, outbox } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
@@ -14,7 +13,7 @@ import { settleDispatches } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
 import { signInAs } from '../setup/mock-current-host';
 import { createBookableHost, createMeetingType, inviteeFor } from '../factories';
-import { book, cancel, downloadCalendarFile, fetchAvailability, tokenOf } from './api';
+import { book, cancel, decideByApprovalLink as decideByLink, downloadCalendarFile, fetchAvailability, tokenOf } from './api';
 import { isolatedDatabase } from './isolated-database';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
@@ -47,12 +46,6 @@ async function requested(meetingType: Record<string, unknown> = {}) {
   const reply = await book(invitee);
   expect(reply.status).toBe(201);
   return { host, meetingType: type, invitee, booking: reply.body.booking };
-}
-
-async function decideByLink(id: string, body: Record<string, unknown>) {
-  const request = new Request(`http://rendezvous.test/api/v1/bookings/${id}/approval`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const response = await postApproval(request, { params: Promise.resolve({ id }) });
-  return { status: response.status, body: (await response.json()) as { booking?: { status: string }; error?: { code: string; message: string } } };
 }
 
 const startsOffered = async (meetingTypeId: string) => (await fetchAvailability({ meetingTypeId, ...DAY })).body.slots.map((slot) => slot.start);

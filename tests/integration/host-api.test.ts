@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { apiKeys, bookings, meetingTypes } from '@/db/schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiIdempotencyKeys, apiKeys, bookings, meetingTypes, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { hostContext } from '@/lib/hosts/host-write';
 import { listApiKeys } from '@/lib/hosts/api-keys/list';
 import { revokeApiKey } from '@/lib/hosts/api-keys/revoke';
@@ -8,7 +8,7 @@ import { createBookableHost, createHost, createMeetingType, insertBookingRow } f
 import { depsFor } from './calendar-helpers';
 import { connectTestDatabase } from './db-helpers';
 import { setTestEnv } from './env';
-import { callApi, issueKey, meetingTypeBody } from './host-api';
+import { callApi, issueKey, meetingTypeBody, webhookEndpointBody } from './host-api';
 
 const database = connectTestDatabase();
 
@@ -272,14 +272,152 @@ describe('host API: bookings', () => {
   });
 });
 
+describe('host API: requests awaiting approval', () => {
+  /** A request (pending booking) of the host, as booking a meeting type that requires confirmation leaves it. */
+  async function pendingRequest(hostUserId: string, meetingTypeId: string, start: string, end: string) {
+    const row = await insertBookingRow(database, { hostUserId, meetingTypeId, start, end });
+    await database.update(bookings).set({ status: 'pending', approvalTokenHash: 'a'.repeat(64), approvalExpiresAt: new Date(start) }).where(eq(bookings.id, row.id));
+    return row;
+  }
+
+  it('approves and declines through the dashboard verbs; a second decision is a 409 naming the first', async () => {
+    const { host, meetingType } = await createBookableHost(database);
+    const { key } = await issueKey(database, host.id);
+    const first = await pendingRequest(host.id, meetingType.id, '2030-02-04T15:00:00Z', '2030-02-04T15:30:00Z');
+    const second = await pendingRequest(host.id, meetingType.id, '2030-02-05T15:00:00Z', '2030-02-05T15:30:00Z');
+    const approved = await callApi('POST', `/api/v1/me/bookings/${first.id}/approve`, { key });
+    expect(approved.status).toBe(200);
+    expect(approved.body.booking).toMatchObject({ id: first.id, status: 'confirmed' });
+    const declined = await callApi('POST', `/api/v1/me/bookings/${second.id}/decline`, { key, body: { reason: 'Fully booked that week' } });
+    expect(declined.status).toBe(200);
+    expect(declined.body.booking).toMatchObject({ id: second.id, status: 'declined', cancellationReason: 'Fully booked that week' });
+    const late = await callApi('POST', `/api/v1/me/bookings/${first.id}/decline`, { key, body: {} });
+    expect(late).toMatchObject({ status: 409, body: { error: { code: 'booking_not_active', message: 'This request was already approved.', details: { status: 'confirmed' } } } });
+    const again = await callApi('POST', `/api/v1/me/bookings/${second.id}/approve`, { key });
+    expect(again).toMatchObject({ status: 409, body: { error: { message: 'This request was already declined.' } } });
+    expect((await callApi('POST', `/api/v1/me/bookings/${second.id}/decline`, { key, body: { why: 'x' } })).status).toBe(400);
+    const stored = async (id: string) => (await database.select({ status: bookings.status, declineReason: bookings.declineReason }).from(bookings).where(eq(bookings.id, id)))[0];
+    expect(await stored(first.id)).toEqual({ status: 'confirmed', declineReason: null });
+    expect(await stored(second.id)).toEqual({ status: 'declined', declineReason: 'Fully booked that week' });
+  });
+
+  it('refuses to approve a confirmed booking that was never a request (409)', async () => {
+    const { host, meetingType } = await createBookableHost(database);
+    const { key } = await issueKey(database, host.id);
+    const booking = await insertBookingRow(database, { hostUserId: host.id, meetingTypeId: meetingType.id, start: '2030-02-06T15:00:00Z', end: '2030-02-06T15:30:00Z' });
+    expect((await callApi('POST', `/api/v1/me/bookings/${booking.id}/approve`, { key })).status).toBe(409);
+  });
+});
+
+describe('host API: webhook endpoints', () => {
+  beforeEach(() => setTestEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' }));
+  afterEach(() => setTestEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: undefined }));
+
+  it('creates (the secret once), reads, replaces, turns off and on, rotates and deletes through the settings verbs', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const created = await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody({ events: ['booking.created', 'booking.created', 'meeting_type.updated'] }) });
+    expect(created.status).toBe(201);
+    const { endpoint, secret } = created.body;
+    expect(secret).toMatch(/^whsec_/);
+    expect(endpoint).toMatchObject({ events: ['booking.created', 'meeting_type.updated'], enabled: true, disabledReason: null });
+    const [stored] = await database.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    expect(stored!.secretEncrypted).not.toContain(secret.slice(6));
+    const read = await callApi('GET', `/api/v1/webhook-endpoints/${endpoint.id}`, { key });
+    expect(read.body).toEqual({ endpoint });
+    expect(JSON.stringify((await callApi('GET', '/api/v1/webhook-endpoints', { key })).body)).not.toContain(secret.slice(6));
+    const off = await callApi('PUT', `/api/v1/webhook-endpoints/${endpoint.id}`, { key, body: { url: 'https://127.0.0.1/hooks/moved', events: ['booking.cancelled'], enabled: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.endpoint).toMatchObject({ id: endpoint.id, url: 'https://127.0.0.1/hooks/moved', events: ['booking.cancelled'], enabled: false, disabledReason: 'host' });
+    expect((await callApi('POST', `/api/v1/webhook-endpoints/${endpoint.id}/test`, { key })).status).toBe(409);
+    const on = await callApi('PUT', `/api/v1/webhook-endpoints/${endpoint.id}`, { key, body: { url: 'https://127.0.0.1/hooks/moved', events: ['booking.cancelled'], enabled: true } });
+    expect(on.body.endpoint).toMatchObject({ enabled: true, disabledReason: null });
+    // Without `enabled` the switch stays where it is.
+    expect((await callApi('PUT', `/api/v1/webhook-endpoints/${endpoint.id}`, { key, body: webhookEndpointBody() })).body.endpoint.enabled).toBe(true);
+    expect((await callApi('GET', '/api/v1/webhook-endpoints', { key })).body.endpoints.map((e: { id: string }) => e.id)).toEqual([endpoint.id]);
+    const rotated = await callApi('POST', `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, { key });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(secret);
+    expect((await callApi('DELETE', `/api/v1/webhook-endpoints/${endpoint.id}`, { key })).body).toEqual({ id: endpoint.id });
+    expect((await callApi('GET', `/api/v1/webhook-endpoints/${endpoint.id}`, { key })).status).toBe(404);
+  });
+
+  it('refuses a private or plain-http URL with 400 on url, and unknown fields', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    setTestEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: undefined });
+    const privateUrl = await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody() });
+    expect(privateUrl.status).toBe(400);
+    expect(privateUrl.body.error.details.fieldErrors.url).toMatch(/private or not reachable/);
+    const plain = await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody({ url: 'http://hooks.example.com/in' }) });
+    expect(plain.body.error.details.fieldErrors.url).toMatch(/https/);
+    expect((await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody({ secret: 'whsec_mine' }) })).status).toBe(400);
+    expect((await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody({ events: ['booking.lost'] }) })).status).toBe(400);
+    expect(await database.$count(webhookEndpoints, eq(webhookEndpoints.userId, host.id))).toBe(0);
+  });
+
+  it('replays a create for a repeated Idempotency-Key without the secret, which is never stored in the clear', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const body = webhookEndpointBody();
+    const headers = { 'idempotency-key': 'hook-1' };
+    const first = await callApi('POST', '/api/v1/webhook-endpoints', { key, body, headers });
+    const again = await callApi('POST', '/api/v1/webhook-endpoints', { key, body, headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual({ endpoint: first.body.endpoint });
+    const kept = await database.select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.userId, host.id));
+    expect(kept).toHaveLength(1);
+    expect(JSON.stringify(kept)).not.toContain(first.body.secret.slice(6));
+    expect((await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody(), headers })).status).toBe(422);
+    expect(await database.$count(webhookEndpoints, eq(webhookEndpoints.userId, host.id))).toBe(1);
+  });
+
+  it('queues a test event, shows it in the delivery log with its attempts, and resends it', async () => {
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id);
+    const { endpoint } = (await callApi('POST', '/api/v1/webhook-endpoints', { key, body: webhookEndpointBody() })).body;
+    const test = await callApi('POST', `/api/v1/webhook-endpoints/${endpoint.id}/test`, { key });
+    expect(test.status).toBe(202);
+    const { deliveryId } = test.body;
+    expect(deliveryId).toMatch(/^msg_/);
+    // What the runner records when the receiver keeps failing: an attempt, and the delivery out of retries.
+    await database.insert(webhookAttempts).values({ deliveryId, attemptNumber: 1, attemptedAt: new Date(), statusCode: 500, durationMs: 42, responseExcerpt: 'oops' });
+    await database.update(webhookDeliveries).set({ status: 'dead', attempts: 1, nextAttemptAt: null }).where(eq(webhookDeliveries.id, deliveryId));
+    const log = await callApi('GET', `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { key });
+    expect(log.status).toBe(200);
+    expect(log.body.deliveries).toEqual([
+      expect.objectContaining({ id: deliveryId, eventType: 'webhook.test', status: 'dead', attempts: 1, attemptLog: [expect.objectContaining({ attemptNumber: 1, statusCode: 500, durationMs: 42, responseExcerpt: 'oops' })] }),
+    ]);
+    const resent = await callApi('POST', `/api/v1/webhook-deliveries/${deliveryId}/resend`, { key });
+    expect(resent).toMatchObject({ status: 202, body: { deliveryId } });
+    expect((await callApi('GET', `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?limit=1`, { key })).body.deliveries[0]).toMatchObject({ id: deliveryId, status: 'pending' });
+    expect((await callApi('GET', `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?limit=0`, { key })).status).toBe(400);
+    expect((await callApi('POST', '/api/v1/webhook-deliveries/msg_unknown0123456789abc/resend', { key })).status).toBe(404);
+    expect((await callApi('POST', '/api/v1/webhook-deliveries/not-a-delivery/resend', { key })).status).toBe(404);
+  });
+});
+
 describe('host API: hostile input', () => {
   it('answers arbitrary ids, queries and bodies on every route with a 4xx or a success, never a 5xx', async () => {
     const { host } = await createBookableHost(database);
     const { key } = await issueKey(database, host.id);
     const ids = ['x', '00000000-0000-0000-0000-000000000000', "1' or '1'='1", '%00', 'é'.repeat(300), '2099-02-30', '9999-99-99'];
     const bodies: unknown[] = [undefined, 'null', '[]', '"text"', '{}', '{"days":"all"}', '{"unavailable":true,"windows":[{"startTime":"25:00","endTime":"x"}]}', '{"noShow":null}', '{"reason":{"a":1}}', '{"name":"\\u0000"}'];
-    const templates = ['/api/v1/meeting-types/{id}', '/api/v1/date-overrides/{id}', '/api/v1/me/bookings/{id}', '/api/v1/me/bookings/{id}/cancel', '/api/v1/me/bookings/{id}/no-show'];
-    const fixed = ['/api/v1/meeting-types', '/api/v1/weekly-hours', '/api/v1/time-zone', '/api/v1/me/bookings?cursor=%FF&limit=abc'];
+    const templates = [
+      '/api/v1/meeting-types/{id}',
+      '/api/v1/date-overrides/{id}',
+      '/api/v1/me/bookings/{id}',
+      '/api/v1/me/bookings/{id}/cancel',
+      '/api/v1/me/bookings/{id}/no-show',
+      '/api/v1/me/bookings/{id}/decline',
+      '/api/v1/webhook-endpoints/{id}',
+      '/api/v1/webhook-endpoints/{id}/deliveries',
+      '/api/v1/webhook-deliveries/{id}/resend',
+    ];
+    const fixed = ['/api/v1/meeting-types', '/api/v1/weekly-hours', '/api/v1/time-zone', '/api/v1/me/bookings?cursor=%FF&limit=abc', '/api/v1/webhook-endpoints'];
     const paths = [...fixed, ...templates.flatMap((template) => ids.map((id) => template.replace('{id}', encodeURIComponent(id))))];
     for (const path of paths) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {

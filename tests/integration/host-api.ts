@@ -1,6 +1,8 @@
 import * as dateOverride from '@/app/api/v1/date-overrides/[date]/route';
 import * as dateOverrides from '@/app/api/v1/date-overrides/route';
+import * as bookingApprove from '@/app/api/v1/me/bookings/[id]/approve/route';
 import * as bookingCancel from '@/app/api/v1/me/bookings/[id]/cancel/route';
+import * as bookingDecline from '@/app/api/v1/me/bookings/[id]/decline/route';
 import * as bookingNoShow from '@/app/api/v1/me/bookings/[id]/no-show/route';
 import * as booking from '@/app/api/v1/me/bookings/[id]/route';
 import * as bookingList from '@/app/api/v1/me/bookings/route';
@@ -8,6 +10,12 @@ import * as me from '@/app/api/v1/me/route';
 import * as meetingType from '@/app/api/v1/meeting-types/[id]/route';
 import * as meetingTypes from '@/app/api/v1/meeting-types/route';
 import * as timeZone from '@/app/api/v1/time-zone/route';
+import * as webhookResend from '@/app/api/v1/webhook-deliveries/[id]/resend/route';
+import * as webhookDeliveries from '@/app/api/v1/webhook-endpoints/[id]/deliveries/route';
+import * as webhookRotate from '@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route';
+import * as webhookEndpoint from '@/app/api/v1/webhook-endpoints/[id]/route';
+import * as webhookTest from '@/app/api/v1/webhook-endpoints/[id]/test/route';
+import * as webhookEndpoints from '@/app/api/v1/webhook-endpoints/route';
 import * as weeklyHours from '@/app/api/v1/weekly-hours/route';
 import type { Database } from '@/db/client';
 import { hostContext } from '@/lib/hosts/host-write';
@@ -33,6 +41,14 @@ export const hostApiRoutes: Record<string, Record<string, unknown>> = {
   '/api/v1/me/bookings/{id}': booking,
   '/api/v1/me/bookings/{id}/cancel': bookingCancel,
   '/api/v1/me/bookings/{id}/no-show': bookingNoShow,
+  '/api/v1/me/bookings/{id}/approve': bookingApprove,
+  '/api/v1/me/bookings/{id}/decline': bookingDecline,
+  '/api/v1/webhook-endpoints': webhookEndpoints,
+  '/api/v1/webhook-endpoints/{id}': webhookEndpoint,
+  '/api/v1/webhook-endpoints/{id}/rotate-secret': webhookRotate,
+  '/api/v1/webhook-endpoints/{id}/deliveries': webhookDeliveries,
+  '/api/v1/webhook-endpoints/{id}/test': webhookTest,
+  '/api/v1/webhook-deliveries/{id}/resend': webhookResend,
 };
 
 export interface HostApiReply<T = Record<string, unknown>> {
@@ -103,6 +119,11 @@ export function meetingTypeBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A webhook endpoint body the API accepts once WEBHOOK_ALLOW_PRIVATE_TARGETS lets a local address through. */
+export function webhookEndpointBody(overrides: Record<string, unknown> = {}) {
+  return { url: `https://127.0.0.1/hooks/${Math.random().toString(36).slice(2, 10)}`, events: ['booking.created'], ...overrides };
+}
+
 /** A valid body for each writing operation, so a refusal is about who asks, not what is sent. */
 export function sampleBody(method: string, template: string): unknown {
   const bodies: Record<string, unknown> = {
@@ -113,6 +134,9 @@ export function sampleBody(method: string, template: string): unknown {
     'PUT /api/v1/date-overrides/{date}': { unavailable: true, windows: [] },
     'POST /api/v1/me/bookings/{id}/cancel': { reason: 'Travelling' },
     'POST /api/v1/me/bookings/{id}/no-show': { noShow: true },
+    'POST /api/v1/me/bookings/{id}/decline': { reason: 'Fully booked' },
+    'POST /api/v1/webhook-endpoints': webhookEndpointBody(),
+    'PUT /api/v1/webhook-endpoints/{id}': webhookEndpointBody({ enabled: false }),
   };
   return bodies[`${method} ${template}`];
 }

@@ -77,3 +77,4 @@ export const declineRequestSchema = z.object({ bookingId: bookingIdField, reason
 /** The host API's bodies for the same actions (the booking id is in the path); unknown fields are refused. */
 export const hostCancelApiSchema = cancelHostBookingSchema.omit({ bookingId: true }).strict();
 export const noShowApiSchema = z.strictObject({ noShow: z.boolean() });
+export const hostDeclineApiSchema = declineRequestSchema.omit({ bookingId: true }).strict();
