@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { TroubleshootCandidate, Troubleshooting } from '@/lib/availability/troubleshoot';
 import { formatClock, type HourCycle } from '@/lib/hosts/host-clock';
-import { reasonText } from './troubleshoot-text';
+import { reasonText, seatsText } from './troubleshoot-text';
 import styles from './troubleshoot.module.css';
 
 // Every candidate start of the day with why it is (not) offered. Runs of closed hours (only "outside
@@ -67,11 +67,12 @@ export function TroubleshootResults({ result, hourCycle }: { result: Troubleshoo
                     {reason.kind === 'booking' || reason.kind === 'booking_buffer' ? (
                       <>
                         {' '}
-                        <Link href={`/dashboard/bookings/${reason.bookingId}`}>View booking</Link>
+                        <Link href={`/dashboard/bookings/${reason.bookingId}`}>{reason.awaitingApproval ? 'View request' : 'View booking'}</Link>
                       </>
                     ) : null}
                   </li>
                 ))}
+                {row.candidate.seats && !row.candidate.reasons.some((reason) => reason.kind === 'full') ? <li className={styles.reason}>{seatsText(row.candidate.seats)}</li> : null}
                 {row.candidate.offered && staleNames ? <li className={styles.reason}>Calendar stale: busy times from {staleNames} may be out of date.</li> : null}
               </ul>
             </li>

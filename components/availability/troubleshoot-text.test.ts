@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reasonText } from './troubleshoot-text';
+import { reasonText, seatsText } from './troubleshoot-text';
 
 const at = (iso: string) => new Date(iso);
 
@@ -24,5 +24,16 @@ describe('the troubleshooter’s words', () => {
     expect(reasonText({ kind: 'daily_limit', limit: 2 }, 'UTC', '24h')).toBe('Daily limit reached: 2 bookings of this meeting type on this day.');
     expect(reasonText({ kind: 'date_override' }, 'UTC', '24h')).toMatch(/date override/);
     expect(reasonText({ kind: 'outside_weekly_hours' }, 'UTC', '24h')).toMatch(/weekly hours/);
+  });
+
+  it('names a request awaiting approval as a request, not a booking', () => {
+    const request = { bookingId: 'b1', inviteeName: 'Ada', start: at('2027-01-11T15:00:00Z'), end: at('2027-01-11T15:30:00Z'), awaitingApproval: true };
+    expect(reasonText({ kind: 'booking', ...request }, 'UTC', '24h')).toBe('Requested, awaiting your approval: Ada, 15:00–15:30.');
+    expect(reasonText({ kind: 'booking_buffer', ...request }, 'UTC', '24h')).toBe('Buffer around the request from Ada awaiting your approval (15:00–15:30).');
+  });
+
+  it('counts a group event’s seats taken, and says when none is left', () => {
+    expect(seatsText({ taken: 2, of: 3 })).toBe('2 of 3 seats taken.');
+    expect(reasonText({ kind: 'full', taken: 3, seats: 3 }, 'UTC', '24h')).toBe('Full: 3 of 3 seats taken.');
   });
 });

@@ -17,12 +17,23 @@ export function reasonText(reason: TroubleshootReason, timeZone: string, cycle: 
     case 'date_override':
       return 'Outside the hours of your date override for this day.';
     case 'booking':
-      return `Booked: ${reason.inviteeName}, ${span(reason.start, reason.end, timeZone, cycle)}.`;
+      return reason.awaitingApproval
+        ? `Requested, awaiting your approval: ${reason.inviteeName}, ${span(reason.start, reason.end, timeZone, cycle)}.`
+        : `Booked: ${reason.inviteeName}, ${span(reason.start, reason.end, timeZone, cycle)}.`;
     case 'booking_buffer':
-      return `Buffer around the booking with ${reason.inviteeName} (${span(reason.start, reason.end, timeZone, cycle)}).`;
+      return reason.awaitingApproval
+        ? `Buffer around the request from ${reason.inviteeName} awaiting your approval (${span(reason.start, reason.end, timeZone, cycle)}).`
+        : `Buffer around the booking with ${reason.inviteeName} (${span(reason.start, reason.end, timeZone, cycle)}).`;
     case 'busy':
       return `Busy on ${reason.calendarName}: event at ${span(reason.start, reason.end, timeZone, cycle)}.`;
     case 'daily_limit':
       return `Daily limit reached: ${plural(reason.limit, 'booking')} of this meeting type on this day.`;
+    case 'full':
+      return `Full: ${seatsText({ taken: reason.taken, of: reason.seats })}`;
   }
+}
+
+/** A group event's start that already has invitees. */
+export function seatsText(seats: { taken: number; of: number }): string {
+  return `${seats.taken} of ${plural(seats.of, 'seat')} taken.`;
 }

@@ -1,14 +1,16 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { availabilityOverrides, availabilityRules, bookings, calendarConnections, meetingTypes, users } from '@/db/schema';
+import { availabilityOverrides, availabilityRules, bookings, calendarConnections, hostOnboarding, meetingTypes, oneTimeLinks, users } from '@/db/schema';
+import { listApiKeys } from '@/lib/hosts/api-keys/list';
 import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { notFound } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts/host-write';
 import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
+import { listWebhookEndpoints } from '@/lib/webhooks/endpoints/list';
 
 // "Download my data": everything the host gave us or collected through us, as JSON. Secrets stay
-// out (password hash, sealed calendar tokens, link token hashes): they are not the host's data but
-// keys to it.
+// out (password hash, sealed calendar tokens, link, approval and API key hashes, webhook signing
+// secrets): they are not the host's data but keys to it.
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -20,7 +22,7 @@ export async function exportHostData(ctx: HostContext) {
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');
-  const [types, weeklyHours, dateOverrides, booked, calendars, schedules] = await Promise.all([
+  const [types, weeklyHours, dateOverrides, booked, calendars, schedules, links, keys, webhooks, [onboarding]] = await Promise.all([
     database
       .select({ ...hostMeetingTypeColumns, deletedAt: meetingTypes.deletedAt })
       .from(meetingTypes)
@@ -41,16 +43,25 @@ export async function exportHostData(ctx: HostContext) {
         id: bookings.id,
         meetingTypeId: bookings.meetingTypeId,
         status: bookings.status,
+        seated: bookings.seated,
         start: bookings.startTime,
         end: bookings.endTime,
         inviteeName: bookings.inviteeName,
         inviteeEmail: bookings.inviteeEmail,
         inviteeTimezone: bookings.inviteeTimezone,
+        locale: bookings.locale,
         notes: bookings.notes,
         tracking: bookings.tracking,
         answers: bookings.answers,
         cancellationReason: bookings.cancellationReason,
         cancelledAt: bookings.cancelledAt,
+        cancelledBy: bookings.cancelledBy,
+        noShowAt: bookings.noShowAt,
+        newTimeRequestedAt: bookings.newTimeRequestedAt,
+        newTimeRequestMessage: bookings.newTimeRequestMessage,
+        approvalExpiresAt: bookings.approvalExpiresAt,
+        decidedAt: bookings.decidedAt,
+        declineReason: bookings.declineReason,
         rescheduledFromId: bookings.rescheduledFromId,
         createdAt: bookings.createdAt,
       })
@@ -62,6 +73,33 @@ export async function exportHostData(ctx: HostContext) {
       .from(calendarConnections)
       .where(eq(calendarConnections.userId, hostUserId)),
     listSchedules(database, hostUserId),
+    database
+      .select({ id: oneTimeLinks.id, meetingTypeId: oneTimeLinks.meetingTypeId, createdAt: oneTimeLinks.createdAt, expiresAt: oneTimeLinks.expiresAt, usedAt: oneTimeLinks.usedAt, usedByBookingId: oneTimeLinks.usedByBookingId, revokedAt: oneTimeLinks.revokedAt })
+      .from(oneTimeLinks)
+      .where(eq(oneTimeLinks.hostUserId, hostUserId))
+      .orderBy(asc(oneTimeLinks.createdAt)),
+    // The dashboard's own lists: their columns already leave out key hashes and signing secrets.
+    listApiKeys(database, hostUserId),
+    listWebhookEndpoints(ctx),
+    database
+      .select({ hoursCheckedAt: hostOnboarding.hoursCheckedAt, linkCopiedAt: hostOnboarding.linkCopiedAt, dismissedAt: hostOnboarding.dismissedAt })
+      .from(hostOnboarding)
+      .where(eq(hostOnboarding.userId, hostUserId)),
   ]);
-  return { format: EXPORT_FORMAT_VERSION, exportedAt: new Date(ctx.now).toISOString(), profile, meetingTypes: types, schedules, weeklyHours, dateOverrides, bookings: booked, calendarConnections: calendars };
+  return {
+    format: EXPORT_FORMAT_VERSION,
+    exportedAt: new Date(ctx.now).toISOString(),
+    profile,
+    meetingTypes: types,
+    schedules,
+    weeklyHours,
+    dateOverrides,
+    bookings: booked,
+    calendarConnections: calendars,
+    oneTimeLinks: links,
+    apiKeys: keys,
+    webhookEndpoints: webhooks,
+    // The first-run checklist; null until the host touched it.
+    onboarding: onboarding ?? null,
+  };
 }

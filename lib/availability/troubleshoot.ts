@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '@/db/client';
-import { bookings } from '@/db/schema';
+import { type BookingStatus, bookings } from '@/db/schema';
 import { calendarDateField } from '@/lib/api-fields';
 import { listConnections } from '@/lib/calendars/list-connections';
 import { notFound } from '@/lib/errors';
@@ -11,7 +11,9 @@ import { loadMeetingTypeSchedule, scheduleInput, type SourcedBooking, type Sourc
 
 // "Why can't invitees book me at 10:00?": every candidate start of one date with its reasons, from the
 // same loader and engine as availability (explainSlots agrees with computeSlots by property test).
-// Busy time is named by calendar and hours only: synced events keep no titles.
+// Busy time is named by calendar and hours only: synced events keep no titles. A request awaiting the
+// host's approval holds its slot like a booking and is named as a request; a group event's start with
+// seats left is offered, with its seats taken.
 
 export const troubleshootQuerySchema = z.object({ meetingTypeId: z.uuid(), date: calendarDateField });
 
@@ -20,14 +22,17 @@ export type TroubleshootReason =
   | { kind: 'booking_window'; days: number }
   | { kind: 'outside_weekly_hours' }
   | { kind: 'date_override' }
-  | { kind: 'booking' | 'booking_buffer'; bookingId: string; inviteeName: string; start: Date; end: Date }
+  | { kind: 'booking' | 'booking_buffer'; bookingId: string; inviteeName: string; start: Date; end: Date; awaitingApproval?: boolean }
   | { kind: 'busy'; calendarName: string; start: Date; end: Date }
-  | { kind: 'daily_limit'; limit: number };
+  | { kind: 'daily_limit'; limit: number }
+  | { kind: 'full'; taken: number; seats: number };
 
 export interface TroubleshootCandidate {
   start: Date;
   offered: boolean;
   reasons: TroubleshootReason[];
+  /** A group event's start that already has invitees: seats taken, of how many. */
+  seats?: { taken: number; of: number };
 }
 
 export interface Troubleshooting {
@@ -50,9 +55,9 @@ export async function troubleshootAvailability(
   if (!schedule || schedule.hostUserId !== input.hostUserId) throw notFound('Meeting type');
 
   const explained = explainSlots(scheduleInput(schedule, schedule.policy, input.now), input.date);
-  const [connections, bookingNames] = await Promise.all([
+  const [connections, inTheWay] = await Promise.all([
     listConnections(database, input.hostUserId, input.now),
-    inviteeNames(database, input.hostUserId, explained.starts.flatMap((start) => start.obstacles.flatMap((obstacle) => ('booking' in obstacle ? [obstacle.booking.bookingId ?? ''] : [])))),
+    bookingsInTheWay(database, input.hostUserId, explained.starts.flatMap((start) => start.obstacles.flatMap((obstacle) => ('booking' in obstacle ? [obstacle.booking.bookingId ?? ''] : [])))),
   ]);
   const calendars = new Map(connections.flatMap((connection) => connection.calendars.map((calendar) => [calendar.id, calendar.name] as const)));
 
@@ -67,12 +72,22 @@ export async function troubleshootAvailability(
       case 'booking':
       case 'booking_buffer': {
         const { bookingId = '', start, end } = obstacle.booking;
-        return { kind: obstacle.kind, bookingId, inviteeName: bookingNames.get(bookingId) ?? 'an invitee', start: new Date(start), end: new Date(end) };
+        const found = inTheWay.get(bookingId);
+        return {
+          kind: obstacle.kind,
+          bookingId,
+          inviteeName: found?.name ?? 'an invitee',
+          start: new Date(start),
+          end: new Date(end),
+          ...(found?.status === 'pending' ? { awaitingApproval: true } : {}),
+        };
       }
       case 'busy': {
         const { calendarId, start, end } = obstacle.busy;
         return { kind: 'busy', calendarName: (calendarId && calendars.get(calendarId)) || 'a connected calendar', start: new Date(start), end: new Date(end) };
       }
+      case 'full':
+        return { kind: 'full', taken: obstacle.taken, seats: obstacle.seats };
       default:
         return { kind: obstacle.kind };
     }
@@ -89,17 +104,18 @@ export async function troubleshootAvailability(
       start: new Date(candidate.start),
       offered: candidate.obstacles.length === 0,
       reasons: candidate.obstacles.map(reason),
+      ...(candidate.seats ? { seats: candidate.seats } : {}),
     })),
   };
 }
 
-/** One query for the names of the bookings in the way (at most the day's bookings). */
-async function inviteeNames(database: Queryable, hostUserId: string, ids: string[]): Promise<Map<string, string>> {
+/** One query for the names and statuses of the bookings in the way (at most the day's bookings). */
+async function bookingsInTheWay(database: Queryable, hostUserId: string, ids: string[]): Promise<Map<string, { name: string; status: BookingStatus }>> {
   const unique = [...new Set(ids.filter(Boolean))];
   if (unique.length === 0) return new Map();
   const rows = await database
-    .select({ id: bookings.id, name: bookings.inviteeName })
+    .select({ id: bookings.id, name: bookings.inviteeName, status: bookings.status })
     .from(bookings)
     .where(and(eq(bookings.hostUserId, hostUserId), inArray(bookings.id, unique)));
-  return new Map(rows.map((row) => [row.id, row.name]));
+  return new Map(rows.map((row) => [row.id, { name: row.name, status: row.status }]));
 }

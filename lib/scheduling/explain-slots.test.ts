@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainSlots } from './explain-slots';
+import { computeOfferedSlots } from './seats';
 import { at, iso, meetingPolicy, schedule } from './test-fixtures';
 import type { BookedRange, Interval, WeeklyRule } from './types';
 
@@ -77,6 +78,36 @@ describe('explainSlots', () => {
       busy: [],
     };
     expect(described(explainSlots(input, MONDAY), '09:00', '11:00')).toEqual(['09:00 daily_limit', '10:00 daily_limit']);
+  });
+
+  it('offers a group event’s start while it has seats, with the seats taken, and calls a full one full', () => {
+    const seat = (start: string, end: string, label: string) => ({ ...booking(start, end, label), seated: true });
+    const input = {
+      ...schedule({ rules: monday('09:00', '12:00'), meetingType: meetingPolicy({ durationMinutes: 60, slotIntervalMinutes: 30, seatsPerSlot: 3 }) }),
+      bookings: [seat('2026-03-09T10:00:00Z', '2026-03-09T11:00:00Z', 'S1'), seat('2026-03-09T10:00:00Z', '2026-03-09T11:00:00Z', 'S2')],
+      busy: [],
+    };
+    const explained = explainSlots(input, MONDAY);
+    expect(described(explained, '09:00', '12:00')).toEqual([
+      '09:00 offered',
+      '09:30 booking:S1,booking:S2',
+      '10:00 offered',
+      '10:30 booking:S1,booking:S2',
+      '11:00 offered',
+      '11:30 outside_weekly_hours',
+    ]);
+    expect(explained.starts.find((candidate) => candidate.start === at('2026-03-09T10:00:00Z'))?.seats).toEqual({ taken: 2, of: 3 });
+    expect(explained.starts.find((candidate) => candidate.start === at('2026-03-09T09:00:00Z'))?.seats).toBeUndefined();
+    // The booking page offers the same starts.
+    const day = { start: at('2026-03-09T00:00:00Z'), end: at('2026-03-10T00:00:00Z') };
+    expect(computeOfferedSlots(input, day).map((slot) => iso(slot.start).slice(11, 16))).toEqual(['09:00', '10:00', '11:00']);
+
+    const full = { ...input, bookings: [...input.bookings, seat('2026-03-09T10:00:00Z', '2026-03-09T11:00:00Z', 'S3')] };
+    const ten = explainSlots(full, MONDAY).starts.find((candidate) => candidate.start === at('2026-03-09T10:00:00Z'));
+    expect(ten).toMatchObject({ obstacles: [{ kind: 'full', taken: 3, seats: 3 }], seats: { taken: 3, of: 3 } });
+    // Another meeting type still sees the occasion as bookings in the way.
+    const other = { ...input, meetingType: meetingPolicy({ id: 'other', durationMinutes: 60, slotIntervalMinutes: 30 }) };
+    expect(described(explainSlots(other, MONDAY), '10:00', '10:30')).toEqual(['10:00 booking:S1,booking:S2']);
   });
 
   it('follows the host zone on a DST day: a 23-hour date has 23 hourly candidates', () => {

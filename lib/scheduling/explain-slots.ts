@@ -1,6 +1,7 @@
 import { MS_PER_DAY, parseLocalDate } from './calendar-date';
 import { dailyLimitCheck } from './daily-limit';
 import { blockedRangeOf, overlaps } from './intervals';
+import { explainSeats } from './seats';
 import { bufferedRange, resolveSlotPolicy, type SlotPolicy } from './slot-policy';
 import { availabilityByDay, type DayAvailability } from './windows';
 import { createZoneClock } from './zone-offsets';
@@ -9,6 +10,8 @@ import type { BookedRange, Interval, ScheduleInput } from './types';
 // The troubleshooter's engine: every candidate start of one host-local date and why it is or is not
 // offered, from the same policy, windows, blocked ranges and daily limit as computeSlots. A separate
 // function, so the normal path pays nothing for it; properties.test.ts checks that the two agree.
+// A group event goes through the same seat step as computeOfferedSlots (seats.ts): a start whose own
+// occasion has seats left is offered with its seats taken; seats.test.ts checks that the two agree.
 
 /** Why a candidate is not offered. Busy and booking reasons carry the caller's own item back. */
 export type SlotObstacle<Busy extends Interval, Booking extends BookedRange> =
@@ -19,13 +22,17 @@ export type SlotObstacle<Busy extends Interval, Booking extends BookedRange> =
   | { kind: 'booking'; booking: Booking }
   | { kind: 'booking_buffer'; booking: Booking }
   | { kind: 'busy'; busy: Busy }
-  | { kind: 'daily_limit' };
+  | { kind: 'daily_limit' }
+  /** A group event's occasion at this start has no seat left. */
+  | { kind: 'full'; taken: number; seats: number };
 
 export interface ExplainedStart<Busy extends Interval, Booking extends BookedRange> {
   start: number;
   end: number;
-  /** Empty exactly when computeSlots offers this start. */
+  /** Empty exactly when computeSlots (computeOfferedSlots for a group event) offers this start. */
   obstacles: SlotObstacle<Busy, Booking>[];
+  /** A group event's start that already has an occasion: its seats taken, of how many. */
+  seats?: { taken: number; of: number };
 }
 
 export interface ExplainInput<Busy extends Interval, Booking extends BookedRange> extends ScheduleInput {
@@ -50,9 +57,12 @@ export function explainSlots<Busy extends Interval, Booking extends BookedRange>
 
   const overridden = input.overrides.some((override) => override.date === date);
   const reach = { start: day.span.start - policy.bufferBeforeMs, end: day.span.end + policy.durationMs + policy.bufferAfterMs };
+  // A group event's own seats are judged by the seat step; everything else blocks as usual.
+  const seated = explainSeats(input);
+  const blocking = seated ? seated.others : input.bookings;
   const busy = input.busy.filter((item) => overlaps(item, reach));
-  const bookings = input.bookings.filter((booking) => overlaps(blockedRangeOf(booking), reach));
-  const dayIsFull = dailyLimitCheck(input.bookings, policy)(day.span);
+  const bookings = blocking.filter((booking) => overlaps(blockedRangeOf(booking), reach));
+  const dayIsFull = dailyLimitCheck(blocking, policy)(day.span);
 
   const starts = candidateStarts(day, policy.stepMs).map((start): ExplainedStart<Busy, Booking> => {
     const obstacles: SlotObstacle<Busy, Booking>[] = [];
@@ -61,11 +71,15 @@ export function explainSlots<Busy extends Interval, Booking extends BookedRange>
     const needed = bufferedRange(start, policy);
     if (!day.windows.some((window) => window.start <= needed.start && needed.end <= window.end)) {
       obstacles.push({ kind: overridden ? 'date_override' : 'outside_weekly_hours' });
-    } else {
-      obstacles.push(...blockers(start, needed, policy, busy, bookings));
-      if (dayIsFull) obstacles.push({ kind: 'daily_limit' });
+      return { start, end: start + policy.durationMs, obstacles };
     }
-    return { start, end: start + policy.durationMs, obstacles };
+    obstacles.push(...blockers(start, needed, policy, busy, bookings));
+    const seats = seated?.at(start, needed);
+    const occasion = seats?.seats;
+    if (seats) obstacles.push(...blockers<Busy, Booking>(start, needed, policy, [], seats.inTheWay));
+    if (seats?.full && occasion) obstacles.push({ kind: 'full', taken: occasion.taken, seats: occasion.of });
+    if (dayIsFull || seats?.overLimit) obstacles.push({ kind: 'daily_limit' });
+    return { start, end: start + policy.durationMs, obstacles, ...(occasion ? { seats: occasion } : {}) };
   });
   return { span: day.span, starts };
 }

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MS_PER_DAY, MS_PER_MINUTE, parseLocalDate } from './calendar-date';
+import { formatLocalDate, MS_PER_DAY, MS_PER_MINUTE, parseLocalDate } from './calendar-date';
 import { computeSlots } from './compute-slots';
+import { explainSlots } from './explain-slots';
 import { blockedRangeOf, overlaps } from './intervals';
 import { computeOfferedSlots, validateOfferedSlot } from './seats';
+import { localDateOf, localDateRangeToInterval } from './time';
 import { at, everyDay, meetingPolicy, PROPERTY_ZONES, schedule } from './test-fixtures';
 import type { BookedRange, Interval, ScheduleInput } from './types';
 import { validateSlot } from './validate-slot';
@@ -168,6 +170,29 @@ describe('seats in the engine (properties)', () => {
         for (const [start, count] of taken) {
           if (count < seatsPerSlot) expect(offered.get(start)).toBe(seatsPerSlot - count);
           else expect(validateOfferedSlot(input, start)).toEqual({ ok: false, reason: 'full' });
+        }
+      }),
+      RUNS,
+    );
+  }, TIMEOUT_MS);
+
+  it('explains exactly the starts computeOfferedSlots offers (the troubleshooter and the booking page agree), with the seats taken', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const { input: unlimited, taken } = withOccasions(scenario);
+        for (const maxBookingsPerDay of [null, 1]) {
+          const input = { ...unlimited, meetingType: { ...unlimited.meetingType, maxBookingsPerDay } };
+          const first = parseLocalDate(localDateOf(scenario.range.start, input.timeZone));
+          for (const date of [first, first + 1, first + 2].map(formatLocalDate)) {
+            const span = localDateRangeToInterval(date, date, input.timeZone);
+            const offered = computeOfferedSlots(input, span).map((slot) => ({ start: slot.start, taken: (input.meetingType.seatsPerSlot ?? 0) - (slot.seatsLeft ?? 0) }));
+            const explained = explainSlots(input, date).starts;
+            expect(explained.filter((candidate) => candidate.obstacles.length === 0).map((candidate) => ({ start: candidate.start, taken: candidate.seats?.taken ?? 0 }))).toEqual(offered);
+            for (const candidate of explained) {
+              if (candidate.seats) expect(candidate.seats.taken).toBe(taken.get(candidate.start));
+              if (candidate.obstacles.some((obstacle) => obstacle.kind === 'full')) expect(validateOfferedSlot(input, candidate.start)).toEqual({ ok: false, reason: 'full' });
+            }
+          }
         }
       }),
       RUNS,

@@ -10,17 +10,19 @@ import type { BookedRange, Interval, OfferedSlot, ScheduleInput, SlotValidation 
 // (of this type or any other) treats the occasion as one busy booking, as the overlap constraint does.
 // A group event's daily limit counts occasions: a day at its limit still fills the occasions it has.
 
-interface Occasion {
+interface Occasion<Booking extends BookedRange = BookedRange> {
   start: number;
   /** The union of its seats' blocked ranges (their buffers are snapshots and may differ). */
   blocked: Interval;
   taken: number;
+  /** Its seats, as the caller passed them (the troubleshooter names them). */
+  seats: Booking[];
 }
 
 /** The seats of this group event, grouped by start, and everything else that blocks time. */
-function splitOccasions(input: ScheduleInput): { others: BookedRange[]; occasions: Occasion[] } {
-  const byStart = new Map<number, Occasion>();
-  const others: BookedRange[] = [];
+function splitOccasions<Booking extends BookedRange>(input: { bookings: Booking[]; meetingType: ScheduleInput['meetingType'] }): { others: Booking[]; occasions: Occasion<Booking>[] } {
+  const byStart = new Map<number, Occasion<Booking>>();
+  const others: Booking[] = [];
   for (const booking of input.bookings) {
     if (!booking.seated || booking.meetingTypeId !== input.meetingType.id) {
       others.push(booking);
@@ -28,9 +30,10 @@ function splitOccasions(input: ScheduleInput): { others: BookedRange[]; occasion
     }
     const blocked = blockedRangeOf(booking);
     const occasion = byStart.get(booking.start);
-    if (occasion === undefined) byStart.set(booking.start, { start: booking.start, blocked, taken: 1 });
+    if (occasion === undefined) byStart.set(booking.start, { start: booking.start, blocked, taken: 1, seats: [booking] });
     else {
       occasion.taken++;
+      occasion.seats.push(booking);
       occasion.blocked = { start: Math.min(occasion.blocked.start, blocked.start), end: Math.max(occasion.blocked.end, blocked.end) };
     }
   }
@@ -52,10 +55,10 @@ function seatsLeftAt(start: number, needed: Interval, occasions: readonly Occasi
   return Math.max(0, left);
 }
 
-const seatsOf = (input: ScheduleInput): number | null => input.meetingType.seatsPerSlot ?? null;
+const seatsOf = (input: Pick<ScheduleInput, 'meetingType'>): number | null => input.meetingType.seatsPerSlot ?? null;
 
 /** Whether a new occasion at `start` would go over the daily limit (occasions per host-local date). */
-function newOccasionOverLimit(input: ScheduleInput, occasions: readonly Occasion[]): (start: number) => boolean {
+function newOccasionOverLimit(input: Pick<ScheduleInput, 'meetingType' | 'timeZone'>, occasions: readonly Occasion[]): (start: number) => boolean {
   const limit = input.meetingType.maxBookingsPerDay;
   if (limit === null) return () => false;
   const perDay = new Map<string, number>();
@@ -99,4 +102,39 @@ export function validateOfferedSlot(input: ScheduleInput, start: number): SlotVa
   const ownOccasion = occasions.some((occasion) => occasion.start === start && overlaps(occasion.blocked, needed));
   const otherOccasion = occasions.some((occasion) => occasion.start !== start && overlaps(occasion.blocked, needed));
   return { ok: false, reason: ownOccasion && !otherOccasion ? 'full' : 'busy' };
+}
+
+/** What a group event's seats say about one start (`seats`: the occasion at that start, if any). */
+export interface SeatsAtStart<Booking extends BookedRange> {
+  seats: { taken: number; of: number } | null;
+  /** Its own occasion has no seat left. */
+  full: boolean;
+  /** Seats of other occasions whose time this start would overlap. */
+  inTheWay: Booking[];
+  /** A new occasion here would go over the daily limit. */
+  overLimit: boolean;
+}
+
+/**
+ * The troubleshooter's view of the same seat step (explainSlots): null for an ordinary meeting type;
+ * for a group event, the bookings that block as usual and, per start, what the seats say. A start is
+ * offered by computeOfferedSlots exactly when `others` leave it free and its SeatsAtStart is clear
+ * (not full, nothing in the way, not over the limit).
+ */
+export function explainSeats<Booking extends BookedRange>(
+  input: Pick<ScheduleInput, 'meetingType' | 'timeZone'> & { bookings: Booking[] },
+): { others: Booking[]; at: (start: number, needed: Interval) => SeatsAtStart<Booking> } | null {
+  const seats = seatsOf(input);
+  if (seats === null) return null;
+  const { others, occasions } = splitOccasions(input);
+  const overLimit = newOccasionOverLimit(input, occasions);
+  return {
+    others,
+    at: (start, needed) => {
+      const own = occasions.find((occasion) => occasion.start === start && overlaps(occasion.blocked, needed));
+      const inTheWay = occasions.filter((occasion) => occasion.start !== start && overlaps(occasion.blocked, needed)).flatMap((occasion) => occasion.seats);
+      // Agrees with seatsLeftAt: seats left only when no other occasion is in the way and its own is not full.
+      return { seats: own ? { taken: own.taken, of: seats } : null, full: own !== undefined && own.taken >= seats, inTheWay, overLimit: overLimit(start) };
+    },
+  };
 }

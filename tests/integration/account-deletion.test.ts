@@ -2,17 +2,24 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteAccountAction } from '@/app/dashboard/settings/actions';
 import { GET as exportData } from '@/app/api/account/export/route';
-import { availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, usernameRedirects, users } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { availabilityRules, bookings, calendarConnections, emailNotifications, meetingTypes, schedules, sessions, usernameRedirects, users, webhookEndpoints } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
+import { createOneTimeLink } from '@/lib/booking/one-time-links/create-link';
 import { startSession } from '@/lib/hosts/accounts/live-sessions';
+import { createApiKey } from '@/lib/hosts/api-keys/create';
+import { hostContext } from '@/lib/hosts/host-write';
+import { recordOnboardingMark } from '@/lib/hosts/onboarding/record-step';
+import { hashToken } from '@/lib/secrets/token-hash';
+import { newWebhookSecret, sealWebhookSecret } from '@/lib/webhooks/signing';
 import { openToken, refreshTokenContext } from '@/lib/calendars/token-vault';
 import { settleDispatches } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
-import { createBookableHost, createOverride, inviteeFor } from '../factories';
+import { createBookableHost, createMeetingType, createOverride, inviteeFor } from '../factories';
 import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
 import { signInAs } from '../setup/mock-current-host';
 import { book } from './api';
-import { connect, connectionRow, useProviderFake } from './calendar-helpers';
+import { connect, connectionRow, depsFor, useProviderFake } from './calendar-helpers';
 import { isolatedDatabase } from './isolated-database';
 
 vi.mock('@/lib/auth/current-host', () => import('../setup/mock-current-host'));
@@ -51,6 +58,46 @@ describe('download my data', () => {
     expect(data.schedules).toEqual([{ id: expect.any(String), name: 'Working hours', timeZone: expect.any(String), isDefault: true }]);
     expect(data.bookings).toMatchObject([{ id: booked.body.booking.id, notes: 'see you', status: 'confirmed' }]);
     expect(text).not.toMatch(/token|password/i);
+  });
+
+  it('adds requests, seats, one-time links, API keys, webhook endpoints and the checklist, never their hashes or secrets', async () => {
+    const { host, meetingType: approval } = await createBookableHost(database(), { requiresConfirmation: true, autoDeclineAfterHours: 24 });
+    const group = await createMeetingType(database(), host.id, { seatsPerSlot: 3, maxDaysInFuture: 730 });
+    const requested = await book(inviteeFor(approval.id, FUTURE, { locale: 'de' }));
+    const declined = await book(inviteeFor(approval.id, '2027-01-11T16:00:00.000Z'));
+    const seat = await book(inviteeFor(group.id, '2027-01-11T18:00:00.000Z'));
+    const cancelledSeat = await book(inviteeFor(group.id, '2027-01-11T18:00:00.000Z'));
+    const decidedAt = new Date('2027-01-02T09:00:00Z');
+    await database().update(bookings).set({ status: 'declined', decidedAt, declineReason: 'Fully booked that week' }).where(eq(bookings.id, declined.body.booking.id));
+    await database().update(bookings).set({ newTimeRequestedAt: decidedAt, newTimeRequestMessage: 'Could we do Tuesday?' }).where(eq(bookings.id, seat.body.booking.id));
+    await database().update(bookings).set({ status: 'cancelled', cancelledAt: decidedAt, cancelledBy: 'invitee' }).where(eq(bookings.id, cancelledSeat.body.booking.id));
+
+    const ctx = hostContext(depsFor(database()), host.id);
+    const link = await createOneTimeLink(ctx, { meetingTypeId: approval.id, expiresIn: '1d' });
+    const linkToken = link.path.slice('/d/'.length);
+    const { key, apiKey } = await createApiKey(ctx, { name: 'CRM sync', scope: 'read' });
+    const endpointId = randomUUID();
+    const secret = newWebhookSecret();
+    const sealedSecret = sealWebhookSecret(endpointId, secret);
+    await database().insert(webhookEndpoints).values({ id: endpointId, userId: host.id, url: 'https://hooks.example.test/rendezvous', events: ['booking.created', 'booking.cancelled'], secretEncrypted: sealedSecret });
+    await recordOnboardingMark(ctx, { mark: 'hoursChecked' });
+
+    signInAs(host.id);
+    const text = await (await exportData(new Request('http://rendezvous.test/api/account/export'), { params: Promise.resolve({}) })).text();
+    const data = JSON.parse(text);
+    const exported = (id: string) => data.bookings.find((booking: { id: string }) => booking.id === id);
+    expect(exported(requested.body.booking.id)).toMatchObject({ status: 'pending', locale: 'de', seated: false, approvalExpiresAt: expect.any(String), decidedAt: null });
+    expect(exported(declined.body.booking.id)).toMatchObject({ status: 'declined', decidedAt: decidedAt.toISOString(), declineReason: 'Fully booked that week' });
+    expect(exported(seat.body.booking.id)).toMatchObject({ status: 'confirmed', seated: true, newTimeRequestedAt: decidedAt.toISOString(), newTimeRequestMessage: 'Could we do Tuesday?', noShowAt: null });
+    expect(exported(cancelledSeat.body.booking.id)).toMatchObject({ status: 'cancelled', seated: true, cancelledBy: 'invitee' });
+    expect(data.meetingTypes.find((type: { id: string }) => type.id === group.id)).toMatchObject({ seatsPerSlot: 3 });
+    expect(data.oneTimeLinks).toEqual([{ id: link.id, meetingTypeId: approval.id, createdAt: expect.any(String), expiresAt: link.expiresAt!.toISOString(), usedAt: null, usedByBookingId: null, revokedAt: null }]);
+    expect(data.apiKeys).toEqual([{ id: apiKey.id, name: 'CRM sync', scope: 'read', prefix: expect.any(String), createdAt: expect.any(String), lastUsedAt: null, revokedAt: null }]);
+    expect(key.startsWith(data.apiKeys[0].prefix)).toBe(true);
+    expect(data.webhookEndpoints).toEqual([{ id: endpointId, url: 'https://hooks.example.test/rendezvous', events: ['booking.created', 'booking.cancelled'], enabled: true, disabledReason: null, failingSince: null, createdAt: expect.any(String) }]);
+    expect(data.onboarding).toEqual({ hoursCheckedAt: expect.any(String), linkCopiedAt: null, dismissedAt: null });
+    for (const secretValue of [linkToken, hashToken(linkToken), key, hashToken(key), secret, sealedSecret]) expect(text).not.toContain(secretValue);
+    expect(text).not.toMatch(/token|password|hash/i);
   });
 
   it('refuses a caller without a session with 401', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { calendarConnections, connectedCalendars, externalBusy } from '@/db/schema';
 import { troubleshootAvailability, type TroubleshootCandidate } from '@/lib/availability/troubleshoot';
 import { AppError } from '@/lib/errors';
-import { createBookableHost, createHost, createMeetingType, createOverride, insertBookingRow } from '../factories';
-import { fetchAvailability } from './api';
+import { createBookableHost, createHost, createMeetingType, createOverride, insertBookingRow, inviteeFor } from '../factories';
+import { book, fetchAvailability } from './api';
 import { connectTestDatabase } from './db-helpers';
 
 // The troubleshooter reads the same loader and engine as GET /api/v1/availability: it offers exactly
@@ -61,6 +61,40 @@ describe('the availability troubleshooter', () => {
     expect(overridden.staleCalendars).toEqual([{ name: 'Team feed', lastSyncedAt: null }]);
     const full = await troubleshootAvailability(database, { hostUserId: host.id, meetingTypeId: limited.id, date: MONDAY, now: Date.now() });
     expect(at(full.candidates, '09:00')).toMatchObject({ offered: false, reasons: [{ kind: 'daily_limit', limit: 1 }] });
+  });
+
+  it('offers a group event’s start that still has seats, as the availability API does, with the seats taken', async () => {
+    const { host, meetingType } = await createBookableHost(database, { durationMinutes: 60, slotIntervalMinutes: 30, seatsPerSlot: 3 });
+    const seat = () => insertBookingRow(database, { hostUserId: host.id, meetingTypeId: meetingType.id, start: nyTime('10:00').toISOString(), end: nyTime('11:00').toISOString(), seated: true });
+    const [first, second] = [await seat(), await seat()];
+    const explain = () => troubleshootAvailability(database, { hostUserId: host.id, meetingTypeId: meetingType.id, date: MONDAY, now: Date.now() });
+    const { candidates } = await explain();
+    expect(at(candidates, '10:00')).toMatchObject({ offered: true, reasons: [], seats: { taken: 2, of: 3 } });
+    expect(at(candidates, '09:00')).toMatchObject({ offered: true, reasons: [] });
+    expect(at(candidates, '09:00')?.seats).toBeUndefined();
+    // A start that overlaps the occasion is another occasion: its seats are in the way.
+    const overlapping = at(candidates, '09:30')!;
+    expect(overlapping.offered).toBe(false);
+    expect(overlapping.reasons.map((reason) => (reason.kind === 'booking' ? reason.bookingId : reason.kind)).sort()).toEqual([first.id, second.id].sort());
+    const api = await fetchAvailability({ meetingTypeId: meetingType.id, start: MONDAY, end: MONDAY, timezone: 'America/New_York' });
+    expect(candidates.filter((candidate) => candidate.offered).map((candidate) => candidate.start.toISOString())).toEqual(api.body.slots.map((slot) => new Date(slot.start).toISOString()));
+    expect(api.body.slots.map((slot) => new Date(slot.start).toISOString())).toContain(nyTime('10:00').toISOString());
+
+    await seat();
+    const full = await explain();
+    expect(at(full.candidates, '10:00')).toMatchObject({ offered: false, reasons: [{ kind: 'full', taken: 3, seats: 3 }], seats: { taken: 3, of: 3 } });
+  });
+
+  it('names a request awaiting approval as a request, and an ordinary booking as a booking', async () => {
+    const { host, meetingType } = await createBookableHost(database, { durationMinutes: 30, slotIntervalMinutes: 30, requiresConfirmation: true });
+    const invitee = inviteeFor(meetingType.id, nyTime('10:00').toISOString());
+    const requested = await book(invitee);
+    expect(requested.body.booking.status).toBe('pending');
+    const confirmed = await insertBookingRow(database, { hostUserId: host.id, meetingTypeId: meetingType.id, start: nyTime('11:00').toISOString(), end: nyTime('11:30').toISOString() });
+    const { candidates } = await troubleshootAvailability(database, { hostUserId: host.id, meetingTypeId: meetingType.id, date: MONDAY, now: Date.now() });
+    expect(at(candidates, '10:00')).toMatchObject({ offered: false, reasons: [{ kind: 'booking', bookingId: requested.body.booking.id, inviteeName: invitee.name, awaitingApproval: true }] });
+    expect(at(candidates, '11:00')).toMatchObject({ offered: false, reasons: [{ kind: 'booking', bookingId: confirmed.id }] });
+    expect(at(candidates, '11:00')?.reasons[0]).not.toHaveProperty('awaitingApproval');
   });
 
   it('answers another host’s meeting type with not found', async () => {
