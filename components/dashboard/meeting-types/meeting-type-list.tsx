@@ -1,11 +1,11 @@
 'use client';
 
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { startTransition, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { HostMeetingType } from '@/lib/hosts/meeting-types/rows';
-import { DeleteMeetingTypeDialog } from './delete-dialog';
 import { MeetingTypeRow } from './meeting-type-row';
 import styles from './meeting-type-list.module.css';
 import type { RowAction } from './row-actions-menu';
@@ -78,8 +78,11 @@ export function MeetingTypeList({ meetingTypes, username, actions }: Props) {
           <MeetingTypeRow key={meetingType.id} meetingType={meetingType} username={username} busy={pending} onAction={(action) => onAction(meetingType, action)} />
         ))}
       </ul>
-      <DeleteMeetingTypeDialog
-        name={deleting?.name ?? null}
+      <ConfirmDialog
+        isOpen={deleting !== null}
+        title={`Delete “${deleting?.name}”?`}
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
         pending={pending}
         error={deleting ? error : null}
         onConfirm={() => deleting && send({ kind: 'confirm-delete', meetingType: deleting })}
@@ -87,7 +90,9 @@ export function MeetingTypeList({ meetingTypes, username, actions }: Props) {
           setDeleting(null);
           setDismissed(state);
         }}
-      />
+      >
+        Its booking page stops working at once and it disappears from your list. Meetings already booked are kept; invitees can still cancel them.
+      </ConfirmDialog>
     </>
   );
 }

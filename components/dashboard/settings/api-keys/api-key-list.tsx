@@ -1,11 +1,11 @@
 'use client';
 
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { startTransition, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { type FormAction, useFormAction } from '@/components/ui/use-form-action';
 import type { ApiKeyRow } from './api-key-rows';
 import styles from './api-keys.module.css';
-import { RevokeApiKeyDialog } from './revoke-api-key-dialog';
 
 export type RevokeApiKeyAction = FormAction<{ id: string }, { id: string }>;
 
@@ -40,8 +40,11 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeyRow[]; revoke: Revoke
           </li>
         ))}
       </ul>
-      <RevokeApiKeyDialog
-        name={revoking?.name ?? null}
+      <ConfirmDialog
+        isOpen={revoking !== null}
+        title={`Revoke “${revoking?.name}”?`}
+        confirmLabel="Revoke"
+        pendingLabel="Revoking…"
         pending={pending}
         error={error}
         onCancel={() => {
@@ -51,7 +54,9 @@ export function ApiKeyList({ keys, revoke }: { keys: ApiKeyRow[]; revoke: Revoke
         onConfirm={() => {
           if (revoking) startTransition(() => dispatch({ id: revoking.id }));
         }}
-      />
+      >
+        Anything using this key stops working at once: its next request is refused. This cannot be undone.
+      </ConfirmDialog>
     </>
   );
 }
