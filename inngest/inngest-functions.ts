@@ -1,6 +1,6 @@
 import 'server-only';
 import { cron, type Inngest } from 'inngest';
-import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingDeclined, bookingRequested, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName, meetingTypeCreated, meetingTypeDeleted, meetingTypeUpdated, webhookDeliveryRequested, webhookEndpointDisabled } from '@/lib/jobs/events';
+import { accountEmailRequested, bookingCancelled, bookingConfirmed, bookingDeclined, bookingRequested, bookingNewTimeRequested, bookingNoShowMarked, bookingRescheduled, calendarReauthRequired, calendarSyncRequested, calendarSyncStopped, type DispatchedEvent, type EventName, meetingTypeCreated, meetingTypeDeleted, meetingTypeUpdated, teamInvitationRequested, teamMemberRemoved, webhookDeliveryRequested, webhookEndpointDisabled } from '@/lib/jobs/events';
 import { countingJobFailures } from '@/lib/metrics/counters';
 import { jobs, scheduledJobs } from './functions';
 import type { JobDefinition, JobStep, ScheduledJob } from './functions/job';
@@ -26,6 +26,8 @@ const triggers = {
   'meeting-type/deleted': meetingTypeDeleted,
   'webhook/delivery-requested': webhookDeliveryRequested,
   'webhook/endpoint-disabled': webhookEndpointDisabled,
+  'team/invitation-requested': teamInvitationRequested,
+  'team/member-removed': teamMemberRemoved,
 } as const;
 
 function toDispatched(event: { id?: string; name: string; data: unknown; ts?: number }): DispatchedEvent {

@@ -4,7 +4,6 @@ import {
   boolean,
   check,
   customType,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -111,6 +110,9 @@ export const bookings = pgTable(
     approvalExpiresAt: instant('approval_expires_at'),
     decidedAt: instant('decided_at'),
     declineReason: text('decline_reason'),
+    // A collective booking (migration 0027): the invitee's booking is the lead row; every other member
+    // attending gets a row of their own naming it, so each member's time is held under bookings_no_overlap.
+    collectiveLeadId: uuid('collective_lead_id').references((): AnyPgColumn => bookings.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -126,12 +128,11 @@ export const bookings = pgTable(
     check('bookings_no_show_only_confirmed', sql`${t.noShowAt} is null or ${t.status} = 'confirmed'`),
     check('bookings_answers_bounded', sql`${t.answers} is null or (jsonb_typeof(${t.answers}) = 'array' and jsonb_array_length(${t.answers}) <= 20)`),
     check('bookings_new_time_request_only_confirmed', sql`${t.newTimeRequestedAt} is null or ${t.status} = 'confirmed'`),
-    // Deleting a meeting type or a host never deletes bookings; the pair must match the type's host.
-    foreignKey({
-      name: 'bookings_meeting_type_host_fk',
-      columns: [t.meetingTypeId, t.hostUserId],
-      foreignColumns: [meetingTypes.id, meetingTypes.userId],
-    }).onDelete('restrict'),
+    // The host must be the meeting type's owner or a member of its team: a trigger of migration 0027
+    // (bookings_host_matches_meeting_type) raises 23503 under the name bookings_meeting_type_host_fk,
+    // which replaced the composite foreign key to meeting_types(id, user_id) that a team type cannot meet.
+    check('bookings_collective_lead_not_self', sql`${t.collectiveLeadId} is null or ${t.collectiveLeadId} <> ${t.id}`),
+    index('idx_bookings_collective_lead').on(t.collectiveLeadId).where(sql`${t.collectiveLeadId} is not null`),
     // Keys are scoped to the meeting type; lib/booking matches this name on 23505.
     uniqueIndex('idx_bookings_idempotency_key')
       .on(t.meetingTypeId, t.idempotencyKey)

@@ -7,5 +7,6 @@ export * from './notifications';
 export * from './onboarding';
 export * from './one-time-links';
 export * from './outbox';
+export * from './teams';
 export * from './users';
 export * from './webhooks';

@@ -1,20 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { schedules } from './availability';
 import { createdAt, instant, updatedAt } from './columns';
+import { teamMembers, teams } from './teams';
 import { users } from './users';
 
 /** The kinds of booking question a host may ask (migration 0019); lib/hosts/meeting-types/booking-questions.ts owns the shape. */
 export const bookingQuestionTypes = ['short_text', 'long_text', 'single_choice', 'multiple_choice', 'checkbox', 'phone', 'number'] as const;
 export type BookingQuestionType = (typeof bookingQuestionTypes)[number];
 
+/** How a team's meeting type is scheduled (migration 0027): one free member is assigned, or every member attends. */
+export const schedulingTypes = ['round_robin', 'collective'] as const;
+export type SchedulingType = (typeof schedulingTypes)[number];
+
 export const meetingTypes = pgTable(
   'meeting_types',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    // The host who owns it; null for a team's meeting type (exactly one of user_id and team_id is set).
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    // Set exactly on team meeting types.
+    schedulingType: varchar('scheduling_type', { length: 20 }).$type<SchedulingType>(),
     name: varchar('name', { length: 255 }).notNull(),
     slug: varchar('slug', { length: 255 }).notNull(),
     description: text('description'),
@@ -67,6 +74,53 @@ export const meetingTypes = pgTable(
     check('meeting_types_auto_decline_range', sql`${t.autoDeclineAfterHours} is null or ${t.autoDeclineAfterHours} between 1 and 720`),
     check('meeting_types_seats_per_slot_range', sql`${t.seatsPerSlot} is null or ${t.seatsPerSlot} between 2 and 1000`),
     check('meeting_types_daily_limit_positive', sql`${t.maxBookingsPerDay} is null or ${t.maxBookingsPerDay} > 0`),
+    check('meeting_types_owner_xor_team', sql`(${t.userId} is null) <> (${t.teamId} is null)`),
+    check(
+      'meeting_types_scheduling_type_valid',
+      sql`(${t.teamId} is null and ${t.schedulingType} is null) or (${t.teamId} is not null and ${t.schedulingType} in ('round_robin', 'collective'))`,
+    ),
+    // Members' own default schedules give a team type its hours; seats and approval are single-host features for now.
+    check(
+      'meeting_types_team_type_single_host_features',
+      sql`${t.teamId} is null or (${t.scheduleId} is null and ${t.seatsPerSlot} is null and not ${t.requiresConfirmation})`,
+    ),
+    // Target of meeting_type_hosts' (meeting_type_id, team_id) foreign key.
+    unique('meeting_types_id_team_id_unique').on(t.id, t.teamId),
+    uniqueIndex('meeting_types_team_id_slug_unique')
+      .on(t.teamId, t.slug)
+      .where(sql`${t.deletedAt} is null and ${t.teamId} is not null`),
     check('meeting_types_booking_questions_bounded', sql`jsonb_typeof(${t.bookingQuestions}) = 'array' and jsonb_array_length(${t.bookingQuestions}) <= 20`),
+  ],
+);
+
+/**
+ * The members a team meeting type can be booked with (migration 0027). Removing a member from the team
+ * removes them here. Weight: their share of round-robin bookings; priority: 0 (lowest) to 4 (highest).
+ */
+export const meetingTypeHosts = pgTable(
+  'meeting_type_hosts',
+  {
+    meetingTypeId: uuid('meeting_type_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    weight: integer('weight').notNull().default(100),
+    priority: integer('priority').notNull().default(2),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'meeting_type_hosts_pk', columns: [t.meetingTypeId, t.userId] }),
+    foreignKey({
+      name: 'meeting_type_hosts_meeting_type_fk',
+      columns: [t.meetingTypeId, t.teamId],
+      foreignColumns: [meetingTypes.id, meetingTypes.teamId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'meeting_type_hosts_member_fk',
+      columns: [t.teamId, t.userId],
+      foreignColumns: [teamMembers.teamId, teamMembers.userId],
+    }).onDelete('cascade'),
+    check('meeting_type_hosts_weight_range', sql`${t.weight} between 0 and 1000`),
+    check('meeting_type_hosts_priority_range', sql`${t.priority} between 0 and 4`),
+    index('idx_meeting_type_hosts_user').on(t.userId),
   ],
 );

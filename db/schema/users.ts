@@ -10,7 +10,7 @@ import { createdAt, instant, updatedAt } from './columns';
 export const reservedUsernames = [
   'about', 'account', 'admin', 'api', 'auth', 'bookings', 'd', 'dashboard', 'demo', 'dev', 'docs', 'embed', 'forgot-password',
   'help', 'login', 'logout', 'mail', 'pricing', 'privacy', 'public', 'reset-password', 'settings', 'signin',
-  'signout', 'signup', 'static', 'terms', 'verify-email', 'www',
+  'signout', 'signup', 'static', 'team', 'teams', 'terms', 'verify-email', 'www',
 ] as const;
 
 /** The seeded development host may hold `demo` (the seed never runs in production, and no one else can). */

@@ -11,7 +11,8 @@ export interface MeetingTypeHead {
 
 /** The head's columns (from meeting_types joined with users), for a caller that reads a little more in the same query. */
 export const meetingTypeHeadColumns = {
-  hostUserId: meetingTypes.userId,
+  // Never null here: the inner join on users drops team types (no owning user), which load their members instead.
+  hostUserId: sql<string>`${meetingTypes.userId}`,
   // Deleted counts as switched off (bookable = active, not deleted, and the host's email confirmed).
   isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,
   maxDaysInFuture: meetingTypes.maxDaysInFuture,

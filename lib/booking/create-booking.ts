@@ -27,6 +27,7 @@ export interface BookingResult {
  * reads (deleted counts as inactive) with the questions, in the same one query.
  */
 export async function bookingHead(database: Queryable, meetingTypeId: string): Promise<{ hostUserId: string; questions: BookingQuestion[] }> {
+  // The inner join on users drops team types (no owning user): until they book through their members, they are not found.
   const [head] = await database
     .select({ ...meetingTypeHeadColumns, bookingQuestions: meetingTypes.bookingQuestions })
     .from(meetingTypes)

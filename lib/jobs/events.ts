@@ -62,6 +62,13 @@ export const eventSchemas = {
   'webhook/delivery-requested': z.object({ endpointId: z.uuid() }),
   /** A webhook endpoint failed for 3 days and was turned off: the host is told once. */
   'webhook/endpoint-disabled': z.object({ endpointId: z.uuid(), hostUserId: z.uuid(), url: z.string() }),
+  /** A team invitation to mail (issue 20); its link's token is derived from the id, never carried. */
+  'team/invitation-requested': z.object({ invitationId: z.uuid() }),
+  /**
+   * A member left or was removed from a team (issue 20): their future round-robin bookings of the team's
+   * types are reassigned to a free member, or the invitee is told. Confirmed bookings stay theirs otherwise.
+   */
+  'team/member-removed': z.object({ teamId: z.uuid(), userId: z.uuid(), removedByUserId: z.uuid().nullable() }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;
@@ -85,6 +92,9 @@ export const meetingTypeUpdated = eventType('meeting-type/updated', { schema: ev
 export const meetingTypeDeleted = eventType('meeting-type/deleted', { schema: eventSchemas['meeting-type/deleted'] });
 export const webhookDeliveryRequested = eventType('webhook/delivery-requested', { schema: eventSchemas['webhook/delivery-requested'] });
 export const webhookEndpointDisabled = eventType('webhook/endpoint-disabled', { schema: eventSchemas['webhook/endpoint-disabled'] });
+
+export const teamInvitationRequested = eventType('team/invitation-requested', { schema: eventSchemas['team/invitation-requested'] });
+export const teamMemberRemoved = eventType('team/member-removed', { schema: eventSchemas['team/member-removed'] });
 
 /** An event as dispatch hands it on: the outbox row id is the event id, its creation time the timestamp. */
 export interface DispatchedEvent<N extends EventName = EventName> {

@@ -106,3 +106,41 @@ describe('bookings data integrity', () => {
     expect(definitions.get('idx_bookings_host_created')).toMatch(/USING btree \(host_user_id, created_at\)$/);
   });
 });
+
+describe('team meeting types (migration 0027)', () => {
+  async function teamTypeWithMember() {
+    const member = await createHost(database);
+    const [team] = await database.execute<{ id: string }>(sql`insert into teams (name, slug) values ('Sales', ${`sales-${uniqueSuffix()}`}) returning id`);
+    await database.execute(sql`insert into team_members (team_id, user_id, role) values (${team!.id}, ${member.id}, 'owner')`);
+    const [type] = await database.execute<{ id: string }>(
+      sql`insert into meeting_types (team_id, scheduling_type, name, slug) values (${team!.id}, 'round_robin', 'Demo', 'demo') returning id`,
+    );
+    return { teamId: team!.id, memberId: member.id, meetingTypeId: type!.id };
+  }
+
+  it('books a team type with a member as host, and refuses a host outside the team under the old name', async () => {
+    const { memberId, meetingTypeId } = await teamTypeWithMember();
+    await insertBookingRow(database, { meetingTypeId, hostUserId: memberId, ...slot });
+    const outsider = await createHost(database);
+    const refused = await refusal(insertBookingRow(database, { meetingTypeId, hostUserId: outsider.id, ...laterSlot }));
+    expect(refused).toEqual({ code: '23503', constraint: 'bookings_meeting_type_host_fk' });
+  });
+
+  it('refuses a meeting type with both an owner and a team, or with neither, and never lets one change hands', async () => {
+    const { teamId, memberId, meetingTypeId } = await teamTypeWithMember();
+    const both = await refusal(database.execute(sql`insert into meeting_types (user_id, team_id, scheduling_type, name, slug) values (${memberId}, ${teamId}, 'collective', 'X', 'x-both')`));
+    expect(both.constraint).toBe('meeting_types_owner_xor_team');
+    const neither = await refusal(database.execute(sql`insert into meeting_types (name, slug) values ('X', 'x-neither')`));
+    expect(neither.constraint).toBe('meeting_types_owner_xor_team');
+    const moved = await refusal(database.execute(sql`update meeting_types set team_id = null, user_id = ${memberId}, scheduling_type = null where id = ${meetingTypeId}`));
+    expect(moved.constraint).toBe('meeting_types_owner_fixed');
+  });
+
+  it('removing a member removes them from the team’s meeting types', async () => {
+    const { teamId, memberId, meetingTypeId } = await teamTypeWithMember();
+    await database.execute(sql`insert into meeting_type_hosts (meeting_type_id, team_id, user_id) values (${meetingTypeId}, ${teamId}, ${memberId})`);
+    await database.execute(sql`delete from team_members where team_id = ${teamId} and user_id = ${memberId}`);
+    const left = await database.execute<{ n: number }>(sql`select count(*)::int as n from meeting_type_hosts where meeting_type_id = ${meetingTypeId}`);
+    expect(left[0]!.n).toBe(0);
+  });
+});

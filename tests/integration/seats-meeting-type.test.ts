@@ -84,7 +84,7 @@ describe('seats per time on the meeting type form', () => {
   it('ignores past occasions and cancelled seats when lowering', async () => {
     const meetingType = await hostWithOccasion(5, 1);
     const [host] = await database.select({ userId: meetingTypes.userId }).from(meetingTypes).where(eq(meetingTypes.id, meetingType.id));
-    const ids = { hostUserId: host!.userId, meetingTypeId: meetingType.id };
+    const ids = { hostUserId: host!.userId!, meetingTypeId: meetingType.id };
     for (let i = 0; i < 3; i++) await insertBookingRow(database, { ...ids, start: '2020-03-04T15:00:00Z', end: '2020-03-04T16:00:00Z', seated: true });
     for (let i = 0; i < 3; i++) await insertBookingRow(database, { ...ids, ...FUTURE, seated: true, status: 'cancelled' });
     expect(await updateMeetingTypeAction(form({ id: meetingType.id, seatsPerSlot: '' }))).toMatchObject({ ok: true, data: { seatsPerSlot: null } });
