@@ -13,7 +13,8 @@ import styles from './meeting-type-form.module.css';
 type Errors = Record<string, string> | undefined;
 
 /** Name, address, description, length, place and colour. The slug follows the name until edited. */
-export function BasicsFields({ initial, username, errors, durations, onDuration }: { initial: MeetingTypeFormValues; username: string; errors: Errors } & DurationProps) {
+/** `pagePath`: the booking page the slug goes under (`/{username}` or `/team/{slug}`). */
+export function BasicsFields({ initial, pagePath, errors, durations, onDuration }: { initial: MeetingTypeFormValues; pagePath: string; errors: Errors } & DurationProps) {
   const [slug, setSlug] = useState(initial.slug);
   const [slugEdited, setSlugEdited] = useState(initial.slug !== '');
   return (
@@ -40,7 +41,7 @@ export function BasicsFields({ initial, username, errors, durations, onDuration 
           setSlug(event.target.value);
           setSlugEdited(true);
         }}
-        hint={`Your booking page: /${username}/${slug || 'your-slug'}. Letters a–z, digits and hyphens.`}
+        hint={`${pagePath.startsWith('/team/') ? 'The team’s' : 'Your'} booking page: ${pagePath}/${slug || 'your-slug'}. Letters a–z, digits and hyphens.`}
         error={errors?.slug}
       />
       <TextAreaField label="Description" name="description" optional maxLength={5000} defaultValue={initial.description} error={errors?.description} />

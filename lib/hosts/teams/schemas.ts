@@ -36,3 +36,4 @@ export const changeRoleSchema = z.object({ teamId: id, userId: id, role: teamRol
 export const memberSchema = z.object({ teamId: id, userId: id });
 export const teamIdSchema = z.object({ teamId: id });
 export const acceptInvitationSchema = z.object({ token: z.string().max(200) });
+export type { TeamRole } from '@/db/schema';
