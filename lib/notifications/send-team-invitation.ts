@@ -3,7 +3,7 @@ import { render } from '@react-email/render';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { emailNotifications, teamInvitations, teams, users } from '@/db/schema';
-import TeamInvitationEmail, { type TeamInvitationEmailData } from '@/emails/team-invitation-email';
+import AccountLinkEmail, { type AccountLinkEmailData } from '@/emails/account-link-email';
 import { env } from '@/lib/env';
 import { invitationToken } from '@/lib/hosts/teams/invitation-tokens';
 import { localeFromTag } from '@/lib/i18n/negotiate-locale';
@@ -35,7 +35,7 @@ export async function sendTeamInvitation(database: Database, invitationId: strin
   const t = emailTranslator(locale);
   const url = new URL(`/teams/invitations/${token}`, env().APP_URL).toString();
   const subject = t('teamInviteSubject', { team: row.team.name });
-  const data: TeamInvitationEmailData = {
+  const data: AccountLinkEmailData = {
     lang: locale,
     heading: subject,
     body: t('teamInviteBody', { inviter: row.inviter?.name ?? t('teamInviteSomeone'), team: row.team.name, role: invitation.role }),
@@ -44,7 +44,7 @@ export async function sendTeamInvitation(database: Database, invitationId: strin
     linkLead: t('teamInviteLinkLead'),
     footnote: t('teamInviteFootnote', { email: invitation.email }),
   };
-  const element = TeamInvitationEmail(data);
+  const element = AccountLinkEmail(data);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   const keepBody = mailTransport().kind === 'capture';
   await database
