@@ -8,6 +8,7 @@ import { checkInvitation, invitationToken } from '@/lib/hosts/teams/invitation-t
 import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/hosts/teams/invitations';
 import { changeRole, leaveTeam, removeMember } from '@/lib/hosts/teams/members';
 import { renameTeam } from '@/lib/hosts/teams/rename';
+import { findHostTeam, listHostTeams, listOpenInvitations, listTeamMeetingTypes, listTeamMembers } from '@/lib/hosts/teams/list';
 import { createHost, uniqueSuffix } from '../factories';
 import { depsFor } from './calendar-helpers';
 import { connectTestDatabase } from './db-helpers';
@@ -232,5 +233,25 @@ describe('roles, removing and leaving', () => {
     await expect(leaveTeam(as(member.id), { teamId: team.id })).rejects.toMatchObject({ code: 'not_found' });
     const [stillThere] = await database.select().from(teamMembers).where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, owner.id)));
     expect(stillThere).toBeDefined();
+  });
+});
+
+describe('what the dashboard reads', () => {
+  it('finds a team by slug only for its members, lists each host’s own teams with their role, and only open invitations', async () => {
+    const { owner, member, team } = await threeRoles();
+    const stranger = await createHost(database);
+    expect(await findHostTeam(database, member.id, team.slug.toUpperCase())).toMatchObject({ id: team.id, role: 'member' });
+    expect(await findHostTeam(database, stranger.id, team.slug)).toBeNull();
+    expect(await findHostTeam(database, owner.id, 'x'.repeat(300))).toBeNull();
+    expect(await listHostTeams(database, stranger.id)).toEqual([]);
+    expect(await listHostTeams(database, owner.id)).toEqual([{ id: team.id, name: team.name, slug: team.slug, role: 'owner' }]);
+    expect((await listTeamMembers(database, team.id)).map((m) => m.role).sort()).toEqual(['admin', 'member', 'owner']);
+    const open = await inviteMember(as(owner.id), { teamId: team.id, email: `o-${uniqueSuffix()}@example.test`, role: 'member' });
+    const revoked = await inviteMember(as(owner.id), { teamId: team.id, email: `v-${uniqueSuffix()}@example.test`, role: 'member' });
+    await revokeInvitation(as(owner.id), { teamId: team.id, invitationId: revoked.id });
+    expect((await listOpenInvitations(database, team.id, new Date())).map((i) => i.id)).toEqual([open.id]);
+    expect(await listOpenInvitations(database, team.id, new Date(Date.now() + 8 * DAY))).toEqual([]);
+    const type = await insertTeamMeetingType(database, team.id, [owner.id], 'collective');
+    expect(await listTeamMeetingTypes(database, team.id)).toEqual([expect.objectContaining({ id: type.id, schedulingType: 'collective' })]);
   });
 });
