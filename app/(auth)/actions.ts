@@ -27,7 +27,7 @@ export async function signUpAction(_previous: ActionResult<null> | null, form: F
   } catch (error) {
     return failure(error);
   }
-  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/dashboard' });
+  await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeRedirectPath(form.get('callbackUrl')) });
   return { ok: true, data: null };
 }
 

@@ -14,7 +14,8 @@ type SignUp = (previous: ActionResult<null> | null, form: FormData) => Promise<A
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const subscribeToNothing = () => () => {};
 
-export function SignUpForm({ action }: { action: SignUp }) {
+/** `email` prefills the address; `callbackUrl` is where the new account lands (checked again on the server). */
+export function SignUpForm({ action, email, callbackUrl }: { action: SignUp; email?: string | undefined; callbackUrl?: string }) {
   const [state, submit, pending] = useActionState(action, null);
   // Preselected from the browser once it has hydrated; the host can pick another.
   const detected = useSyncExternalStore(subscribeToNothing, browserZone, () => '');
@@ -27,7 +28,8 @@ export function SignUpForm({ action }: { action: SignUp }) {
     <ActionForm dispatch={submit} className={styles.form}>
       {state && !state.ok && !fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
       <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors?.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors?.email} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} error={fieldErrors?.email} />
       <TextField
         label="Username"
         name="username"

@@ -9,6 +9,7 @@ const sections = [
   { href: '/dashboard', label: 'Bookings' },
   { href: '/dashboard/meeting-types', label: 'Meeting types' },
   { href: '/dashboard/availability', label: 'Availability' },
+  { href: '/dashboard/teams', label: 'Teams' },
   { href: '/dashboard/integrations', label: 'Integrations' },
   { href: '/dashboard/settings', label: 'Settings' },
 ] as const;

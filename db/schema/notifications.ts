@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { bookings } from './bookings';
+import { teamInvitations } from './teams';
 import { accountTokens } from './users';
 import { createdAt, instant, updatedAt } from './columns';
 
@@ -25,6 +26,8 @@ export const emailNotifications = pgTable(
     bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
     // Account mail (verify, change, reset): one message per token.
     accountTokenId: uuid('account_token_id').references(() => accountTokens.id, { onDelete: 'set null' }),
+    // A team invitation (migration 0028): one message per invitation row; a resend is a new row.
+    teamInvitationId: uuid('team_invitation_id').references(() => teamInvitations.id, { onDelete: 'set null' }),
     recipientEmail: varchar('recipient_email', { length: 255 }).notNull(),
     notificationType: varchar('notification_type', { length: 40 }).notNull(),
     subject: varchar('subject', { length: 500 }).notNull(),
@@ -47,6 +50,7 @@ export const emailNotifications = pgTable(
     check('email_notifications_status', sql`${t.status} in ('pending', 'sent', 'captured', 'failed')`),
     unique('email_notifications_once').on(t.bookingId, t.recipientEmail, t.notificationType),
     unique('email_notifications_account_token_once').on(t.accountTokenId),
+    unique('email_notifications_team_invitation_once').on(t.teamInvitationId),
     index('idx_email_notifications_created').on(t.createdAt),
   ],
 );

@@ -7,9 +7,9 @@ const page = { backgroundColor: '#f6f7f9', fontFamily: 'Inter, Segoe UI, Helveti
 const card = { backgroundColor: '#ffffff', borderRadius: '8px', margin: '32px auto', maxWidth: '560px', padding: '32px' };
 export const emailButton = { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '14px', padding: '10px 16px' };
 
-export function EmailFrame({ preview, heading, headingStyle, children }: { preview: string; heading: string; headingStyle?: CSSProperties; children: ReactNode }) {
+export function EmailFrame({ preview, heading, headingStyle, lang = 'en', children }: { preview: string; heading: string; headingStyle?: CSSProperties; lang?: string; children: ReactNode }) {
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={page}>

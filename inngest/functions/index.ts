@@ -10,6 +10,7 @@ import { calendarSyncStoppedEmail } from './calendar-sync-stopped-email';
 import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition, ScheduledJob } from './job';
 import { newTimeRequested } from './new-time-requested';
+import { teamInvitationEmail } from './team-invitation-email';
 import { calendarPoll, outboxSweep, requestExpirySweep, webhookRetryPoll } from './scheduled';
 import { webhookDelivery, webhookDisabledEmail, webhookFanOut } from './webhooks';
 
@@ -32,6 +33,7 @@ export const jobs = [
   calendarReauthEmail,
   calendarSyncStoppedEmail,
   accountEmail,
+  teamInvitationEmail,
   webhookFanOut,
   webhookDelivery,
   webhookDisabledEmail,

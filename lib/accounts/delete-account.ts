@@ -6,6 +6,7 @@ import { cancelBooking } from '@/lib/booking';
 import { disconnectConnection } from '@/lib/calendars/disconnect';
 import { notFound, fieldError } from '@/lib/errors';
 import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
+import { assertNoTeamLeftWithoutOwner, leaveEveryTeam } from '@/lib/hosts/teams/account-memberships';
 
 // Deleting an account. Bookings reference the host (ON DELETE RESTRICT: bookings are never deleted as
 // a side effect), so the user row stays, marked deleted and anonymised, and everything personal goes:
@@ -14,7 +15,8 @@ import { type HostContext, runHostWrite } from '@/lib/hosts/host-write';
 // 3. one host write removes hours, overrides, sign-in links and sessions, switches meeting types off,
 //    releases the username (and its redirects), blanks the user row, and strips the invitees' details
 //    from the host's other bookings. The bookings cancelled in step 1 keep the invitee's name and
-//    email (only), so their cancellation email can still reach them.
+//    email (only), so their cancellation email can still reach them. The host leaves every team in it
+//    (refused up front while they are the only owner of a team with other members).
 
 export const deleteAccountSchema = z.object({ confirmUsername: z.string().max(200) });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
@@ -35,6 +37,7 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
     const message = `Type your username, ${host.username}, to confirm.`;
     throw fieldError('invalid_request', 'confirmUsername', message);
   }
+  await assertNoTeamLeftWithoutOwner(deps.database, hostUserId);
   // Marked first: from here the host is mailed nothing (their copies of the cancellations included),
   // and a second delete racing this one stops here.
   const [marked] = await deps.database.update(users).set({ deletedAt: new Date(now) }).where(and(eq(users.id, hostUserId), isNull(users.deletedAt))).returning({ id: users.id });
@@ -50,7 +53,9 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
   for (const connection of connections) await disconnectConnection(ctx, { connectionId: connection.id });
 
   const justCancelled = future.map((booking) => booking.id);
-  await runHostWrite(deps, { hostUserId, actor: access }, async ({ tx }) => {
+  await runHostWrite(deps, { hostUserId, actor: access }, async (write) => {
+    const { tx } = write;
+    await leaveEveryTeam(write, hostUserId);
     const others = justCancelled.length > 0 ? notInArray(bookings.id, justCancelled) : undefined;
     const hostBookings = and(eq(bookings.hostUserId, hostUserId), others);
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, hostUserId));

@@ -6,6 +6,7 @@ import { listSchedules } from '@/lib/hosts/schedules/rows';
 import { notFound } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts/host-write';
 import { hostMeetingTypeColumns } from '@/lib/hosts/meeting-types/rows';
+import { exportTeamMemberships } from '@/lib/hosts/teams/account-memberships';
 import { listWebhookEndpoints } from '@/lib/webhooks/endpoints/list';
 
 // "Download my data": everything the host gave us or collected through us, as JSON. Secrets stay
@@ -22,7 +23,7 @@ export async function exportHostData(ctx: HostContext) {
     .from(users)
     .where(eq(users.id, hostUserId));
   if (!profile) throw notFound('Host');
-  const [types, weeklyHours, dateOverrides, booked, calendars, schedules, links, keys, webhooks, [onboarding]] = await Promise.all([
+  const [types, weeklyHours, dateOverrides, booked, calendars, schedules, links, keys, webhooks, [onboarding], teams] = await Promise.all([
     database
       .select({ ...hostMeetingTypeColumns, deletedAt: meetingTypes.deletedAt })
       .from(meetingTypes)
@@ -85,6 +86,7 @@ export async function exportHostData(ctx: HostContext) {
       .select({ hoursCheckedAt: hostOnboarding.hoursCheckedAt, linkCopiedAt: hostOnboarding.linkCopiedAt, dismissedAt: hostOnboarding.dismissedAt })
       .from(hostOnboarding)
       .where(eq(hostOnboarding.userId, hostUserId)),
+    exportTeamMemberships(database, hostUserId),
   ]);
   return {
     format: EXPORT_FORMAT_VERSION,
@@ -101,5 +103,7 @@ export async function exportHostData(ctx: HostContext) {
     webhookEndpoints: webhooks,
     // The first-run checklist; null until the host touched it.
     onboarding: onboarding ?? null,
+    // Each team with the host's role, and the team meeting types they are booked through (weight, priority).
+    teams,
   };
 }

@@ -55,7 +55,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </>
         ) : null}
         <p className={styles.alternate}>
-          New here? <Link href="/signup">Create an account</Link>
+          New here? <Link href={callbackUrl === '/dashboard' ? '/signup' : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>
         </p>
       </div>
     </main>

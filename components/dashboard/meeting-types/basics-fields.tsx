@@ -1,21 +1,23 @@
 'use client';
 
-import { useState } from 'react';
 import { Checkbox } from '@/components/ui/checkbox';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import fieldStyles from '@/components/ui/field.module.css';
 import { MAX_NAME_LENGTH } from '@/lib/hosts/meeting-types/limits';
-import { MAX_SLUG_LENGTH, slugFromName } from '@/lib/hosts/meeting-types/slug';
+import { MAX_SLUG_LENGTH } from '@/lib/hosts/meeting-types/slug';
+import { useSlugFromName } from '../use-slug-from-name';
 import { DurationField } from './duration-field';
 import type { DurationProps, MeetingTypeFormValues } from './form-values';
 import styles from './meeting-type-form.module.css';
 
 type Errors = Record<string, string> | undefined;
 
-/** Name, address, description, length, place and colour. The slug follows the name until edited. */
-export function BasicsFields({ initial, username, errors, durations, onDuration }: { initial: MeetingTypeFormValues; username: string; errors: Errors } & DurationProps) {
-  const [slug, setSlug] = useState(initial.slug);
-  const [slugEdited, setSlugEdited] = useState(initial.slug !== '');
+/**
+ * Name, address, description, length, place and colour. The slug follows the name until edited;
+ * `pagePath` is the booking page it goes under (`/{username}` or `/team/{slug}`).
+ */
+export function BasicsFields({ initial, pagePath, errors, durations, onDuration }: { initial: MeetingTypeFormValues; pagePath: string; errors: Errors } & DurationProps) {
+  const { slug, nameProps, slugProps } = useSlugFromName(initial.slug);
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>What it is</legend>
@@ -25,7 +27,7 @@ export function BasicsFields({ initial, username, errors, durations, onDuration 
         required
         maxLength={MAX_NAME_LENGTH}
         defaultValue={initial.name}
-        onChange={(event) => !slugEdited && setSlug(slugFromName(event.target.value))}
+        {...nameProps}
         error={errors?.name}
       />
       <TextField
@@ -35,12 +37,8 @@ export function BasicsFields({ initial, username, errors, durations, onDuration 
         maxLength={MAX_SLUG_LENGTH}
         autoCapitalize="none"
         spellCheck={false}
-        value={slug}
-        onChange={(event) => {
-          setSlug(event.target.value);
-          setSlugEdited(true);
-        }}
-        hint={`Your booking page: /${username}/${slug || 'your-slug'}. Letters a–z, digits and hyphens.`}
+        {...slugProps}
+        hint={`${pagePath.startsWith('/team/') ? 'The team’s' : 'Your'} booking page: ${pagePath}/${slug || 'your-slug'}. Letters a–z, digits and hyphens.`}
         error={errors?.slug}
       />
       <TextAreaField label="Description" name="description" optional maxLength={5000} defaultValue={initial.description} error={errors?.description} />

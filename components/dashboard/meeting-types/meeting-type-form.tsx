@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { ScheduleSummary } from '@/lib/hosts/schedules/rows';
+import { type TeamFormSettings, TeamHostsFields } from '../teams/team-hosts-fields';
 import { ApprovalFields } from './approval-fields';
 import { BasicsFields } from './basics-fields';
 import { ChangesFields } from './changes-fields';
@@ -28,17 +29,23 @@ interface Props {
   action: SaveAction;
   /** The host's schedules, for the picker; without them the form leaves the schedule as it is. */
   schedules?: ScheduleSummary[];
+  /**
+   * A team's meeting type: its members and how it schedules instead of one host's schedule, approval
+   * and seats (a team type has none of those).
+   */
+  team?: TeamFormSettings;
 }
 
 /** The create and edit form: errors beside each field, a pending button, then back to the list (create) or "Saved" (edit). */
-export function MeetingTypeForm({ username, initial, meetingTypeId, action, schedules }: Props) {
+export function MeetingTypeForm({ username, initial, meetingTypeId, action, schedules, team }: Props) {
+  const listHref = team ? `/dashboard/teams/${team.teamSlug}` : '/dashboard/meeting-types';
   const router = useRouter();
   const frameRef = useRef<HTMLDivElement>(null);
   const [state, dispatch, pending] = useActionState(async (_previous: ActionResult<unknown> | null, form: FormData) => {
     const result = await action(form);
     if (result.ok) {
       if (meetingTypeId) router.refresh();
-      else router.push('/dashboard/meeting-types');
+      else router.push(listHref);
     }
     return result;
   }, null);
@@ -55,21 +62,22 @@ export function MeetingTypeForm({ username, initial, meetingTypeId, action, sche
     <div ref={frameRef}>
     <ActionForm dispatch={dispatch} className={styles.form} aria-label={meetingTypeId ? 'Edit meeting type' : 'New meeting type'}>
       {meetingTypeId ? <input type="hidden" name="id" value={meetingTypeId} /> : null}
-      <BasicsFields initial={initial} username={username} errors={errors} {...duration} />
+      <BasicsFields initial={initial} pagePath={team ? `/team/${team.teamSlug}` : `/${username}`} errors={errors} {...duration} />
+      {team ? <TeamHostsFields team={team} errors={errors} /> : null}
       <SchedulingFields initial={initial} errors={errors} {...duration} />
-      {schedules ? <SchedulePicker schedules={schedules} initial={initial.scheduleId} error={errors?.scheduleId} /> : null}
-      <ApprovalFields initial={initial} errors={errors} />
-      <GroupEventFields initial={initial} errors={errors} />
+      {schedules && !team ? <SchedulePicker schedules={schedules} initial={initial.scheduleId} error={errors?.scheduleId} /> : null}
+      {team ? null : <ApprovalFields initial={initial} errors={errors} />}
+      {team ? null : <GroupEventFields initial={initial} errors={errors} />}
       <ChangesFields initial={initial} errors={errors} {...duration} />
       <VisibilityFields initial={initial} />
       <QuestionsFields initial={initial.bookingQuestions} errors={errors} />
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {state?.ok && meetingTypeId ? <Alert tone="success">Saved. Your booking page shows the changes now.</Alert> : null}
+      {state?.ok && meetingTypeId ? <Alert tone="success">{team ? 'Saved. The team’s booking page shows the changes now.' : 'Saved. Your booking page shows the changes now.'}</Alert> : null}
       <div className={styles.formActions}>
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : meetingTypeId ? 'Save changes' : 'Create meeting type'}
         </Button>
-        <ButtonLink href="/dashboard/meeting-types" variant="ghost">
+        <ButtonLink href={listHref} variant="ghost">
           Cancel
         </ButtonLink>
       </div>

@@ -37,7 +37,7 @@ function optionalWholeNumber(min: number, max: number, unit?: string) {
  * Each duration typed with a unit becomes a number in its stored unit; the `…Unit` keys are dropped.
  * A value that is not a number is left for the field's own check, an unknown unit for `unitChecks`.
  */
-function inStoredUnits(raw: unknown): unknown {
+export function inStoredUnits(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null) return raw;
   const fields: Record<string, unknown> = { ...raw };
   for (const [name, { stored }] of Object.entries(durationFields)) {

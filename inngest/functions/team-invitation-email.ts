@@ -1,0 +1,11 @@
+import { db } from '@/lib/database';
+import { sendTeamInvitation } from '@/lib/notifications/send-team-invitation';
+import { defineJob } from './job';
+
+export const teamInvitationEmail = defineJob({
+  id: 'team-invitation-email',
+  name: 'Mail a team invitation with its link',
+  triggers: ['team/invitation-requested'],
+  retries: 8,
+  handler: async ({ event, step }) => step.run('email-invitee', () => sendTeamInvitation(db(), event.data.invitationId)),
+});
