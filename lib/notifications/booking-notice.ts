@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { bookings, meetingTypes, users } from '@/db/schema';
+import { bookings, meetingTypes, teams, users } from '@/db/schema';
 import { rescheduleChainRoot } from '@/lib/booking/reschedule-chain';
 
 // Everything an email about one booking needs, read fresh when the email is made: a retried step
@@ -19,15 +19,35 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
         contactLine: meetingTypes.contactLine,
         seatsPerSlot: meetingTypes.seatsPerSlot,
       },
+      // A team type's team: its public page is where the invitee books again.
+      team: { slug: teams.slug, name: teams.name },
       host: { name: users.name, email: users.email, username: users.username, timeZone: users.timeZone, reminderEmails: users.hostReminderEmails, hourCycle: users.hourCycle, locale: users.locale, emailVerified: users.emailVerified, deletedAt: users.deletedAt },
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .leftJoin(teams, eq(teams.id, meetingTypes.teamId))
     .where(eq(bookings.id, bookingId));
   if (!row) return null;
-  const [chain, seatsTaken] = await Promise.all([rescheduleChainRoot(database, row.booking), seatsTakenWith(database, row.booking.seatKey)]);
-  return { ...row, chain, seatsTaken };
+  const [chain, seatsTaken, collectiveHosts] = await Promise.all([
+    rescheduleChainRoot(database, row.booking),
+    seatsTakenWith(database, row.booking.seatKey),
+    row.team ? collectiveMemberNames(database, row.booking.collectiveLeadId ?? row.booking.id) : [],
+  ]);
+  // Everyone the invitee meets: the host, and for a collective booking every other member too.
+  const hostNames = collectiveHosts.length > 0 ? collectiveHosts : [row.host.name];
+  return { ...row, chain, seatsTaken, hostNames };
+}
+
+/** The hosts of a collective booking's rows (the lead's and each member's), by name; none for any other booking. */
+async function collectiveMemberNames(database: Queryable, leadId: string): Promise<string[]> {
+  const rows = await database
+    .select({ name: users.name })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .where(or(eq(bookings.id, leadId), eq(bookings.collectiveLeadId, leadId)))
+    .orderBy(bookings.id);
+  return rows.length > 1 ? rows.map((row) => row.name) : [];
 }
 
 /** A group event's seats confirmed at this booking's occasion now; null for an ordinary booking. */

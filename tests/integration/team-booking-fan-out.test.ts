@@ -94,6 +94,9 @@ describe('team booking fan-out', () => {
       .where(inArray(emailNotifications.bookingId, rows.map((r) => r.id)));
     const confirmations = mail.filter((m) => m.notificationType === 'confirmation').map((m) => m.recipientEmail);
     expect(confirmations.sort()).toEqual([invitee.email, ...members.map((m) => m.email)].sort());
+    // The invitee's confirmation names every member they meet.
+    const toInvitee = mail.find((m) => m.recipientEmail === invitee.email)!;
+    for (const member of members) expect(toInvitee.subject).toContain(member.name);
     const deliveries = await database().select().from(webhookDeliveries).where(inArray(webhookDeliveries.endpointId, [...endpoints.values()]));
     expect(deliveries.map((d) => d.endpointId).sort()).toEqual([...endpoints.values()].sort());
     // Each member's row holds an event in a calendar of that member's own connection.
