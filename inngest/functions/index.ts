@@ -11,6 +11,7 @@ import { calendarWriteBack } from './calendar-write-back';
 import type { JobDefinition, ScheduledJob } from './job';
 import { newTimeRequested } from './new-time-requested';
 import { calendarPoll, outboxSweep, requestExpirySweep, webhookRetryPoll } from './scheduled';
+import { teamMemberRemoved } from './team-member-removed';
 import { webhookDelivery, webhookDisabledEmail, webhookFanOut } from './webhooks';
 
 /**
@@ -35,6 +36,7 @@ export const jobs = [
   webhookFanOut,
   webhookDelivery,
   webhookDisabledEmail,
+  teamMemberRemoved,
 ] as unknown as readonly JobDefinition[];
 
 /** Every job on a clock (Inngest cron; inline, a timer per job). */
