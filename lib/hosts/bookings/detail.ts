@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { type BookingChanger, type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes, teams, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
 
@@ -21,6 +21,8 @@ export interface HostBookingDetail {
   end: Date;
   meetingTypeId: string;
   meetingTypeName: string;
+  /** A team type's team and who hosts the booking: the assigned member (round robin) or every member attending (collective). */
+  team: { name: string; slug: string; schedulingType: string; hosts: string[] } | null;
   /** Whether the meeting type still takes bookings (a move needs it), and how far ahead (the picker's range). */
   meetingTypeActive: boolean;
   maxDaysInFuture: number;
@@ -64,6 +66,11 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       end: bookings.endTime,
       meetingTypeId: bookings.meetingTypeId,
       meetingTypeName: meetingTypes.name,
+      teamName: teams.name,
+      teamSlug: teams.slug,
+      schedulingType: meetingTypes.schedulingType,
+      hostName: users.name,
+      collectiveLeadId: bookings.collectiveLeadId,
       meetingTypeActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
@@ -89,8 +96,24 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .leftJoin(teams, eq(teams.id, meetingTypes.teamId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.hostUserId, hostUserId)));
   if (!row) return null;
-  const { hostClock, ...detail } = row;
-  return { ...detail, hostHourCycle: resolveHourCycle(hostClock) };
+  const { hostClock, teamName, teamSlug, schedulingType, hostName, collectiveLeadId, ...detail } = row;
+  const team =
+    teamName && teamSlug && schedulingType
+      ? { name: teamName, slug: teamSlug, schedulingType, hosts: schedulingType === 'collective' ? await collectiveHostNames(database, collectiveLeadId ?? row.id) : [hostName] }
+      : null;
+  return { ...detail, team, hostHourCycle: resolveHourCycle(hostClock) };
+}
+
+/** Every member attending a collective booking: the hosts of its lead row and of each member row. */
+async function collectiveHostNames(database: Queryable, leadId: string): Promise<string[]> {
+  const rows = await database
+    .select({ name: users.name })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .where(or(eq(bookings.id, leadId), eq(bookings.collectiveLeadId, leadId)))
+    .orderBy(users.name);
+  return rows.map((r) => r.name);
 }
