@@ -22,6 +22,8 @@ export interface BookingResult {
   booking: BookingRow;
   /** False when an earlier request with the same Idempotency-Key already made it. */
   created: boolean;
+  /** A team type's booking: who the invitee meets (the assigned member, or every member of a collective). */
+  hosts?: string[];
 }
 
 /**

@@ -19,7 +19,7 @@ function idempotentRequest(previous: BookingRow, start: number, key: string | un
  * time, also for the new slot's own check), the new one is validated like any booking and inserted.
  * If the new time is not bookable the whole change rolls back and the old booking stands.
  */
-export function rescheduleBooking(deps: HostWriteDeps, input: Parameters<typeof moveBooking>[1]): Promise<{ booking: BookingRow; created: boolean }> {
+export function rescheduleBooking(deps: HostWriteDeps, input: Parameters<typeof moveBooking>[1]): Promise<{ booking: BookingRow; created: boolean; hosts?: string[] }> {
   return countBookingOutcome('reschedule', () => moveBooking(deps, input));
 }
 
@@ -34,7 +34,7 @@ async function moveBooking(
     /** The host's note to the invitee, carried to their email (host access only). */
     message?: string | undefined;
   },
-): Promise<{ booking: BookingRow; created: boolean }> {
+): Promise<{ booking: BookingRow; created: boolean; hosts?: string[] }> {
   const found = await findBookingFor(deps.database, input.bookingId, input.access, 'reschedule');
   const idempotent = idempotentRequest(found, input.start, input.idempotencyKey, input.now);
   const replay = await earlierReschedule(deps.database, found, idempotent);

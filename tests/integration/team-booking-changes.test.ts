@@ -41,6 +41,8 @@ describe('round-robin reschedule', () => {
     const moved = await reschedule(first.body.booking.id, { token: tokenOf(first.body.booking.rescheduleUrl), start: at(19) });
     expect(moved.status).toBe(201);
     expect((await row(moved.body.booking.id)).hostUserId).toBe(other.id);
+    // The invitee is told the new host.
+    expect((moved.body.booking as { hosts?: string[] }).hosts).toEqual([other.name]);
     expect((await row(first.body.booking.id)).status).toBe('rescheduled');
   });
 

@@ -40,6 +40,8 @@ describe('round-robin assignment', () => {
     const reply = await book(inviteeFor(meetingType.id, at(15)));
     expect(reply.status).toBe(201);
     expect(await hostOf(reply.body.booking.id)).toBe(second!.id);
+    // The reply tells the invitee who they meet.
+    expect((reply.body.booking as { hosts?: string[] }).hosts).toEqual([second!.name]);
   });
 
   it('prefers a free member of higher priority over a less recently booked one', async () => {
@@ -95,6 +97,7 @@ describe('collective booking', () => {
     expect(rows).toHaveLength(3);
     expect(new Set(rows.map((row) => row.hostUserId))).toEqual(new Set(members.map((member) => member.id)));
     const lead = rows.find((row) => row.id === leadId)!;
+    expect([...((reply.body.booking as { hosts?: string[] }).hosts ?? [])].sort()).toEqual(members.map((m) => m.name).sort());
     // The lead is the member first in uuid order (the lock order).
     expect(lead.hostUserId).toBe([...members.map((member) => member.id)].sort()[0]);
     for (const row of rows) expect(row.startTime.toISOString()).toBe(at(15));

@@ -20,7 +20,7 @@ describe('team bookings on the dashboard', () => {
     const { team, meetingType } = await createTeamType(database, { schedulingType: 'round_robin', members: 2 });
     const reply = await book(inviteeFor(meetingType.id, at(15)));
     const [row] = await database.select().from(bookings).where(eq(bookings.id, reply.body.booking.id));
-    const page = await listHostBookings(database, row!.hostUserId, { tab: 'upcoming' }, new Date('2026-12-01T00:00:00Z'));
+    const page = await listHostBookings(database, row!.hostUserId, { tab: 'upcoming', q: '' }, new Date('2026-12-01T00:00:00Z'));
     expect(page.items.find((item) => item.id === row!.id)?.teamName).toBe(team.name);
     const detail = await findHostBooking(database, row!.hostUserId, row!.id);
     expect(detail?.team).toMatchObject({ name: team.name, schedulingType: 'round_robin' });

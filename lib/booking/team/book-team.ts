@@ -12,6 +12,7 @@ import { loadAssignmentCandidates } from './assignment-history';
 import { assignmentOrder } from './assignment-order';
 import { isMemberRefusal, noMemberFree, refusalOfAll } from './member-refusal';
 import type { TeamTypeHead } from './team-type';
+import { withTeamHosts } from './host-names';
 
 // A team type is booked through its members. Round robin: members are tried one at a time in the
 // assignment order, each in its own transaction under only that member's lock, so a storm never
@@ -26,7 +27,11 @@ interface TeamBooking {
 
 type Answers = ReturnType<typeof validAnswers>;
 
-export async function bookTeamSlot(deps: HostWriteDeps, head: TeamTypeHead, booking: TeamBooking): Promise<{ booking: BookingRow; created: boolean }> {
+export async function bookTeamSlot(deps: HostWriteDeps, head: TeamTypeHead, booking: TeamBooking): Promise<{ booking: BookingRow; created: boolean; hosts: string[] }> {
+  return withTeamHosts(deps.database, await assignAndBook(deps, head, booking));
+}
+
+async function assignAndBook(deps: HostWriteDeps, head: TeamTypeHead, booking: TeamBooking): Promise<{ booking: BookingRow; created: boolean }> {
   if (!head.isActive) throw notFound('Meeting type');
   const answers = validAnswers(head.questions, booking.input.answers);
   if (head.hosts.length === 0) throw noMemberFree();

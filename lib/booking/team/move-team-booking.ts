@@ -11,6 +11,7 @@ import { assignmentOrder } from './assignment-order';
 import { leadAccess, loadCollectiveGroup, withMemberLocks } from './collective-group';
 import { isMemberRefusal, noMemberFree, refusalOfAll } from './member-refusal';
 import type { TeamTypeHead } from './team-type';
+import { withTeamHosts } from './host-names';
 
 // Moving a team booking. Round robin: the same member keeps it when free at the new time (under
 // their lock alone); otherwise the next free member in the assignment order takes it, under both
@@ -27,7 +28,11 @@ export interface TeamMove {
 
 type Moved = { booking: BookingRow; created: boolean };
 
-export async function moveTeamBooking(deps: HostWriteDeps, team: TeamTypeHead, found: BookingRow, move: TeamMove): Promise<Moved> {
+export async function moveTeamBooking(deps: HostWriteDeps, team: TeamTypeHead, found: BookingRow, move: TeamMove): Promise<Moved & { hosts: string[] }> {
+  return withTeamHosts(deps.database, await moveWithinTeam(deps, team, found, move));
+}
+
+async function moveWithinTeam(deps: HostWriteDeps, team: TeamTypeHead, found: BookingRow, move: TeamMove): Promise<Moved> {
   const group = await loadCollectiveGroup(deps.database, found);
   if (group) return moveCollective(deps, team, group.lead, [group.lead, ...group.members], move);
   const keeper = found.hostUserId;
