@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, count, eq, or } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { bookings, meetingTypes, teams, users } from '@/db/schema';
 import { rescheduleChainRoot } from '@/lib/booking/reschedule-chain';
+import { bookingHostNames } from '@/lib/hosts/bookings/collective-hosts';
 
 // Everything an email about one booking needs, read fresh when the email is made: a retried step
 // or a reminder sent days later tells the truth as it is then, not as it was when the event fired.
@@ -32,22 +33,11 @@ export async function loadBookingNotice(database: Queryable, bookingId: string) 
   const [chain, seatsTaken, collectiveHosts] = await Promise.all([
     rescheduleChainRoot(database, row.booking),
     seatsTakenWith(database, row.booking.seatKey),
-    row.team ? collectiveMemberNames(database, row.booking.collectiveLeadId ?? row.booking.id) : [],
+    row.team ? bookingHostNames(database, row.booking.collectiveLeadId ?? row.booking.id) : [],
   ]);
   // Everyone the invitee meets: the host, and for a collective booking every other member too.
-  const hostNames = collectiveHosts.length > 0 ? collectiveHosts : [row.host.name];
+  const hostNames = collectiveHosts.length > 1 ? collectiveHosts : [row.host.name];
   return { ...row, chain, seatsTaken, hostNames };
-}
-
-/** The hosts of a collective booking's rows (the lead's and each member's), by name; none for any other booking. */
-async function collectiveMemberNames(database: Queryable, leadId: string): Promise<string[]> {
-  const rows = await database
-    .select({ name: users.name })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.hostUserId))
-    .where(or(eq(bookings.id, leadId), eq(bookings.collectiveLeadId, leadId)))
-    .orderBy(bookings.id);
-  return rows.length > 1 ? rows.map((row) => row.name) : [];
 }
 
 /** A group event's seats confirmed at this booking's occasion now; null for an ordinary booking. */

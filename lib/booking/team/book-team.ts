@@ -49,6 +49,18 @@ async function assignAndBook(deps: HostWriteDeps, head: TeamTypeHead, booking: T
   throw refusalOfAll(refusals);
 }
 
+/**
+ * Read under the lock with the slot's check: the one-time link's use (its verdict comes first, so of two
+ * requests with one link the second hears "used") and the member's hourly caps.
+ */
+function linkAndCaps(write: HostWrite, { input, now }: TeamBooking, member: string, bookingId: string): [Promise<void>, Promise<void>] {
+  const token = input.oneTimeLinkToken;
+  return [
+    token ? consumeOneTimeLink(write.tx, { token, meetingTypeId: input.meetingTypeId, bookingId, now }) : Promise.resolve(),
+    assertWithinBookingCaps(write.tx, { hostUserId: member, meetingTypeId: input.meetingTypeId, email: input.email, now }),
+  ];
+}
+
 /** The earlier booking of a same-key request, checked under the lock; an expired key is freed for reuse. */
 async function replayUnderLock(write: HostWrite, idempotent: IdempotentRequest | null): Promise<BookingRow | null> {
   if (!idempotent) return null;
@@ -63,23 +75,9 @@ function bookMember(deps: HostWriteDeps, member: string, booking: TeamBooking, a
     const replay = await replayUnderLock(write, booking.idempotent);
     if (replay) return { booking: replay, created: false };
     const id = randomUUID();
-    const token = input.oneTimeLinkToken;
-    const [link, bookable, withinCaps] = await Promise.allSettled([
-      token
-        ? consumeOneTimeLink(write.tx, {
-            token,
-            meetingTypeId: input.meetingTypeId,
-            bookingId: id,
-            now,
-          })
-        : Promise.resolve(),
+    const [link, withinCaps, bookable] = await Promise.allSettled([
+      ...linkAndCaps(write, booking, member, id),
       assertBookableSlot(write.tx, input.meetingTypeId, input.start, now, undefined, member, { member }),
-      assertWithinBookingCaps(write.tx, {
-        hostUserId: member,
-        meetingTypeId: input.meetingTypeId,
-        email: input.email,
-        now,
-      }),
     ]);
     if (link.status === 'rejected') throw link.reason;
     if (bookable.status === 'rejected') throw bookable.reason;
@@ -153,22 +151,8 @@ async function bookCollective(deps: HostWriteDeps, head: TeamTypeHead, booking: 
     const replay = await replayUnderLock(write, booking.idempotent);
     if (replay) return { booking: replay, created: false };
     const id = randomUUID();
-    const token = input.oneTimeLinkToken;
     const [link, withinCaps, ...checks] = await Promise.allSettled([
-      token
-        ? consumeOneTimeLink(write.tx, {
-            token,
-            meetingTypeId: input.meetingTypeId,
-            bookingId: id,
-            now,
-          })
-        : Promise.resolve(),
-      assertWithinBookingCaps(write.tx, {
-        hostUserId: lead,
-        meetingTypeId: input.meetingTypeId,
-        email: input.email,
-        now,
-      }),
+      ...linkAndCaps(write, booking, lead, id),
       ...[lead, ...others].map((member) => assertBookableSlot(write.tx, input.meetingTypeId, input.start, now, undefined, member, { member })),
     ]);
     if (link.status === 'rejected') throw link.reason;

@@ -1,9 +1,10 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
 import { type BookingChanger, type BookingStatus, bookings, meetingTypes, teams, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
+import { bookingHostNames } from './collective-hosts';
 
 // One booking as its host sees it on the dashboard, in one query. Another host's booking reads as
 // missing, exactly like an unknown id, so ids cannot be probed.
@@ -102,18 +103,7 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
   const { hostClock, teamName, teamSlug, schedulingType, hostName, collectiveLeadId, ...detail } = row;
   const team =
     teamName && teamSlug && schedulingType
-      ? { name: teamName, slug: teamSlug, schedulingType, hosts: schedulingType === 'collective' ? await collectiveHostNames(database, collectiveLeadId ?? row.id) : [hostName] }
+      ? { name: teamName, slug: teamSlug, schedulingType, hosts: schedulingType === 'collective' ? await bookingHostNames(database, collectiveLeadId ?? row.id) : [hostName] }
       : null;
   return { ...detail, team, hostHourCycle: resolveHourCycle(hostClock) };
-}
-
-/** Every member attending a collective booking: the hosts of its lead row and of each member row. */
-async function collectiveHostNames(database: Queryable, leadId: string): Promise<string[]> {
-  const rows = await database
-    .select({ name: users.name })
-    .from(bookings)
-    .innerJoin(users, eq(users.id, bookings.hostUserId))
-    .where(or(eq(bookings.id, leadId), eq(bookings.collectiveLeadId, leadId)))
-    .orderBy(users.name);
-  return rows.map((r) => r.name);
 }
