@@ -12,6 +12,7 @@ import type { JobDefinition, ScheduledJob } from './job';
 import { newTimeRequested } from './new-time-requested';
 import { teamInvitationEmail } from './team-invitation-email';
 import { calendarPoll, outboxSweep, requestExpirySweep, webhookRetryPoll } from './scheduled';
+import { teamMemberRemoved } from './team-member-removed';
 import { webhookDelivery, webhookDisabledEmail, webhookFanOut } from './webhooks';
 
 /**
@@ -37,6 +38,7 @@ export const jobs = [
   webhookFanOut,
   webhookDelivery,
   webhookDisabledEmail,
+  teamMemberRemoved,
 ] as unknown as readonly JobDefinition[];
 
 /** Every job on a clock (Inngest cron; inline, a timer per job). */

@@ -68,8 +68,10 @@ export async function loadMeetingTypeSchedule(
   database: Queryable,
   meetingTypeId: string,
   range: Interval,
-  options: { sources?: boolean } = {},
+  options: { sources?: boolean; member?: string } = {},
 ): Promise<MeetingTypeSchedule | null> {
+  // A team type has no owning user: `member` names whose hours, bookings and busy time to read (one member's view, for booking).
+  const host = options.member ? sql`coalesce(mt.user_id, ${options.member}::uuid)` : sql`mt.user_id`;
   const bookingSource = options.sources ? sql`, b.id` : sql``;
   const busySource = options.sources ? sql`, e.calendar_id` : sql``;
   const from = new Date(range.start - paddingMs).toISOString();
@@ -77,7 +79,7 @@ export async function loadMeetingTypeSchedule(
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
   const epochMs = (column: string) => sql.raw(`date_part('epoch', ${column}) * 1000`);
   const rows = await database.execute<ScheduleRow>(sql`
-    select mt.user_id as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
+    select ${host} as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
            mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
            mt.requires_confirmation, mt.auto_decline_after_hours,
@@ -103,17 +105,17 @@ export async function loadMeetingTypeSchedule(
                                               b.buffer_before_minutes, b.buffer_after_minutes,
                                               b.meeting_type_id = mt.id, b.seated${bookingSource}))
              from bookings b
-             where b.host_user_id = mt.user_id and b.status in (${sql.raw(slotHoldingStatusList)})
+             where b.host_user_id = ${host} and b.status in (${sql.raw(slotHoldingStatusList)})
                and b.blocked_range && tstzrange(${from}::timestamptz, ${to}::timestamptz)
            ), '[]'::json) as bookings,
            coalesce((
              select json_agg(json_build_array(${epochMs('e.start_time')}, ${epochMs('e.end_time')}${busySource}))
              from external_busy e
-             where e.user_id = mt.user_id and e.start_time < ${to}::timestamptz and e.end_time > ${from}::timestamptz
+             where e.user_id = ${host} and e.start_time < ${to}::timestamptz and e.end_time > ${from}::timestamptz
            ), '[]'::json) as busy
     from meeting_types mt
-    join users u on u.id = mt.user_id
-    join schedules s on s.user_id = mt.user_id and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
+    join users u on u.id = ${host}
+    join schedules s on s.user_id = ${host} and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
     where mt.id = ${meetingTypeId}`);
   const row = rows[0];
   if (!row) return null;

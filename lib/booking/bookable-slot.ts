@@ -27,9 +27,11 @@ export async function assertBookableSlot(
   ownRange?: Interval,
   /** The meeting type's host, when the caller knows it: the stale-calendar read then shares the schedule's round trip. */
   hostUserId?: string,
+  /** A team type: check the slot against this member's own hours, bookings and calendars (`hostUserId` is then the member). */
+  teamMember?: { member: string },
 ): Promise<{ schedule: MeetingTypeSchedule; slot: Interval }> {
   const around = { start: start - MS_PER_DAY, end: start + MS_PER_DAY };
-  const [schedule, staleOfHost] = await Promise.all([loadMeetingTypeSchedule(tx, meetingTypeId, around), hostUserId ? staleCalendars(tx, hostUserId, now) : undefined]);
+  const [schedule, staleOfHost] = await Promise.all([loadMeetingTypeSchedule(tx, meetingTypeId, around, teamMember ? { member: teamMember.member } : {}), hostUserId ? staleCalendars(tx, hostUserId, now) : undefined]);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   // Seat-aware: the seats of a group event are counted here, under the host lock, so a storm ends in exactly N.
   const verdict = validateOfferedSlot(scheduleInput(schedule, schedule.policy, now), start);

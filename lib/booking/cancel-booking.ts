@@ -6,6 +6,7 @@ import { assertNotStarted, assertWithinChangeWindow } from './change-rules';
 import { alreadyDecided } from './decide-request';
 import { actorFor, type BookingAccess, findBookingFor } from './find-booking';
 import { type BookingRow, bookingEventPayload } from './insert-booking';
+import { activeMemberRows, type CollectiveGroup, leadAccess, loadCollectiveGroup, withMemberLocks } from './team/collective-group';
 
 /**
  * Cancels a booking, for the invitee (cancel link) or the host who owns it: one service, two
@@ -17,18 +18,43 @@ export async function cancelBooking(
 ): Promise<BookingRow> {
   const found = await findBookingFor(deps.database, input.bookingId, input.access, 'cancel');
   if (found.status === 'cancelled') return found;
+  const group = await loadCollectiveGroup(deps.database, found);
+  if (group) return cancelCollective(deps, group, found.id, input);
   const actor = actorFor(input.access);
   return runHostWrite(deps, { hostUserId: found.hostUserId, actor }, async (write) => {
     const booking = await findBookingFor(write.tx, input.bookingId, input.access, 'cancel', { forUpdate: true });
-    if (booking.status === 'cancelled') return booking;
-    if (booking.status === 'rescheduled') {
-      throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
-    }
-    if (booking.status !== 'confirmed' && booking.status !== 'pending') throw alreadyDecided(booking.status);
-    assertNotStarted(booking, input.now, 'cancelled');
-    // A request not yet approved may be withdrawn until the meeting would start, whatever the cut-off.
-    if (booking.status === 'confirmed') await assertWithinChangeWindow(write.tx, booking, input.access, input.now, 'cancelled');
+    if (!(await mayCancel(write, booking, input))) return booking;
     return cancelLockedBooking(write, booking, { reason: input.reason ?? null, by: input.access.kind, now: input.now });
+  });
+}
+
+type CancelInput = Parameters<typeof cancelBooking>[1];
+
+/** False when it is already cancelled (a no-op); throws when it may not be cancelled now. */
+async function mayCancel({ tx }: HostWrite, booking: BookingRow, input: CancelInput): Promise<boolean> {
+  if (booking.status === 'cancelled') return false;
+  if (booking.status === 'rescheduled') {
+    throw new AppError('booking_not_active', 'This booking was rescheduled; manage the new booking instead.');
+  }
+  if (booking.status !== 'confirmed' && booking.status !== 'pending') throw alreadyDecided(booking.status);
+  assertNotStarted(booking, input.now, 'cancelled');
+  // A request not yet approved may be withdrawn until the meeting would start, whatever the cut-off.
+  if (booking.status === 'confirmed') await assertWithinChangeWindow(tx, booking, input.access, input.now, 'cancelled');
+  return true;
+}
+
+/** A collective booking is cancelled as one: the lead row and every member's row, under every member's lock. */
+function cancelCollective(deps: HostWriteDeps, group: CollectiveGroup, askedId: string, input: CancelInput): Promise<BookingRow> {
+  const hosts = [group.lead, ...group.members].map((row) => row.hostUserId);
+  return withMemberLocks(deps, hosts, async (write) => {
+    const lead = await findBookingFor(write.tx, group.lead.id, leadAccess(input.access, group.lead), 'cancel', { forUpdate: true });
+    const change = { reason: input.reason ?? null, by: input.access.kind, now: input.now };
+    const rows = (await mayCancel(write, lead, input)) ? [await cancelLockedBooking(write, lead, change)] : [lead];
+    if (rows[0]!.status === 'cancelled') {
+      for (const member of await activeMemberRows(write.tx, lead.id, ['confirmed', 'pending'])) rows.push(await cancelLockedBooking(write, member, change));
+    }
+    const asked = rows.find((row) => row.id === askedId);
+    return asked ?? (await findBookingFor(write.tx, askedId, input.access, 'cancel'));
   });
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Transaction } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { hashToken } from '@/lib/secrets/token-hash';
@@ -34,9 +34,13 @@ export async function insertConfirmedBooking(
     request?: { expiresAt: Date } | undefined;
     /** A seat of a group event (the meeting type has seats): it may share its time with its occasion's other seats. */
     seated?: boolean;
+    /** A collective booking's row for another member: it holds their time and names the invitee's (lead) booking. */
+    collectiveLeadId?: string;
   },
 ): Promise<BookingRow> {
   const id = values.id ?? randomUUID();
+  // A member's row is no invitee's to manage: its hashes match no token (the lead's links move them all).
+  const tokenHash = (purpose: 'cancel' | 'reschedule') => hashToken(values.collectiveLeadId ? randomBytes(32).toString('hex') : bookingToken(id, purpose));
   const [booking] = await tx
     .insert(bookings)
     .values({
@@ -54,8 +58,9 @@ export async function insertConfirmedBooking(
       locale: values.locale ?? 'en',
       bufferBeforeMinutes: values.bufferBeforeMinutes,
       bufferAfterMinutes: values.bufferAfterMinutes,
-      cancelTokenHash: hashToken(bookingToken(id, 'cancel')),
-      rescheduleTokenHash: hashToken(bookingToken(id, 'reschedule')),
+      cancelTokenHash: tokenHash('cancel'),
+      rescheduleTokenHash: tokenHash('reschedule'),
+      collectiveLeadId: values.collectiveLeadId ?? null,
       idempotencyKey: values.idempotencyKey ?? null,
       idempotencyRequestHash: values.idempotencyRequestHash ?? null,
       rescheduledFromId: values.rescheduledFromId ?? null,

@@ -8,7 +8,7 @@ const allLinks: readonly TokenPurpose[] = ['cancel', 'reschedule'];
  * the host's approval (then `confirmed`, or `declined` / `expired`), so embeds and integrators can tell. `links` says which management links the
  * caller may see: a caller holding only the cancel link must not learn the reschedule link.
  */
-export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] = allLinks) {
+export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] = allLinks, hosts?: string[]) {
   const url = (purpose: TokenPurpose) => {
     if (!links.includes(purpose)) return undefined;
     // A request awaiting the host is withdrawn, never moved.
@@ -29,6 +29,8 @@ export function presentBooking(row: BookingRow, links: readonly TokenPurpose[] =
     answers: row.answers ?? [],
     cancelUrl: url('cancel'),
     rescheduleUrl: url('reschedule'),
+    // A team booking, as made or moved: who the invitee meets (the assigned member, or every member of a collective).
+    ...(hosts ? { hosts } : {}),
   };
 }
 

@@ -55,7 +55,11 @@ export async function writeBookingEvent(deps: HostWriteDeps, bookingId: string, 
   if (change.kind === 'rescheduled' && !booking.calendarEventId) {
     const previous = await loadBooking(deps, change.previousBookingId);
     const target = await calendarById(deps, previous?.booking.calendarEventCalendarId ?? null);
-    if (previous?.booking.calendarEventId && target) {
+    // A round-robin move to another member: the old member's entry goes, and the new member's calendar gets its own below.
+    if (previous?.booking.calendarEventId && target && previous.booking.hostUserId !== hostUserId) {
+      const provider = target.connection.provider as OAuthProvider;
+      await providerFor(provider).adapter.deleteEvent(await freshAccessToken(deps, target.connection.id), target.calendar.externalId, previous.booking.calendarEventId);
+    } else if (previous?.booking.calendarEventId && target) {
       const provider = target.connection.provider as OAuthProvider;
       const accessToken = await freshAccessToken(deps, target.connection.id);
       const { adapter } = providerFor(provider);

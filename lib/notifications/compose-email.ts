@@ -187,7 +187,9 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
   const { booking, host, meetingType } = notice;
   const zone = recipient === 'invitee' ? booking.inviteeTimezone : host.timeZone;
   const locale = localeFor(notice, recipient);
-  const withWhom = recipient === 'invitee' ? host.name : booking.inviteeName;
+  // A collective booking's invitee meets every member: they are all named.
+  const withWhom = recipient === 'invitee' ? notice.hostNames.join(', ') : booking.inviteeName;
+  const bookAgainUrl = inLanguage(notice.team ? `${appUrl()}/team/${notice.team.slug}/${meetingType.slug}` : `${appUrl()}/${host.username}/${meetingType.slug}`, locale);
   const reader = readerOf(notice, recipient);
   // A request is not a meeting yet, and a refused one never was: no manage links, no policy lines.
   const live = kind !== 'cancellation' && kind !== 'booking_request' && kind !== 'request_declined';
@@ -214,7 +216,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
         ...data,
         reason: context.reason?.trim() || null,
         cancelledBy: whoChanged(context.cancelledBy, recipient, notice),
-        bookAgainUrl: recipient === 'invitee' ? inLanguage(`${appUrl()}/${host.username}/${meetingType.slug}`, locale) : null,
+        bookAgainUrl: recipient === 'invitee' ? bookAgainUrl : null,
       }),
     rescheduled: () =>
       bookingRescheduledLayout({
@@ -239,7 +241,7 @@ export function composeEmail(notice: BookingNotice, kind: NoticeKind, recipient:
         approval: approvalTranslator(locale),
         expired: context.declinedBy === 'system',
         reason: context.reason?.trim() || null,
-        bookAgainUrl: inLanguage(`${appUrl()}/${host.username}/${meetingType.slug}`, locale),
+        bookAgainUrl,
       }),
   };
   return {

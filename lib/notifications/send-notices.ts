@@ -20,6 +20,8 @@ export type SendOutcome = Awaited<ReturnType<typeof deliverEmail>> | 'skipped';
 async function send(deps: NotificationDeps, bookingId: string, kind: NoticeKind, recipient: Recipient, context: NoticeContext, mayHear: (notice: NonNullable<Awaited<ReturnType<typeof loadBookingNotice>>>) => boolean): Promise<SendOutcome> {
   const notice = await loadBookingNotice(deps.database, bookingId);
   if (!notice || !mayHear(notice)) return 'skipped';
+  // A collective booking's member row is that member's copy: the invitee hears once, through the lead row.
+  if (recipient === 'invitee' && notice.booking.collectiveLeadId !== null) return 'skipped';
   if (recipient === 'host' && !mayMailHostAddress(kind, notice.host.emailVerified !== null && notice.host.deletedAt === null)) return 'skipped';
   return deliverEmail(deps.database, bookingId, kind, composeEmail(notice, kind, recipient, context));
 }

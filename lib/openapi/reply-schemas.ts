@@ -95,6 +95,8 @@ export const publicBooking = z.object({
     answers: z.array(answer),
     cancelUrl: z.url().optional(),
     rescheduleUrl: z.url().optional(),
+    /** A team type's booking, in the reply that made or moved it: the names of the hosts the invitee meets. */
+    hosts: z.array(z.string()).optional(),
   }),
 });
 

@@ -121,7 +121,7 @@ describe('tabs', () => {
     const [own] = await addBookings(host.id, meetingType.id, [{ start: NOW.getTime() + HALF_HOUR, name: 'Ann Lee', email: 'ann@example.test' }]);
     const page = await listHostBookings(database, host.id, query('upcoming'), NOW);
     expect(page.items).toEqual([
-      { id: own!.id, inviteeName: 'Ann Lee', inviteeEmail: 'ann@example.test', start: own!.start, end: new Date(own!.start.getTime() + HALF_HOUR), meetingTypeName: 'Intro call', status: 'confirmed', cancelledBy: null, cancellationReason: null, noShow: false, newTimeRequested: false, seats: null },
+      { id: own!.id, inviteeName: 'Ann Lee', inviteeEmail: 'ann@example.test', start: own!.start, end: new Date(own!.start.getTime() + HALF_HOUR), meetingTypeName: 'Intro call', teamName: null, status: 'confirmed', cancelledBy: null, cancellationReason: null, noShow: false, newTimeRequested: false, seats: null },
     ]);
     expect(page.nextCursor).toBeNull();
   });

@@ -55,6 +55,16 @@ export function BookingDetails({ booking, now }: { booking: HostBookingDetail; n
       </dd>
       <dt>Meeting type</dt>
       <dd>{booking.meetingTypeName}</dd>
+      {booking.team ? (
+        <>
+          <dt>Team</dt>
+          <dd>
+            {booking.team.name} <span className={styles.secondary}>({booking.team.schedulingType === 'collective' ? 'collective' : 'round robin'})</span>
+          </dd>
+          <dt>{booking.team.schedulingType === 'collective' ? 'Hosts' : 'Assigned to'}</dt>
+          <dd>{booking.team.hosts.join(', ')}</dd>
+        </>
+      ) : null}
       <dt>Notes</dt>
       <dd className={styles.notes}>{booking.notes || <span className={styles.secondary}>None</span>}</dd>
       <BookingAnswers answers={booking.answers} />

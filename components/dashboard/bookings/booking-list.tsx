@@ -51,7 +51,10 @@ export function BookingList({ items, timeZone, hourCycle, tab }: { items: Bookin
             <span className={styles.who}>
               <span className={styles.name}>{booking.inviteeName}</span> <span className={styles.secondary}>{booking.inviteeEmail}</span>
               <br />
-              <span className={styles.secondary}>{booking.meetingTypeName}</span>
+              <span className={styles.secondary}>
+                {booking.meetingTypeName}
+                {booking.teamName ? ` · ${booking.teamName}` : null}
+              </span>
               <RowState booking={booking} tab={tab} />
             </span>
           </Link>

@@ -1,9 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db/client';
-import { type BookingChanger, type BookingStatus, bookings, meetingTypes, users } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes, teams, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { type HourCycle, resolveHourCycle } from '@/lib/hosts/host-clock';
+import { bookingHostNames } from './collective-hosts';
 
 // One booking as its host sees it on the dashboard, in one query. Another host's booking reads as
 // missing, exactly like an unknown id, so ids cannot be probed.
@@ -21,6 +22,8 @@ export interface HostBookingDetail {
   end: Date;
   meetingTypeId: string;
   meetingTypeName: string;
+  /** A team type's team and who hosts the booking: the assigned member (round robin) or every member attending (collective). */
+  team: { name: string; slug: string; schedulingType: string; hosts: string[] } | null;
   /** Whether the meeting type still takes bookings (a move needs it), and how far ahead (the picker's range). */
   meetingTypeActive: boolean;
   maxDaysInFuture: number;
@@ -64,6 +67,11 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
       end: bookings.endTime,
       meetingTypeId: bookings.meetingTypeId,
       meetingTypeName: meetingTypes.name,
+      teamName: teams.name,
+      teamSlug: teams.slug,
+      schedulingType: meetingTypes.schedulingType,
+      hostName: users.name,
+      collectiveLeadId: bookings.collectiveLeadId,
       meetingTypeActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null)`,
       maxDaysInFuture: meetingTypes.maxDaysInFuture,
       notes: bookings.notes,
@@ -89,8 +97,13 @@ export async function findHostBooking(database: Queryable, hostUserId: string, b
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
     .innerJoin(users, eq(users.id, bookings.hostUserId))
+    .leftJoin(teams, eq(teams.id, meetingTypes.teamId))
     .where(and(eq(bookings.id, bookingId), eq(bookings.hostUserId, hostUserId)));
   if (!row) return null;
-  const { hostClock, ...detail } = row;
-  return { ...detail, hostHourCycle: resolveHourCycle(hostClock) };
+  const { hostClock, teamName, teamSlug, schedulingType, hostName, collectiveLeadId, ...detail } = row;
+  const team =
+    teamName && teamSlug && schedulingType
+      ? { name: teamName, slug: teamSlug, schedulingType, hosts: schedulingType === 'collective' ? await bookingHostNames(database, collectiveLeadId ?? row.id) : [hostName] }
+      : null;
+  return { ...detail, team, hostHourCycle: resolveHourCycle(hostClock) };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
-import { type BookingChanger, type BookingStatus, bookings, meetingTypes } from '@/db/schema';
+import { type BookingChanger, type BookingStatus, bookings, meetingTypes, teams } from '@/db/schema';
 import { BOOKINGS_PAGE_SIZE, type BookingCursor, type BookingListQuery, type BookingTab, encodeBookingCursor } from './schemas';
 
 // The dashboard's booking list: one query per page, keyset-paginated on (start_time, id) so page 400
@@ -14,6 +14,8 @@ export interface BookingListItem {
   start: Date;
   end: Date;
   meetingTypeName: string;
+  /** A team type's team: the booking was assigned to this host (round robin) or they attend with the team (collective). */
+  teamName: string | null;
   status: BookingStatus;
   /** Cancelled tab: who cancelled (null when not recorded) and why. */
   cancelledBy: BookingChanger | null;
@@ -77,6 +79,7 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
       start: bookings.startTime,
       end: bookings.endTime,
       meetingTypeName: meetingTypes.name,
+      teamName: teams.name,
       status: bookings.status,
       cancelledBy: bookings.cancelledBy,
       // A declined request's reason reads like a cancellation's.
@@ -90,6 +93,7 @@ export async function listHostBookings(database: Queryable, hostUserId: string, 
     })
     .from(bookings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, bookings.meetingTypeId))
+    .leftJoin(teams, eq(teams.id, meetingTypes.teamId))
     .where(
       and(
         eq(bookings.hostUserId, hostUserId),

@@ -13,6 +13,6 @@ export const POST = route(async (request) => {
   const idempotencyKey = parseOptionalHeader(request, 'idempotency-key', idempotencyKeyField);
   const body = await parseJsonBody(request, createBookingSchema);
   const input = { ...body, locale: body.locale ?? negotiateLocale({ acceptLanguage: request.headers.get('accept-language') }) };
-  const { booking, created } = await createBooking({ database: db(), store: cacheStore() }, input, { idempotencyKey, now: Date.now() });
-  return json({ booking: presentBooking(booking) }, created ? 201 : 200);
+  const { booking, created, hosts } = await createBooking({ database: db(), store: cacheStore() }, input, { idempotencyKey, now: Date.now() });
+  return json({ booking: presentBooking(booking, undefined, hosts) }, created ? 201 : 200);
 });

@@ -14,6 +14,6 @@ export const POST = route<{ id: string }>(async (request, { id }) => {
   const { token, start } = await parseJsonBody(request, rescheduleBookingSchema);
   const access = { kind: 'invitee', token } as const;
   const deps = { database: db(), store: cacheStore() };
-  const { booking, created } = await rescheduleBooking(deps, { bookingId: id, access, start, now: Date.now(), idempotencyKey });
-  return json({ booking: presentBooking(booking, ['reschedule']) }, created ? 201 : 200);
+  const { booking, created, hosts } = await rescheduleBooking(deps, { bookingId: id, access, start, now: Date.now(), idempotencyKey });
+  return json({ booking: presentBooking(booking, ['reschedule'], hosts) }, created ? 201 : 200);
 });
