@@ -7,6 +7,7 @@ import { findPublicMeetingTypeById } from '@/lib/hosts/public-meeting-type';
 import { BookingFlow } from '@/components/booking/booking-flow';
 import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
 import { InviteeIntl } from '@/components/booking/invitee-intl';
+import { OpeningTimesScript } from '@/components/booking/opening-times-script';
 import { OneTimeLinkRefused } from '@/components/booking/one-time-link-refused';
 
 // A one-time link (/d/{token}, and /embed/d/{token} for other sites' frames): the meeting type's usual
@@ -43,6 +44,7 @@ export function oneTimeLinkPage({ embedded }: { embedded: boolean }) {
     return (
       <InviteeIntl>
         <BookingFlow meetingType={meetingType} embedded={embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} oneTimeLinkToken={token} />
+        <OpeningTimesScript openingSlots={openingSlots} />
       </InviteeIntl>
     );
   }

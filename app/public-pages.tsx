@@ -11,6 +11,7 @@ import { BookingFlow } from '@/components/booking/booking-flow';
 import { readBookingPageQuery, type SearchParams } from '@/components/booking/booking-page-query';
 import { EmbedRoot } from '@/components/embed/embed-root';
 import { InviteeIntl } from '@/components/booking/invitee-intl';
+import { OpeningTimesScript } from '@/components/booking/opening-times-script';
 import { LanguagePicker } from '@/components/booking/language-picker';
 import { HostIntro, MeetingTypeList } from '@/components/booking/meeting-type-list';
 
@@ -92,6 +93,7 @@ export function meetingTypePage(surface: Surface) {
     return (
       <InviteeIntl>
         <BookingFlow meetingType={meetingType} embedded={surface.embedded} prefill={prefill} tracking={tracking} openingSlots={openingSlots} />
+        <OpeningTimesScript openingSlots={openingSlots} />
       </InviteeIntl>
     );
   }

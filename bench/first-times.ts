@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { onCleanup } from './lifecycle';
 import { type Summary, summarise } from './stats';
 
@@ -35,43 +35,34 @@ function readTimeline() {
   };
 }
 
-/** Null on a machine without Chromium. */
-export async function measureFirstTimes(baseUrl: string, path = '/demo/intro', loads = 20): Promise<FirstTimesResult | null> {
-  if (!existsSync(CHROMIUM)) return null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
-  const unregister = onCleanup('close Chromium', () => browser.close());
-  const samples: number[] = [];
-  const timelines: ReturnType<typeof readTimeline>[] = [];
-  let timedOut = 0;
+type Timeline = ReturnType<typeof readTimeline>;
+
+/** One load in a fresh context (no cookies, no HTTP cache): ms to the first visible time button, null when none showed. */
+async function loadOnce(browser: Browser, url: string): Promise<{ ms: number; timeline: Timeline } | null> {
+  const context = await browser.newContext({ timezoneId: 'Europe/Berlin' });
   try {
-    for (let i = 0; i < loads + 2; i++) {
-      const context = await browser.newContext({ timezoneId: 'Europe/Berlin' });
-      const page = await context.newPage();
-      const started = performance.now();
-      await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit' });
-      const visible = await page
-        .locator('button[data-start]')
-        .first()
-        .waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT_MS })
-        .then(() => true, () => false);
-      const ms = performance.now() - started;
-      const timeline = visible ? await page.evaluate(readTimeline) : null;
-      await context.close();
-      if (i < 2) continue; // warm-up: the server's first renders of the page
-      if (timeline) {
-        samples.push(ms);
-        timelines.push(timeline);
-      } else timedOut += 1;
-    }
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const visible = await page
+      .locator('button[data-start]')
+      .first()
+      .waitFor({ state: 'visible', timeout: VISIBLE_TIMEOUT_MS })
+      .then(() => true, () => false);
+    const ms = performance.now() - started;
+    return visible ? { ms, timeline: await page.evaluate(readTimeline) } : null;
   } finally {
-    unregister();
-    await browser.close();
+    await context.close();
   }
-  const median = (pick: (timeline: ReturnType<typeof readTimeline>) => number) => summarise(timelines.map(pick)).p50;
+}
+
+function summariseLoads(path: string, loads: ({ ms: number; timeline: Timeline } | null)[]): FirstTimesResult {
+  const shown = loads.filter((load) => load !== null);
+  const median = (pick: (timeline: Timeline) => number) => summarise(shown.map((load) => pick(load.timeline))).p50;
   return {
     path,
-    ms: summarise(samples),
-    timedOut,
+    ms: summarise(shown.map((load) => load.ms)),
+    timedOut: loads.length - shown.length,
     phases: {
       firstByte: median((t) => t.firstByte),
       htmlDone: median((t) => t.htmlDone),
@@ -80,6 +71,35 @@ export async function measureFirstTimes(baseUrl: string, path = '/demo/intro', l
     },
     scripts: { files: median((t) => t.scriptFiles), transferBytes: median((t) => t.scriptBytes) },
   };
+}
+
+/**
+ * `loads` loads of `path` from each server, alternating between them after two warm-ups each (the
+ * server's first renders of the page), so builds compared on a shared machine see the same load.
+ * Null on a machine without Chromium.
+ */
+export async function measureFirstTimesPaired(baseUrls: string[], path = '/demo/intro', loads = 20): Promise<FirstTimesResult[] | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const unregister = onCleanup('close Chromium', () => browser.close());
+  const results = baseUrls.map(() => [] as Awaited<ReturnType<typeof loadOnce>>[]);
+  try {
+    for (let i = 0; i < loads + 2; i++) {
+      for (const [index, baseUrl] of baseUrls.entries()) {
+        const load = await loadOnce(browser, `${baseUrl}${path}`);
+        if (i >= 2) results[index]!.push(load);
+      }
+    }
+  } finally {
+    unregister();
+    await browser.close();
+  }
+  return results.map((loadsOfOne) => summariseLoads(path, loadsOfOne));
+}
+
+/** Null on a machine without Chromium. */
+export async function measureFirstTimes(baseUrl: string, path = '/demo/intro', loads = 20): Promise<FirstTimesResult | null> {
+  return (await measureFirstTimesPaired([baseUrl], path, loads))?.[0] ?? null;
 }
 
 export function describeFirstTimes({ path, ms, timedOut, phases, scripts }: FirstTimesResult): string {

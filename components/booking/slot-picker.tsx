@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LazyTimeZoneCombobox } from '@/components/ui/lazy-time-zone-combobox';
@@ -11,6 +11,7 @@ import { addMonths, bookableRange, firstDayOfMonth, monthOf } from './calendar-m
 import { localDateKey } from './format-time';
 import { HourCycleToggle } from './hour-cycle-toggle';
 import { MonthCalendar } from './month-calendar';
+import { OPENING_TIMES_ID, takePendingPick } from './opening-times-fill';
 import type { OpeningSlots } from './opening-slots';
 import styles from './slot-picker.module.css';
 import { TimeList } from './time-list';
@@ -68,8 +69,26 @@ export function SlotPicker({ meetingTypeId, timeZone, onTimeZoneChange, maxDaysI
   const selectedDay = chosenDay !== null && days.has(chosenDay) ? chosenDay : ([...days.keys()][0] ?? null);
   const selectedSlots = selectedDay ? (days.get(selectedDay) ?? []) : [];
 
+  // A time clicked in the inline script's list (before hydration) is picked now.
+  const ready = availability.status === 'ready';
+  useEffect(() => {
+    const pending = ready ? takePendingPick() : null;
+    const slot = pending ? availability.slots.find((candidate) => candidate.start === pending) : undefined;
+    if (slot) onPick(slot);
+  }, [ready, availability.slots, onPick]);
+
   if (!timeZone || !today || !month || !lastBookableDay) {
-    return <p className={styles.placeholder}>{t('loading')}</p>;
+    if (!openingSlots) return <p className={styles.placeholder}>{t('loading')}</p>;
+    // Before the zone is known (the server's render and hydration): an empty box that the inline
+    // script (OpeningTimesScript) fills with the first day's times; React never touches its children.
+    return (
+      <div className={styles.picker}>
+        <div className={styles.columns}>
+          <p className={styles.placeholder}>{t('loading')}</p>
+          <div id={OPENING_TIMES_ID} dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
+        </div>
+      </div>
+    );
   }
 
   const canGoBack = month > monthOf(today);

@@ -1,31 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, inject } from 'vitest';
 import { baseUrl } from './browser';
+import { withSql } from './database';
 
 // Account links as their recipient gets them: the app (jobs inline, mail captured) records each
 // message in email_notifications; this reads the newest one of a kind to an address and takes the link
 // from its text, waiting for the job that sends it after the reply.
 
-let sql: postgres.Sql | undefined;
-afterAll(async () => {
-  await sql?.end();
-  sql = undefined;
-});
-
 export async function linkFromMail(to: string, kind: 'verify_email' | 'change_email' | 'reset_password', after = new Date(0)): Promise<string> {
-  sql ??= postgres(inject('e2eDatabaseUrl'), { max: 1, onnotice: () => {} });
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const [row] = await sql<{ text_body: string | null }[]>`
-      select text_body from email_notifications
-      where recipient_email = ${to.toLowerCase()} and notification_type = ${kind} and created_at >= ${after}
-      order by created_at desc limit 1`;
-    const href = row?.text_body?.match(/https?:\/\/\S+token=[A-Za-z0-9_-]+/)?.[0];
-    if (href) return new URL(href).pathname + new URL(href).search;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no ${kind} email to ${to}`);
+  // One connection per call: a module-level one would outlive its file (the e2e files share one worker).
+  return withSql(async (sql) => {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const [row] = await sql<{ text_body: string | null }[]>`
+        select text_body from email_notifications
+        where recipient_email = ${to.toLowerCase()} and notification_type = ${kind} and created_at >= ${after}
+        order by created_at desc limit 1`;
+      const href = row?.text_body?.match(/https?:\/\/\S+token=[A-Za-z0-9_-]+/)?.[0];
+      if (href) return new URL(href).pathname + new URL(href).search;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no ${kind} email to ${to}`);
+  });
 }
 
 export interface NewHost {

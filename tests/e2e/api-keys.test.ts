@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '@/lib/secrets/password';
 import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // API keys in Chromium through the production build: from Settings a host creates a key, copies it
 // once, uses it over HTTP, revokes it behind a confirmation and sees it refused; the API reference
@@ -34,7 +34,7 @@ describe.skipIf(!hasBrowser)('API keys in Chromium', () => {
     const host = await signedUpHost();
     const context = await browser().newContext({ timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     await page.goto(`${baseUrl}/dashboard/settings`);
     await page.getByRole('link', { name: 'Manage API keys' }).click();

@@ -6,7 +6,7 @@ import { axeViolations } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { nextWeeksMonday } from './dates';
 import { screenshotBothWidths } from './screenshots';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // The troubleshooter in Chromium through the production build: from the availability page, a host
 // asks about a Monday with a booking and a calendar event, and reads why each time is or is not
@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('the availability troubleshooter in Chromium', () =
     const host = await hostWithABusyMonday(monday);
     const context = await browser().newContext({ timezoneId: 'UTC' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     await page.goto(`${baseUrl}/dashboard/availability`);
     await page.getByRole('link', { name: 'Why is a time not offered?' }).click();

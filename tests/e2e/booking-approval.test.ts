@@ -9,7 +9,7 @@ import { fillDetails, firstOfferedTime, uniqueEmail } from './booking-steps';
 import { withSql } from './database';
 import { nextWeeksMonday } from './dates';
 import { openInInbox } from './dev-inbox';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // Requires confirmation in Chromium (issue 18), in the default mode (jobs inline, mail captured at
 // /dev/mail, which only a non-production start serves): the invitee asks, the host approves from the
@@ -131,7 +131,7 @@ describe.skipIf(!hasBrowser)('requires confirmation in Chromium', () => {
     expect(told).toContain('I am not taking new clients this month.');
 
     // The suite's own server (production mode) on the same database.
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     await page.goto(`${baseUrl}/dashboard?tab=pending`);
     const row = page.getByRole('link', { name: /Eve Invitee/ });
     await row.getByText('Awaiting approval').waitFor();

@@ -5,7 +5,7 @@ import { hashPassword } from '@/lib/secrets/password';
 import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { fillDetails, firstOfferedTime, pickTime, uniqueEmail } from './booking-steps';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // Custom booking questions in Chromium through the production build: the host adds three questions
 // on the meeting type page and moves one up, the invitee finds one prefilled from the link, is told
@@ -36,11 +36,11 @@ async function hostWithMeetingType() {
 }
 
 async function hostEmailAbout(bookingId: string, hostEmail: string): Promise<string> {
-  for (let attempt = 0; attempt < 60; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     const [row] = await sql<{ text_body: string }[]>`
       select text_body from email_notifications where booking_id = ${bookingId} and recipient_email = ${hostEmail} and notification_type = 'confirmation'`;
     if (row) return row.text_body;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no confirmation to ${hostEmail}`);
 }
@@ -50,7 +50,7 @@ describe.skipIf(!hasBrowser)('custom booking questions, in Chromium', () => {
     const host = await hostWithMeetingType();
     const context = await browser().newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     // The host adds three questions, then moves the third (Company) to the top.
     await page.goto(`${baseUrl}/dashboard/meeting-types/${host.meetingTypeId}`);

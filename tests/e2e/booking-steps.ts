@@ -8,8 +8,13 @@ export type Surface = Page | Frame;
 export const dayHeadingIn = (zone: string, iso: string) =>
   new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(iso));
 
-/** Waits until the picker has answered: some open times, or the empty state. */
+/**
+ * Waits until the picker has answered: some open times, or the empty state. The booking page's
+ * inline script draws the first times before React has hydrated; the month calendar (a table) comes
+ * only with React, so the steps below act on the hydrated picker.
+ */
 export async function waitForTimes(surface: Surface): Promise<void> {
+  await surface.getByRole('table').waitFor();
   await surface
     .getByRole('button', { name: /^Book / })
     .first()

@@ -56,9 +56,9 @@ async function slotStarts(meetingTypeId: string, date: string): Promise<string[]
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 80; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting until ${what}\n--- app output ---\n${app.output.join('').slice(-4000)}`);
 }

@@ -7,7 +7,7 @@ import { checkPageState } from './axe';
 import { fillDetails, firstOfferedTime, pickTime, uniqueEmail } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // The change policy up front, in Chromium through the production build: the host sets it on the
 // meeting type form (units, buffers explained, a contact line); the invitee reads it on the booking
@@ -53,7 +53,7 @@ async function policyHost() {
 
 /** The invitee's captured confirmation (the dev inbox's source), once the inline job has sent it. */
 async function inviteeConfirmation(bookingId: string): Promise<{ textBody: string; body: string; replyTo: string | null; ics: string }> {
-  for (let attempt = 0; attempt < 80; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     const rows = await withSql(
       (sql) => sql<{ text_body: string; body: string; reply_to: string | null; attachments: { content: string }[] | null }[]>`
         select n.text_body, n.body, n.reply_to, n.attachments from email_notifications n join bookings b on b.id = n.booking_id
@@ -61,7 +61,7 @@ async function inviteeConfirmation(bookingId: string): Promise<{ textBody: strin
     );
     const row = rows[0];
     if (row) return { textBody: row.text_body, body: row.body, replyTo: row.reply_to, ics: (row.attachments?.[0]?.content ?? '').replace(/\r\n /g, '') };
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no confirmation email for booking ${bookingId}`);
 }
@@ -82,7 +82,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
   it('shows stored durations in their best unit, saves what the pickers say, and explains the buffer', async () => {
     const host = await policyHost();
     const page = await newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     await page.goto(`${baseUrl}/dashboard/meeting-types/${host.strictId}`);
     const form = page.getByRole('form', { name: 'Edit meeting type' });
     await form.waitFor();
@@ -199,7 +199,7 @@ describe.skipIf(!hasBrowser)('the change policy in Chromium', () => {
   it('words the settings page’s username and time zone like the rest of the dashboard', async () => {
     const host = await policyHost();
     const page = await newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     await page.goto(`${baseUrl}/dashboard/settings`);
     await page.getByText(`Your booking page is /${host.username}.`, { exact: false }).waitFor();
     await page.getByLabel('Username').fill('ada-renamed');

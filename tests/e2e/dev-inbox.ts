@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
  * reloading until it appears (jobs run after the reply), and answers its plain-text part.
  */
 export async function openInInbox(page: Page, origin: string, to: string, subject: string): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
+  for (let attempt = 0; attempt < 200; attempt++) {
     await page.goto(`${origin}/dev/mail`);
     const row = page.getByRole('row').filter({ hasText: to }).filter({ hasText: subject });
     if ((await row.count()) > 0) {
@@ -13,7 +13,7 @@ export async function openInInbox(page: Page, origin: string, to: string, subjec
       await page.getByRole('heading', { level: 1, name: new RegExp(`^${subject}`) }).waitFor();
       return (await page.locator('pre').first().textContent()) ?? '';
     }
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(50);
   }
   throw new Error(`no "${subject}" email to ${to} in /dev/mail`);
 }

@@ -212,7 +212,9 @@ describe.skipIf(!hasBrowser)('the embed on another site', () => {
     const frame = await embedFrame(page, '/demo');
     await frame.getByRole('link', { name: /Intro call/ }).click();
     // The host's list links to the embedded booking page, carrying the site's origin along.
-    await expect.poll(() => new URL(frame.url()).pathname).toBe('/embed/demo/intro');
+    // A navigation, not a repaint: it may take longer than expect.poll's one second on a busy machine.
+    await frame.waitForURL((url) => url.pathname === '/embed/demo/intro');
+    expect(new URL(frame.url()).pathname).toBe('/embed/demo/intro');
     expect(new URL(frame.url()).searchParams.get('embed_origin')).toBe(siteOrigin);
     await frame.getByRole('heading', { name: 'Select a date and time' }).waitFor();
   });

@@ -19,6 +19,7 @@ afterEach(async () => {
 const AVAILABILITY = '/api/v1/availability';
 const isAvailabilityRequest = (request: Request) => request.url().includes(AVAILABILITY);
 const isAvailabilityUrl = (url: URL) => url.pathname === AVAILABILITY;
+const isScriptFile = (url: URL) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js');
 
 interface Watched {
   page: Page;
@@ -70,6 +71,56 @@ describe.skipIf(!hasBrowser)('the booking page’s first times', () => {
     expect(watched.console).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     if (path === '/demo/intro') await screenshotBothWidths(page, 'booking-page-first-times');
+  });
+
+  it('draws the first day’s times before any of the page’s script has loaded, accessibly', async () => {
+    const watched = await watchedPage('America/Los_Angeles');
+    const { page } = watched;
+    // No script file arrives: only the HTML and its inline script run, so React never hydrates.
+    await page.route(isScriptFile, (route) => route.abort());
+    await page.goto(`${baseUrl}/demo/intro`);
+    await firstTimeButton(page).waitFor();
+    // React has not rendered: its month calendar is not there, only the inline script's list.
+    expect(await page.getByRole('table').count()).toBe(0);
+    expect(await page.locator('#opening-times button[data-start]').count()).toBe(await page.locator('button[data-start]').count());
+    const starts = await page.locator('button[data-start]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-start')!));
+    const day = dayHeadingIn('America/Los_Angeles', starts[0]!);
+    for (const start of starts) expect(dayHeadingIn('America/Los_Angeles', start)).toBe(day);
+    expect(await firstTimeButton(page).textContent()).toBe(timeIn('America/Los_Angeles', starts[0]!));
+    expect(await firstTimeButton(page).getAttribute('aria-label')).toBe(`Book ${timeIn('America/Los_Angeles', starts[0]!)}`);
+    await page.getByRole('list', { name: `Open times on ${day}` }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotBothWidths(page, 'booking-page-before-hydration');
+  });
+
+  it('keeps a time clicked before hydration, and the page it hydrates into shows the same times', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    // The page's script files are held back until the invitee has clicked a time drawn by the inline script.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(isScriptFile, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/demo/intro`, { waitUntil: 'commit' });
+    const preview = page.locator('#opening-times button[data-start]');
+    await preview.first().waitFor();
+    const drawn = await preview.evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-start'), b.textContent, b.getAttribute('aria-label')]));
+    const chosen = drawn[1] ?? drawn[0]!;
+    await preview.nth(drawn.length > 1 ? 1 : 0).click();
+    release();
+
+    // Hydrated: React's list (outside the inline script's box) has exactly what was drawn, and the click went through.
+    await page.getByRole('button', { name: 'Confirm booking' }).waitFor();
+    expect(await page.getByTestId('booking-time').getAttribute('datetime')).toBe(chosen[0]);
+    await page.getByRole('button', { name: 'Back to times' }).click();
+    await waitForTimes(page);
+    expect(await page.locator('#opening-times').count()).toBe(0);
+    const hydrated = await page.locator('button[data-start]').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-start'), b.textContent, b.getAttribute('aria-label')]));
+    expect(hydrated).toEqual(drawn);
+    expect(watched.availabilityRequests).toEqual([]);
+    expect(watched.console).toEqual([]);
   });
 
   it('formats them in another zone the invitee picks, still without a request', async () => {

@@ -7,7 +7,7 @@ import { fillDetails, waitForTimes } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
 import { nextWeeksMonday } from './dates';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // A group event in Chromium through the production build: two invitees book seats at the same time
 // from their own browsers and never see each other (booking page, confirmation, manage page); the
@@ -95,7 +95,7 @@ describe.skipIf(!hasBrowser)('a group event in Chromium', () => {
     // The host: one occasion with both attendees, and the seats cannot go below what is booked.
     const hostContext = await browser().newContext({ timezoneId: ZONE, locale: 'en-US' });
     const hostPage = await hostContext.newPage();
-    await signInThroughForm(hostPage, host.email, PASSWORD);
+    await signInOverHttp(hostPage, host.email, PASSWORD);
     await hostPage.goto(`${baseUrl}/dashboard`);
     await hostPage.getByRole('link', { name: /Ada Seatholder/ }).getByText('2 of 4 seats taken').waitFor();
     await checkPageState(hostPage, 'group-event-dashboard-list');

@@ -5,7 +5,7 @@ import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
 import { nextWeeksMonday } from './dates';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // The host's actions on a booking in Chromium through the production build (jobs inline, mail
 // captured): reschedule for the invitee; request a new time, which the invitee answers from the
@@ -50,10 +50,10 @@ async function book(meetingTypeId: string, start: string, name: string): Promise
 
 /** The captured email of `kind` to `to` (jobs run after the reply, so it may take a moment). */
 async function mailText(to: string, kind: string): Promise<string> {
-  for (let attempt = 0; attempt < 60; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     const rows = await withSql((sql) => sql<{ text_body: string }[]>`select text_body from email_notifications where recipient_email = ${to} and notification_type = ${kind}`);
     if (rows[0]) return rows[0].text_body;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no ${kind} email to ${to}`);
 }
@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     const ada = await book(host.meetingTypeId, `${monday}T10:00:00.000Z`, 'Ada Invitee');
     const context = await browser().newContext({ timezoneId: 'UTC', locale: 'en-US' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     await page.goto(`${baseUrl}/dashboard/bookings/${ada.id}`);
     await checkPageState(page, 'dashboard-booking-host-actions');
@@ -99,7 +99,7 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     const di = await book(host.meetingTypeId, `${monday}T15:00:00.000Z`, 'Di Invitee');
     const context = await browser().newContext({ timezoneId: 'UTC', locale: 'en-US' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     for (const booking of [bo, cy]) {
       await page.goto(`${baseUrl}/dashboard/bookings/${booking.id}`);
@@ -170,7 +170,7 @@ describe.skipIf(!hasBrowser)('the host’s actions on a booking in Chromium', ()
     });
     const context = await browser().newContext({ timezoneId: 'UTC', locale: 'en-US' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     await page.goto(`${baseUrl}/dashboard/bookings/${id}`);
     await page.getByText('Confirmed, took place').waitFor();
     expect(await page.getByRole('button', { name: 'Cancel booking…' }).count()).toBe(0);

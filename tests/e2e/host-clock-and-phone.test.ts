@@ -6,7 +6,7 @@ import { hashPassword } from '@/lib/secrets/password';
 import { axeViolations, checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { DAY_MS, nextWeeksMonday } from './dates';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // The host's clock and the dashboard on a phone, in Chromium through the production build: a London
 // host picks the 24-hour clock and reads "14:00" in the bookings list, the hours editor, the date
@@ -65,12 +65,12 @@ async function book(meetingTypeId: string, start: string, name: string): Promise
 
 /** The host's captured confirmation email about one booking (jobs run after the reply). */
 async function hostConfirmation(bookingId: string, hostEmail: string): Promise<{ subject: string; text_body: string }> {
-  for (let attempt = 0; attempt < 60; attempt++) {
+  for (let attempt = 0; attempt < 300; attempt++) {
     const [row] = await sql<{ subject: string; text_body: string }[]>`
       select subject, text_body from email_notifications
       where booking_id = ${bookingId} and recipient_email = ${hostEmail} and notification_type = 'confirmation'`;
     if (row) return row;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`no confirmation to ${hostEmail}`);
 }
@@ -85,7 +85,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     const before = await book(host.meetingTypeId, londonAt(monday, '14:00'), 'Ada Early');
     const context = await browser().newContext({ timezoneId: 'Europe/London', locale: 'en-US' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
 
     // Automatic, from an en-US browser's sign-in (no locale stored): 12-hour, as before.
     await page.goto(`${baseUrl}/dashboard`);
@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     const host = await londonHost();
     const context = await browser().newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     await page.goto(`${baseUrl}/dashboard/meeting-types`);
 
     const nav = page.getByRole('navigation', { name: 'Dashboard' });
@@ -169,7 +169,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     const bookingId = await book(host.meetingTypeId, londonAt(monday, '10:00'), 'Maximiliane Langername-Beispielhaft');
     const context = await browser().newContext({ viewport: PHONE, timezoneId: 'Europe/London' });
     const page = await context.newPage();
-    await signInThroughForm(page, host.email, PASSWORD);
+    await signInOverHttp(page, host.email, PASSWORD);
     const pages = [
       ['bookings', '/dashboard'],
       ['bookings-past', '/dashboard?tab=past'],

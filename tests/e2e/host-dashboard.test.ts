@@ -5,7 +5,7 @@ import { verifyFromMail } from './account-mail';
 import { checkPageState } from './axe';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { DAY_MS, nextWeeksMonday } from './dates';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // A new host's first day, in Chromium through the production build: sign up (with a ready 30 minute
 // meeting) → another meeting type →
@@ -140,7 +140,7 @@ describe.skipIf(!hasBrowser)('a host’s dashboard in Chromium', () => {
   it('signs the demo host in and shows its two meeting types', async () => {
     const context = await browser().newContext();
     const page = await context.newPage();
-    await signInThroughForm(page, 'demo@example.com', 'demo-password');
+    await signInOverHttp(page, 'demo@example.com', 'demo-password');
     await page.goto(`${baseUrl}/dashboard/meeting-types`);
     const list = page.getByRole('list', { name: 'Your meeting types' });
     await list.waitFor();

@@ -42,13 +42,13 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 async function inviteeMail(bookingId: string): Promise<{ subject: string; text_body: string }> {
-  for (let attempt = 0; attempt < 80; attempt++) {
+  for (let attempt = 0; attempt < 400; attempt++) {
     const rows = await withSql(
       (sql) => sql<{ subject: string; text_body: string }[]>`select subject, text_body from email_notifications e join bookings b on b.id = e.booking_id
         where e.booking_id = ${bookingId} and e.recipient_email = b.invitee_email and e.notification_type = 'confirmation'`,
     );
     if (rows[0]) return rows[0];
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('no confirmation email for the invitee');
 }

@@ -8,7 +8,7 @@ import { axeViolations, checkPageState } from './axe';
 import { fillDetails, firstOfferedTime, pickTime, uniqueEmail } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { withSql } from './database';
-import { signInThroughForm } from './sign-in';
+import { signInOverHttp } from './sign-in';
 
 // One-time links and secret meeting types in Chromium through the production build: the host makes a
 // meeting type secret and a link for it on its dashboard page; an invitee books once through the link,
@@ -80,7 +80,7 @@ describe.skipIf(!hasBrowser)('one-time links and secret meeting types in Chromiu
   it('a host makes a secret meeting type and a one-time link; the link books once, then is refused', async () => {
     const host = await bookableHost();
     const hostPage = await newPage();
-    await signInThroughForm(hostPage, host.email, PASSWORD);
+    await signInOverHttp(hostPage, host.email, PASSWORD);
 
     // Secret: ticked in the form, a badge in the list, gone from the public page.
     await hostPage.goto(`${baseUrl}/dashboard/meeting-types/${host.interviewId}`);
