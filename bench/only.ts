@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       nodeArgs: serverArgs,
       ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}),
-      ...(name === 'webhooks' ? { env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } } : {}),
+      ...(name === 'webhooks' ? { env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' } } : {}),
     });
     if (name === 'webhooks') {
       const run = await measureWebhookFanOut(server.baseUrl, database.url, new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs), bookingMeetingTypeIds);

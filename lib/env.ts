@@ -107,6 +107,11 @@ const envSchema = z.object({
   ICS_ALLOW_PRIVATE_NETWORKS: flag,
   /** Tests only: let webhook endpoints be http:// and live on private, loopback and link-local addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+  /**
+   * In production the two flags above are refused unless this is set too, so neither is left on by
+   * accident (the bench and the production-build browser tests set it: their receivers are on loopback).
+   */
+  ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: flag,
   TRUST_PROXY: flag,
   /**
    * Where background jobs (emails, reminders) run: `inline` in the app process, or `inngest`.
@@ -158,6 +163,16 @@ const envSchema = z.object({
     }
     if (!config.INNGEST_EVENT_KEY) {
       context.addIssue({ code: 'custom', path: ['INNGEST_EVENT_KEY'], message: 'INNGEST_EVENT_KEY must be set when jobs run on Inngest (it sends the events)' });
+    }
+  }
+  if (!config.ALLOW_PRIVATE_TARGETS_I_UNDERSTAND) {
+    for (const name of ['ICS_ALLOW_PRIVATE_NETWORKS', 'WEBHOOK_ALLOW_PRIVATE_TARGETS'] as const) {
+      if (!config[name]) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `${name} lets any host make the server reach internal addresses and is refused in production; unset it, or also set ALLOW_PRIVATE_TARGETS_I_UNDERSTAND=1 if this server runs only against loopback test receivers`,
+      });
     }
   }
   // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.
