@@ -87,6 +87,8 @@ const envSchema = z.object({
   RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR: perHour(20),
   // Host API requests per API key per minute (0 = off).
   RATE_LIMIT_API_KEY_PER_MINUTE: perMinute(120),
+  /** Host API requests refused with 401 per client address per 15 minutes; past it that client gets 429 (0 = off). */
+  RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: perMinute(30),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
