@@ -268,6 +268,30 @@ describe('webhook delivery', () => {
     expect((await attemptsOf(deliveryId)).map((entry) => entry.statusCode)).toEqual([200, 200]);
   });
 
+  it('refuses a resend while an attempt of that delivery is in flight, and accepts it once the attempt is logged', async () => {
+    const { host, endpoint, hookPath } = await hostWithEndpoint();
+    installEventSink(undefined);
+    receiver.script(hookPath, 'slow');
+    const { deliveryId } = await sendWebhookTestEvent(ctxFor(host.id), { id: endpoint.id });
+    const running = deliverDueForEndpoint(database(), endpoint.id);
+    await receiver.waitFor(hookPath, 1);
+    const refusal = await resendWebhookDelivery(ctxFor(host.id), { deliveryId }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'conflict', message: expect.stringMatching(/being sent right now/) });
+    // A second runner finds nothing due either: the attempt is sent once.
+    expect((await deliverDueForEndpoint(database(), endpoint.id)).attempted).toBe(0);
+    expect((await running).succeeded).toBe(1);
+    expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(1);
+
+    // Logged now: two resends before the runner picks it up are one attempt.
+    await resendWebhookDelivery(ctxFor(host.id), { deliveryId });
+    await resendWebhookDelivery(ctxFor(host.id), { deliveryId });
+    const [runA, runB] = await Promise.all([deliverDueForEndpoint(database(), endpoint.id), deliverDueForEndpoint(database(), endpoint.id)]);
+    expect(runA.attempted + runB.attempted).toBe(1);
+    const received = receiver.received.filter((entry) => entry.path === hookPath);
+    expect(received.map((entry) => entry.id)).toEqual([deliveryId, deliveryId]);
+    expect((await attemptsOf(deliveryId)).map((entry) => [entry.attemptNumber, entry.statusCode])).toEqual([[1, 200], [2, 200]]);
+  });
+
   it('an endpoint failing for 3 days is turned off and its host emailed once', async () => {
     const { host, endpoint, hookPath } = await hostWithEndpoint();
     installEventSink(undefined);
