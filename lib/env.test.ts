@@ -92,8 +92,7 @@ describe('env in production', () => {
 
 describe('private-address flags outside production', () => {
   it('are honoured without the acknowledgement in development and tests', () => {
-    process.env.NODE_ENV = 'test';
-    process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = '1';
+    process.env = { ...saved, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } as NodeJS.ProcessEnv;
     delete process.env.ALLOW_PRIVATE_TARGETS_I_UNDERSTAND;
     resetEnvForTests();
     expect(env().WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(true);
