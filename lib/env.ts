@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Optional read replica for uncached slot reads (cached ones come from the primary). */
   DATABASE_REPLICA_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** The job runner's own pool (inline jobs, Inngest steps), apart from the requests'. */
+  DATABASE_JOBS_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   /** Public origin used in links sent to invitees, and (through AUTH_URL) Auth.js's origin. */
   APP_URL: z.url().default('http://localhost:3000'),
   /**
