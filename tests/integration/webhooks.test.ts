@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '@/db/client';
 import { bookings, emailNotifications, meetingTypes, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
 import { deleteHostAccount } from '@/lib/accounts/delete-account';
@@ -266,6 +267,26 @@ describe('webhook delivery', () => {
     expect(again).toMatchObject({ id: deliveryId, verified: true });
     await settleAll();
     expect((await attemptsOf(deliveryId)).map((entry) => entry.statusCode)).toEqual([200, 200]);
+  });
+
+  it('sends a delivery to a healthy endpoint in 3 statements: the endpoint, the claim, and the attempt with the outcome in one', async () => {
+    const { host, endpoint, hookPath } = await hostWithEndpoint();
+    installEventSink(undefined);
+    const { deliveryId } = await sendWebhookTestEvent(ctxFor(host.id), { id: endpoint.id });
+    const sent: string[] = [];
+    const counted = createDatabase(requireDatabaseUrl(), { max: 1, onQuery: (text) => sent.push(text) });
+    try {
+      expect((await deliverDueForEndpoint(counted, endpoint.id)).succeeded).toBe(1);
+    } finally {
+      await counted.close();
+    }
+    const statements = sent.filter((text) => !/pg_catalog|pg_type/.test(text));
+    expect(statements, statements.join('\n')).toHaveLength(3);
+    expect(statements.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
+    expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(1);
+    expect((await attemptsOf(deliveryId)).map((entry) => [entry.attemptNumber, entry.statusCode])).toEqual([[1, 200]]);
+    const [delivery] = await database().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, nextAttemptAt: null });
   });
 
   it('refuses a resend while an attempt of that delivery is in flight, and accepts it once the attempt is logged', async () => {
