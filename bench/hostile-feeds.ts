@@ -71,7 +71,7 @@ export async function measureHostileFeeds(databaseUrl: string): Promise<HostileF
     await database.insert(connectedCalendars).values(connections.map((c) => ({ connectionId: c.id, userId: c.userId, externalId: 'feed', name: 'hostile' })));
     const ids = sql.join(connections.map((c) => sql`${c.id}`), sql`, `);
 
-    const server = await startAppServer({ databaseUrl, env: { ICS_ALLOW_PRIVATE_NETWORKS: '1' } });
+    const server = await startAppServer({ databaseUrl, env: { ICS_ALLOW_PRIVATE_NETWORKS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' } });
     try {
       const target = { url: `${server.baseUrl}/api/health` };
       const idle = await runOpenLoop(target, { connections: 64, durationSeconds: HOSTILE_FEEDS.idleSeconds, overallRate: HOSTILE_FEEDS.healthRate });

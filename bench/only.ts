@@ -60,13 +60,13 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       nodeArgs: serverArgs,
       ...(name === 'cold' ? { slotCacheTtlSeconds: 0 } : {}),
-      ...(name === 'webhooks' ? { env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } } : {}),
+      ...(name === 'webhooks' ? { env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' } } : {}),
     });
     if (name === 'webhooks') {
       const run = await measureWebhookFanOut(server.baseUrl, database.url, new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs), bookingMeetingTypeIds);
       const f = (n: number) => n.toFixed(1);
       console.log(
-        `webhooks: ${run.bookings} bookings, booking reply p95 ${f(run.offered.latencyMs.p95)} ms (p50 ${f(run.offered.latencyMs.p50)}); delivery p95 ${f(run.latencyMs.p95)} ms (p50 ${f(run.latencyMs.p50)}, max ${f(run.maxMs)}); ${run.delivered} of ${run.expected} delivered, ${run.repeats} repeats`,
+        `webhooks: ${run.bookings} bookings, booking reply p95 ${f(run.offered.latencyMs.p95)} ms (p50 ${f(run.offered.latencyMs.p50)}; control without endpoints p95 ${f(run.control.latencyMs.p95)}, p50 ${f(run.control.latencyMs.p50)}); delivery p95 ${f(run.latencyMs.p95)} ms (p50 ${f(run.latencyMs.p50)}, max ${f(run.maxMs)}); ${run.delivered} of ${run.expected} delivered, ${run.repeats} repeats`,
       );
       await server.stop();
       continue;

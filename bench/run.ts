@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   await coldServer.stop();
 
   // The webhook scenario's receivers are on loopback, which only this switch lets an endpoint be.
-  const server = await startAppServer({ databaseUrl: database.url, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } });
+  const server = await startAppServer({ databaseUrl: database.url, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' } });
   const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
   const warmTarget = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
   const { etag } = await checkAvailability(warmTarget);

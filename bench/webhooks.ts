@@ -13,12 +13,16 @@ import { type Summary, summarise } from './stats';
 // answering 200 at once) subscribed to booking.created; bookings arrive at 20/s (open loop). Judged:
 // the booking replies' p95 (must stay under the booking target) and each delivery's latency, the
 // receiver's arrival time minus the booking's created_at (the transaction's start, from Postgres).
+// A control first, in the same run: the same booking load with no endpoints, so the report can say
+// what the fan-out adds to the booking replies (its jobs drain before the fan-out starts).
 
 export const WEBHOOK_LOAD = { rate: 20, durationSeconds: 15, connections: 16, endpointsPerHost: 3 } as const;
 const DRAIN_TIMEOUT_MS = 60_000;
 const tsxBin = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 export interface WebhookFanOut {
+  /** The same booking load on the same server just before, with no endpoints. */
+  control: LoadResult;
   offered: LoadResult;
   bookings: number;
   /** Deliveries the receivers got (first arrival per webhook-id). */
@@ -58,6 +62,18 @@ async function seedEndpoints(databaseUrl: string, hostIds: string[], urls: strin
   if (code !== 0) throw new Error(`webhook-seed exited with ${code}`);
 }
 
+/** Waits until every outbox row written since `since` is dispatched (the control's emails), or the timeout. */
+async function drainOutbox(database: ReturnType<typeof createDatabase>, since: string): Promise<void> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const [{ pending }] = (await database.execute<{ pending: number }>(
+      sql`select count(*)::int as pending from outbox where created_at >= ${since}::timestamptz and dispatched_at is null`,
+    )) as unknown as [{ pending: number }];
+    if (pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The server at baseUrl must run with WEBHOOK_ALLOW_PRIVATE_TARGETS=1 (the receivers are on loopback). */
 export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string, source: UniqueBookings, meetingTypeIds: readonly string[]): Promise<WebhookFanOut> {
   const database = createDatabase(databaseUrl, { max: 2 });
@@ -66,9 +82,13 @@ export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string,
   const receivers = await Promise.all(Array.from({ length: WEBHOOK_LOAD.endpointsPerHost }, () => startReceiver(arrivals, counts)));
   try {
     const hosts = (await database.execute<{ id: string }>(sql`select distinct user_id as id from meeting_types where id = any(${`{${meetingTypeIds.join(',')}}`}::uuid[])`)) as unknown as { id: string }[];
+    const load = { connections: WEBHOOK_LOAD.connections, durationSeconds: WEBHOOK_LOAD.durationSeconds, overallRate: WEBHOOK_LOAD.rate };
+    const [{ now: controlSince }] = (await database.execute<{ now: string }>(sql`select now()::text as now`)) as unknown as [{ now: string }];
+    const control = await runOpenLoop(source.target(baseUrl), load);
+    await drainOutbox(database, controlSince);
     await seedEndpoints(databaseUrl, hosts.map((host) => host.id), receivers.map((receiver) => receiver.url));
     const [{ since }] = (await database.execute<{ since: string }>(sql`select now()::text as since`)) as unknown as [{ since: string }];
-    const offered = await runOpenLoop(source.target(baseUrl), { connections: WEBHOOK_LOAD.connections, durationSeconds: WEBHOOK_LOAD.durationSeconds, overallRate: WEBHOOK_LOAD.rate });
+    const offered = await runOpenLoop(source.target(baseUrl), load);
     const made = (await database.execute<{ id: string; created: string }>(sql`
       select id, (extract(epoch from created_at) * 1000)::float8 as created from bookings where created_at >= ${since}::timestamptz`)) as unknown as { id: string; created: string | number }[];
     const expected = made.length * WEBHOOK_LOAD.endpointsPerHost;
@@ -76,7 +96,7 @@ export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string,
     while (arrivals.size < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     const createdAt = new Map(made.map((row) => [row.id, Number(row.created)]));
     const samples = [...arrivals.values()].filter((arrival) => createdAt.has(arrival.bookingId)).map((arrival) => arrival.at - createdAt.get(arrival.bookingId)!);
-    return { offered, bookings: made.length, delivered: samples.length, expected, repeats: counts.repeats, latencyMs: summarise(samples), maxMs: samples.length ? Math.max(...samples) : Number.NaN };
+    return { control, offered, bookings: made.length, delivered: samples.length, expected, repeats: counts.repeats, latencyMs: summarise(samples), maxMs: samples.length ? Math.max(...samples) : Number.NaN };
   } finally {
     // The scenarios after this one measure bookings without webhooks.
     await database.execute(sql`delete from webhook_endpoints`);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { RetryAfterError } from 'inngest';
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import type { EventSink } from '@/lib/jobs/event-sink';
 import { findDueReminders } from '@/lib/notifications/due-reminders';
 import type { DispatchedEvent } from '@/lib/jobs/events';
@@ -63,19 +63,23 @@ export function runScheduledJob(job: ScheduledJob): Promise<unknown> {
   return countingJobFailures(job.id, () => job.handler({ step: inlineStep(0) }));
 }
 
-/** Runs every job the event triggers; throws (keeping the outbox row pending) if any step failed for good. */
+/**
+ * Runs every job the event triggers, side by side (no job relies on another's order: functions/index.ts),
+ * so the webhook fan-out does not wait for the confirmation's calendar write and emails; throws
+ * (keeping the outbox row pending) if any step failed for good.
+ */
 export const inlineSink: EventSink = {
   async deliver(event) {
-    const failures: unknown[] = [];
+    const runs: Promise<void>[] = [];
     for (const job of jobs) {
       if (!job.triggers.includes(event.name)) continue;
       if (job.concurrency) {
         const pool = job.inlineRuns ? { name: job.id, runs: job.inlineRuns } : undefined;
         runInBackground(concurrencyKey(job.id, job.concurrency, event), () => runJob(job, event, 0), INLINE_HORIZON_MS, pool);
-      }
-      else await runJob(job, event, 0).catch((error: unknown) => failures.push(error));
+      } else runs.push(runJob(job, event, 0));
     }
-    if (failures.length > 0) throw failures[0];
+    const failure = (await Promise.allSettled(runs)).find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   },
 };
 
@@ -85,7 +89,7 @@ const MAX_WAITING = 1_000;
 
 /** One reminder scan: resumes the reminder job of each booking with a reminder due within the horizon. */
 export async function resumeDueReminders(now = new Date()): Promise<number> {
-  const due = await findDueReminders(db(), now, INLINE_HORIZON_MS);
+  const due = await findDueReminders(jobsDb(), now, INLINE_HORIZON_MS);
   let started = 0;
   for (const booking of due) {
     if (waiting.has(booking.bookingId) || waiting.size >= MAX_WAITING) continue;

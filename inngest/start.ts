@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { env, jobsMode } from '@/lib/env';
 import { sweepOutbox } from '@/lib/jobs/dispatch';
 import { installEventSink } from '@/lib/jobs/event-sink';
@@ -46,7 +46,7 @@ export function startJobs(): void {
   }
   if (mode === 'inngest') {
     installEventSink(inngestSink);
-    void sweepOutbox(db(), { graceMs: 0 }).catch((error: unknown) => log().error({ component: 'jobs', err: errorField(error, true) }, 'startup sweep failed'));
+    void sweepOutbox(jobsDb(), { graceMs: 0 }).catch((error: unknown) => log().error({ component: 'jobs', err: errorField(error, true) }, 'startup sweep failed'));
     return;
   }
   installEventSink(inlineSink);

@@ -71,9 +71,31 @@ describe('env in production', () => {
     expect(() => env()).toThrow(/INNGEST_EVENT_KEY must be set/);
   });
 
+  it('refuses either private-address flag in production unless the acknowledgement is set too', () => {
+    const base = { AUTH_SECRET: 'n'.repeat(32), ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: undefined };
+    production({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ICS_ALLOW_PRIVATE_NETWORKS: undefined });
+    expect(() => env()).toThrow(/WEBHOOK_ALLOW_PRIVATE_TARGETS: .*refused in production.*ALLOW_PRIVATE_TARGETS_I_UNDERSTAND=1/);
+    production({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: undefined, ICS_ALLOW_PRIVATE_NETWORKS: 'true' });
+    expect(() => env()).toThrow(/ICS_ALLOW_PRIVATE_NETWORKS: .*refused in production/);
+    production({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ICS_ALLOW_PRIVATE_NETWORKS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' });
+    expect(env().WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(true);
+    expect(env().ICS_ALLOW_PRIVATE_NETWORKS).toBe(true);
+    production({ ...base, WEBHOOK_ALLOW_PRIVATE_TARGETS: '0', ICS_ALLOW_PRIVATE_NETWORKS: '' });
+    expect(env().WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(false);
+  });
+
   it('refuses the Inngest dev server (no signature checks) in production', () => {
     production({ AUTH_SECRET: 'n'.repeat(32), JOBS: undefined, INNGEST_DEV: '1' });
     expect(() => env()).toThrow(/INNGEST_DEV turns off signature checks/);
+  });
+});
+
+describe('private-address flags outside production', () => {
+  it('are honoured without the acknowledgement in development and tests', () => {
+    process.env = { ...saved, NODE_ENV: 'test', WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } as NodeJS.ProcessEnv;
+    delete process.env.ALLOW_PRIVATE_TARGETS_I_UNDERSTAND;
+    resetEnvForTests();
+    expect(env().WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe(true);
   });
 });
 

@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Optional read replica for uncached slot reads (cached ones come from the primary). */
   DATABASE_REPLICA_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** The job runner's own pool (inline jobs, Inngest steps), apart from the requests'. */
+  DATABASE_JOBS_POOL_MAX: z.coerce.number().int().min(1).max(50).default(4),
   /** Public origin used in links sent to invitees, and (through AUTH_URL) Auth.js's origin. */
   APP_URL: z.url().default('http://localhost:3000'),
   /**
@@ -87,6 +89,8 @@ const envSchema = z.object({
   RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR: perHour(20),
   // Host API requests per API key per minute (0 = off).
   RATE_LIMIT_API_KEY_PER_MINUTE: perMinute(120),
+  /** Host API requests refused with 401 per client address per 15 minutes; past it that client gets 429 (0 = off). */
+  RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: perMinute(30),
   /** OAuth sign-in and calendar connections: each provider appears only when its client id is set. */
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
@@ -107,6 +111,11 @@ const envSchema = z.object({
   ICS_ALLOW_PRIVATE_NETWORKS: flag,
   /** Tests only: let webhook endpoints be http:// and live on private, loopback and link-local addresses. */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
+  /**
+   * In production the two flags above are refused unless this is set too, so neither is left on by
+   * accident (the bench and the production-build browser tests set it: their receivers are on loopback).
+   */
+  ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: flag,
   TRUST_PROXY: flag,
   /**
    * Where background jobs (emails, reminders) run: `inline` in the app process, or `inngest`.
@@ -158,6 +167,16 @@ const envSchema = z.object({
     }
     if (!config.INNGEST_EVENT_KEY) {
       context.addIssue({ code: 'custom', path: ['INNGEST_EVENT_KEY'], message: 'INNGEST_EVENT_KEY must be set when jobs run on Inngest (it sends the events)' });
+    }
+  }
+  if (!config.ALLOW_PRIVATE_TARGETS_I_UNDERSTAND) {
+    for (const name of ['ICS_ALLOW_PRIVATE_NETWORKS', 'WEBHOOK_ALLOW_PRIVATE_TARGETS'] as const) {
+      if (!config[name]) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `${name} lets any host make the server reach internal addresses and is refused in production; unset it, or also set ALLOW_PRIVATE_TARGETS_I_UNDERSTAND=1 if this server runs only against loopback test receivers`,
+      });
     }
   }
   // Refused at startup: a missing secret would otherwise surface as a 500 on the first booking.

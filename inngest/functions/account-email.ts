@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { sendAccountEmail } from '@/lib/notifications/send-account-email';
 import { defineJob } from './job';
 
@@ -7,5 +7,5 @@ export const accountEmail = defineJob({
   name: 'Mail a host a single-use account link (verify, new address, password reset)',
   triggers: ['account/email-requested'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-host', () => sendAccountEmail(db(), event.data.tokenId)),
+  handler: async ({ event, step }) => step.run('email-host', () => sendAccountEmail(jobsDb(), event.data.tokenId)),
 });

@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { failPendingEmails, sendConfirmation } from '@/lib/notifications/send-notices';
 import { tryWriteBackOnce, writeBackStep } from './calendar-write-back';
 import { defineJob, emailBoth } from './job';
@@ -13,10 +13,10 @@ export const bookingConfirmation = defineJob({
   name: 'Write a new booking to the host’s calendar, then email it to the invitee and the host',
   triggers: ['booking/confirmed'],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const calendar = await tryWriteBackOnce(step, event);
-    const emails = await emailBoth(step, (recipient) => sendConfirmation({ database: db() }, event.data.bookingId, recipient));
+    const emails = await emailBoth(step, (recipient) => sendConfirmation({ database: jobsDb() }, event.data.bookingId, recipient));
     const retried = calendar === 'failed' ? await writeBackStep(step, event, 'retry-calendar-event') : undefined;
     return { calendar: retried ?? calendar, ...emails };
   },

@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { reminderKinds, reminderTime } from '@/lib/notifications/notice-kinds';
 import { failPendingEmails, sendReminder } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';
@@ -17,7 +17,7 @@ export const bookingReminders = defineJob({
     { event: 'booking/rescheduled', if: 'async.data.previousBookingId == event.data.bookingId' },
   ],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const start = new Date(event.data.start);
     const sent: Record<string, unknown> = {};
@@ -26,8 +26,8 @@ export const bookingReminders = defineJob({
       if (due.getTime() <= event.ts) continue; // already past when the booking was made
       await step.sleepUntil(`wait-${kind}`, due);
       sent[kind] = {
-        invitee: await step.run(`${kind}-invitee`, () => sendReminder({ database: db() }, event.data.bookingId, kind, 'invitee')),
-        host: await step.run(`${kind}-host`, () => sendReminder({ database: db() }, event.data.bookingId, kind, 'host')),
+        invitee: await step.run(`${kind}-invitee`, () => sendReminder({ database: jobsDb() }, event.data.bookingId, kind, 'invitee')),
+        host: await step.run(`${kind}-host`, () => sendReminder({ database: jobsDb() }, event.data.bookingId, kind, 'host')),
       };
     }
     return sent;

@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { decideRequest } from '@/lib/booking/decide-request';
 import { AppError } from '@/lib/errors';
@@ -14,8 +14,8 @@ export const bookingRequest = defineJob({
   name: 'Tell the invitee their request arrived, and ask the host to approve or decline it',
   triggers: ['booking/requested'],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
-  handler: async ({ event, step }) => emailBoth(step, (recipient) => sendBookingRequest({ database: db() }, event.data.bookingId, recipient)),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
+  handler: async ({ event, step }) => emailBoth(step, (recipient) => sendBookingRequest({ database: jobsDb() }, event.data.bookingId, recipient)),
 });
 
 /**
@@ -37,7 +37,7 @@ export const requestExpiry = defineJob({
     await step.sleepUntil('wait-for-deadline', new Date(event.data.expiresAt));
     return step.run('expire', async () => {
       try {
-        const booking = await decideRequest({ database: db(), store: cacheStore() }, { bookingId: event.data.bookingId, access: { kind: 'system' }, decision: { outcome: 'expire' }, now: Date.now() });
+        const booking = await decideRequest({ database: jobsDb(), store: cacheStore() }, { bookingId: event.data.bookingId, access: { kind: 'system' }, decision: { outcome: 'expire' }, now: Date.now() });
         return booking.status;
       } catch (error) {
         // Decided meanwhile: nothing left to do.
@@ -53,7 +53,7 @@ export const requestDeclined = defineJob({
   name: 'Tell the invitee their request was declined or expired',
   triggers: ['booking/declined'],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) =>
-    step.run('email-invitee', () => sendRequestDeclined({ database: db() }, event.data.bookingId, { reason: event.data.reason, declinedBy: event.data.declinedBy })),
+    step.run('email-invitee', () => sendRequestDeclined({ database: jobsDb() }, event.data.bookingId, { reason: event.data.reason, declinedBy: event.data.declinedBy })),
 });

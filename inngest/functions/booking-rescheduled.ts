@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { failPendingEmails, sendRescheduled } from '@/lib/notifications/send-notices';
 import { defineJob, emailBoth } from './job';
 
@@ -8,9 +8,9 @@ export const bookingRescheduled = defineJob({
   name: 'Email a new time to the invitee and the host',
   triggers: ['booking/rescheduled'],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
   handler: async ({ event, step }) => {
     const change = { previousBookingId: event.data.previousBookingId, rescheduledBy: event.data.rescheduledBy, message: event.data.message };
-    return emailBoth(step, (recipient) => sendRescheduled({ database: db() }, event.data.bookingId, recipient, change));
+    return emailBoth(step, (recipient) => sendRescheduled({ database: jobsDb() }, event.data.bookingId, recipient, change));
   },
 });

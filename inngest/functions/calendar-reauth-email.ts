@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { sendCalendarReauth } from '@/lib/notifications/send-calendar-notice';
 import { defineJob } from './job';
 
@@ -7,5 +7,5 @@ export const calendarReauthEmail = defineJob({
   name: 'Tell a host their calendar connection needs reconnecting',
   triggers: ['calendar/reauth-required'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarReauth(db(), event, event.data)),
+  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarReauth(jobsDb(), event, event.data)),
 });

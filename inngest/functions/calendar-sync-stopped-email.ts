@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { sendCalendarSyncStopped } from '@/lib/notifications/send-calendar-notice';
 import { defineJob } from './job';
 
@@ -7,5 +7,5 @@ export const calendarSyncStoppedEmail = defineJob({
   name: 'Tell a host a calendar stopped syncing after a day of failures',
   triggers: ['calendar/sync-stopped'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarSyncStopped(db(), event, event.data)),
+  handler: async ({ event, step }) => step.run('email-host', () => sendCalendarSyncStopped(jobsDb(), event, event.data)),
 });

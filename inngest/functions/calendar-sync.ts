@@ -1,5 +1,5 @@
 import { RetryAfterError } from 'inngest';
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { runConnectionSync, type SyncOutcome } from '@/lib/calendars/sync-connection';
 import { defineJob } from './job';
@@ -14,7 +14,7 @@ import { defineJob } from './job';
  * Past the last retry the connection's next_sync_at still brings it back through the poll.
  */
 export async function syncStep(connectionId: string): Promise<SyncOutcome> {
-  const report = await runConnectionSync({ database: db(), store: cacheStore() }, connectionId);
+  const report = await runConnectionSync({ database: jobsDb(), store: cacheStore() }, connectionId);
   if (report.outcome === 'retry' && report.retryInMs !== null) throw new RetryAfterError(`calendar sync of ${connectionId} was refused for now`, report.retryInMs);
   return report.outcome;
 }

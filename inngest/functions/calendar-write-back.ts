@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { ReauthRequiredError } from '@/lib/calendars/access-token';
 import { type BookingChange, writeBookingEvent, type WriteOutcome } from '@/lib/calendars/write-back';
@@ -20,7 +20,7 @@ function changeOf(event: DispatchedEvent<'booking/confirmed' | 'booking/cancelle
 export function writeBackStep(step: JobStep, event: DispatchedEvent<'booking/confirmed' | 'booking/cancelled' | 'booking/rescheduled'>, id = 'write-calendar-event') {
   return step.run(id, async (): Promise<WriteOutcome | 'reauth_required'> => {
     try {
-      return await writeBookingEvent({ database: db(), store: cacheStore() }, event.data.bookingId, changeOf(event));
+      return await writeBookingEvent({ database: jobsDb(), store: cacheStore() }, event.data.bookingId, changeOf(event));
     } catch (error) {
       if (error instanceof ReauthRequiredError) return 'reauth_required';
       throw error;
@@ -35,7 +35,7 @@ export function writeBackStep(step: JobStep, event: DispatchedEvent<'booking/con
 export function tryWriteBackOnce(step: JobStep, event: DispatchedEvent<'booking/confirmed'>) {
   return step.run('write-calendar-event', async (): Promise<WriteOutcome | 'reauth_required' | 'failed'> => {
     try {
-      return await writeBookingEvent({ database: db(), store: cacheStore() }, event.data.bookingId, { kind: 'confirmed' });
+      return await writeBookingEvent({ database: jobsDb(), store: cacheStore() }, event.data.bookingId, { kind: 'confirmed' });
     } catch (error) {
       if (error instanceof ReauthRequiredError) return 'reauth_required';
       return 'failed';

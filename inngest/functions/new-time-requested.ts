@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { failPendingEmails, sendNewTimeRequest } from '@/lib/notifications/send-notices';
 import { defineJob } from './job';
 
@@ -8,6 +8,6 @@ export const newTimeRequested = defineJob({
   name: 'Email the invitee the host’s request for a new time',
   triggers: ['booking/new-time-requested'],
   retries: 8,
-  onFailure: (event, error) => failPendingEmails({ database: db() }, event.data.bookingId, error.message),
-  handler: async ({ event, step }) => step.run('email-invitee', () => sendNewTimeRequest({ database: db() }, event.data.bookingId)),
+  onFailure: (event, error) => failPendingEmails({ database: jobsDb() }, event.data.bookingId, error.message),
+  handler: async ({ event, step }) => step.run('email-invitee', () => sendNewTimeRequest({ database: jobsDb() }, event.data.bookingId)),
 });

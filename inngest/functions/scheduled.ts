@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { pollStaleConnections } from '@/lib/calendars/poll-stale';
 import { renewWatchChannels } from '@/lib/calendars/push/watch-lifecycle';
@@ -15,7 +15,7 @@ export const outboxSweep = defineScheduledJob({
   name: 'Re-send outbox events whose dispatch after commit failed',
   cron: '* * * * *',
   retries: 2,
-  handler: async () => ({ dispatched: await sweepOutbox(db()) }),
+  handler: async () => ({ dispatched: await sweepOutbox(jobsDb()) }),
 });
 
 export const calendarPoll = defineScheduledJob({
@@ -24,7 +24,7 @@ export const calendarPoll = defineScheduledJob({
   cron: '* * * * *',
   retries: 1,
   handler: async ({ step }) => {
-    const deps = { database: db(), store: cacheStore() };
+    const deps = { database: jobsDb(), store: cacheStore() };
     return {
       polled: (await step.run('poll-stale', () => pollStaleConnections(deps))).length,
       channels: await step.run('renew-channels', () => renewWatchChannels(deps)),
@@ -37,7 +37,7 @@ export const requestExpirySweep = defineScheduledJob({
   name: 'Decline requests whose time to be answered ran out (inline, the only path; on Inngest, a safety net)',
   cron: '* * * * *',
   retries: 2,
-  handler: async ({ step }) => ({ expired: await step.run('expire-due', () => expireDueRequests({ database: db(), store: cacheStore() }, Date.now())) }),
+  handler: async ({ step }) => ({ expired: await step.run('expire-due', () => expireDueRequests({ database: jobsDb(), store: cacheStore() }, Date.now())) }),
 });
 
 export const webhookRetryPoll = defineScheduledJob({
@@ -46,7 +46,7 @@ export const webhookRetryPoll = defineScheduledJob({
   cron: '* * * * *',
   retries: 1,
   handler: async ({ step }) => {
-    const due = await step.run('find-due', () => endpointsWithDueDeliveries(db()));
+    const due = await step.run('find-due', () => endpointsWithDueDeliveries(jobsDb()));
     await step.run('request-runs', () => Promise.all(due.map((endpointId) => sendRequest('webhook/delivery-requested', { endpointId }))));
     return { endpoints: due.length };
   },

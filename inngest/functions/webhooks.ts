@@ -1,5 +1,5 @@
 import { RetryAfterError } from 'inngest';
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { sendRequest } from '@/lib/jobs/event-sink';
 import { sendWebhookDisabled } from '@/lib/notifications/send-webhook-notice';
 import { deliverDueForEndpoint, type EndpointRunReport } from '@/lib/webhooks/deliver';
@@ -16,7 +16,7 @@ export const webhookFanOut = defineJob({
   triggers: webhookSourceEvents,
   retries: 8,
   handler: async ({ event, step }) => {
-    const endpointIds = await step.run('record-deliveries', () => fanOutEvent(db(), event));
+    const endpointIds = await step.run('record-deliveries', () => fanOutEvent(jobsDb(), event));
     if (endpointIds.length > 0) await step.run('request-delivery', () => Promise.all(endpointIds.map((endpointId) => sendRequest('webhook/delivery-requested', { endpointId }))));
     return { endpoints: endpointIds.length };
   },
@@ -26,7 +26,7 @@ export const webhookFanOut = defineJob({
 const WAIT_FOR_RETRY_MS = 60_000;
 
 async function deliverStep(endpointId: string): Promise<EndpointRunReport> {
-  const report = await deliverDueForEndpoint(db(), endpointId);
+  const report = await deliverDueForEndpoint(jobsDb(), endpointId);
   const wait = report.nextAttemptAt ? report.nextAttemptAt.getTime() - Date.now() : null;
   if (wait !== null && wait <= WAIT_FOR_RETRY_MS) throw new RetryAfterError(`webhook retry for endpoint ${endpointId} is due soon`, Math.max(1_000, wait));
   return report;
@@ -48,5 +48,5 @@ export const webhookDisabledEmail = defineJob({
   name: 'Tell a host a webhook endpoint was turned off after 3 days of failures',
   triggers: ['webhook/endpoint-disabled'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-host', () => sendWebhookDisabled(db(), event, event.data)),
+  handler: async ({ event, step }) => step.run('email-host', () => sendWebhookDisabled(jobsDb(), event, event.data)),
 });

@@ -2,7 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
-import { hitLimit, rateLimited, type Verdict } from '@/lib/cache/rate-limit';
+import { hitLimit, peekLimit, rateLimited, type Verdict } from '@/lib/cache/rate-limit';
+import { clientAddress } from '@/lib/client-address';
 import { AppError } from '@/lib/errors';
 import { type HostContext, hostContext } from '@/lib/hosts/host-write';
 import { authenticateApiKey } from '@/lib/hosts/api-keys/authenticate';
@@ -10,7 +11,9 @@ import { errorResponse, parseJsonBody, route } from '@/lib/http';
 
 // hostRoute's sibling for the host REST API (/api/v1): the same verb context, with the API key's host
 // as the actor instead of the session's. Key → per-key rate limit → scope → the handler; every reply,
-// errors included, carries the RateLimit-* headers.
+// errors included, carries the RateLimit-* headers. Failed keys count per client address: past
+// RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT that address is answered 429 before any key is looked up, so
+// guessing keys (or probing which are revoked) costs the guesser, not the database.
 
 export type ApiScope = 'read' | 'read-write';
 
@@ -26,10 +29,27 @@ function rateLimitHeaders(verdict: Verdict, now: number): Record<string, string>
   };
 }
 
+const TOO_MANY_FAILURES = 'Too many requests from this address were refused for a missing or invalid API key; retry after the time in Retry-After.';
+
+async function authenticateWithinFailureLimit(request: Request, now: number) {
+  const client = clientAddress(request);
+  const room = await peekLimit('api-key-failures', client, now);
+  if (!room.success) throw rateLimited(room, now, TOO_MANY_FAILURES);
+  try {
+    return await authenticateApiKey(db(), request.headers.get('authorization'), now);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthorized') {
+      const verdict = await hitLimit('api-key-failures', client, now);
+      if (!verdict.success) throw rateLimited(verdict, now, TOO_MANY_FAILURES);
+    }
+    throw error;
+  }
+}
+
 /** Builds the verb context of an API request, or throws 401 / 403 / 429 (with the headers so far). */
 async function apiContext(request: Request, scope: ApiScope, headers: Record<string, string>): Promise<HostContext> {
   const now = Date.now();
-  const key = await authenticateApiKey(db(), request.headers.get('authorization'), now);
+  const key = await authenticateWithinFailureLimit(request, now);
   const verdict = await hitLimit('api-key', key.id, now);
   Object.assign(headers, rateLimitHeaders(verdict, now));
   if (!verdict.success) throw rateLimited(verdict, now, 'This API key made too many requests; retry after the time in Retry-After.');

@@ -35,6 +35,8 @@ const policies = {
   'password-resets-client': { limit: () => env().RATE_LIMIT_PASSWORD_RESETS_PER_CLIENT_PER_HOUR, windowSeconds: 60 * 60 },
   /** Host API requests per API key. */
   'api-key': { limit: () => env().RATE_LIMIT_API_KEY_PER_MINUTE, windowSeconds: 60 },
+  /** Host API requests refused with 401 (no, malformed, unknown or revoked key), per client address. */
+  'api-key-failures': { limit: () => env().RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT, windowSeconds: 15 * 60 },
 } satisfies Record<string, LimitPolicy>;
 
 export type LimitName = keyof typeof policies;
@@ -57,6 +59,14 @@ const localWindows = new LRUCache<string, { windowStart: number; count: number }
   sizeCalculation: (_window, key) => LRU_ENTRY_BYTES + 2 * OBJECT_BYTES + stringBytes(key),
 });
 
+function peekLocally(key: string, policy: LimitPolicy, limit: number, now: number): Verdict {
+  const windowMs = policy.windowSeconds * 1000;
+  const windowStart = now - (now % windowMs);
+  const current = localWindows.get(key);
+  const count = current && current.windowStart === windowStart ? current.count : 0;
+  return { success: count < limit, reset: windowStart + windowMs, limit, remaining: Math.max(0, limit - count) };
+}
+
 function limitLocally(key: string, policy: LimitPolicy, limit: number, now: number): Verdict {
   const windowMs = policy.windowSeconds * 1000;
   const windowStart = now - (now % windowMs);
@@ -74,7 +84,7 @@ export function localRateLimitBytes(): number {
 
 const redisLimiters = new Map<string, Ratelimit>();
 
-async function limitWithRedis(name: LimitName, key: string, limit: number): Promise<Verdict | null> {
+function redisLimiter(name: LimitName, limit: number): Ratelimit | null {
   const redis = redisClient();
   if (!redis) return null;
   const id = `${name}:${limit}`;
@@ -84,6 +94,12 @@ async function limitWithRedis(name: LimitName, key: string, limit: number): Prom
     limiter = new Ratelimit({ redis, limiter: Ratelimit.slidingWindow(limit, window), prefix: `rdv:rl:${name}`, timeout: 1_000 });
     redisLimiters.set(id, limiter);
   }
+  return limiter;
+}
+
+async function limitWithRedis(name: LimitName, key: string, limit: number): Promise<Verdict | null> {
+  const limiter = redisLimiter(name, limit);
+  if (!limiter) return null;
   try {
     const result = await limiter.limit(key);
     // A timed-out check passes unchecked upstream; count it locally instead.
@@ -99,6 +115,26 @@ export async function hitLimit(name: LimitName, key: string, now = Date.now()): 
   const limit = policy.limit();
   if (limit === 0) return { success: true, reset: now, limit: 0, remaining: 0 };
   return (await limitWithRedis(name, key, limit)) ?? limitLocally(`${name}:${key}`, policy, limit, now);
+}
+
+/**
+ * Whether `key` still has room under a named limit, without counting anything: for limits that count
+ * only failures, checked before the attempt so a client past its limit is refused without trying.
+ */
+export async function peekLimit(name: LimitName, key: string, now = Date.now()): Promise<Verdict> {
+  const policy = policies[name];
+  const limit = policy.limit();
+  if (limit === 0) return { success: true, reset: now, limit: 0, remaining: 0 };
+  const limiter = redisLimiter(name, limit);
+  if (limiter) {
+    try {
+      const { remaining, reset } = await limiter.getRemaining(key);
+      return { success: remaining > 0, reset, limit, remaining: Math.max(0, remaining) };
+    } catch {
+      // Redis failed: hitLimit counts locally then, so the local window is the one to read.
+    }
+  }
+  return peekLocally(`${name}:${key}`, policy, limit, now);
 }
 
 export function rateLimited(verdict: Verdict, now: number, message = 'Too many requests; slow down and retry later'): AppError {

@@ -106,7 +106,7 @@ export const webhookOperations: Operation[] = [
     tag,
     scope: 'read-write',
     summary: 'Send a delivery again',
-    description: 'No body. One more attempt now under the same `webhook-id`; if it fails, the retry schedule goes on where it was. Limited per host (429); a turned-off endpoint is a 409.',
+    description: 'No body. One more attempt now under the same `webhook-id`; if it fails, the retry schedule goes on where it was. Limited per host (429); a turned-off endpoint, or a delivery with an attempt running right now, is a 409 (asked twice before its attempt starts, it is sent once).',
     pathParams: { id: { description: 'The delivery’s id (`msg_…`)', schema: { type: 'string', pattern: '^msg_[A-Za-z0-9_-]{16,36}$' } } },
     errors: [404, 409],
     replies: { 202: { description: 'Queued', body: queued } },

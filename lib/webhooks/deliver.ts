@@ -50,9 +50,25 @@ function verdictOf(outcome: SendOutcome, attempt: number): Verdict {
   return retryDelayAfter(attempt) === null ? 'dead' : 'retry';
 }
 
+/**
+ * The common case, a 2xx from an endpoint that was not failing: the attempt logged and the delivery
+ * done in one statement (atomic as a transaction, one round trip instead of four).
+ */
+async function recordSuccess(database: Database, delivery: Delivery, outcome: SendOutcome, attemptedAt: Date): Promise<void> {
+  await database.execute(sql`with attempt as (
+      insert into ${webhookAttempts} (delivery_id, attempt_number, attempted_at, status_code, error, duration_ms, response_excerpt)
+      values (${delivery.id}, ${delivery.attempts}, ${attemptedAt.toISOString()}::timestamptz, ${outcome.statusCode}, ${outcome.error}, ${outcome.durationMs}, ${outcome.responseExcerpt})
+    )
+    update ${webhookDeliveries} set status = 'succeeded', next_attempt_at = null where id = ${delivery.id}`);
+}
+
 /** Logs the attempt and moves the delivery (and, on a 410 or 3 days of failure, the endpoint) on, in one transaction. */
 async function recordAttempt(database: Database, endpoint: Endpoint, delivery: Delivery, outcome: SendOutcome, attemptedAt: Date): Promise<Verdict> {
   const verdict = verdictOf(outcome, delivery.attempts);
+  if (verdict === 'succeeded' && !endpoint.failingSince) {
+    await recordSuccess(database, delivery, outcome, attemptedAt);
+    return verdict;
+  }
   const events: string[] = [];
   await database.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({ deliveryId: delivery.id, attemptNumber: delivery.attempts, attemptedAt, ...outcome });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
   feedUrl = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/family.ics`;
   // The feed lives on loopback, which only this switch lets a feed do.
-  app = await startProductionServer(databaseUrl, { ICS_ALLOW_PRIVATE_NETWORKS: '1' });
+  app = await startProductionServer(databaseUrl, { ICS_ALLOW_PRIVATE_NETWORKS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' });
 }, 120_000);
 afterAll(async () => {
   await app?.stop();

@@ -28,7 +28,7 @@ beforeAll(async () => {
   if (!hasBrowser) return;
   receiver = await startWebhookReceiver();
   // The receiver lives on loopback over http, which only this test switch allows.
-  app = await startProductionServer(databaseUrl, { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' });
+  app = await startProductionServer(databaseUrl, { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1', ALLOW_PRIVATE_TARGETS_I_UNDERSTAND: '1' });
 }, 120_000);
 afterAll(async () => {
   await app?.stop();

@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks';
 // `standardwebhooks` package and the endpoint's secret, and answers as scripted per path (the next
 // scripted answer, else 200). Requests are recorded whether or not they verify.
 
-export type ScriptedAnswer = number | 'redirect' | 'close' | 'hang';
+export type ScriptedAnswer = number | 'redirect' | 'close' | 'hang' | 'slow';
 
 export interface ReceivedWebhook {
   path: string;
@@ -34,6 +34,9 @@ const readBody = async (request: IncomingMessage) => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+/** How long a 'slow' answer (200) takes: long enough to act while an attempt is in flight. */
+export const SLOW_ANSWER_MS = 1_500;
+
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const secrets = new Map<string, string>();
   const scripts = new Map<string, ScriptedAnswer[]>();
@@ -53,6 +56,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       received.push({ path, id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], verified, body: JSON.parse(raw) as ReceivedWebhook['body'], answered: answer });
       if (answer === 'close') return request.socket.destroy();
       if (answer === 'hang') return; // never answers: the sender's timeout must end it
+      if (answer === 'slow') return void setTimeout(() => response.writeHead(200).end('ok'), SLOW_ANSWER_MS);
       if (answer === 'redirect') return response.writeHead(302, { location: 'http://10.0.0.1/elsewhere' }).end();
       response.writeHead(answer, { 'content-type': 'text/plain' }).end(answer >= 400 ? `error ${answer} ${'x'.repeat(2_000)}` : 'ok');
     });

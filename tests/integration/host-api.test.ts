@@ -90,6 +90,43 @@ describe('API key rate limit', () => {
   });
 });
 
+describe('API key failures per client address', () => {
+  afterEach(() => setTestEnv({ RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: '0' }));
+  const from = (address: string, authorization?: string) => ({
+    headers: { 'x-forwarded-for': address, ...(authorization ? { authorization } : {}) },
+  });
+
+  it('answers 429 with Retry-After once one address has had its limit of 401s, even for a valid key, and counts other addresses apart', async () => {
+    setTestEnv({ RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: '3' });
+    const host = await createHost(database);
+    const { key, apiKey } = await issueKey(database, host.id, 'read');
+    await revokeApiKey(hostContext(depsFor(database), host.id), { id: apiKey.id });
+    const { key: validKey } = await issueKey(database, host.id, 'read');
+    const bad = [`Bearer ${key}`, 'Bearer rdv_short', `Bearer rdv_${'B'.repeat(43)}`, `Bearer rdv_${'C'.repeat(43)}`];
+    const replies = [];
+    for (const authorization of bad) replies.push(await callApi('GET', '/api/v1/me', from('203.0.113.7', authorization)));
+    expect(replies.map((r) => r.status)).toEqual([401, 401, 401, 429]);
+    for (const reply of replies.slice(3)) {
+      expect(reply.body).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/invalid API key/) } });
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(reply.headers.get('retry-after'))).toBeLessThanOrEqual(15 * 60);
+    }
+    // Refused before the lookup: a valid key from that address waits too; another address is unaffected.
+    expect((await callApi('GET', '/api/v1/me', from('203.0.113.7', `Bearer ${validKey}`))).status).toBe(429);
+    expect((await callApi('GET', '/api/v1/me', from('198.51.100.4', `Bearer ${validKey}`))).status).toBe(200);
+    expect((await callApi('GET', '/api/v1/me', from('198.51.100.4'))).status).toBe(401);
+  });
+
+  it('does not count successful requests against the address', async () => {
+    setTestEnv({ RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: '1' });
+    const host = await createHost(database);
+    const { key } = await issueKey(database, host.id, 'read');
+    for (let i = 0; i < 3; i++) expect((await callApi('GET', '/api/v1/me', from('192.0.2.9', `Bearer ${key}`))).status).toBe(200);
+    expect((await callApi('GET', '/api/v1/me', from('192.0.2.9', 'Bearer rdv_short'))).status).toBe(401);
+    expect((await callApi('GET', '/api/v1/me', from('192.0.2.9', `Bearer ${key}`))).status).toBe(429);
+  });
+});
+
 describe('host API: meeting types', () => {
   it('creates, reads, replaces, lists and deletes through the dashboard verbs', async () => {
     const host = await createHost(database);

@@ -5,9 +5,16 @@ import { createMigratedDatabase } from '../setup/test-database';
 
 // A database of this file's own. Outbox sweeps and reminder scans read every pending row, so tests
 // of background jobs must not see (or dispatch) rows other files are writing at the same time.
-// Points DATABASE_URL, and so the app's db(), at it for the whole file.
+// Points DATABASE_URL, and so the app's db() and jobsDb(), at it for the whole file.
 
-const holder = globalThis as unknown as { __rendezvousDb?: Database };
+const holder = globalThis as unknown as { __rendezvousDb?: Database; __rendezvousJobsDb?: Database };
+
+/** Closes the app's pools (db() and the job runner's jobsDb()), so the next call opens them on DATABASE_URL. */
+async function closeAppPools(): Promise<void> {
+  await Promise.all([holder.__rendezvousDb?.close(), holder.__rendezvousJobsDb?.close()]);
+  holder.__rendezvousDb = undefined;
+  holder.__rendezvousJobsDb = undefined;
+}
 
 export function isolatedDatabase(prefix: string): { database: () => Database } {
   let database: Database | undefined;
@@ -17,14 +24,12 @@ export function isolatedDatabase(prefix: string): { database: () => Database } {
     drop = created.drop;
     process.env.DATABASE_URL = created.url;
     resetEnvForTests();
-    await holder.__rendezvousDb?.close();
-    holder.__rendezvousDb = undefined;
+    await closeAppPools();
     database = createDatabase(created.url);
   }, 60_000);
   afterAll(async () => {
     await database?.close();
-    await holder.__rendezvousDb?.close();
-    holder.__rendezvousDb = undefined;
+    await closeAppPools();
     await drop?.();
   });
   return {

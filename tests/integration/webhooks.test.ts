@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '@/db/client';
 import { bookings, emailNotifications, meetingTypes, webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { inlineSink } from '@/inngest/inline-runner';
 import { deleteHostAccount } from '@/lib/accounts/delete-account';
@@ -266,6 +267,50 @@ describe('webhook delivery', () => {
     expect(again).toMatchObject({ id: deliveryId, verified: true });
     await settleAll();
     expect((await attemptsOf(deliveryId)).map((entry) => entry.statusCode)).toEqual([200, 200]);
+  });
+
+  it('sends a delivery to a healthy endpoint in 3 statements: the endpoint, the claim, and the attempt with the outcome in one', async () => {
+    const { host, endpoint, hookPath } = await hostWithEndpoint();
+    installEventSink(undefined);
+    const { deliveryId } = await sendWebhookTestEvent(ctxFor(host.id), { id: endpoint.id });
+    const sent: string[] = [];
+    const counted = createDatabase(requireDatabaseUrl(), { max: 1, onQuery: (text) => sent.push(text) });
+    try {
+      expect((await deliverDueForEndpoint(counted, endpoint.id)).succeeded).toBe(1);
+    } finally {
+      await counted.close();
+    }
+    const statements = sent.filter((text) => !/pg_catalog|pg_type/.test(text));
+    expect(statements, statements.join('\n')).toHaveLength(3);
+    expect(statements.some((text) => /^\s*(begin|commit)/i.test(text))).toBe(false);
+    expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(1);
+    expect((await attemptsOf(deliveryId)).map((entry) => [entry.attemptNumber, entry.statusCode])).toEqual([[1, 200]]);
+    const [delivery] = await database().select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 1, nextAttemptAt: null });
+  });
+
+  it('refuses a resend while an attempt of that delivery is in flight, and accepts it once the attempt is logged', async () => {
+    const { host, endpoint, hookPath } = await hostWithEndpoint();
+    installEventSink(undefined);
+    receiver.script(hookPath, 'slow');
+    const { deliveryId } = await sendWebhookTestEvent(ctxFor(host.id), { id: endpoint.id });
+    const running = deliverDueForEndpoint(database(), endpoint.id);
+    await receiver.waitFor(hookPath, 1);
+    const refusal = await resendWebhookDelivery(ctxFor(host.id), { deliveryId }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'conflict', message: expect.stringMatching(/being sent right now/) });
+    // A second runner finds nothing due either: the attempt is sent once.
+    expect((await deliverDueForEndpoint(database(), endpoint.id)).attempted).toBe(0);
+    expect((await running).succeeded).toBe(1);
+    expect(receiver.received.filter((entry) => entry.path === hookPath)).toHaveLength(1);
+
+    // Logged now: two resends before the runner picks it up are one attempt.
+    await resendWebhookDelivery(ctxFor(host.id), { deliveryId });
+    await resendWebhookDelivery(ctxFor(host.id), { deliveryId });
+    const [runA, runB] = await Promise.all([deliverDueForEndpoint(database(), endpoint.id), deliverDueForEndpoint(database(), endpoint.id)]);
+    expect(runA.attempted + runB.attempted).toBe(1);
+    const received = receiver.received.filter((entry) => entry.path === hookPath);
+    expect(received.map((entry) => entry.id)).toEqual([deliveryId, deliveryId]);
+    expect((await attemptsOf(deliveryId)).map((entry) => [entry.attemptNumber, entry.statusCode])).toEqual([[1, 200], [2, 200]]);
   });
 
   it('an endpoint failing for 3 days is turned off and its host emailed once', async () => {

@@ -73,6 +73,7 @@ export async function startProductionServer(
       // Browser tests click faster than a person; tests about limits turn them on.
       RATE_LIMIT_AVAILABILITY_PER_MINUTE: '0',
       RATE_LIMIT_BOOKINGS_PER_MINUTE: '0',
+      RATE_LIMIT_API_KEY_FAILURES_PER_CLIENT: '0',
       // The default mode: jobs in the app process, mail captured in the database.
       JOBS: 'inline',
       PORT: String(port),

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { hitLimit, rateLimited } from '@/lib/cache/rate-limit';
 import { AppError, notFound } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts/host-write';
@@ -30,8 +30,20 @@ export async function sendWebhookTestEvent(ctx: HostContext, input: { id: string
 }
 
 /**
+ * A delivery whose attempt is running now: a runner claimed it (its next_attempt_at pushed ahead as a
+ * lease, its attempt counted) and has not logged that attempt yet. A lease of a killed runner runs
+ * out, and then the delivery is due, so it is not in flight any more.
+ */
+const inFlight = (now: Date) => sql`(${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.attempts} > 0
+  and ${webhookDeliveries.nextAttemptAt} > ${now.toISOString()}::timestamptz
+  and not exists (select 1 from ${webhookAttempts} where ${webhookAttempts.deliveryId} = ${webhookDeliveries.id}
+    and ${webhookAttempts.attemptNumber} = ${webhookDeliveries.attempts}))`;
+
+/**
  * Sends a delivery again, under its own `webhook-id` (a receiver that saw it de-duplicates it): one
  * more attempt now; if that fails, it goes on with the retry schedule where it was (or ends, if done).
+ * Refused (409) while an attempt of it is running, which would otherwise be sent a second time at
+ * once; a resend asked for twice before the runner picks it up is one attempt.
  */
 export async function resendWebhookDelivery(ctx: HostContext, input: { deliveryId: string }): Promise<{ deliveryId: string }> {
   const [row] = await ctx.database
@@ -41,7 +53,14 @@ export async function resendWebhookDelivery(ctx: HostContext, input: { deliveryI
     .where(and(eq(webhookDeliveries.id, input.deliveryId), eq(webhookEndpoints.userId, ctx.actor.userId)));
   if (!row) throw notFound('Webhook delivery');
   await assertMaySend(ctx, row);
-  await ctx.database.update(webhookDeliveries).set({ status: 'pending', nextAttemptAt: new Date(ctx.now) }).where(eq(webhookDeliveries.id, input.deliveryId));
+  const now = new Date(ctx.now);
+  // One statement: the claim's UPDATE and this one take the row's lock in turn, so the check sees the lease.
+  const queued = await ctx.database
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: now })
+    .where(and(eq(webhookDeliveries.id, input.deliveryId), sql`not ${inFlight(now)}`))
+    .returning({ id: webhookDeliveries.id });
+  if (queued.length === 0) throw new AppError('conflict', 'This delivery is being sent right now. Its result will show in the log in a few seconds; resend it after that if you still need to.');
   await sendRequest('webhook/delivery-requested', { endpointId: row.endpointId });
   return { deliveryId: input.deliveryId };
 }
