@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { sendTeamInvitation } from '@/lib/notifications/send-team-invitation';
 import { defineJob } from './job';
 
@@ -7,5 +7,5 @@ export const teamInvitationEmail = defineJob({
   name: 'Mail a team invitation with its link',
   triggers: ['team/invitation-requested'],
   retries: 8,
-  handler: async ({ event, step }) => step.run('email-invitee', () => sendTeamInvitation(db(), event.data.invitationId)),
+  handler: async ({ event, step }) => step.run('email-invitee', () => sendTeamInvitation(jobsDb(), event.data.invitationId)),
 });

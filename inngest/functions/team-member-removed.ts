@@ -1,4 +1,4 @@
-import { db } from '@/lib/database';
+import { jobsDb } from '@/lib/database';
 import { cacheStore } from '@/lib/cache';
 import { reassignRemovedMemberBookings } from '@/lib/booking/team/reassign-removed-member';
 import { defineJob } from './job';
@@ -13,7 +13,7 @@ export const teamMemberRemoved = defineJob({
   retries: 8,
   handler: async ({ event, step }) =>
     step.run('hand-over-bookings', async () => {
-      const outcomes = await reassignRemovedMemberBookings({ database: db(), store: cacheStore() }, { teamId: event.data.teamId, userId: event.data.userId, now: Date.now() });
+      const outcomes = await reassignRemovedMemberBookings({ database: jobsDb(), store: cacheStore() }, { teamId: event.data.teamId, userId: event.data.userId, now: Date.now() });
       return { reassigned: outcomes.filter((o) => o.outcome === 'reassigned').length, cancelled: outcomes.filter((o) => o.outcome === 'cancelled').length };
     }),
 });
