@@ -2,6 +2,7 @@ import { MS_PER_DAY, type OfferedSlot } from '@/lib/scheduling';
 
 const encoder = new TextEncoder();
 
+const NO_BYTES = new Uint8Array(0);
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
@@ -146,17 +147,21 @@ export class SlotList {
   /**
    * `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants, UTF-8 encoded (replies send bytes).
    * Every entry has the same length, so the bytes are written straight into one buffer: no string
-   * per instant or per slot (a cold reply has hundreds of slots).
+   * per instant or per slot (a cold reply has hundreds of slots). `before` and `after` go into the
+   * same buffer (the reply's head and closing brace), so a reply is one allocation, not three.
    */
-  toJsonArrayBytes(): Uint8Array {
+  toJsonArrayBytes(before: Uint8Array = NO_BYTES, after: Uint8Array = NO_BYTES): Uint8Array {
     const count = this.to - this.from;
     // A group event's entries carry "seatsLeft" and vary in length: they take the plain path.
-    if (this.seatsLeft) return this.toJsonArrayBytesViaStrings();
-    if (count > 0 && !(fourDigitYears(this.starts[this.from]!) && fourDigitYears(this.ends[this.to - 1]!))) return this.toJsonArrayBytesViaStrings();
-    const bytes = new Uint8Array(2 + count * ENTRY_BYTES - (count > 0 ? 1 : 0));
-    bytes[0] = OPEN_BRACKET;
+    if (this.seatsLeft) return this.toJsonArrayBytesViaStrings(before, after);
+    if (count > 0 && !(fourDigitYears(this.starts[this.from]!) && fourDigitYears(this.ends[this.to - 1]!))) return this.toJsonArrayBytesViaStrings(before, after);
+    const arrayBytes = 2 + count * ENTRY_BYTES - (count > 0 ? 1 : 0);
+    const bytes = new Uint8Array(before.length + arrayBytes + after.length);
+    bytes.set(before, 0);
+    bytes.set(after, before.length + arrayBytes);
+    bytes[before.length] = OPEN_BRACKET;
     const writeIso = isoInstantWriter();
-    let at = 1;
+    let at = before.length + 1;
     for (let i = this.from; i < this.to; i++) {
       if (i > this.from) bytes[at++] = COMMA;
       at = writeAscii(bytes, at, '{"start":"');
@@ -170,11 +175,17 @@ export class SlotList {
   }
 
   /** The same JSON through Date and JSON.stringify, for instants outside years 1000–9999 (longer ISO forms) and for seats. */
-  private toJsonArrayBytesViaStrings(): Uint8Array {
+  private toJsonArrayBytesViaStrings(before: Uint8Array, after: Uint8Array): Uint8Array {
     const iso = (instant: number) => new Date(instant).toISOString();
-    return encoder.encode(
+    const array = encoder.encode(
       JSON.stringify(this.toIntervals().map(({ start, end, seatsLeft }) => (seatsLeft === undefined ? { start: iso(start), end: iso(end) } : { start: iso(start), end: iso(end), seatsLeft }))),
     );
+    if (before.length === 0 && after.length === 0) return array;
+    const bytes = new Uint8Array(before.length + array.length + after.length);
+    bytes.set(before, 0);
+    bytes.set(array, before.length);
+    bytes.set(after, before.length + array.length);
+    return bytes;
   }
 
   private firstIndexAtOrAfter(instant: number): number {
