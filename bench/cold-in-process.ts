@@ -1,9 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
-import { ensureDatabase } from '@/db/bootstrap';
-import { createDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { benchWindow, seedAvailabilityHost } from './seed';
+import { IN_PROCESS_NOW, inProcessAvailabilityHost } from './in-process-host';
 
 // `npx tsx bench/cold-in-process.ts <admin postgres URL> [requests]`: the cold availability answer
 // (`SLOT_CACHE_TTL_SECONDS=0`) called in-process, with no HTTP or framework around it, 10 at a time,
@@ -12,26 +8,17 @@ import { benchWindow, seedAvailabilityHost } from './seed';
 // `tsx --cpu-prof`) for the frames. A quick loop for changes to the loader, engine and reply, which
 // `only.ts --cost cold` then confirms through the built server.
 
-const DATABASE_NAME = 'rendezvous_bench_cold_in_process';
-
 async function main(): Promise<void> {
   const adminUrl = process.argv[2];
   if (!adminUrl) throw new Error('usage: bench/cold-in-process.ts <admin postgres URL> [requests]');
   const requests = Number(process.argv[3] ?? 3000);
-  const url = await ensureDatabase(adminUrl, DATABASE_NAME);
-  await migrateDatabase(url);
-  const window = benchWindow(Date.parse('2026-12-06T12:00:00Z'), 'Europe/Berlin');
-  const seeding = createDatabase(url, { max: 2 });
-  const [existing] = await seeding.execute<{ id: string }>(sql`select id from meeting_types order by created_at limit 1`);
-  const meetingTypeId = existing?.id ?? (await seedAvailabilityHost(seeding, window)).meetingTypeId;
-  await seeding.execute(sql`analyze`);
-  await seeding.close();
+  const { url, meetingTypeId, window } = await inProcessAvailabilityHost(adminUrl);
 
   process.env.DATABASE_URL = url;
   process.env.SLOT_CACHE_TTL_SECONDS = '0';
   const { answerAvailability, availabilityDeps } = await import('@/lib/availability');
   const search = new URLSearchParams({ meetingTypeId, start: window.firstDay, end: window.lastDay, timezone: window.inviteeTimeZone }).toString();
-  const now = Date.parse('2026-12-06T12:00:00Z');
+  const now = IN_PROCESS_NOW;
   const answer = () => answerAvailability(availabilityDeps(), search, now);
   const first = await answer();
   console.log(`reply: ${first.body.byteLength} bytes, ${first.shown.length} slots`);

@@ -1,8 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { ensureDatabase } from '@/db/bootstrap';
-import { createDatabase } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { benchWindow, seedAvailabilityHost } from './seed';
+import { IN_PROCESS_NOW, inProcessAvailabilityHost } from './in-process-host';
 
 // `npx tsx bench/memory-in-process.ts <admin postgres URL> [queries]`: the memory scenario's 40,000
 // distinct one-day queries (100 dates × 400 zones) answered in-process with the default TTL, no HTTP
@@ -10,20 +6,13 @@ import { benchWindow, seedAvailabilityHost } from './seed';
 // sits (heap headroom, external and ArrayBuffer memory, the rest: the allocator). Run with
 // `node --expose-gc` (tsx passes it on) to also see the heap left after a full collection.
 
-const DATABASE_NAME = 'rendezvous_bench_cold_in_process';
 const MiB = 1024 * 1024;
 
 async function main(): Promise<void> {
   const adminUrl = process.argv[2];
   if (!adminUrl) throw new Error('usage: bench/memory-in-process.ts <admin postgres URL> [queries]');
   const total = Number(process.argv[3] ?? 40_000);
-  const url = await ensureDatabase(adminUrl, DATABASE_NAME);
-  await migrateDatabase(url);
-  const window = benchWindow(Date.parse('2026-12-06T12:00:00Z'), 'Europe/Berlin');
-  const seeding = createDatabase(url, { max: 2 });
-  const [existing] = await seeding.execute<{ id: string }>(sql`select id from meeting_types order by created_at limit 1`);
-  const meetingTypeId = existing?.id ?? (await seedAvailabilityHost(seeding, window)).meetingTypeId;
-  await seeding.close();
+  const { url, meetingTypeId, window } = await inProcessAvailabilityHost(adminUrl);
 
   process.env.DATABASE_URL = url;
   const { answerAvailability, availabilityDeps } = await import('@/lib/availability');
@@ -33,7 +22,7 @@ async function main(): Promise<void> {
     const date = new Date(window.firstDayStartMs + day * 86_400_000).toISOString().slice(0, 10);
     for (const timezone of zones) queries.push(new URLSearchParams({ meetingTypeId, start: date, end: date, timezone }).toString());
   }
-  const now = Date.parse('2026-12-06T12:00:00Z');
+  const now = IN_PROCESS_NOW;
   const gc = (globalThis as { gc?: () => void }).gc;
   const sample = (done: number) => {
     const usage = process.memoryUsage();
