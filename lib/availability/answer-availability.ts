@@ -5,15 +5,17 @@ import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { parseWith } from '@/lib/http';
 import { countSlotCache } from '@/lib/metrics/counters';
-import { type Interval, localDateRangeToInterval, MS_PER_DAY, resolveSlotPolicy } from '@/lib/scheduling';
+import { computeOfferedSlots, type Interval, localDateRangeToInterval, type MeetingPolicy, MS_PER_DAY, resolveSlotPolicy } from '@/lib/scheduling';
+import { loadMeetingTypeSchedule, scheduleInput } from './load-schedule';
 import { loadMeetingTypeHead, type MeetingTypeHead } from './meeting-type-head';
 import { buildReply, type CachedReply, findCachedReply, rememberReply } from './reply-cache';
 import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
-import { computeSlotEntry, findSlotEntry, type SlotEntry } from './slot-entry';
+import { clockFree, findSlotEntry } from './slot-entry';
 import { SlotList } from './slot-list';
 
 // GET /api/v1/availability, below HTTP: a warm request costs one version read; a cold one a head
-// query, then the shared store or one schedule query and the engine.
+// query, then the shared store or one schedule query and the engine. With the slot cache off
+// (SLOT_CACHE_TTL_SECONDS=0) no version is read, so the head comes with the schedule in one query.
 
 
 export interface AvailabilityDeps {
@@ -37,6 +39,40 @@ function spanWithinWindow(range: Interval, head: MeetingTypeHead, now: number): 
   const end = Math.min(range.end, now + (head.maxDaysInFuture + 1) * MS_PER_DAY);
   if (start >= end) return null;
   return { start: Math.floor(start / MS_PER_DAY) * MS_PER_DAY, end: Math.ceil(end / MS_PER_DAY) * MS_PER_DAY };
+}
+
+/** The head and the slots of its span, with the version they were read under (-1: not cached). */
+interface Loaded {
+  head: MeetingTypeHead;
+  version: number;
+  entry: { policy: MeetingPolicy; slots: SlotList } | null;
+}
+
+/** Through the version and the shared store: the head first, since the version is the host's. */
+async function loadCached(deps: AvailabilityDeps, meetingTypeId: string, range: Interval, now: number, ttlSeconds: number): Promise<Loaded> {
+  const head = await loadMeetingTypeHead(deps.database, meetingTypeId);
+  if (!head || !head.isActive) throw notFound('Meeting type');
+  // Read before any slot data, so nothing is cached under a version newer than what it was built from.
+  const version = await readHostVersion(deps.store, head.hostUserId);
+  const span = spanWithinWindow(range, head, now);
+  if (!span) return { head, version, entry: null };
+  const entry = await findSlotEntry(deps.database, deps.store, { meetingTypeId, version, span, ttlSeconds });
+  return { head, version, entry: { policy: entry.policy, slots: SlotList.fromPairs(entry.slots) } };
+}
+
+/**
+ * Nothing cached: one query over the requested range's whole days from yesterday on, which holds
+ * the span the window leaves (a superset of the data the span needs), and the engine over that span.
+ */
+async function loadUncached(database: Queryable, meetingTypeId: string, range: Interval, now: number): Promise<Loaded> {
+  const start = Math.floor(Math.max(range.start, now - MS_PER_DAY) / MS_PER_DAY) * MS_PER_DAY;
+  const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, { start, end: Math.max(start, range.end) });
+  if (!schedule || !schedule.isActive) throw notFound('Meeting type');
+  const head = { hostUserId: schedule.hostUserId, isActive: schedule.isActive, maxDaysInFuture: schedule.policy.maxDaysInFuture };
+  const span = spanWithinWindow(range, head, now);
+  if (!span) return { head, version: -1, entry: null };
+  const slots = computeOfferedSlots(scheduleInput(schedule, clockFree(schedule.policy), span.start), span);
+  return { head, version: -1, entry: { policy: schedule.policy, slots: SlotList.fromOffered(slots) } };
 }
 
 /** True while the horizon has not moved past what the entry's slots were computed for. */
@@ -64,17 +100,12 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const query = parseWith(availabilityQuerySchema, Object.fromEntries(new URLSearchParams(search)), 'query parameters');
   const range = localDateRangeToInterval(query.start, query.end, query.timezone);
   assertRangeWithinBounds(range, now);
-  const source = ttlSeconds > 0 ? deps.database : (deps.replica ?? deps.database);
-  const head = await loadMeetingTypeHead(source, query.meetingTypeId);
-  if (!head || !head.isActive) throw notFound('Meeting type');
-  // Read before any slot data, so nothing is cached under a version newer than what it was built from.
-  const version = ttlSeconds > 0 ? await readHostVersion(deps.store, head.hostUserId) : -1;
-  const span = spanWithinWindow(range, head, now);
-  let entry: SlotEntry | null = null;
-  if (span && version >= 0) entry = await findSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, version, span, ttlSeconds });
-  else if (span) entry = await computeSlotEntry(source, query.meetingTypeId, span);
+  const { head, version, entry } =
+    ttlSeconds > 0
+      ? await loadCached(deps, query.meetingTypeId, range, now, ttlSeconds)
+      : await loadUncached(deps.replica ?? deps.database, query.meetingTypeId, range, now);
 
-  const slots = SlotList.fromPairs(entry?.slots ?? []);
+  const slots = entry?.slots ?? SlotList.fromPairs([]);
   // The window the slots were computed with; the head was read before the version, so it may be older.
   const windowDays = entry?.policy.maxDaysInFuture ?? head.maxDaysInFuture;
   const coveredUntil = Math.min(range.end, now + (windowDays + 1) * MS_PER_DAY);

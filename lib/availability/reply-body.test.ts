@@ -27,4 +27,18 @@ describe('availabilityReplyBody', () => {
     expect(body.byteLength).toBeLessThan(4_096); // small enough for Node's shared Buffer pool
     expect(body.buffer.byteLength).toBe(body.byteLength);
   });
+
+  it('writes a group event’s seats left, and instants past year 9999, through the same one buffer', () => {
+    const far = Date.parse('+010000-01-01T00:00:00Z');
+    const seated = SlotList.fromOffered([{ start, end: start + 1_800_000, seatsLeft: 2 }]);
+    const farOff = SlotList.fromPairs([[far, far + 1_800_000]]);
+    expect(JSON.parse(new TextDecoder().decode(availabilityReplyBody(head, seated)))).toEqual({
+      ...head,
+      slots: [{ start: '2027-01-11T14:00:00.000Z', end: '2027-01-11T14:30:00.000Z', seatsLeft: 2 }],
+    });
+    expect(JSON.parse(new TextDecoder().decode(availabilityReplyBody(head, farOff)))).toEqual({
+      ...head,
+      slots: [{ start: new Date(far).toISOString(), end: new Date(far + 1_800_000).toISOString() }],
+    });
+  });
 });

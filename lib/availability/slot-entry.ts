@@ -18,11 +18,12 @@ export interface SlotEntry {
 }
 
 
-function clockFree(policy: MeetingPolicy): MeetingPolicy {
+/** The policy with notice and horizon opened up: the entry holds every slot of its span. */
+export function clockFree(policy: MeetingPolicy): MeetingPolicy {
   return { ...policy, minNoticeMinutes: 0, maxDaysInFuture: 1_000_000 };
 }
 
-export async function computeSlotEntry(database: Queryable, meetingTypeId: string, span: Interval): Promise<SlotEntry> {
+async function computeSlotEntry(database: Queryable, meetingTypeId: string, span: Interval): Promise<SlotEntry> {
   const schedule = await loadMeetingTypeSchedule(database, meetingTypeId, span);
   if (!schedule || !schedule.isActive) throw notFound('Meeting type');
   const slots = computeOfferedSlots(scheduleInput(schedule, clockFree(schedule.policy), span.start), span);

@@ -49,4 +49,20 @@ describe('SlotList', () => {
     expect(toJsonArray(list)).toContain('"start":"2027-01-11T14:00:00.000Z","end":"2027-01-11T14:30:00.000Z"');
     expect(toJsonArray(list.between(0, 0))).toBe('[]');
   });
+
+  it('holds the same slots built straight from the engine as through tuples, with and without seats', () => {
+    const slotArb = fc.record({ start: fc.integer({ min: 0, max: 1e12 }), length: fc.integer({ min: 1, max: 1e7 }), seatsLeft: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.array(slotArb, { maxLength: 40 }), fc.boolean(), (raw, seated) => {
+        const slots = raw
+          .sort((a, b) => a.start - b.start)
+          .map(({ start, length, seatsLeft }) => (seated ? { start, end: start + length, seatsLeft } : { start, end: start + length }));
+        const direct = SlotList.fromOffered(slots);
+        const viaTuples = SlotList.fromPairs(SlotList.tuplesOf(slots));
+        expect(direct.toIntervals()).toEqual(slots);
+        expect(viaTuples.toIntervals()).toEqual(slots);
+        expect(Buffer.from(direct.toJsonArrayBytes()).equals(Buffer.from(viaTuples.toJsonArrayBytes()))).toBe(true);
+      }),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { MS_PER_DAY, type OfferedSlot } from '@/lib/scheduling';
 
 const encoder = new TextEncoder();
 
+const NO_BYTES = new Uint8Array(0);
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
@@ -16,33 +17,47 @@ function writeAscii(bytes: Uint8Array, at: number, text: string): number {
   return at + text.length;
 }
 
-const pad = (value: number, width: number) => String(value).padStart(width, '0');
+const DIGIT_0 = 0x30;
+
+/** `HH:MM:SS.mmmZ` (13 ASCII bytes) for milliseconds since midnight UTC, digit by digit. */
+function writeTimeOfDay(bytes: Uint8Array, at: number, ms: number): number {
+  const seconds = Math.floor(ms / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor(seconds / 60) % 60;
+  const secondsOfMinute = seconds % 60;
+  const millis = ms % 1000;
+  bytes[at] = DIGIT_0 + Math.floor(hours / 10);
+  bytes[at + 1] = DIGIT_0 + (hours % 10);
+  bytes[at + 2] = 0x3a; // :
+  bytes[at + 3] = DIGIT_0 + Math.floor(minutes / 10);
+  bytes[at + 4] = DIGIT_0 + (minutes % 10);
+  bytes[at + 5] = 0x3a;
+  bytes[at + 6] = DIGIT_0 + Math.floor(secondsOfMinute / 10);
+  bytes[at + 7] = DIGIT_0 + (secondsOfMinute % 10);
+  bytes[at + 8] = 0x2e; // .
+  bytes[at + 9] = DIGIT_0 + Math.floor(millis / 100);
+  bytes[at + 10] = DIGIT_0 + (Math.floor(millis / 10) % 10);
+  bytes[at + 11] = DIGIT_0 + (millis % 10);
+  bytes[at + 12] = 0x5a; // Z
+  return at + 13;
+}
 
 /**
  * Writes instants as `Date#toISOString` (years 1000–9999: 24 ASCII bytes). Slots sit on a grid, so a
- * reply has few distinct days and times of day: each part is formatted once per writer and copied.
- * A writer is made per reply, so nothing is shared between replies.
+ * reply has few distinct days: each day's `YYYY-MM-DDT` is formatted once per writer; the time of day
+ * is written digit by digit (no string, no encoder call). A writer is made per reply, so nothing is
+ * shared between replies.
  */
 function isoInstantWriter(): (bytes: Uint8Array, at: number, instant: number) => number {
-  const days = new Map<number, Uint8Array>();
-  const times = new Map<number, Uint8Array>();
+  const days = new Map<number, string>();
   return (bytes, at, instant) => {
     const day = Math.floor(instant / MS_PER_DAY);
     let prefix = days.get(day);
     if (prefix === undefined) {
-      prefix = encoder.encode(new Date(day * MS_PER_DAY).toISOString().slice(0, 11));
+      prefix = new Date(day * MS_PER_DAY).toISOString().slice(0, 11);
       days.set(day, prefix);
     }
-    const ms = instant - day * MS_PER_DAY;
-    let suffix = times.get(ms);
-    if (suffix === undefined) {
-      const seconds = Math.floor(ms / 1000);
-      suffix = encoder.encode(`${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}:${pad(seconds % 60, 2)}.${pad(ms % 1000, 3)}Z`);
-      times.set(ms, suffix);
-    }
-    bytes.set(prefix, at);
-    bytes.set(suffix, at + prefix.length);
-    return at + prefix.length + suffix.length;
+    return writeTimeOfDay(bytes, writeAscii(bytes, at, prefix), instant - day * MS_PER_DAY);
   };
 }
 
@@ -67,12 +82,28 @@ export class SlotList {
     const ends = new Float64Array(pairs.length);
     const seated = pairs.length > 0 && pairs[0]!.length === 3;
     const seatsLeft = seated ? new Uint16Array(pairs.length) : null;
-    pairs.forEach(([start, end, seats], i) => {
-      starts[i] = start;
-      ends[i] = end;
-      if (seatsLeft) seatsLeft[i] = seats ?? 0;
-    });
+    // Indexed, not destructured: destructuring a tuple runs the iterator protocol per slot.
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = pairs[i]!;
+      starts[i] = pair[0];
+      ends[i] = pair[1];
+      if (seatsLeft) seatsLeft[i] = pair[2] ?? 0;
+    }
     return new SlotList(starts, ends, 0, pairs.length, seatsLeft);
+  }
+
+  /** Straight from the engine's slots, with no tuples in between (nothing to store in a cache). */
+  static fromOffered(slots: readonly OfferedSlot[]): SlotList {
+    const starts = new Float64Array(slots.length);
+    const ends = new Float64Array(slots.length);
+    const seatsLeft = slots.length > 0 && slots[0]!.seatsLeft !== undefined ? new Uint16Array(slots.length) : null;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      starts[i] = slot.start;
+      ends[i] = slot.end;
+      if (seatsLeft) seatsLeft[i] = slot.seatsLeft ?? 0;
+    }
+    return new SlotList(starts, ends, 0, slots.length, seatsLeft);
   }
 
   /** Offered slots from the engine, as tuples (seats left only on a group event's). */
@@ -116,17 +147,21 @@ export class SlotList {
   /**
    * `[{"start":"…Z","end":"…Z"},…]` with ISO-8601 UTC instants, UTF-8 encoded (replies send bytes).
    * Every entry has the same length, so the bytes are written straight into one buffer: no string
-   * per instant or per slot (a cold reply has hundreds of slots).
+   * per instant or per slot (a cold reply has hundreds of slots). `before` and `after` go into the
+   * same buffer (the reply's head and closing brace), so a reply is one allocation, not three.
    */
-  toJsonArrayBytes(): Uint8Array {
+  toJsonArrayBytes(before: Uint8Array = NO_BYTES, after: Uint8Array = NO_BYTES): Uint8Array {
     const count = this.to - this.from;
     // A group event's entries carry "seatsLeft" and vary in length: they take the plain path.
-    if (this.seatsLeft) return this.toJsonArrayBytesViaStrings();
-    if (count > 0 && !(fourDigitYears(this.starts[this.from]!) && fourDigitYears(this.ends[this.to - 1]!))) return this.toJsonArrayBytesViaStrings();
-    const bytes = new Uint8Array(2 + count * ENTRY_BYTES - (count > 0 ? 1 : 0));
-    bytes[0] = OPEN_BRACKET;
+    if (this.seatsLeft) return this.toJsonArrayBytesViaStrings(before, after);
+    if (count > 0 && !(fourDigitYears(this.starts[this.from]!) && fourDigitYears(this.ends[this.to - 1]!))) return this.toJsonArrayBytesViaStrings(before, after);
+    const arrayBytes = 2 + count * ENTRY_BYTES - (count > 0 ? 1 : 0);
+    const bytes = new Uint8Array(before.length + arrayBytes + after.length);
+    bytes.set(before, 0);
+    bytes.set(after, before.length + arrayBytes);
+    bytes[before.length] = OPEN_BRACKET;
     const writeIso = isoInstantWriter();
-    let at = 1;
+    let at = before.length + 1;
     for (let i = this.from; i < this.to; i++) {
       if (i > this.from) bytes[at++] = COMMA;
       at = writeAscii(bytes, at, '{"start":"');
@@ -140,11 +175,17 @@ export class SlotList {
   }
 
   /** The same JSON through Date and JSON.stringify, for instants outside years 1000–9999 (longer ISO forms) and for seats. */
-  private toJsonArrayBytesViaStrings(): Uint8Array {
+  private toJsonArrayBytesViaStrings(before: Uint8Array, after: Uint8Array): Uint8Array {
     const iso = (instant: number) => new Date(instant).toISOString();
-    return encoder.encode(
+    const array = encoder.encode(
       JSON.stringify(this.toIntervals().map(({ start, end, seatsLeft }) => (seatsLeft === undefined ? { start: iso(start), end: iso(end) } : { start: iso(start), end: iso(end), seatsLeft }))),
     );
+    if (before.length === 0 && after.length === 0) return array;
+    const bytes = new Uint8Array(before.length + array.length + after.length);
+    bytes.set(before, 0);
+    bytes.set(array, before.length);
+    bytes.set(after, before.length + array.length);
+    return bytes;
   }
 
   private firstIndexAtOrAfter(instant: number): number {
