@@ -1,16 +1,18 @@
 import type { Queryable } from '@/db/client';
 import { type CacheStore } from '@/lib/cache';
-import { readHostVersion } from '@/lib/cache/host-version';
+import { readHostVersion, readTeamStamp } from '@/lib/cache/host-version';
 import { env } from '@/lib/env';
 import { notFound } from '@/lib/errors';
 import { parseWith } from '@/lib/http';
 import { countSlotCache } from '@/lib/metrics/counters';
-import { type Interval, localDateRangeToInterval, MS_PER_DAY, resolveSlotPolicy } from '@/lib/scheduling';
-import { loadMeetingTypeHead, type MeetingTypeHead } from './meeting-type-head';
+import { type Interval, localDateRangeToInterval, MS_PER_DAY } from '@/lib/scheduling';
+import { loadMeetingTypeHead, type TeamTypeHead } from './meeting-type-head';
 import { buildReply, type CachedReply, findCachedReply, rememberReply } from './reply-cache';
-import { availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
+import { cutForNow, spanWithinWindow, stillCovers } from './reply-window';
+import { type AvailabilityQuery, availabilityQuerySchema, assertRangeWithinBounds } from './schemas';
 import { computeSlotEntry, findSlotEntry, type SlotEntry } from './slot-entry';
 import { SlotList } from './slot-list';
+import { computeTeamSlotEntry, findTeamSlotEntry } from './team-slot-entry';
 
 // GET /api/v1/availability, below HTTP: a warm request costs one version read; a cold one a head
 // query, then the shared store or one schedule query and the engine.
@@ -24,26 +26,6 @@ export interface AvailabilityDeps {
   store: CacheStore;
 }
 
-/** The slots the clock lets an invitee see now: notice and horizon, within the requested range. */
-function cutForNow(slots: SlotList, reply: Pick<CachedReply, 'policy' | 'range'>, now: number): SlotList {
-  if (!reply.policy) return slots; // nothing in the booking window: an empty list
-  const policy = resolveSlotPolicy(reply.policy, now);
-  return slots.between(Math.max(reply.range.start, policy.earliestStart), Math.min(reply.range.end, policy.startsBefore));
-}
-
-/** Whole UTC days of the range inside [now − 1 day, now + the booking window + 1 day]; null when none. */
-function spanWithinWindow(range: Interval, head: MeetingTypeHead, now: number): Interval | null {
-  const start = Math.max(range.start, now - MS_PER_DAY);
-  const end = Math.min(range.end, now + (head.maxDaysInFuture + 1) * MS_PER_DAY);
-  if (start >= end) return null;
-  return { start: Math.floor(start / MS_PER_DAY) * MS_PER_DAY, end: Math.ceil(end / MS_PER_DAY) * MS_PER_DAY };
-}
-
-/** True while the horizon has not moved past what the entry's slots were computed for. */
-function stillCovers(reply: CachedReply, now: number): boolean {
-  return Math.min(reply.range.end, now + reply.windowDays * MS_PER_DAY) <= reply.coveredUntil;
-}
-
 /**
  * `search` is the raw query string: it keys the reply cache, so a warm request is never parsed. The
  * reply's bytes and tag, and the slots they hold (the booking page sends them with itself).
@@ -51,7 +33,7 @@ function stillCovers(reply: CachedReply, now: number): boolean {
 export async function answerAvailability(deps: AvailabilityDeps, search: string, now: number): Promise<Pick<CachedReply, 'body' | 'etag' | 'shown'>> {
   const ttlSeconds = env().SLOT_CACHE_TTL_SECONDS;
   const cached = ttlSeconds > 0 ? findCachedReply(search) : undefined;
-  if (cached && stillCovers(cached, now) && (await readHostVersion(deps.store, cached.hostUserId)) === cached.version) {
+  if (cached && stillCovers(cached, now) && (await stillCurrent(deps.store, cached))) {
     countSlotCache('reply', true);
     const shown = cutForNow(cached.slots, cached, now);
     if (shown.sameCutAs(cached.shown)) return cached;
@@ -65,26 +47,66 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const range = localDateRangeToInterval(query.start, query.end, query.timezone);
   assertRangeWithinBounds(range, now);
   const source = ttlSeconds > 0 ? deps.database : (deps.replica ?? deps.database);
-  const head = await loadMeetingTypeHead(source, query.meetingTypeId);
-  if (!head || !head.isActive) throw notFound('Meeting type');
+  const found = await loadMeetingTypeHead(source, query.meetingTypeId);
+  if (!found || !(found.team ?? found).isActive) throw notFound('Meeting type');
+  if (found.team) return answerTeam(deps, { search, query, range, now, source, ttlSeconds }, found.team);
+  const head = found;
   // Read before any slot data, so nothing is cached under a version newer than what it was built from.
   const version = ttlSeconds > 0 ? await readHostVersion(deps.store, head.hostUserId) : -1;
   const span = spanWithinWindow(range, head, now);
   let entry: SlotEntry | null = null;
   if (span && version >= 0) entry = await findSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, version, span, ttlSeconds });
   else if (span) entry = await computeSlotEntry(source, query.meetingTypeId, span);
+  return replyFrom({ search, query, range, now, ttlSeconds }, head, entry, { hostUserId: head.hostUserId, version, cacheable: version >= 0 });
+}
 
+/** A reply remembered for a host is good while the host's version is; a team's while every version in its stamp is. */
+async function stillCurrent(store: CacheStore, cached: CachedReply): Promise<boolean> {
+  if (cached.team) return (await readTeamStamp(store, cached.team.teamId, cached.team.memberIds)) === cached.team.stamp;
+  return cached.hostUserId !== null && (await readHostVersion(store, cached.hostUserId)) === cached.version;
+}
+
+interface Request {
+  search: string;
+  query: AvailabilityQuery;
+  range: Interval;
+  now: number;
+  ttlSeconds: number;
+}
+
+/**
+ * A team meeting type: the same reply shape, never naming a member. Its versions (the team's and every
+ * chosen member's) are read in one round trip before any slot data; its schedule is one query.
+ */
+async function answerTeam(deps: AvailabilityDeps, request: Request & { source: Queryable }, head: TeamTypeHead): Promise<CachedReply> {
+  const { query, range, now, source, ttlSeconds } = request;
+  const stamp = ttlSeconds > 0 ? await readTeamStamp(deps.store, head.teamId, head.memberIds) : null;
+  const span = spanWithinWindow(range, head, now);
+  let entry: SlotEntry | null = null;
+  if (span && stamp !== null) entry = await findTeamSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, head, stamp, span, ttlSeconds });
+  else if (span) entry = await computeTeamSlotEntry(source, query.meetingTypeId, head, span);
+  const team = stamp === null ? undefined : { teamId: head.teamId, memberIds: head.memberIds, stamp };
+  return replyFrom(request, head, entry, { hostUserId: null, version: -1, team, cacheable: stamp !== null });
+}
+
+function replyFrom(
+  { search, query, range, now, ttlSeconds }: Request,
+  head: { maxDaysInFuture: number },
+  entry: SlotEntry | null,
+  owner: Pick<CachedReply, 'hostUserId' | 'version' | 'team'> & { cacheable: boolean },
+): CachedReply {
   const slots = SlotList.fromPairs(entry?.slots ?? []);
   // The window the slots were computed with; the head was read before the version, so it may be older.
   const windowDays = entry?.policy.maxDaysInFuture ?? head.maxDaysInFuture;
   const coveredUntil = Math.min(range.end, now + (windowDays + 1) * MS_PER_DAY);
-  const fields = { hostUserId: head.hostUserId, version, policy: entry?.policy ?? null, range, windowDays, coveredUntil };
+  const { cacheable, ...versioned } = owner;
+  const fields = { ...versioned, policy: entry?.policy ?? null, range, windowDays, coveredUntil };
   const reply = buildReply({
     ...fields,
     head: { meetingTypeId: query.meetingTypeId, timezone: query.timezone },
     slots,
     shown: cutForNow(slots, fields, now),
   });
-  if (version >= 0 && windowDays === head.maxDaysInFuture) rememberReply(search, reply, ttlSeconds);
+  if (cacheable && windowDays === head.maxDaysInFuture) rememberReply(search, reply, ttlSeconds);
   return reply;
 }

@@ -12,8 +12,10 @@ import type { SlotList } from './slot-list';
 // (notice, horizon) past a slot.
 
 export interface CachedReply {
-  hostUserId: string;
+  /** Null for a team meeting type, whose reply is good while `team.stamp` is. */
+  hostUserId: string | null;
   version: number;
+  team?: { teamId: string; memberIds: string[]; stamp: string };
   head: { meetingTypeId: string; timezone: string };
   /** Null when the range held no day of the booking window (no slots at all). */
   policy: MeetingPolicy | null;

@@ -18,7 +18,7 @@ export interface SlotEntry {
 }
 
 
-function clockFree(policy: MeetingPolicy): MeetingPolicy {
+export function clockFree(policy: MeetingPolicy): MeetingPolicy {
   return { ...policy, minNoticeMinutes: 0, maxDaysInFuture: 1_000_000 };
 }
 
