@@ -39,7 +39,7 @@ export function teamPage(surface: Surface) {
       <>
         <LanguagePicker standalone />
         <HostIntro name={team.name} />
-        <MeetingTypeList username={teamPagePath(team.slug)} meetingTypes={team.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} />
+        <MeetingTypeList username={teamPagePath(team.slug)} meetingTypes={team.meetingTypes} pathPrefix={prefixOf(surface)} query={carried} team />
       </>
     );
     return <InviteeIntl>{surface.embedded ? <EmbedRoot>{content}</EmbedRoot> : <main className="page">{content}</main>}</InviteeIntl>;
