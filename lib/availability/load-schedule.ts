@@ -122,17 +122,7 @@ export async function loadMeetingTypeSchedule(
     timeZone: row.time_zone,
     isActive: row.is_active,
     approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
-    policy: {
-      id: meetingTypeId,
-      durationMinutes: row.duration_minutes,
-      bufferBeforeMinutes: row.buffer_before_minutes,
-      bufferAfterMinutes: row.buffer_after_minutes,
-      slotIntervalMinutes: row.slot_interval_minutes,
-      minNoticeMinutes: row.min_notice_minutes,
-      maxDaysInFuture: row.max_days_in_future,
-      maxBookingsPerDay: row.max_bookings_per_day,
-      seatsPerSlot: row.seats_per_slot,
-    },
+    policy: { ...meetingPolicyOf(row, meetingTypeId), seatsPerSlot: row.seats_per_slot },
     rules: row.rules,
     overrides: row.overrides,
     // Rounded: float8 seconds × 1000 can land a hair off a whole millisecond.
@@ -142,6 +132,22 @@ export async function loadMeetingTypeSchedule(
     busy: options.sources
       ? row.busy.map(([start, end, calendarId]) => ({ start: Math.round(start), end: Math.round(end), calendarId }))
       : row.busy.map(([start, end]) => ({ start: Math.round(start), end: Math.round(end) })),
+  };
+}
+
+/** The policy columns both schedule loaders select, as the engine's policy. */
+export type PolicyColumns = Pick<ScheduleRow, 'duration_minutes' | 'buffer_before_minutes' | 'buffer_after_minutes' | 'slot_interval_minutes' | 'min_notice_minutes' | 'max_days_in_future' | 'max_bookings_per_day'>;
+
+export function meetingPolicyOf(row: PolicyColumns, meetingTypeId: string): MeetingPolicy {
+  return {
+    id: meetingTypeId,
+    durationMinutes: row.duration_minutes,
+    bufferBeforeMinutes: row.buffer_before_minutes,
+    bufferAfterMinutes: row.buffer_after_minutes,
+    slotIntervalMinutes: row.slot_interval_minutes,
+    minNoticeMinutes: row.min_notice_minutes,
+    maxDaysInFuture: row.max_days_in_future,
+    maxBookingsPerDay: row.max_bookings_per_day,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { slotHoldingStatusList, type SchedulingType } from '@/db/schema';
+import { meetingPolicyOf, type PolicyColumns } from './load-schedule';
 import { type BookedRange, type DateOverride, type Interval, type MeetingPolicy, MS_PER_DAY, type ScheduleInput, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for a team meeting type and range, in ONE query however many members:
@@ -30,17 +31,10 @@ const paddingMs = 2 * MS_PER_DAY;
 const isoDate = (instant: number) => new Date(instant).toISOString().slice(0, 10);
 const OTHER_MEETING_TYPE = 'other-meeting-type';
 
-interface TeamRow extends Record<string, unknown> {
+interface TeamRow extends PolicyColumns, Record<string, unknown> {
   team_id: string | null;
   scheduling_type: SchedulingType | null;
   is_active: boolean;
-  duration_minutes: number;
-  buffer_before_minutes: number;
-  buffer_after_minutes: number;
-  slot_interval_minutes: number | null;
-  min_notice_minutes: number;
-  max_days_in_future: number;
-  max_bookings_per_day: number | null;
   members: Array<{
     userId: string;
     timeZone: string;
@@ -98,16 +92,7 @@ export async function loadTeamTypeSchedule(database: Queryable, meetingTypeId: s
     teamId: row.team_id,
     mode: row.scheduling_type,
     isActive: row.is_active,
-    policy: {
-      id: meetingTypeId,
-      durationMinutes: row.duration_minutes,
-      bufferBeforeMinutes: row.buffer_before_minutes,
-      bufferAfterMinutes: row.buffer_after_minutes,
-      slotIntervalMinutes: row.slot_interval_minutes,
-      minNoticeMinutes: row.min_notice_minutes,
-      maxDaysInFuture: row.max_days_in_future,
-      maxBookingsPerDay: row.max_bookings_per_day,
-    },
+    policy: meetingPolicyOf(row, meetingTypeId),
     members: memberIds.flatMap((userId) => {
       const member = byId.get(userId);
       if (!member) return [];

@@ -3,7 +3,7 @@ import type { Queryable } from '@/db/client';
 import { meetingTypes, teams } from '@/db/schema';
 import { normaliseUsername } from '@/lib/ids';
 import { storedBookingQuestions } from './meeting-types/booking-questions';
-import type { PublicMeetingTypeDetails } from './public-meeting-type';
+import { publicMeetingTypeColumns, type PublicMeetingTypeDetails } from './public-meeting-type';
 import type { PublicMeetingType } from './public-profile';
 
 // What an invitee may see of a team at /team/{slug}…: its name and its bookable meeting types. Never a
@@ -60,17 +60,7 @@ export async function findPublicTeamMeetingType(database: Queryable, teamSlug: s
   if (!normalised || typeSlug.length === 0 || typeSlug.length > 255) return null;
   const [row] = await database
     .select({
-      id: meetingTypes.id,
-      slug: meetingTypes.slug,
-      name: meetingTypes.name,
-      description: meetingTypes.description,
-      durationMinutes: meetingTypes.durationMinutes,
-      color: meetingTypes.color,
-      maxDaysInFuture: meetingTypes.maxDaysInFuture,
-      minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
-      contactLine: meetingTypes.contactLine,
-      isSecret: meetingTypes.isSecret,
-      bookingQuestions: meetingTypes.bookingQuestions,
+      ...publicMeetingTypeColumns,
       isActive: sql<boolean>`true`,
       teamSlug: teams.slug,
       teamName: teams.name,
@@ -81,6 +71,6 @@ export async function findPublicTeamMeetingType(database: Queryable, teamSlug: s
     .limit(1);
   if (!row) return null;
   const { teamSlug: slug, teamName, bookingQuestions, ...meetingType } = row;
-  // Team types never need approval (a CHECK); the zone is only a default, the invitee's own is used.
-  return { ...meetingType, requiresConfirmation: false, questions: storedBookingQuestions(bookingQuestions), host: { username: teamPagePath(slug), name: teamName, timeZone: 'UTC' } };
+  // The zone is only a default (the invitee's own is used); team types never need approval (a CHECK).
+  return { ...meetingType, questions: storedBookingQuestions(bookingQuestions), host: { username: teamPagePath(slug), name: teamName, timeZone: 'UTC' } };
 }
