@@ -1,5 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
+import { bookings } from '@/db/schema';
+import { hashToken } from '@/lib/secrets/token-hash';
 import { answerAvailability, freeTeamMembersAt } from '@/lib/availability';
 import { forgetRepliesForTests } from '@/lib/availability/reply-cache';
 import { bumpHostVersion, bumpTeamVersion } from '@/lib/cache/host-version';
@@ -139,6 +142,19 @@ describe('team availability', () => {
       expect(text).not.toContain(member.id);
       expect(text).not.toContain(member.username);
     }
+  });
+
+  it('answers a team booking’s reschedule link with the team’s tokenless times (reschedule availability is single-host for now)', async () => {
+    const { members, meetingType } = await createTeamType(database, { hours: [{ start: '09:00', end: '10:00' }, { start: '09:00', end: '10:00' }] });
+    const token = `team-reschedule-${members[0]!.id}`;
+    const booking = await insertBookingRow(database, { hostUserId: members[0]!.id, meetingTypeId: meetingType.id, start: ny('09:00'), end: ny('09:30') });
+    await database.update(bookings).set({ rescheduleTokenHash: hashToken(token) }).where(eq(bookings.id, booking.id));
+    const plain = await fetchAvailability({ meetingTypeId: meetingType.id, start: MONDAY, end: MONDAY, timezone: 'America/New_York' });
+    const withToken = await fetchAvailability({ meetingTypeId: meetingType.id, start: MONDAY, end: MONDAY, timezone: 'America/New_York', rescheduleToken: token });
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers.get('cache-control')).toBe('private, no-store');
+    expect(withToken.body.slots).toEqual(plain.body.slots);
+    expect(plain.body.slots.map((slot) => slot.start)).toEqual([ny('09:00'), ny('09:30')]); // the second member is free at 09:00
   });
 
   it('gives a switched-off or deleted team type the same 404 as a host’s', async () => {
