@@ -71,12 +71,12 @@ export async function seedTeam(database: Database, window: BenchWindow): Promise
   const fiveMinuteSteps = (31 * 24 * 60 - data.busyMinutes.max) / 5;
   await database.execute(sql`select setseed(0.2026)`);
   for (const [index, member] of members.entries()) {
-    // Every third half hour from a per-member offset: distinct cells, so no member overlaps itself.
+    // Every other half hour from a per-member offset (500 of the 1,488): distinct, so no member overlaps itself.
     await database.execute(sql`
       insert into bookings (meeting_type_id, host_user_id, invitee_name, invitee_email, invitee_timezone, start_time, end_time, status, cancel_token_hash, reschedule_token_hash)
       select ${meetingTypeId}, ${member.id}, 'Seeded invitee ' || i, 'seeded-' || md5(${member.id} || i) || '@example.test', 'UTC',
-             ${first}::timestamptz + (((i * 3 + ${index % 3}) % ${cells}) * ${data.bookingMinutes}) * interval '1 minute',
-             ${first}::timestamptz + (((i * 3 + ${index % 3}) % ${cells}) * ${data.bookingMinutes} + ${data.bookingMinutes}) * interval '1 minute',
+             ${first}::timestamptz + (((i * 2 + ${index % 2}) % ${cells}) * ${data.bookingMinutes}) * interval '1 minute',
+             ${first}::timestamptz + (((i * 2 + ${index % 2}) % ${cells}) * ${data.bookingMinutes} + ${data.bookingMinutes}) * interval '1 minute',
              'confirmed', md5('c' || ${member.id} || i), md5('r' || ${member.id} || i)
       from generate_series(0, ${data.bookingsPerMember - 1}) as i`);
     await database.execute(sql`
