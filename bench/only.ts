@@ -58,6 +58,22 @@ async function main(): Promise<void> {
   await seeding.close();
 
   for (const name of wanted) {
+    if (name === 'teams' && team && costOnly) {
+      // CPU per request, which holds on a shared machine: the team's cold and warm answers beside the single host's.
+      for (const ttl of [0, undefined]) {
+        const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(ttl === 0 ? { slotCacheTtlSeconds: 0 } : {}) });
+        const label = ttl === 0 ? 'cold' : 'warm';
+        const baseline = await measureCpuCost('baseline', baselineTarget(server.baseUrl), server, database.url);
+        const single = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
+        const teamTarget = availabilityTarget(server.baseUrl, team.meetingTypeId, window);
+        await checkAvailability(single);
+        await checkAvailability(teamTarget);
+        console.log(costLine(`single host ${label}`, await measureCpuCost(`single host ${label}`, single, server, database.url), baseline));
+        console.log(costLine(`team ${label}`, await measureCpuCost(`team ${label}`, teamTarget, server, database.url), baseline));
+        await server.stop();
+      }
+      continue;
+    }
     if (name === 'teams' && team) {
       const coldServer = await startAppServer({ databaseUrl: database.url, nodeArgs, slotCacheTtlSeconds: 0 });
       const cold = await measureTeamCold(coldServer.baseUrl, team, window);
