@@ -137,6 +137,6 @@ export function renderTeamSection(team: TeamBench, baseline: ScenarioLoad, singl
     `| team availability, cold cache: p95 < ${TEAM_DATA.coldP95TargetMs} ms at ${TEAM_DATA.coldRate} req/s | ${f1(coldP95)} ms (p50 ${f1(team.cold.atRate.latencyMs.p50)} ms, p99 ${f1(team.cold.atRate.latencyMs.p99)} ms; ${team.cold.atRate.responses} responses, non-2xx ${team.cold.atRate.non2xx}; serial p50 ${f1(team.cold.serial.latencyMs.p50)} ms) | ${coldP95 < TEAM_DATA.coldP95TargetMs && team.cold.atRate.non2xx === 0 ? 'met' : '**missed**'} |`,
     `| team availability, warm cache: saturation share of the bare handler's ≈ the single-host warm share | team ${pct(teamShare)} (${team.warm.saturation.requestsPerSecond.toFixed(0)} req/s) vs single host ${pct(singleShare)} (${singleWarm.saturation.requestsPerSecond.toFixed(0)} req/s), baseline ${base.toFixed(0)} req/s; team warm p95 at 100 req/s ${f1(team.warm.lightRate.latencyMs.p95)} ms | ${teamShare >= singleShare * 0.9 ? 'met' : '**missed**'} |`,
     '',
-    'A warm team request reads the team’s and all ten members’ versions in one round trip (the single-host one reads one version), then serves the remembered reply.',
+    'A warm team request reads all ten members’ versions in one round trip (the single-host one reads one version), then serves the remembered reply.',
   ];
 }

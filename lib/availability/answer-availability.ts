@@ -62,7 +62,7 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
 
 /** A reply remembered for a host is good while the host's version is; a team's while every version in its stamp is. */
 async function stillCurrent(store: CacheStore, cached: CachedReply): Promise<boolean> {
-  if (cached.team) return (await readTeamStamp(store, cached.team.teamId, cached.team.memberIds)) === cached.team.stamp;
+  if (cached.team) return (await readTeamStamp(store, cached.team.memberIds)) === cached.team.stamp;
   return cached.hostUserId !== null && (await readHostVersion(store, cached.hostUserId)) === cached.version;
 }
 
@@ -75,17 +75,16 @@ interface Request {
 }
 
 /**
- * A team meeting type: the same reply shape, never naming a member. Its versions (the team's and every
- * chosen member's) are read in one round trip before any slot data; its schedule is one query.
+ * A team meeting type: the same reply shape, never naming a member. Every chosen member's version is read in one round trip before any slot data; its schedule is one query.
  */
 async function answerTeam(deps: AvailabilityDeps, request: Request & { source: Queryable }, head: TeamTypeHead): Promise<CachedReply> {
   const { query, range, now, source, ttlSeconds } = request;
-  const stamp = ttlSeconds > 0 ? await readTeamStamp(deps.store, head.teamId, head.memberIds) : null;
+  const stamp = ttlSeconds > 0 ? await readTeamStamp(deps.store, head.memberIds) : null;
   const span = spanWithinWindow(range, head, now);
   let entry: SlotEntry | null = null;
   if (span && stamp !== null) entry = await findTeamSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, head, stamp, span, ttlSeconds });
   else if (span) entry = await computeTeamSlotEntry(source, query.meetingTypeId, head, span);
-  const team = stamp === null ? undefined : { teamId: head.teamId, memberIds: head.memberIds, stamp };
+  const team = stamp === null ? undefined : { memberIds: head.memberIds, stamp };
   return replyFrom(request, head, entry, { hostUserId: null, version: -1, team, cacheable: stamp !== null });
 }
 

@@ -15,7 +15,7 @@ export interface CachedReply {
   /** Null for a team meeting type, whose reply is good while `team.stamp` is. */
   hostUserId: string | null;
   version: number;
-  team?: { teamId: string; memberIds: string[]; stamp: string };
+  team?: { memberIds: string[]; stamp: string };
   head: { meetingTypeId: string; timezone: string };
   /** Null when the range held no day of the booking window (no slots at all). */
   policy: MeetingPolicy | null;
@@ -43,7 +43,7 @@ export function replyBytes(entry: CachedReply, key: string): number {
 /** A team reply's stamp and member ids: the object, its array and their strings. */
 function teamBytes(team: CachedReply['team']): number {
   if (!team) return 0;
-  return 2 * OBJECT_BYTES + stringBytes(team.teamId) + stringBytes(team.stamp) + team.memberIds.reduce((bytes, id) => bytes + stringBytes(id), 0);
+  return 2 * OBJECT_BYTES + stringBytes(team.stamp) + team.memberIds.reduce((bytes, id) => bytes + stringBytes(id), 0);
 }
 
 let replies: LRUCache<string, CachedReply> | undefined;

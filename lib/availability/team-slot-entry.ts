@@ -20,7 +20,7 @@ export async function computeTeamSlotEntry(database: Queryable, meetingTypeId: s
   return { policy: schedule.policy, slots: SlotList.tuplesOf(slots) };
 }
 
-/** The store key: the type, its settings' time, the chosen members and every version (team and members). */
+/** The store key: the type, its settings' time, the chosen members and every member's version. */
 export function teamEntryKey(meetingTypeId: string, head: TeamTypeHead, stamp: string, span: Interval): string {
   const members = createHash('sha256').update(head.memberIds.join(',')).digest('base64url').slice(0, 16);
   return `rdv:team-slots:${meetingTypeId}:${head.updatedAt}:${members}:v${stamp}:${span.start / MS_PER_DAY}-${span.end / MS_PER_DAY}`;

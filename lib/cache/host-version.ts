@@ -24,23 +24,16 @@ export async function bumpHostVersion(store: CacheStore, hostUserId: string): Pr
   return version;
 }
 
-// A team meeting type's slots depend on every chosen member's data and on the team's own (its types'
-// settings, who is chosen): its stamp is the team's version and each member's, read in one round trip.
-const teamVersionKey = (teamId: string) => `rdv:team-version:${teamId}`;
+// A team meeting type's slots depend on every chosen member's data: its stamp is each member's version,
+// read in one round trip. Team writes (lib/hosts/teams/team-write.ts) bump the version of every member a
+// changed type or member list was or is booked with, so the stamp follows them too.
 
-/**
- * "team.member1.member2…" for the members in the given order, or null when the store could not be
- * reached (nothing is then cached). Any bump of the team or a member changes it; versions only grow.
- */
-export async function readTeamStamp(store: CacheStore, teamId: string, memberIds: readonly string[]): Promise<string | null> {
+/** "m1.m2…" for the members in the given order, or null when the store could not be reached (nothing is then cached). */
+export async function readTeamStamp(store: CacheStore, memberIds: readonly string[]): Promise<string | null> {
   for (const memberId of memberIds) {
     if (pendingBumps.has(memberId) && (await bumpHostVersion(store, memberId)) < 0) return null;
   }
-  const versions = await bestEffort('read team versions', () => store.getCounters([teamVersionKey(teamId), ...memberIds.map(versionKey)]), null);
+  if (memberIds.length === 0) return ''; // nobody chosen: nothing to follow (and MGET takes at least one key)
+  const versions = await bestEffort('read team versions', () => store.getCounters(memberIds.map(versionKey)), null);
   return versions ? versions.join('.') : null;
-}
-
-/** After a team's meeting types or membership change (commit first): its cached team answers are never read again. */
-export async function bumpTeamVersion(store: CacheStore, teamId: string): Promise<number> {
-  return bestEffort('bump team version', () => store.increment(teamVersionKey(teamId)), -1);
 }

@@ -5,7 +5,7 @@ import { bookings } from '@/db/schema';
 import { hashToken } from '@/lib/secrets/token-hash';
 import { answerAvailability, freeTeamMembersAt } from '@/lib/availability';
 import { forgetRepliesForTests } from '@/lib/availability/reply-cache';
-import { bumpHostVersion, bumpTeamVersion } from '@/lib/cache/host-version';
+import { bumpHostVersion } from '@/lib/cache/host-version';
 import { createMemoryStore } from '@/lib/cache/memory-store';
 import { requireDatabaseUrl } from '@/lib/env';
 import { insertBookingRow } from '../factories';
@@ -109,7 +109,7 @@ describe('team availability', () => {
   });
 
   it('changes the cached team answer when any member’s booking or busy time changes (their version bumps), and not before', async () => {
-    const { team, members, meetingType } = await createTeamType(database, { mode: 'collective', hours: [{ start: '09:00', end: '11:00' }, { start: '09:00', end: '11:00' }, { start: '09:00', end: '11:00' }] });
+    const { members, meetingType } = await createTeamType(database, { mode: 'collective', hours: [{ start: '09:00', end: '11:00' }, { start: '09:00', end: '11:00' }, { start: '09:00', end: '11:00' }] });
     const deps = { database, store: createMemoryStore() };
     const all = hoursBetween('09:00', '11:00');
     expect(await startsOf(deps, meetingType.id)).toEqual(all);
@@ -126,9 +126,9 @@ describe('team availability', () => {
     await bumpHostVersion(deps.store, members[1]!.id);
     expect(await startsOf(deps, meetingType.id)).toEqual(all.slice(1, 3));
 
-    // The team's own version covers its type's settings and who is chosen.
+    // A change to the type's settings: team writes bump every member's version, as here.
     await database.execute(`update meeting_types set duration_minutes = 60 where id = '${meetingType.id}'`);
-    await bumpTeamVersion(deps.store, team.id);
+    for (const member of members) await bumpHostVersion(deps.store, member.id);
     expect(await startsOf(deps, meetingType.id)).toEqual([iso('09:30')]);
   });
 
