@@ -20,12 +20,12 @@ import { HostIntro, MeetingTypeList } from '@/components/booking/meeting-type-li
 // stored with the booking; a renamed host's old links redirect, carrying that query along. They speak
 // the invitee's language (negotiated by proxy.ts; `?lang=` is carried like the rest of the query).
 
-interface Surface {
+export interface Surface {
   embedded: boolean;
 }
 
-const prefixOf = ({ embedded }: Surface) => (embedded ? '/embed' : '');
-const robotsOf = ({ embedded }: Surface): Metadata => (embedded ? { robots: { index: false } } : {});
+export const prefixOf = ({ embedded }: Surface) => (embedded ? '/embed' : '');
+export const robotsOf = ({ embedded }: Surface): Metadata => (embedded ? { robots: { index: false } } : {});
 
 interface HostProps {
   params: Promise<{ username: string }>;

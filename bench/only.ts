@@ -12,17 +12,19 @@ import { measureMemory } from './memory';
 import { measureWebhookFanOut } from './webhooks';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, UniqueBookings } from './scenarios';
 import { benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
+import { measureTeamCold, measureTeamWarm, renderTeamSection, seedTeam, type TeamSeed } from './teams';
 
 // `npx tsx bench/only.ts <scenario…>`: some HTTP scenarios alone, each beside the baseline on the
 // same server, printed (RESULTS.md is left alone). Scenarios: cold, warm, booking, first-times
 // (Chromium: navigation to the demo host's booking page → first time button visible), webhooks (fan-out
-// at 20 bookings/s to 3 endpoints per host: booking reply p95 and delivery p95), and memory
+// at 20 bookings/s to 3 endpoints per host: booking reply p95 and delivery p95), teams (a 10-member
+// round robin: cold p95 at 20 req/s on a TTL-0 server, warm beside the single-host warm), and memory
 // (40,000 distinct availability queries; the server's resident memory against its cache budgets). For profiling,
 // BENCH_CPU_PROF=<folder> starts each app server under `node --cpu-prof` (profiles written on stop).
 // `--cost`: CPU time per request (app server and its Postgres backends) instead of the load runs, a
 // measure that holds on a machine shared with other work (bench/cpu-cost.ts).
 
-const scenarios = ['cold', 'warm', 'booking', 'first-times', 'memory', 'webhooks'] as const;
+const scenarios = ['cold', 'warm', 'booking', 'first-times', 'memory', 'webhooks', 'teams'] as const;
 type Scenario = (typeof scenarios)[number];
 
 function line(name: string, load: ScenarioLoad, baseline: ScenarioLoad): string {
@@ -51,10 +53,41 @@ async function main(): Promise<void> {
   const availabilityHost = await seedAvailabilityHost(seeding, window);
   const bookingMeetingTypeIds = await seedBookingHosts(seeding);
   await seedDemoHost(seeding);
+  const team: TeamSeed | null = wanted.includes('teams') ? await seedTeam(seeding, window) : null;
   await seeding.execute(sql`analyze`);
   await seeding.close();
 
   for (const name of wanted) {
+    if (name === 'teams' && team && costOnly) {
+      // CPU per request, which holds on a shared machine: the team's cold and warm answers beside the single host's.
+      for (const ttl of [0, undefined]) {
+        const server = await startAppServer({ databaseUrl: database.url, nodeArgs, ...(ttl === 0 ? { slotCacheTtlSeconds: 0 } : {}) });
+        const label = ttl === 0 ? 'cold' : 'warm';
+        const baseline = await measureCpuCost('baseline', baselineTarget(server.baseUrl), server, database.url);
+        const single = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
+        const teamTarget = availabilityTarget(server.baseUrl, team.meetingTypeId, window);
+        await checkAvailability(single);
+        await checkAvailability(teamTarget);
+        console.log(costLine(`single host ${label}`, await measureCpuCost(`single host ${label}`, single, server, database.url), baseline));
+        console.log(costLine(`team ${label}`, await measureCpuCost(`team ${label}`, teamTarget, server, database.url), baseline));
+        await server.stop();
+      }
+      continue;
+    }
+    if (name === 'teams' && team) {
+      const coldServer = await startAppServer({ databaseUrl: database.url, nodeArgs, slotCacheTtlSeconds: 0 });
+      const cold = await measureTeamCold(coldServer.baseUrl, team, window);
+      await coldServer.stop();
+      const server = await startAppServer({ databaseUrl: database.url, nodeArgs });
+      const baseline = await measureScenario('baseline', baselineTarget(server.baseUrl));
+      const singleTarget = availabilityTarget(server.baseUrl, availabilityHost.meetingTypeId, window);
+      await checkAvailability(singleTarget);
+      const singleWarm = await measureScenario('warm', singleTarget);
+      const warm = await measureTeamWarm(server.baseUrl, team, window);
+      await server.stop();
+      console.log(renderTeamSection({ seed: team, cold, warm }, baseline, singleWarm).join('\n'));
+      continue;
+    }
     const serverArgs = name === 'memory' ? [...nodeArgs, '--trace-gc'] : nodeArgs;
     const server = await startAppServer({
       databaseUrl: database.url,

@@ -11,6 +11,7 @@ import type { MachineInfo } from './machine';
 import { NOTIFICATION_LOAD, type NotificationLatency } from './notifications';
 import { WEBHOOK_LOAD, type WebhookFanOut } from './webhooks';
 import type { AvailabilityCheck } from './scenarios';
+import { renderTeamSection, type TeamBench } from './teams';
 import { AVAILABILITY_DATA, type AvailabilityHost, BOOKING_HOSTS, type BenchWindow } from './seed';
 
 // Renders bench/RESULTS.md: every number comes from this run; the targets are judged here.
@@ -56,6 +57,8 @@ export interface BenchReport {
   revalidated: ScenarioLoad;
   booking: BookingLoad;
   engine: EngineResult;
+  /** Issue 20: a 10-member round robin, cold at 20 req/s and warm beside the single-host warm. */
+  team: TeamBench;
   /** Commit → invitee confirmation recorded, inline jobs, at a fixed booking rate. */
   notifications: NotificationLatency;
   webhooks: WebhookFanOut;
@@ -260,6 +263,8 @@ export function renderReport(report: BenchReport): string {
     '## Targets',
     '',
     ...targetsTable(report),
+    '',
+    ...renderTeamSection(report.team, report.baseline, report.warm),
     '',
     '## HTTP scenarios',
     '',

@@ -22,6 +22,7 @@ import { describeCode, describeMachine } from './machine';
 import { type BenchReport, renderReport } from './report';
 import { availabilityTarget, baselineTarget, checkAvailability, checkBooking, revalidationTarget, UniqueBookings } from './scenarios';
 import { type BenchWindow, benchWindow, seedAvailabilityHost, seedBookingHosts } from './seed';
+import { measureTeamCold, measureTeamWarm, seedTeam } from './teams';
 
 // `npm run bench`: engine micro-benchmark, then a production build against real Postgres under load.
 // Writes bench/RESULTS.md.
@@ -43,9 +44,10 @@ async function seed(databaseUrl: string, window: BenchWindow) {
     const availabilityHost = await seedAvailabilityHost(database, window);
     const bookingMeetingTypeIds = await seedBookingHosts(database);
     const dashboardHost = await seedDashboardHost(database, Date.now());
+    const team = await seedTeam(database, window);
     await seedDemoHost(database); // its booking page and embed are weighed (bench/page-weight.ts)
     await database.execute(sql`analyze`);
-    return { availabilityHost, bookingMeetingTypeIds, dashboardHost };
+    return { availabilityHost, bookingMeetingTypeIds, dashboardHost, team };
   } finally {
     await database.close();
   }
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   const build = await buildForBenchmark();
   const database = await startBenchDatabase();
   const window = benchWindow(Date.now(), 'Europe/Berlin');
-  const { availabilityHost, bookingMeetingTypeIds, dashboardHost } = await seed(database.url, window);
+  const { availabilityHost, bookingMeetingTypeIds, dashboardHost, team } = await seed(database.url, window);
   console.log(`[bench] seeded: ${availabilityHost.bookingsInWindow} bookings and ${availabilityHost.busyInWindow} busy intervals in ${window.firstDay}…${window.lastDay}`);
   console.log(`[bench] seeded the dashboard host: ${dashboardHost.upcoming} upcoming, ${dashboardHost.past} past, ${dashboardHost.cancelled} cancelled bookings`);
 
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
   const coldTarget = availabilityTarget(coldServer.baseUrl, availabilityHost.meetingTypeId, window);
   const availabilityCheck = await checkAvailability(coldTarget);
   const cold = await measureScenario('availability, cold cache', coldTarget);
+  const teamCold = await measureTeamCold(coldServer.baseUrl, team, window);
   await coldServer.stop();
 
   // The webhook scenario's receivers are on loopback, which only this switch lets an endpoint be.
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
   const { etag } = await checkAvailability(warmTarget);
   const warm = await measureScenario('availability, warm cache', warmTarget);
   const revalidated = await measureScenario('availability, revalidated', await revalidationTarget(warmTarget, etag));
+  const teamWarm = await measureTeamWarm(server.baseUrl, team, window);
   const uniqueBookings = new UniqueBookings(bookingMeetingTypeIds, window.firstDayStartMs);
   await checkBooking(server.baseUrl, uniqueBookings);
   // Before the booking load, whose thousands of confirmations would still be queued behind it.
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
     hostileFeeds,
     firstTimes,
     memory,
+    team: { seed: team, cold: teamCold, warm: teamWarm },
   };
   writeFileSync(resultsPath, `${renderReport(report).trimEnd()}\n\n${renderPageWeight(pageWeight, new Date()).trimEnd()}${keptProfilesSection()}`);
   console.log(`[bench] wrote ${path.relative(process.cwd(), resultsPath)}`);

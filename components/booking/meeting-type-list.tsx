@@ -11,6 +11,8 @@ interface Props {
   pathPrefix?: string;
   /** Query string carried to each booking page ("?…" or ""). */
   query?: string;
+  /** A team's list (`username` is then `team/{slug}`): its empty state names the team. */
+  team?: boolean;
 }
 
 /** The host page's heading and how it works, in the page's language. */
@@ -24,11 +26,11 @@ export function HostIntro({ name }: { name: string }) {
   );
 }
 
-export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '' }: Props) {
+export function MeetingTypeList({ username, meetingTypes, pathPrefix = '', query = '', team = false }: Props) {
   const t = useTranslations('invitee');
   const policy = useTranslations('policy');
   if (meetingTypes.length === 0) {
-    return <p className="muted">{t('hostPage.empty')}</p>;
+    return <p className="muted">{t(team ? 'hostPage.teamEmpty' : 'hostPage.empty')}</p>;
   }
   return (
     <ul className={styles.list} aria-label={t('hostPage.listLabel')}>

@@ -31,7 +31,8 @@ export async function answerRescheduleAvailability(
   const { query, range } = parseMovingQuery(search, now);
   const moving = await findMovingBooking(deps.database, query.meetingTypeId, rescheduleToken, now);
   if (!moving) return answerAvailability(deps, search, now);
-  return answerWithout(deps, query, range, moving, now);
+  // A team's type: single-host only for now, so the moving booking still counts (the tokenless answer).
+  return (await answerWithout(deps, query, range, moving, now)) ?? answerAvailability(deps, search, now);
 }
 
 /**
@@ -48,7 +49,9 @@ export async function answerHostRescheduleAvailability(
   const { query, range } = parseMovingQuery(search, now);
   const moving = await findHostMovingBooking(deps.database, query.meetingTypeId, owner, now);
   if (!moving) throw notFound('Booking');
-  return answerWithout(deps, query, range, moving, now);
+  const answer = await answerWithout(deps, query, range, moving, now);
+  if (!answer) throw notFound('Meeting type');
+  return answer;
 }
 
 function parseMovingQuery(search: string, now: number) {
@@ -64,9 +67,10 @@ async function answerWithout(
   range: Interval,
   moving: Interval,
   now: number,
-): Promise<{ body: Uint8Array; etag: string }> {
+): Promise<{ body: Uint8Array; etag: string } | null> {
   const schedule = await loadMeetingTypeSchedule(deps.database, query.meetingTypeId, range);
-  if (!schedule || !schedule.isActive) throw notFound('Meeting type');
+  if (!schedule) return null; // not a host's meeting type (a team's)
+  if (!schedule.isActive) throw notFound('Meeting type');
   const input = scheduleInput({ ...schedule, bookings: withoutBooking(schedule.bookings, moving) }, schedule.policy, now);
   const slots = SlotList.fromPairs(SlotList.tuplesOf(computeOfferedSlots(input, range)));
   const body = availabilityReplyBody({ meetingTypeId: query.meetingTypeId, timezone: query.timezone }, slots);

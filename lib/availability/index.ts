@@ -6,3 +6,4 @@ export { availabilityDeps } from './request-deps';
 export { splitRescheduleToken } from './reschedule-token';
 export { availabilityQuerySchema, MAX_RANGE_DAYS } from './schemas';
 export { SlotList } from './slot-list';
+export { freeTeamMembersAt } from './free-team-members';

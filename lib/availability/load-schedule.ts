@@ -142,21 +142,27 @@ export async function loadMeetingTypeSchedule(
     timeZone: row.time_zone,
     isActive: row.is_active,
     approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
-    policy: {
-      id: meetingTypeId,
-      durationMinutes: row.duration_minutes,
-      bufferBeforeMinutes: row.buffer_before_minutes,
-      bufferAfterMinutes: row.buffer_after_minutes,
-      slotIntervalMinutes: row.slot_interval_minutes,
-      minNoticeMinutes: row.min_notice_minutes,
-      maxDaysInFuture: row.max_days_in_future,
-      maxBookingsPerDay: row.max_bookings_per_day,
-      seatsPerSlot: row.seats_per_slot,
-    },
+    policy: { ...meetingPolicyOf(row, meetingTypeId), seatsPerSlot: row.seats_per_slot },
     rules: row.rules,
     overrides: row.overrides,
     bookings: readBookings(row.bookings, meetingTypeId, row.booking_ids ?? undefined),
     busy: readBusy(row.busy, row.calendar_ids ?? undefined),
+  };
+}
+
+/** The policy columns both schedule loaders select, as the engine's policy. */
+export type PolicyColumns = Pick<ScheduleRow, 'duration_minutes' | 'buffer_before_minutes' | 'buffer_after_minutes' | 'slot_interval_minutes' | 'min_notice_minutes' | 'max_days_in_future' | 'max_bookings_per_day'>;
+
+export function meetingPolicyOf(row: PolicyColumns, meetingTypeId: string): MeetingPolicy {
+  return {
+    id: meetingTypeId,
+    durationMinutes: row.duration_minutes,
+    bufferBeforeMinutes: row.buffer_before_minutes,
+    bufferAfterMinutes: row.buffer_after_minutes,
+    slotIntervalMinutes: row.slot_interval_minutes,
+    minNoticeMinutes: row.min_notice_minutes,
+    maxDaysInFuture: row.max_days_in_future,
+    maxBookingsPerDay: row.max_bookings_per_day,
   };
 }
 

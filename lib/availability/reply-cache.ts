@@ -12,8 +12,10 @@ import type { SlotList } from './slot-list';
 // (notice, horizon) past a slot.
 
 export interface CachedReply {
-  hostUserId: string;
+  /** Null for a team meeting type, whose reply is good while `team.stamp` is. */
+  hostUserId: string | null;
   version: number;
+  team?: { memberIds: string[]; stamp: string };
   head: { meetingTypeId: string; timezone: string };
   /** Null when the range held no day of the booking window (no slots at all). */
   policy: MeetingPolicy | null;
@@ -35,7 +37,13 @@ const REPLY_TYPED_ARRAYS = 3;
 
 export function replyBytes(entry: CachedReply, key: string): number {
   const fixed = LRU_ENTRY_BYTES + REPLY_OBJECTS * OBJECT_BYTES + REPLY_TYPED_ARRAYS * TYPED_ARRAY_BYTES;
-  return fixed + stringBytes(key) + stringBytes(entry.etag) + entry.slots.byteLength + entry.body.byteLength;
+  return fixed + stringBytes(key) + stringBytes(entry.etag) + entry.slots.byteLength + entry.body.byteLength + teamBytes(entry.team);
+}
+
+/** A team reply's stamp and member ids: the object, its array and their strings. */
+function teamBytes(team: CachedReply['team']): number {
+  if (!team) return 0;
+  return 2 * OBJECT_BYTES + stringBytes(team.stamp) + team.memberIds.reduce((bytes, id) => bytes + stringBytes(id), 0);
 }
 
 let replies: LRUCache<string, CachedReply> | undefined;

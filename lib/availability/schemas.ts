@@ -35,3 +35,5 @@ export function assertRangeWithinBounds(range: Interval, now: number): void {
     details: { reason: 'range_out_of_bounds' },
   });
 }
+
+export type AvailabilityQuery = z.infer<typeof availabilityQuerySchema>;

@@ -23,3 +23,17 @@ export async function bumpHostVersion(store: CacheStore, hostUserId: string): Pr
   else pendingBumps.delete(hostUserId);
   return version;
 }
+
+// A team meeting type's slots depend on every chosen member's data: its stamp is each member's version,
+// read in one round trip. Team writes (lib/hosts/teams/team-write.ts) bump the version of every member a
+// changed type or member list was or is booked with, so the stamp follows them too.
+
+/** "m1.m2…" for the members in the given order, or null when the store could not be reached (nothing is then cached). */
+export async function readTeamStamp(store: CacheStore, memberIds: readonly string[]): Promise<string | null> {
+  for (const memberId of memberIds) {
+    if (pendingBumps.has(memberId) && (await bumpHostVersion(store, memberId)) < 0) return null;
+  }
+  if (memberIds.length === 0) return ''; // nobody chosen: nothing to follow (and MGET takes at least one key)
+  const versions = await bestEffort('read team versions', () => store.getCounters(memberIds.map(versionKey)), null);
+  return versions ? versions.join('.') : null;
+}

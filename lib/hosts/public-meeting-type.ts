@@ -23,21 +23,26 @@ export interface PublicMeetingTypeDetails extends PublicMeetingType {
   host: { username: string; name: string; timeZone: string };
 }
 
+/** What a booking page shows of a meeting type, whoever owns it (a host, or a team: lib/hosts/public-team.ts). */
+export const publicMeetingTypeColumns = {
+  id: meetingTypes.id,
+  slug: meetingTypes.slug,
+  name: meetingTypes.name,
+  description: meetingTypes.description,
+  durationMinutes: meetingTypes.durationMinutes,
+  color: meetingTypes.color,
+  maxDaysInFuture: meetingTypes.maxDaysInFuture,
+  minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
+  contactLine: meetingTypes.contactLine,
+  isSecret: meetingTypes.isSecret,
+  bookingQuestions: meetingTypes.bookingQuestions,
+  requiresConfirmation: meetingTypes.requiresConfirmation,
+};
+
 async function selectOne(database: Queryable, where: SQL | undefined): Promise<PublicMeetingTypeDetails | null> {
   const [row] = await database
     .select({
-      id: meetingTypes.id,
-      slug: meetingTypes.slug,
-      name: meetingTypes.name,
-      description: meetingTypes.description,
-      durationMinutes: meetingTypes.durationMinutes,
-      color: meetingTypes.color,
-      maxDaysInFuture: meetingTypes.maxDaysInFuture,
-      minChangeNoticeMinutes: meetingTypes.minChangeNoticeMinutes,
-      contactLine: meetingTypes.contactLine,
-      isSecret: meetingTypes.isSecret,
-      bookingQuestions: meetingTypes.bookingQuestions,
-      requiresConfirmation: meetingTypes.requiresConfirmation,
+      ...publicMeetingTypeColumns,
       // A deleted meeting type counts as switched off: its bookings can be managed, not made. So does
       // every meeting type of a host who has not confirmed their email address yet.
       isActive: sql<boolean>`(${meetingTypes.isActive} and ${meetingTypes.deletedAt} is null and ${users.emailVerified} is not null)`,

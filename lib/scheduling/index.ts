@@ -11,3 +11,5 @@ export { resolveSlotPolicy, type SlotPolicy } from './slot-policy';
 export { addDays, canonicalTimeZone, dayOfWeekOf, isValidTimeZone, localDateOf, localDateRangeToInterval, localDateTimeToInstant } from './time';
 export { MS_PER_DAY, MS_PER_MINUTE } from './calendar-date';
 export { dateOverrideSchema, localDateSchema, meetingPolicySchema, timeOfDaySchema, timeZoneSchema, weeklyRuleSchema } from './schemas';
+// Teams: each member's slots from the engine above, merged (round robin) or intersected (collective).
+export { combineMemberSlots, computeTeamSlots, freeMembersAt, type TeamSchedulingMode, type TeamSlot } from './team-slots';
