@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { slotHoldingStatusList } from '@/db/schema';
 import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
@@ -82,6 +82,38 @@ export async function loadMeetingTypeSchedule(
 ): Promise<MeetingTypeSchedule | null> {
   // A team type has no owning user: `member` names whose hours, bookings and busy time to read (one member's view, for booking).
   const host = options.member ? sql`coalesce(mt.user_id, ${options.member}::uuid)` : sql`mt.user_id`;
+  const rows = await database.execute<ScheduleRow>(sql`
+    select ${host} as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
+           mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
+           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
+           mt.requires_confirmation, mt.auto_decline_after_hours,
+           ${hostScheduleColumns(host, range, options.sources)}
+    from meeting_types mt
+    join users u on u.id = ${host}
+    join schedules s on s.user_id = ${host} and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
+    where mt.id = ${meetingTypeId}`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    hostUserId: row.host_user_id,
+    timeZone: row.time_zone,
+    isActive: row.is_active,
+    approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
+    policy: { ...meetingPolicyOf(row, meetingTypeId), seatsPerSlot: row.seats_per_slot },
+    rules: row.rules,
+    overrides: row.overrides,
+    bookings: readBookings(row.bookings, meetingTypeId, row.booking_ids ?? undefined),
+    busy: readBusy(row.busy, row.calendar_ids ?? undefined),
+  };
+}
+
+/**
+ * The columns a host's engine input needs, for a query with `mt` (the meeting type) and `s` (the
+ * schedule whose hours apply) in scope: rules and overrides as JSON, and the host's slot-holding bookings
+ * and busy time as float8 bytea (read by readBookings / readBusy). Both loaders select them, the team's
+ * once per member row. `sources` adds which booking or calendar each range came from.
+ */
+export function hostScheduleColumns(host: SQL, range: Interval, sources = false): SQL {
   const from = new Date(range.start - paddingMs).toISOString();
   const to = new Date(range.end + paddingMs).toISOString();
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
@@ -95,16 +127,11 @@ export async function loadMeetingTypeSchedule(
   // Ties broken by id, so the sources' aggregates list rows in the numbers' order.
   const bookingOrder = sql.raw('order by lower(b.blocked_range), b.id');
   const busyOrder = sql.raw('order by e.start_time, e.id');
-  const sources = options.sources
+  const sourceColumns = sources
     ? sql`, (select json_agg(b.id ${bookingOrder}) ${bookingsOfRange}) as booking_ids,
            (select json_agg(e.calendar_id ${busyOrder}) ${busyOfRange}) as calendar_ids`
     : sql``;
-  const rows = await database.execute<ScheduleRow>(sql`
-    select ${host} as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
-           mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
-           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
-           mt.requires_confirmation, mt.auto_decline_after_hours,
-           coalesce((
+  return sql`coalesce((
              select json_agg(json_build_object(
                'dayOfWeek', r.day_of_week,
                'startTime', to_char(r.start_time, 'HH24:MI:SS'),
@@ -130,24 +157,7 @@ export async function loadMeetingTypeSchedule(
            coalesce((
              select string_agg(${epochMs('e.start_time')} || ${epochMs('e.end_time')}, ''::bytea ${busyOrder})
              ${busyOfRange}
-           ), ''::bytea) as busy${sources}
-    from meeting_types mt
-    join users u on u.id = ${host}
-    join schedules s on s.user_id = ${host} and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
-    where mt.id = ${meetingTypeId}`);
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    hostUserId: row.host_user_id,
-    timeZone: row.time_zone,
-    isActive: row.is_active,
-    approval: { requiresConfirmation: row.requires_confirmation, autoDeclineAfterHours: row.auto_decline_after_hours },
-    policy: { ...meetingPolicyOf(row, meetingTypeId), seatsPerSlot: row.seats_per_slot },
-    rules: row.rules,
-    overrides: row.overrides,
-    bookings: readBookings(row.bookings, meetingTypeId, row.booking_ids ?? undefined),
-    busy: readBusy(row.busy, row.calendar_ids ?? undefined),
-  };
+           ), ''::bytea) as busy${sourceColumns}`;
 }
 
 /** The policy columns both schedule loaders select, as the engine's policy. */
@@ -170,7 +180,7 @@ const float8Reader = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byt
 
 // Rounded: float8 seconds × 1000 can land a hair off a whole millisecond.
 
-function readBookings(bytes: Uint8Array, meetingTypeId: string, ids: string[] | undefined): SourcedBooking[] {
+export function readBookings(bytes: Uint8Array, meetingTypeId: string, ids: string[] | undefined): SourcedBooking[] {
   const view = float8Reader(bytes);
   const stride = BOOKING_NUMBERS * FLOAT8_BYTES;
   const count = bytes.byteLength / stride;
@@ -191,7 +201,7 @@ function readBookings(bytes: Uint8Array, meetingTypeId: string, ids: string[] | 
   return bookings;
 }
 
-function readBusy(bytes: Uint8Array, calendarIds: (string | null)[] | undefined): SourcedBusy[] {
+export function readBusy(bytes: Uint8Array, calendarIds: (string | null)[] | undefined): SourcedBusy[] {
   const view = float8Reader(bytes);
   const stride = BUSY_NUMBERS * FLOAT8_BYTES;
   const count = bytes.byteLength / stride;
