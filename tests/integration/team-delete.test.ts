@@ -25,6 +25,8 @@ async function teamRow(id: string) {
   return (await database.select().from(teams).where(eq(teams.id, id)))[0]!;
 }
 
+const cancelRow = (id: string) => database.update(bookings).set({ status: 'cancelled', cancelledAt: new Date(), cancelledBy: 'host' }).where(eq(bookings.id, id));
+
 async function ownedTeam() {
   const [owner, admin, member] = await Promise.all([createHost(database), createHost(database), createHost(database)]);
   const team = await insertTeam(database, [
@@ -73,26 +75,12 @@ describe('deleting a team', () => {
       details: { futureBookings: 2 },
       message: expect.stringContaining('2 upcoming bookings'),
     });
-    await database
-      .update(bookings)
-      .set({
-        status: 'cancelled',
-        cancelledAt: new Date(),
-        cancelledBy: 'host',
-      })
-      .where(eq(bookings.id, first.id));
+    await cancelRow(first.id);
     await expect(deleteTeam(as(owner.id, now), { teamId: team.id })).rejects.toMatchObject({
       details: { futureBookings: 1 },
       message: expect.stringContaining('1 upcoming booking.'),
     });
-    await database
-      .update(bookings)
-      .set({
-        status: 'cancelled',
-        cancelledAt: new Date(),
-        cancelledBy: 'host',
-      })
-      .where(eq(bookings.id, second.id));
+    await cancelRow(second.id);
     expect(await deleteTeam(as(owner.id, now), { teamId: team.id })).toEqual({
       teamId: team.id,
     });

@@ -1,17 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookings, emailNotifications, teamMembers, users } from '@/db/schema';
-import { settleBackgroundRuns } from '@/inngest/inline-background';
-import { inlineSink } from '@/inngest/inline-runner';
 import { reassignRemovedMemberBookings } from '@/lib/booking/team/reassign-removed-member';
 import { cacheStore } from '@/lib/cache';
-import { settleDispatches } from '@/lib/jobs/dispatch';
-import { installEventSink } from '@/lib/jobs/event-sink';
 import { sendHandedOver } from '@/lib/notifications/send-handed-over';
-import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
 import { insertBookingRow, inviteeFor } from '../factories';
 import { book, reschedule, tokenOf } from './api';
-import { connect, useProviderFake } from './calendar-helpers';
+import { connect } from './calendar-helpers';
+import { inlineJobsWithGoogle } from './inline-jobs-google';
 import { isolatedDatabase } from './isolated-database';
 import { createTeamType } from './team-booking-fixtures';
 
@@ -23,24 +19,8 @@ const { database } = isolatedDatabase('rendezvous_team_hand_over');
 const at = (hourUtc: number, minute = 0) => new Date(Date.UTC(2027, 0, 11, hourUtc, minute)).toISOString();
 const row = async (id: string) => (await database().select().from(bookings).where(eq(bookings.id, id)))[0]!;
 const mailOf = (ids: string[]) => database().select().from(emailNotifications).where(inArray(emailNotifications.bookingId, ids));
-let fake: GoogleFake;
-
-afterAll(() => installEventSink(undefined));
-beforeEach(async () => {
-  fake = await startGoogleFake();
-  useProviderFake('google', fake);
-  installEventSink(inlineSink);
-});
-afterEach(async () => {
-  await settleDispatches();
-  await settleBackgroundRuns({ retries: true });
-  await fake.close();
-});
-
-async function settled() {
-  await settleDispatches();
-  await settleBackgroundRuns({ retries: false });
-}
+const jobs = inlineJobsWithGoogle();
+const { settled } = jobs;
 
 /**
  * Two members; the first (priority 4) gets every booking first. Both connect the one fake calendar
@@ -63,7 +43,7 @@ describe('a round-robin booking handed to another member', () => {
     const original = await row(booked.body.booking.id);
     expect(original.hostUserId).toBe(first.id);
     expect(original.calendarEventId).not.toBeNull();
-    expect(fake.store.get(fake.store.accountEmail, original.calendarEventId!)?.status).toBe('confirmed');
+    expect(jobs.fake().store.get(jobs.fake().store.accountEmail, original.calendarEventId!)?.status).toBe('confirmed');
 
     // The first member is busy at the new time: the second takes it.
     await insertBookingRow(database(), { hostUserId: first.id, meetingTypeId: meetingType.id, start: at(19), end: at(19, 30) });
@@ -89,9 +69,9 @@ describe('a round-robin booking handed to another member', () => {
     expect(note.textBody).toContain(`/dashboard/bookings/${original.id}`);
 
     // The old member's entry is deleted; the new member's is written.
-    expect(fake.store.get(fake.store.accountEmail, original.calendarEventId!)?.status).toBe('cancelled');
+    expect(jobs.fake().store.get(jobs.fake().store.accountEmail, original.calendarEventId!)?.status).toBe('cancelled');
     expect(next.calendarEventId).not.toBeNull();
-    expect(fake.store.get(fake.store.accountEmail, next.calendarEventId!)?.status).toBe('confirmed');
+    expect(jobs.fake().store.get(jobs.fake().store.accountEmail, next.calendarEventId!)?.status).toBe('confirmed');
 
     // A retried job sends nothing more.
     expect(await sendHandedOver({ database: database() }, next.id, original.id)).toBe('captured');
@@ -126,7 +106,7 @@ describe('a round-robin booking handed to another member', () => {
     expect(note[0]!.subject).toMatch(new RegExp(`^Handed over: ${meetingType.name} with ${original.inviteeName}, .+, now with ${second.name}$`));
     // Same time: no "was" line.
     expect(note[0]!.textBody).not.toMatch(/^Was:/m);
-    expect(fake.store.get(fake.store.accountEmail, original.calendarEventId!)?.status).toBe('cancelled');
-    expect(fake.store.live(fake.store.accountEmail)).toEqual([]);
+    expect(jobs.fake().store.get(jobs.fake().store.accountEmail, original.calendarEventId!)?.status).toBe('cancelled');
+    expect(jobs.fake().store.live(jobs.fake().store.accountEmail)).toEqual([]);
   });
 });
