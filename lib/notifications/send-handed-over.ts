@@ -27,11 +27,13 @@ export async function sendHandedOver(deps: { database: Database }, bookingId: st
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.hostUserId))
     .where(eq(bookings.id, previousBookingId));
+  // Every move runs this: the usual one (same host) stops at one small read.
+  const [next] = await deps.database.select({ hostUserId: bookings.hostUserId }).from(bookings).where(eq(bookings.id, bookingId));
+  if (!previous || !next || previous.booking.hostUserId === next.hostUserId) return 'skipped';
   const notice = await loadBookingNotice(deps.database, bookingId);
-  if (!previous || !notice || !notice.team) return 'skipped';
+  if (!notice || !notice.team) return 'skipped';
   // Only a round-robin hand-over: a collective member keeps attending through their own row.
   if (previous.booking.collectiveLeadId !== null || notice.booking.collectiveLeadId !== null || notice.hostNames.length > 1) return 'skipped';
-  if (previous.booking.hostUserId === notice.booking.hostUserId) return 'skipped';
   const oldHost = previous.host;
   if (!mayMailHostAddress('rescheduled', oldHost.emailVerified !== null && oldHost.deletedAt === null)) return 'skipped';
   return deliverEmail(deps.database, previousBookingId, 'handed_over', composeHandedOver(notice, previous.booking, oldHost));
