@@ -55,7 +55,7 @@ export async function deleteHostAccount(ctx: HostContext, input: DeleteAccountIn
   const justCancelled = future.map((booking) => booking.id);
   await runHostWrite(deps, { hostUserId, actor: access }, async (write) => {
     const { tx } = write;
-    await leaveEveryTeam(write, hostUserId);
+    await leaveEveryTeam(write, hostUserId, new Date(now));
     const others = justCancelled.length > 0 ? notInArray(bookings.id, justCancelled) : undefined;
     const hostBookings = and(eq(bookings.hostUserId, hostUserId), others);
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, hostUserId));

@@ -8,7 +8,7 @@ import { BookingEmail, bookingEmailText } from '@/emails/components/booking-emai
 import { env } from '@/lib/env';
 import type { ComposedEmail } from './compose-email';
 import { renderEmailHtml } from './email-html';
-import type { NoticeKind } from './notice-kinds';
+import type { StoredNoticeKind as NoticeKind } from './notice-kinds';
 import { type OutgoingEmail, PermanentMailError } from './mail-port';
 import { mailTransport } from './transport';
 import { log } from '@/lib/log';

@@ -10,6 +10,8 @@ export const reminderKinds = Object.keys(reminderOffsets) as ReminderKind[];
  * request awaits the host's approval (both); `request_declined`: declined or expired (invitee only).
  */
 export type NoticeKind = 'confirmation' | 'cancellation' | 'rescheduled' | 'new_time_request' | 'booking_request' | 'request_declined' | ReminderKind;
+/** Also stored: `handed_over`, to the member a round-robin booking was taken from (send-handed-over.ts). */
+export type StoredNoticeKind = NoticeKind | 'handed_over';
 export type Recipient = 'invitee' | 'host';
 export type ChangedBy = 'invitee' | 'host' | 'system';
 

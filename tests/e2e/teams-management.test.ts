@@ -8,7 +8,7 @@ import { signInThroughForm } from './sign-in';
 
 // Teams in Chromium through the production build: an owner creates a team and invites an address; the
 // invited person opens the mailed link, signs up with the address prefilled and comes back to accept;
-// the owner makes a round-robin and a collective type with both members. axe and screenshots at 1280
+// the owner makes a round-robin and a collective type with both members, then deletes the team. axe and screenshots at 1280
 // and 375 px on every page.
 
 const browser = launchBrowserPerFile();
@@ -63,6 +63,10 @@ describe.skipIf(!hasBrowser)('teams in Chromium', () => {
     await page.getByRole('button', { name: 'Send invitation' }).click();
     await page.getByText(`Invitation sent to ${invitee}.`, { exact: false }).waitFor();
     await expect.poll(() => page.locator('li', { hasText: invitee }).count(), { timeout: 15_000 }).toBe(1);
+    // Sent: the form is clear for the next address; the only owner has no role selector of their own.
+    expect(await page.getByLabel('Email').inputValue()).toBe('');
+    expect(await page.getByLabel('Role', { exact: true }).inputValue()).toBe('member');
+    expect(await page.getByLabel(`Role of Olivia ${host.suffix}`).count()).toBe(0);
     await checkPageState(page, 'team-invited');
 
     // The invited person, in their own browser, signed out.
@@ -137,6 +141,18 @@ describe.skipIf(!hasBrowser)('teams in Chromium', () => {
     await other.goto(`${baseUrl}/dashboard/teams`);
     await other.getByRole('link', { name: `Sales ${host.suffix}` }).waitFor();
     await checkPageState(other, 'teams-list');
+
+    // The owner deletes the team (no bookings ahead): both members are out, the slug is free.
+    await page.goto(`${baseUrl}/dashboard/teams/${slug}`);
+    await page.getByRole('button', { name: 'Delete team' }).click();
+    await page.getByRole('alertdialog', { name: `Delete Sales ${host.suffix}?` }).waitFor();
+    await checkPageState(page, 'team-delete-dialog');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete team' }).click();
+    await page.waitForURL(`${baseUrl}/dashboard/teams`);
+    await page.getByText('You are not in a team yet.', { exact: false }).waitFor();
+    const [deleted] = await sql<{ slug: string; members: number }[]>`
+      select t.slug, (select count(*)::int from team_members m where m.team_id = t.id) as members from teams t where t.name = ${`Sales ${host.suffix}`}`;
+    expect(deleted).toMatchObject({ slug: expect.stringMatching(/^deleted-[0-9a-f]{32}$/), members: 0 });
     await inviteeContext.close();
     await ownerContext.close();
   });

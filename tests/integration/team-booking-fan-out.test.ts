@@ -1,18 +1,14 @@
 import { eq, inArray, or } from 'drizzle-orm';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookings, calendarConnections, connectedCalendars, emailNotifications, webhookDeliveries } from '@/db/schema';
-import { settleBackgroundRuns } from '@/inngest/inline-background';
-import { inlineSink } from '@/inngest/inline-runner';
 import { cacheStore } from '@/lib/cache';
 import { hostContext } from '@/lib/hosts/host-write';
-import { settleDispatches } from '@/lib/jobs/dispatch';
-import { installEventSink } from '@/lib/jobs/event-sink';
 import { createWebhookEndpoint } from '@/lib/webhooks/endpoints/create';
-import { type GoogleFake, startGoogleFake } from '../fakes/google/google-fake';
 import { inviteeFor } from '../factories';
 import { book, cancel, tokenOf } from './api';
-import { connect, useProviderFake } from './calendar-helpers';
+import { connect } from './calendar-helpers';
 import { setTestEnv } from './env';
+import { inlineJobsWithGoogle } from './inline-jobs-google';
 import { isolatedDatabase } from './isolated-database';
 import { createTeamType } from './team-booking-fixtures';
 
@@ -22,21 +18,8 @@ import { createTeamType } from './team-booking-fixtures';
 
 const { database } = isolatedDatabase('rendezvous_team_fanout');
 const MONDAY_10AM_NY = '2027-01-11T15:00:00.000Z';
-let fake: GoogleFake;
-
-afterAll(() => installEventSink(undefined));
-beforeEach(async () => {
-  setTestEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' });
-  fake = await startGoogleFake();
-  useProviderFake('google', fake);
-  // The jobs run inline, the calendar syncs that connecting asks for too (against the fake).
-  installEventSink(inlineSink);
-});
-afterEach(async () => {
-  await settleDispatches();
-  await settleBackgroundRuns({ retries: true });
-  await fake.close();
-});
+// The jobs run inline, the calendar syncs that connecting asks for too (against the fake).
+const { settled } = inlineJobsWithGoogle(() => setTestEnv({ WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' }));
 
 async function withEndpoints(memberIds: string[]) {
   const endpoints = new Map<string, string>();
@@ -48,11 +31,6 @@ async function withEndpoints(memberIds: string[]) {
     endpoints.set(id, endpoint.id);
   }
   return endpoints;
-}
-
-async function settled() {
-  await settleDispatches();
-  await settleBackgroundRuns({ retries: false });
 }
 
 const groupRows = (leadId: string) => database().select().from(bookings).where(or(eq(bookings.id, leadId), eq(bookings.collectiveLeadId, leadId)));

@@ -3,6 +3,7 @@
 import { hostAction } from '@/lib/actions/host-action';
 import { acceptInvitation } from '@/lib/hosts/teams/accept-invitation';
 import { createTeam } from '@/lib/hosts/teams/create';
+import { deleteTeam } from '@/lib/hosts/teams/delete';
 import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/hosts/teams/invitations';
 import { createTeamMeetingTypeSchema, teamMeetingTypeIdSchema, updateTeamMeetingTypeSchema } from '@/lib/hosts/teams/meeting-type-schemas';
 import { createTeamMeetingType, deleteTeamMeetingType, updateTeamMeetingType } from '@/lib/hosts/teams/meeting-types';
@@ -37,6 +38,7 @@ export const acceptInvitationAction = hostAction(acceptInvitationSchema, (input,
 export const changeRoleAction = hostAction(changeRoleSchema, (input, ctx) => changeRole(ctx, input));
 export const removeMemberAction = hostAction(memberSchema, (input, ctx) => removeMember(ctx, input));
 export const leaveTeamAction = hostAction(teamIdSchema, (input, ctx) => leaveTeam(ctx, input));
+export const deleteTeamAction = hostAction(teamIdSchema, (input, ctx) => deleteTeam(ctx, input));
 export const createTeamMeetingTypeAction = hostAction(createTeamMeetingTypeSchema, (input, ctx) => createTeamMeetingType(ctx, input));
 export const updateTeamMeetingTypeAction = hostAction(updateTeamMeetingTypeSchema, (input, ctx) => updateTeamMeetingType(ctx, input));
 export const deleteTeamMeetingTypeAction = hostAction(teamMeetingTypeIdSchema, (input, ctx) => deleteTeamMeetingType(ctx, input));

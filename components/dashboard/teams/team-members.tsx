@@ -70,6 +70,9 @@ export function TeamMembers({ teamId, teamName, members, selfId, actorRole, acti
   const [dismissed, setDismissed] = useState<unknown>(null);
   const removalError = removal && !removal.ok && removal !== dismissed ? removal.error.message : null;
   const leaveError = leave && !leave.ok && leave !== dismissed ? leave.error.message : null;
+  // The only owner keeps that role (a team needs one): no selector for their own row, the badge says it.
+  const soleOwner = members.filter((m) => m.role === 'owner').length === 1;
+  const alone = members.length === 1;
   return (
     <>
       <ul className={styles.list}>
@@ -85,8 +88,12 @@ export function TeamMembers({ teamId, teamName, members, selfId, actorRole, acti
                 <p className="muted">{member.email}</p>
               </div>
               <div className={styles.rowActions}>
-                {manager && mayTouch(actorRole, member.role) ? <RoleForm teamId={teamId} member={member} actorRole={actorRole} action={actions.changeRole} /> : null}
-                {self ? (
+                {manager && mayTouch(actorRole, member.role) && !(self && member.role === 'owner' && soleOwner) ? (
+                  <RoleForm teamId={teamId} member={member} actorRole={actorRole} action={actions.changeRole} />
+                ) : null}
+                {self && alone && member.role === 'owner' ? (
+                  <p className="muted">You are the only member: to leave, delete the team below.</p>
+                ) : self ? (
                   <Button variant="secondary" onClick={() => setLeaving(true)}>
                     Leave team
                   </Button>

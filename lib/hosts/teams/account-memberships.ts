@@ -1,13 +1,15 @@
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import { meetingTypeHosts, meetingTypes, teamMembers, teams } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { HostWrite } from '../host-write';
+import { dissolveTeam } from './delete';
 
 // A host's teams when their account goes: they leave every team, as leaveTeam does (the membership
 // and its meeting_type_hosts rows go, team/member-removed is recorded). Deleting is refused while
-// they are the only owner of a team that has other members; a team left with no one has its meeting
-// types switched off and deleted (the team row stays: bookings made through it point at those types).
+// they are the only owner of a team that has other members; a team left with no one is deleted as
+// deleteTeam deletes one (`dissolveTeam`: types switched off and deleted, invitations revoked, slug
+// released; the row stays, as bookings made through it point at those types).
 
 /** The teams this host alone owns that still have other members. */
 export async function teamsOnlyOwnedBy(database: Queryable, userId: string): Promise<string[]> {
@@ -34,7 +36,7 @@ export async function assertNoTeamLeftWithoutOwner(database: Queryable, userId: 
 }
 
 /** Inside the account's last host write; teams are locked in id order, as every team write locks one. */
-export async function leaveEveryTeam(write: HostWrite, userId: string): Promise<void> {
+export async function leaveEveryTeam(write: HostWrite, userId: string, now = new Date()): Promise<void> {
   const { tx } = write;
   const memberships = await tx.select({ teamId: teamMembers.teamId, role: teamMembers.role }).from(teamMembers).where(eq(teamMembers.userId, userId)).orderBy(asc(teamMembers.teamId));
   for (const { teamId, role } of memberships) {
@@ -45,7 +47,8 @@ export async function leaveEveryTeam(write: HostWrite, userId: string): Promise<
       .where(and(eq(teamMembers.teamId, teamId), ne(teamMembers.userId, userId)))
       .orderBy(asc(teamMembers.createdAt), asc(teamMembers.userId));
     if (others.length === 0) {
-      await tx.update(meetingTypes).set({ isActive: false, deletedAt: sql`now()` }).where(and(eq(meetingTypes.teamId, teamId), isNull(meetingTypes.deletedAt)));
+      // Its own future bookings were cancelled before this write, so nothing stands in the way.
+      await dissolveTeam(tx, teamId, now);
     } else if (role === 'owner' && !others.some((other) => other.role === 'owner')) {
       // Only after a race with the check above (another owner left meanwhile): the team keeps an owner.
       await tx.update(teamMembers).set({ role: 'owner' }).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, others[0]!.userId)));

@@ -2,6 +2,7 @@ import { teamMembers, teams } from '@/db/schema';
 import { constraintOf, fieldError, sqlStateOf } from '@/lib/errors';
 import { type HostContext, runHostWrite } from '../host-write';
 import { isReservedUsername } from '../accounts/usernames';
+import { isReleasedTeamSlug } from './delete';
 
 export interface TeamSummary {
   id: string;
@@ -14,7 +15,8 @@ const slugTaken = (cause?: unknown) => fieldError('conflict', 'slug', 'Another t
 /** A new team; the acting host becomes its first owner. A slug in use (also under a race) is a field error. */
 export async function createTeam(ctx: HostContext, input: { name: string; slug: string }): Promise<TeamSummary> {
   // /team/{slug} does not clash with usernames, but "new" or "api" as a team would read like an app route.
-  if (isReservedUsername(input.slug)) throw fieldError('conflict', 'slug', 'That name is reserved; pick another.', { summary: 'Please check the highlighted fields.' });
+  // A deleted team's released slug (`deleted-{id}`) is not for taking either.
+  if (isReservedUsername(input.slug) || isReleasedTeamSlug(input.slug)) throw fieldError('conflict', 'slug', 'That name is reserved; pick another.', { summary: 'Please check the highlighted fields.' });
   try {
     return await runHostWrite(ctx, { hostUserId: ctx.actor.userId, actor: ctx.actor }, async ({ tx, hostUserId }) => {
       const [team] = await tx.insert(teams).values(input).returning({ id: teams.id, name: teams.name, slug: teams.slug });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatShortDate } from '@/components/dashboard/bookings/host-time';
 import styles from '@/components/dashboard/dashboard.module.css';
+import { DeleteTeam } from '@/components/dashboard/teams/delete-team';
 import { InviteMemberForm } from '@/components/dashboard/teams/invite-member-form';
 import { RenameTeamForm } from '@/components/dashboard/teams/rename-team-form';
 import { TeamInvitations } from '@/components/dashboard/teams/team-invitations';
@@ -14,7 +15,7 @@ import { requireHostForPage } from '@/lib/auth/current-host';
 import { formatClock } from '@/lib/hosts/host-clock';
 import { findHostSummary } from '@/lib/hosts/host-summary';
 import { findHostTeam, listOpenInvitations, listTeamMeetingTypes, listTeamMembers } from '@/lib/hosts/teams/list';
-import { changeRoleAction, inviteMemberAction, leaveTeamAction, removeMemberAction, renameTeamAction, resendInvitationAction, revokeInvitationAction } from '../actions';
+import { changeRoleAction, deleteTeamAction, inviteMemberAction, leaveTeamAction, removeMemberAction, renameTeamAction, resendInvitationAction, revokeInvitationAction } from '../actions';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -113,6 +114,15 @@ export default async function TeamPage({ params }: Props) {
               <RenameTeamForm teamId={team.id} name={team.name} action={renameTeamAction} />
             </section>
           </>
+        ) : null}
+        {team.role === 'owner' ? (
+          <section aria-labelledby="delete-title" className={styles.section}>
+            <h2 id="delete-title" className={styles.sectionTitle}>
+              Delete team
+            </h2>
+            <p className="muted">Only possible while the team has no upcoming bookings. Past bookings are kept.</p>
+            <DeleteTeam teamId={team.id} teamName={team.name} action={deleteTeamAction} />
+          </section>
         ) : null}
       </div>
     </>
