@@ -5,6 +5,7 @@ import { normaliseUsername } from '@/lib/ids';
 import { storedBookingQuestions } from './meeting-types/booking-questions';
 import { publicMeetingTypeColumns, type PublicMeetingTypeDetails } from './public-meeting-type';
 import type { PublicMeetingType } from './public-profile';
+import { isReleasedTeamSlug } from './teams/delete';
 
 // What an invitee may see of a team at /team/{slug}…: its name and its bookable meeting types. Never a
 // member: who is free, who is chosen and who gets the booking stay on the server.
@@ -22,7 +23,8 @@ export const teamPagePath = (slug: string) => `team/${slug}`;
 /** Null for an unknown or malformed slug (team slugs have the username format). */
 export async function findPublicTeam(database: Queryable, slug: string): Promise<PublicTeamProfile | null> {
   const normalised = normaliseUsername(slug);
-  if (!normalised) return null;
+  // A deleted team keeps its row under a released slug: its page is gone like the team.
+  if (!normalised || isReleasedTeamSlug(normalised)) return null;
   const rows = await database
     .select({
       slug: teams.slug,
@@ -57,7 +59,7 @@ export async function findPublicTeam(database: Queryable, slug: string): Promise
  */
 export async function findPublicTeamMeetingType(database: Queryable, teamSlug: string, typeSlug: string): Promise<PublicMeetingTypeDetails | null> {
   const normalised = normaliseUsername(teamSlug);
-  if (!normalised || typeSlug.length === 0 || typeSlug.length > 255) return null;
+  if (!normalised || isReleasedTeamSlug(normalised) || typeSlug.length === 0 || typeSlug.length > 255) return null;
   const [row] = await database
     .select({
       ...publicMeetingTypeColumns,

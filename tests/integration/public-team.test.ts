@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { teams } from '@/db/schema';
 import { answerOpeningSlots } from '@/lib/availability';
 import { createMemoryStore } from '@/lib/cache/memory-store';
 import { findPublicTeam, findPublicTeamMeetingType } from '@/lib/hosts/public-team';
+import { releasedTeamSlug } from '@/lib/hosts/teams/delete';
 import { connectTestDatabase } from './db-helpers';
 import { createTeamType } from './team-availability-fixtures';
 
@@ -38,5 +41,13 @@ describe('public team pages’ data', () => {
     expect(await findPublicTeamMeetingType(database, off.team.slug, off.meetingType.slug)).toBeNull();
     // A host's meeting type is never found under a team's path.
     expect(await findPublicTeamMeetingType(database, off.team.slug, meetingType.slug)).toBeNull();
+  });
+
+  it('finds nothing at a deleted team’s released slug', async () => {
+    const { team, meetingType } = await createTeamType(database, { hours: [{ start: '09:00', end: '10:00' }] });
+    const released = releasedTeamSlug(team.id);
+    await database.update(teams).set({ slug: released }).where(eq(teams.id, team.id));
+    expect(await findPublicTeam(database, released)).toBeNull();
+    expect(await findPublicTeamMeetingType(database, released, meetingType.slug)).toBeNull();
   });
 });
