@@ -61,6 +61,12 @@ export async function answerAvailability(deps: AvailabilityDeps, search: string,
   const head = found;
   // Read before any slot data, so nothing is cached under a version newer than what it was built from.
   const version = await readHostVersion(deps.store, head.hostUserId);
+  if (version < 0) {
+    // The store is unreachable: no version to cache under, so nothing is remembered and the database answers.
+    const uncached = await loadUncached(source, query.meetingTypeId, range, now);
+    if (!uncached) throw notFound('Meeting type');
+    return replyFrom(request, uncached.head, uncached.entry, { hostUserId: head.hostUserId, version: -1, cacheable: false });
+  }
   const span = spanWithinWindow(range, head, now);
   const entry = span ? listed(await findSlotEntry(deps.database, deps.store, { meetingTypeId: query.meetingTypeId, version, span, ttlSeconds })) : null;
   return replyFrom(request, head, entry, { hostUserId: head.hostUserId, version, cacheable: true });
