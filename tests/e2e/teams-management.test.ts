@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEFAULT_WEEKLY_HOURS } from '@/lib/hosts/accounts/create-host';
 import { hashPassword } from '@/lib/secrets/password';
+import { verifyFromMail } from './account-mail';
 import { checkPageState } from './axe';
+import { fillDetails, firstOfferedTime, uniqueEmail, waitForTimes } from './booking-steps';
 import { baseUrl, hasBrowser, launchBrowserPerFile } from './browser';
 import { signInThroughForm } from './sign-in';
 
 // Teams in Chromium through the production build: an owner creates a team and invites an address; the
 // invited person opens the mailed link, signs up with the address prefilled and comes back to accept;
-// the owner makes a round-robin and a collective type with both members, then deletes the team. axe and screenshots at 1280
-// and 375 px on every page.
+// the owner makes a round-robin and a collective type with both members; a signed-out invitee books
+// both on the public team pages; each member's dashboard shows what they were given (the round robin
+// on the assigned member's list only, the collective on both) and the distribution page counts it;
+// the owner cannot delete the team until the invitee has cancelled both, then deletes it. axe and
+// screenshots at 1280 and 375 px on every page.
 
 const browser = launchBrowserPerFile();
 const sql = postgres(inject('e2eDatabaseUrl'), { max: 1, onnotice: () => {} });
@@ -22,6 +29,12 @@ async function owner() {
   await sql`
     insert into users (email, name, username, time_zone, password_hash, email_verified)
     values (${email}, ${`Olivia ${suffix}`}, ${`owner-${suffix}`}, 'Europe/Berlin', ${await hashPassword(PASSWORD)}, now())`;
+  // The weekly hours every new host starts with (createHost); the trigger files them under the default schedule.
+  for (const hours of DEFAULT_WEEKLY_HOURS) {
+    await sql`
+      insert into availability_rules (user_id, day_of_week, start_time, end_time)
+      select id, ${hours.dayOfWeek}, ${hours.startTime}, ${hours.endTime} from users where email = ${email}`;
+  }
   return { email, suffix };
 }
 
@@ -37,8 +50,37 @@ async function invitationLink(to: string): Promise<string> {
   throw new Error(`no team invitation to ${to}`);
 }
 
+/** Books the first time `/team/{team}/{type}` offers, through the page, as a signed-out invitee; answers the booking's id and start. */
+async function bookOnTeamPage(page: Page, path: string, name: string, state: string): Promise<{ id: string; start: string; cancelUrl: string }> {
+  expect((await page.goto(`${baseUrl}${path}`))?.status()).toBe(200);
+  await waitForTimes(page);
+  const { start } = await firstOfferedTime(page);
+  await checkPageState(page, `${state}-page`);
+  await page.locator(`button[data-start="${start}"]`).click();
+  await fillDetails(page, name, uniqueEmail('team-invitee'));
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/v1/bookings') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  const response = await reply;
+  expect(response.status()).toBe(201);
+  const { booking } = (await response.json()) as { booking: { id: string; start: string; cancelUrl: string } };
+  const confirmation = page.getByTestId('confirmation');
+  await confirmation.getByRole('heading', { name: 'You’re booked' }).waitFor();
+  expect(await confirmation.locator('time').getAttribute('datetime')).toBe(start);
+  await checkPageState(page, `${state}-confirmed`);
+  return { id: booking.id, start: booking.start, cancelUrl: booking.cancelUrl };
+}
+
+/** The rows of a member's upcoming bookings (the dashboard's list) whose text has `text`. */
+async function dashboardRows(page: Page, text: string) {
+  await page.goto(`${baseUrl}/dashboard`);
+  return page.getByRole('link').filter({ hasText: text });
+}
+
+/** The text of the detail page's definition after the term `term`. */
+const definition = (page: Page, term: string) => page.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').innerText();
+
 describe.skipIf(!hasBrowser)('teams in Chromium', () => {
-  it('creates a team, invites an address that signs up and accepts, and makes round-robin and collective types', { timeout: 240_000 }, async () => {
+  it('creates a team, invites an address that signs up and accepts, makes both kinds of type, and books each for the right members', { timeout: 360_000 }, async () => {
     const host = await owner();
     const ownerContext = await browser().newContext({ timezoneId: 'Europe/Berlin' });
     const page = await ownerContext.newPage();
@@ -142,12 +184,84 @@ describe.skipIf(!hasBrowser)('teams in Chromium', () => {
     await other.getByRole('link', { name: `Sales ${host.suffix}` }).waitFor();
     await checkPageState(other, 'teams-list');
 
-    // The owner deletes the team (no bookings ahead): both members are out, the slug is free.
+    // Members are booked once their address is confirmed; the new member got the default weekly hours at sign-up.
+    await verifyFromMail(other, invitee);
+    const memberHours = await sql<{ day_of_week: number; start_time: string; end_time: string }[]>`
+      select r.day_of_week, r.start_time::text, r.end_time::text from availability_rules r join users u on u.id = r.user_id
+      where u.email = ${invitee} order by r.day_of_week`;
+    expect(memberHours.map((r) => [r.day_of_week, r.start_time.slice(0, 5), r.end_time.slice(0, 5)])).toEqual(DEFAULT_WEEKLY_HOURS.map((h) => [h.dayOfWeek, h.startTime, h.endTime]));
+
+    // An invitee, signed out in a browser of their own, books each type through the public team page.
+    const visitorContext = await browser().newContext({ timezoneId: 'Europe/Berlin', locale: 'en-US' });
+    const visitor = await visitorContext.newPage();
+    const roundRobin = await bookOnTeamPage(visitor, `/team/${slug}/discovery-call`, 'Rita Roundrobin', 'team-booking-round-robin');
+    const collective = await bookOnTeamPage(visitor, `/team/${slug}/panel-interview`, 'Colin Collective', 'team-booking-collective');
+    await visitorContext.close();
+    // The collective's times are those both members have free, so not the assigned member's new booking.
+    expect(collective.start).not.toBe(roundRobin.start);
+
+    const names = { [host.email]: `Olivia ${host.suffix}`, [invitee]: `Mia ${host.suffix}` };
+    const hostsOf = async (leadId: string) =>
+      (
+        await sql<{ email: string }[]>`
+          select u.email from bookings b join users u on u.id = b.host_user_id
+          where b.id = ${leadId} or b.collective_lead_id = ${leadId} order by u.email`
+      ).map((row) => row.email);
+    const [assigned, ...others] = await hostsOf(roundRobin.id);
+    expect(others).toEqual([]);
+    expect(await hostsOf(collective.id)).toEqual([host.email, invitee].toSorted());
+
+    // Each member's dashboard: the round robin on the assigned member's list only, the collective on both.
+    for (const [member, email] of [[page, host.email], [other, invitee]] as const) {
+      const panel = await dashboardRows(member, 'Colin Collective');
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain(`Panel interview · Sales ${host.suffix}`);
+      const discovery = member.getByRole('link').filter({ hasText: 'Rita Roundrobin' });
+      if (email !== assigned) {
+        expect(await discovery.count()).toBe(0);
+        continue;
+      }
+      expect(await discovery.count()).toBe(1);
+      expect(await discovery.innerText()).toContain(`Discovery call · Sales ${host.suffix}`);
+      await checkPageState(member, 'team-dashboard-assigned');
+      await discovery.click();
+      await member.waitForURL(`${baseUrl}/dashboard/bookings/${roundRobin.id}`);
+      expect(await definition(member, 'Team')).toBe(`Sales ${host.suffix} (round robin)`);
+      expect(await definition(member, 'Assigned to')).toBe(names[email]);
+      await checkPageState(member, 'team-booking-detail-round-robin');
+    }
+    // The collective's detail names every member who attends.
+    await (await dashboardRows(other, 'Colin Collective')).click();
+    await other.waitForURL(/\/dashboard\/bookings\//);
+    expect(await definition(other, 'Team')).toBe(`Sales ${host.suffix} (collective)`);
+    expect((await definition(other, 'Hosts')).split(', ').toSorted()).toEqual([names[host.email], names[invitee]].toSorted());
+    await checkPageState(other, 'team-booking-detail-collective');
+
+    // The distribution page counts the round robin for the assigned member, and none for the other.
+    await page.goto(`${baseUrl}/dashboard/teams/${slug}/distribution`);
+    await page.getByRole('heading', { level: 2, name: 'Discovery call · 1 booking' }).waitFor();
+    for (const email of [host.email, invitee]) {
+      const cells = await page.getByRole('row').filter({ hasText: names[email] }).getByRole('cell').allInnerTexts();
+      expect(cells[1]).toBe(email === assigned ? '1' : '0');
+    }
+    await checkPageState(page, 'team-distribution');
+
+    // The owner cannot delete the team while bookings are ahead (the collective counts once)…
     await page.goto(`${baseUrl}/dashboard/teams/${slug}`);
     await page.getByRole('button', { name: 'Delete team' }).click();
-    await page.getByRole('alertdialog', { name: `Delete Sales ${host.suffix}?` }).waitFor();
+    const deleteDialog = page.getByRole('alertdialog', { name: `Delete Sales ${host.suffix}?` });
+    await deleteDialog.waitFor();
     await checkPageState(page, 'team-delete-dialog');
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete team' }).click();
+    await deleteDialog.getByRole('button', { name: 'Delete team' }).click();
+    await deleteDialog.getByText('The team has 2 upcoming bookings.', { exact: false }).waitFor();
+    await checkPageState(page, 'team-delete-refused');
+    // …until the invitee has cancelled both with their links; then both members are out, the slug is free.
+    for (const booking of [roundRobin, collective]) {
+      const token = new URL(booking.cancelUrl, baseUrl).searchParams.get('token');
+      const cancelled = await fetch(`${baseUrl}/api/v1/bookings/${booking.id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      expect(cancelled.status).toBe(200);
+    }
+    await deleteDialog.getByRole('button', { name: 'Delete team' }).click();
     await page.waitForURL(`${baseUrl}/dashboard/teams`);
     await page.getByText('You are not in a team yet.', { exact: false }).waitFor();
     const [deleted] = await sql<{ slug: string; members: number }[]>`
