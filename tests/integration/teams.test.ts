@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { meetingTypeHosts, outbox, teamInvitations, teamMembers, teams } from '@/db/schema';
+import { meetingTypeHosts, outbox, teamInvitations, teamMembers, teams, users } from '@/db/schema';
 import { hostContext } from '@/lib/hosts/host-write';
 import { acceptInvitation } from '@/lib/hosts/teams/accept-invitation';
 import { createTeam } from '@/lib/hosts/teams/create';
@@ -137,6 +137,15 @@ describe('invitations', () => {
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'link_used' } });
     expect((await roles(team.id))[joining.id]).toBe('admin');
     expect(await checkInvitation(database, token, new Date())).toMatchObject({ ok: false, problem: 'used' });
+  });
+
+  it('confirms a new host’s address on accepting, since the link reached it', async () => {
+    const { owner, team } = await threeRoles();
+    const joining = await createHost(database, { emailVerified: null });
+    const invited = await inviteMember(as(owner.id), { teamId: team.id, email: joining.email, role: 'member' });
+    await acceptInvitation(as(joining.id), { token: await tokenOf(invited.id) });
+    const [row] = await database.select({ emailVerified: users.emailVerified }).from(users).where(eq(users.id, joining.id));
+    expect(row?.emailVerified).toBeInstanceOf(Date);
   });
 
   it('refuses another address (403), an expired link, a revoked link and junk, joining nobody', async () => {

@@ -30,6 +30,9 @@ export async function acceptInvitation(ctx: HostContext, input: { token: string 
       .where(and(eq(teamInvitations.id, invitation.id), isNull(teamInvitations.acceptedAt), isNull(teamInvitations.revokedAt), gt(teamInvitations.expiresAt, new Date(ctx.now))))
       .returning({ id: teamInvitations.id });
     if (!used) throw refusals.used();
+    // The link was mailed to this very address, so following it proves the address as the verification
+    // link would: a host who joins through it is not left out of the team's times until they confirm again.
+    await tx.update(users).set({ emailVerified: new Date(ctx.now) }).where(and(eq(users.id, hostUserId), isNull(users.emailVerified)));
     // Already a member (invited twice, joined another way): the role they have stays.
     await tx.insert(teamMembers).values({ teamId: invitation.teamId, userId: hostUserId, role: invitation.role }).onConflictDoNothing();
     return { teamId: invitation.teamId, teamSlug: invitation.teamSlug };
