@@ -132,7 +132,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     await menu.click();
     const dialog = page.getByRole('dialog', { name: 'Dashboard sections' });
     await dialog.waitFor();
-    expect(await dialog.getByRole('list').getByRole('link').allTextContents()).toEqual(['Bookings', 'Meeting types', 'Availability', 'Integrations', 'Settings']);
+    expect(await dialog.getByRole('list').getByRole('link').allTextContents()).toEqual(['Bookings', 'Meeting types', 'Availability', 'Teams', 'Integrations', 'Settings']);
     expect(await dialog.getByRole('link', { name: /Your booking page/ }).getAttribute('href')).toBe(`/${host.username}`);
     expect(await dialog.getByRole('link', { name: 'Meeting types' }).getAttribute('aria-current')).toBe('page');
     expect(await dialog.getByRole('link', { name: 'Bookings' }).getAttribute('aria-current')).toBeNull();
