@@ -158,7 +158,7 @@ describe.skipIf(!hasBrowser)('the host’s clock and the dashboard on a phone, i
     // At desktop width the links are a row again and the button is gone.
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1280, height: 800 });
-    expect(await nav.getByRole('link').count()).toBe(5);
+    expect(await nav.getByRole('link').count()).toBe(6);
     expect(await menu.isVisible()).toBe(false);
     await context.close();
   }, 120_000);
