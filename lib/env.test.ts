@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { env, jobsMode, resetEnvForTests } from './env';
+import { env, jobsMode, nodeOptionsWithHeapCap, resetEnvForTests } from './env';
 
 const saved = { ...process.env };
 
@@ -110,5 +110,18 @@ describe('jobs mode outside production', () => {
     process.env.INNGEST_DEV = '0';
     resetEnvForTests();
     expect(jobsMode()).toBe('inline');
+  });
+
+  it('caps the production heap at NODE_MAX_OLD_SPACE_MB unless NODE_OPTIONS already sets a cap or it is 0', () => {
+    delete process.env.NODE_MAX_OLD_SPACE_MB;
+    resetEnvForTests();
+    expect(env().NODE_MAX_OLD_SPACE_MB).toBe(512);
+    expect(nodeOptionsWithHeapCap(undefined, 512)).toBe('--max-old-space-size=512');
+    expect(nodeOptionsWithHeapCap(' --enable-source-maps ', 768)).toBe('--enable-source-maps --max-old-space-size=768');
+    expect(nodeOptionsWithHeapCap('--max-old-space-size=2048', 512)).toBe('--max-old-space-size=2048');
+    expect(nodeOptionsWithHeapCap('--trace-gc', 0)).toBe('--trace-gc');
+    process.env.NODE_MAX_OLD_SPACE_MB = '-1';
+    resetEnvForTests();
+    expect(() => env()).toThrow(/NODE_MAX_OLD_SPACE_MB/);
   });
 });

@@ -13,6 +13,8 @@ const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(f
 const perHour = perMinute;
 const bytes = (fallback: number) => z.coerce.number().int().min(64 * 1024).max(4 * 1024 ** 3).default(fallback);
 const MiB = 1024 * 1024;
+/** Over twice the live heap with full caches (about 140 MiB with the default budgets). */
+export const DEFAULT_MAX_OLD_SPACE_MB = 512;
 /** Comma-separated, newest first; blanks dropped. */
 const secretList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
@@ -55,6 +57,12 @@ const envSchema = z.object({
   CACHE_MEMORY_MAX_BYTES: bytes(64 * MiB),
   /** Budget of each process's finished availability replies. */
   AVAILABILITY_REPLY_CACHE_MAX_BYTES: bytes(32 * MiB),
+  /**
+   * `npm start` runs the server with `--max-old-space-size` set to this (0 = V8's own default, a
+   * quarter of RAM up to 4 GiB). A cap makes V8 grow its heap in smaller steps, so resident memory
+   * stays near what is live (bench/RESULTS.md, memory); an explicit flag in NODE_OPTIONS wins.
+   */
+  NODE_MAX_OLD_SPACE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_MAX_OLD_SPACE_MB),
   /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
   AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /**
@@ -232,6 +240,15 @@ export function authUrl(): string {
  */
 export function exportAuthUrlForAuthJs(): void {
   process.env.AUTH_URL = authUrl();
+}
+
+/**
+ * NODE_OPTIONS for the production server: the given options plus the old-space cap, unless they
+ * already set one or the cap is 0.
+ */
+export function nodeOptionsWithHeapCap(nodeOptions: string | undefined, maxOldSpaceMb: number): string | undefined {
+  if (maxOldSpaceMb === 0 || /--max-old-space-size\b/.test(nodeOptions ?? '')) return nodeOptions;
+  return [nodeOptions?.trim(), `--max-old-space-size=${maxOldSpaceMb}`].filter(Boolean).join(' ');
 }
 
 /** Tests change variables between cases; this forgets the parsed copy. */

@@ -9,7 +9,7 @@ import { createDatabase } from '@/db/client';
 import type { EmbeddedDatabase } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoHost } from '@/lib/hosts/accounts/demo-host';
-import { authUrl, env } from '@/lib/env';
+import { authUrl, env, nodeOptionsWithHeapCap } from '@/lib/env';
 
 
 let embedded: EmbeddedDatabase | undefined;
@@ -54,6 +54,9 @@ async function main(): Promise<void> {
   }
   const url = await prepareDatabase();
   const binPath = path.join(process.cwd(), 'node_modules', '.bin');
+  const config = env();
+  // The production server's heap is capped (see NODE_MAX_OLD_SPACE_MB); `next dev` keeps V8's default.
+  const nodeOptions = config.NODE_ENV === 'production' ? nodeOptionsWithHeapCap(process.env.NODE_OPTIONS, config.NODE_MAX_OLD_SPACE_MB) : process.env.NODE_OPTIONS;
   const child = spawn(command, args, {
     stdio: 'inherit',
     env: {
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
       // Auth.js's origin is APP_URL (see lib/env.ts authUrl), also under `next dev`.
       AUTH_URL: authUrl(),
       NEXT_TELEMETRY_DISABLED: '1',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     },
   });
   child.on('error', (error) => {
