@@ -64,7 +64,7 @@ function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
     DATABASE_POOL_MAX: '20',
     // Jobs in the app process and mail captured: the default a host gets from `npm run dev`.
     JOBS: 'inline',
-    // The heap cap `npm start` sets (scripts/run-with-db.ts), so memory is measured as it runs in production.
+    // The V8 heap flags `npm start` sets (scripts/run-with-db.ts): measured as it runs in production.
     NODE_OPTIONS: nodeOptionsWithHeapCap(env.NODE_OPTIONS, Number(env.NODE_MAX_OLD_SPACE_MB ?? DEFAULT_MAX_OLD_SPACE_MB)),
     ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
     ...options.env,

@@ -321,7 +321,7 @@ export function renderReport(report: BenchReport): string {
     '',
     '## How it was measured',
     '',
-    '- A production build (`next build` into `.next-bench`) served by `scripts/serve.ts` on 127.0.0.1, with `NODE_ENV=production`, `DATABASE_POOL_MAX=20`, the heap cap `npm start` sets (`--max-old-space-size=512`, `NODE_MAX_OLD_SPACE_MB`), rate limits off, and the in-process cache (no Redis).',
+    '- A production build (`next build` into `.next-bench`) served by `scripts/serve.ts` on 127.0.0.1, with `NODE_ENV=production`, `DATABASE_POOL_MAX=20`, the V8 heap flags `npm start` sets (`--max-old-space-size=512` from `NODE_MAX_OLD_SPACE_MB`, `--max-semi-space-size=32`), rate limits off, and the in-process cache (no Redis).',
     '  The cold-cache scenario runs on a server started with `SLOT_CACHE_TTL_SECONDS=0`; the baseline, warm-cache, revalidated and booking scenarios on a second server with the default TTL.',
     '- The revalidated scenario sends the warm request with the `ETag` of the first reply in `If-None-Match`, as a browser or a CDN revalidating its copy does; the server answers 304 with no body. ' +
       'A CDN in front (the reply says `Cache-Control: public, s-maxage=…, stale-while-revalidate=…`) would answer most requests without reaching the app at all; that part is not measured here.',

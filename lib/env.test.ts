@@ -112,14 +112,14 @@ describe('jobs mode outside production', () => {
     expect(jobsMode()).toBe('inline');
   });
 
-  it('caps the production heap at NODE_MAX_OLD_SPACE_MB unless NODE_OPTIONS already sets a cap or it is 0', () => {
+  it('caps the production heap at NODE_MAX_OLD_SPACE_MB and widens the young generation, unless NODE_OPTIONS already sets either', () => {
     delete process.env.NODE_MAX_OLD_SPACE_MB;
     resetEnvForTests();
     expect(env().NODE_MAX_OLD_SPACE_MB).toBe(512);
-    expect(nodeOptionsWithHeapCap(undefined, 512)).toBe('--max-old-space-size=512');
-    expect(nodeOptionsWithHeapCap(' --enable-source-maps ', 768)).toBe('--enable-source-maps --max-old-space-size=768');
-    expect(nodeOptionsWithHeapCap('--max-old-space-size=2048', 512)).toBe('--max-old-space-size=2048');
-    expect(nodeOptionsWithHeapCap('--trace-gc', 0)).toBe('--trace-gc');
+    expect(nodeOptionsWithHeapCap(undefined, 512)).toBe('--max-old-space-size=512 --max-semi-space-size=32');
+    expect(nodeOptionsWithHeapCap(' --enable-source-maps ', 768)).toBe('--enable-source-maps --max-old-space-size=768 --max-semi-space-size=32');
+    expect(nodeOptionsWithHeapCap('--max-old-space-size=2048 --max-semi-space-size=8', 512)).toBe('--max-old-space-size=2048 --max-semi-space-size=8');
+    expect(nodeOptionsWithHeapCap('--trace-gc', 0)).toBe('--trace-gc --max-semi-space-size=32');
     process.env.NODE_MAX_OLD_SPACE_MB = '-1';
     resetEnvForTests();
     expect(() => env()).toThrow(/NODE_MAX_OLD_SPACE_MB/);

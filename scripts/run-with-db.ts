@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const url = await prepareDatabase();
   const binPath = path.join(process.cwd(), 'node_modules', '.bin');
   const config = env();
-  // The production server's heap is capped (see NODE_MAX_OLD_SPACE_MB); `next dev` keeps V8's default.
+  // The production server's V8 heap flags (lib/env.ts nodeOptionsWithHeapCap); `next dev` keeps V8's defaults.
   const nodeOptions = config.NODE_ENV === 'production' ? nodeOptionsWithHeapCap(process.env.NODE_OPTIONS, config.NODE_MAX_OLD_SPACE_MB) : process.env.NODE_OPTIONS;
   const child = spawn(command, args, {
     stdio: 'inherit',
