@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
 import type { LoadResult } from './load';
+import { drainOutbox } from './outbox';
 import { runOpenLoop } from './open-loop';
 import type { UniqueBookings } from './scenarios';
 import { type Summary, summarise } from './stats';
@@ -62,18 +63,6 @@ async function seedEndpoints(databaseUrl: string, hostIds: string[], urls: strin
   if (code !== 0) throw new Error(`webhook-seed exited with ${code}`);
 }
 
-/** Waits until every outbox row written since `since` is dispatched (the control's emails), or the timeout. */
-async function drainOutbox(database: ReturnType<typeof createDatabase>, since: string): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const [{ pending }] = (await database.execute<{ pending: number }>(
-      sql`select count(*)::int as pending from outbox where created_at >= ${since}::timestamptz and dispatched_at is null`,
-    )) as unknown as [{ pending: number }];
-    if (pending === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** The server at baseUrl must run with WEBHOOK_ALLOW_PRIVATE_TARGETS=1 (the receivers are on loopback). */
 export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string, source: UniqueBookings, meetingTypeIds: readonly string[]): Promise<WebhookFanOut> {
   const database = createDatabase(databaseUrl, { max: 2 });
@@ -85,7 +74,7 @@ export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string,
     const load = { connections: WEBHOOK_LOAD.connections, durationSeconds: WEBHOOK_LOAD.durationSeconds, overallRate: WEBHOOK_LOAD.rate };
     const [{ now: controlSince }] = (await database.execute<{ now: string }>(sql`select now()::text as now`)) as unknown as [{ now: string }];
     const control = await runOpenLoop(source.target(baseUrl), load);
-    await drainOutbox(database, controlSince);
+    await drainOutbox(database, controlSince, DRAIN_TIMEOUT_MS);
     await seedEndpoints(databaseUrl, hosts.map((host) => host.id), receivers.map((receiver) => receiver.url));
     const [{ since }] = (await database.execute<{ since: string }>(sql`select now()::text as since`)) as unknown as [{ since: string }];
     const offered = await runOpenLoop(source.target(baseUrl), load);
