@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { findFreePort } from '@/db/embedded';
-import { DEFAULT_MAX_OLD_SPACE_MB, nodeOptionsWithHeapCap } from '@/lib/env';
+import { maxOldSpaceMb, nodeOptionsWithHeapCap } from '@/lib/env';
 import { BENCH_DIST_DIR } from './build';
 import { assertNotStopping, onCleanup, onExitKill, withTimeout } from './lifecycle';
 import { processTree, signalAll } from './process-tree';
@@ -65,7 +65,7 @@ function serverEnv(options: AppServerOptions, port: number): NodeJS.ProcessEnv {
     // Jobs in the app process and mail captured: the default a host gets from `npm run dev`.
     JOBS: 'inline',
     // The V8 heap flags `npm start` sets (scripts/run-with-db.ts): measured as it runs in production.
-    NODE_OPTIONS: nodeOptionsWithHeapCap(env.NODE_OPTIONS, Number(env.NODE_MAX_OLD_SPACE_MB ?? DEFAULT_MAX_OLD_SPACE_MB)),
+    NODE_OPTIONS: nodeOptionsWithHeapCap(env.NODE_OPTIONS, maxOldSpaceMb.parse(env.NODE_MAX_OLD_SPACE_MB)),
     ...(options.slotCacheTtlSeconds === undefined ? {} : { SLOT_CACHE_TTL_SECONDS: String(options.slotCacheTtlSeconds) }),
     ...options.env,
   };

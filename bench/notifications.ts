@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
 import type { LoadResult } from './load';
 import { runOpenLoop } from './open-loop';
+import { databaseNow } from './outbox';
 import type { UniqueBookings } from './scenarios';
 import { type Summary, summarise } from './stats';
 
@@ -28,7 +29,7 @@ type Progress = {
 export async function measureNotificationLatency(baseUrl: string, databaseUrl: string, source: UniqueBookings): Promise<NotificationLatency> {
   const database = createDatabase(databaseUrl, { max: 2 });
   try {
-    const [{ since }] = (await database.execute<{ since: string }>(sql`select now()::text as since`)) as unknown as [{ since: string }];
+    const since = await databaseNow(database);
     const offered = await runOpenLoop(source.target(baseUrl), {
       connections: NOTIFICATION_LOAD.connections,
       durationSeconds: NOTIFICATION_LOAD.durationSeconds,

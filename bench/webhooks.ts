@@ -5,7 +5,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
 import type { LoadResult } from './load';
-import { drainOutbox } from './outbox';
+import { databaseNow, drainOutbox } from './outbox';
 import { runOpenLoop } from './open-loop';
 import type { UniqueBookings } from './scenarios';
 import { type Summary, summarise } from './stats';
@@ -72,11 +72,11 @@ export async function measureWebhookFanOut(baseUrl: string, databaseUrl: string,
   try {
     const hosts = (await database.execute<{ id: string }>(sql`select distinct user_id as id from meeting_types where id = any(${`{${meetingTypeIds.join(',')}}`}::uuid[])`)) as unknown as { id: string }[];
     const load = { connections: WEBHOOK_LOAD.connections, durationSeconds: WEBHOOK_LOAD.durationSeconds, overallRate: WEBHOOK_LOAD.rate };
-    const [{ now: controlSince }] = (await database.execute<{ now: string }>(sql`select now()::text as now`)) as unknown as [{ now: string }];
+    const controlSince = await databaseNow(database);
     const control = await runOpenLoop(source.target(baseUrl), load);
     await drainOutbox(database, controlSince, DRAIN_TIMEOUT_MS);
     await seedEndpoints(databaseUrl, hosts.map((host) => host.id), receivers.map((receiver) => receiver.url));
-    const [{ since }] = (await database.execute<{ since: string }>(sql`select now()::text as since`)) as unknown as [{ since: string }];
+    const since = await databaseNow(database);
     const offered = await runOpenLoop(source.target(baseUrl), load);
     const made = (await database.execute<{ id: string; created: string }>(sql`
       select id, (extract(epoch from created_at) * 1000)::float8 as created from bookings where created_at >= ${since}::timestamptz`)) as unknown as { id: string; created: string | number }[];

@@ -13,8 +13,8 @@ const perMinute = (fallback: number) => z.coerce.number().int().min(0).default(f
 const perHour = perMinute;
 const bytes = (fallback: number) => z.coerce.number().int().min(64 * 1024).max(4 * 1024 ** 3).default(fallback);
 const MiB = 1024 * 1024;
-/** Over twice the live heap with full caches (about 140 MiB with the default budgets). */
-export const DEFAULT_MAX_OLD_SPACE_MB = 512;
+/** NODE_MAX_OLD_SPACE_MB: 512 is over twice the live heap with full caches (about 140 MiB with the default budgets). */
+export const maxOldSpaceMb = z.coerce.number().int().min(0).max(65_536).default(512);
 /** Comma-separated, newest first; blanks dropped. */
 const secretList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
@@ -62,7 +62,7 @@ const envSchema = z.object({
    * quarter of RAM up to 4 GiB). A cap makes V8 grow its heap in smaller steps, so resident memory
    * stays near what is live (bench/RESULTS.md, memory); an explicit flag in NODE_OPTIONS wins.
    */
-  NODE_MAX_OLD_SPACE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_MAX_OLD_SPACE_MB),
+  NODE_MAX_OLD_SPACE_MB: maxOldSpaceMb,
   /** How long a shared cache (CDN) may serve an availability reply: s-maxage; 0 = none may. */
   AVAILABILITY_SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /**
