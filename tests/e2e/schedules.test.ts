@@ -98,6 +98,8 @@ describe.skipIf(!hasBrowser)('two schedules on two meeting types', () => {
     // Made the default: the starter meeting type, which has no schedule of its own, follows it.
     await page.getByRole('button', { name: 'Make default' }).click();
     await page.getByText('Evening hours is now your default schedule.').waitFor();
+    // The toast comes before the page's refresh has landed; axe mid-refresh once saw no <title>.
+    await schedules.getByRole('listitem').filter({ hasText: 'Evening hours' }).getByText('Default', { exact: true }).waitFor();
     await checkPageState(page, 'schedules-made-default');
     expect(await openTimes(ids.get('30 minute meeting')!, monday)).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00', '19:15', '19:30']);
     await schedules.getByRole('link', { name: /Working hours/ }).click();
