@@ -130,6 +130,14 @@ const envSchema = z.object({
    * Unset: `inngest` when INNGEST_EVENT_KEY or INNGEST_DEV is set, else `inline` (refused in production).
    */
   JOBS: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['inline', 'inngest']).optional()),
+  /**
+   * JOBS=inline under `npm start`: run the jobs in a second process at a lower CPU priority, so emails
+   * and calendar writes never take a request's CPU (default). `0`: run them in the server process.
+   */
+  JOBS_WORKER: z
+    .enum(['0', '1', 'true', 'false', ''])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
   INNGEST_EVENT_KEY: optionalString,
   /** Verifies that requests to /api/inngest come from Inngest; required in `inngest` mode unless INNGEST_DEV. */
   INNGEST_SIGNING_KEY: optionalString,

@@ -3,8 +3,10 @@
 // records the real socket address there and rate limits cannot be dodged by forging the header.
 import { createServer } from 'node:http';
 import next from 'next';
-import { env, exportAuthUrlForAuthJs } from '@/lib/env';
+import { env, exportAuthUrlForAuthJs, jobsMode } from '@/lib/env';
+import { installJobsHandoff } from '@/lib/jobs/handoff';
 import { errorField, log } from '@/lib/log';
+import { superviseJobsWorker } from './jobs-worker-supervisor';
 
 async function main(): Promise<void> {
   const port = process.argv[2] ? Number(process.argv[2]) : env().PORT;
@@ -14,6 +16,10 @@ async function main(): Promise<void> {
   // address (0.0.0.0, which Next.js reports as localhost). Set here, in the real environment, since the
   // bundled server code cannot change the environment Auth.js reads.
   exportAuthUrlForAuthJs();
+  // JOBS=inline: the jobs run in a second, lower-priority process (lib/jobs/handoff.ts), installed
+  // before Next.js loads so instrumentation.ts hands work over instead of starting the jobs here.
+  const worker = jobsMode() === 'inline' && env().JOBS_WORKER ? superviseJobsWorker() : undefined;
+  installJobsHandoff(worker?.handoff);
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -23,7 +29,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => log().info({ hostname, port }, `listening on http://${hostname}:${port}`));
-  const close = () => server.close(() => process.exit(0));
+  const close = () => server.close(() => void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
 }

@@ -27,6 +27,14 @@ export function cacheStore(): CacheStore {
   return holder.__rendezvousCache;
 }
 
+/**
+ * Sets this process's store before anything asks for one: the jobs worker installs the server's
+ * memory store, reached over IPC (remote-store.ts), when no Redis is configured.
+ */
+export function installCacheStore(store: CacheStore): void {
+  holder.__rendezvousCache = store;
+}
+
 /** Tests switch between memory, Redis through the fake, and a Redis that is down: forget the clients. */
 export function resetCacheForTests(): void {
   holder.__rendezvousCache = undefined;

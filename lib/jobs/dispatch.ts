@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { type DispatchedEvent, type EventName, eventSchemas } from '@/lib/jobs/events';
 import { installedEventSink } from './event-sink';
+import { installedJobsHandoff } from './handoff';
 import { errorField, log } from '@/lib/log';
 import { countOutboxDispatchFailure } from '@/lib/metrics/counters';
 
@@ -148,18 +149,26 @@ export async function sweepOutbox(database: Database, options: { graceMs?: numbe
 
 /**
  * After a commit: hand the new rows on in the background, so the request does not wait for mail.
- * Rows committed within a few milliseconds are claimed together once the replies are on their way
- * (one claim and one mark per batch instead of per row). A failure (or a full queue) only leaves them
- * pending; the sweeper sends them later.
+ * With a jobs worker (handoff.ts), the worker gets the ids and does the rest in its own process.
+ * Otherwise rows committed within a few milliseconds are claimed together once the replies are on
+ * their way (one claim and one mark per batch instead of per row). A failure (or a full queue) only
+ * leaves them pending; the sweeper sends them later. Returns false when it left them to the sweeper.
  */
-export function dispatchAfterCommit(database: Database, ids: readonly string[]): void {
-  if (ids.length === 0 || !installedEventSink() || waitingCount + limit.pendingCount >= MAX_QUEUED) return;
+export function dispatchAfterCommit(database: Database, ids: readonly string[]): boolean {
+  if (ids.length === 0) return true;
+  const handoff = installedJobsHandoff();
+  if (handoff) {
+    handoff.committed(ids);
+    return true;
+  }
+  if (!installedEventSink() || waitingCount + limit.pendingCount >= MAX_QUEUED) return false;
   const first = waitingCount === 0;
   let batch = waiting.get(database);
   if (!batch) waiting.set(database, (batch = new Set()));
   for (const id of ids) batch.add(id);
   waitingCount += ids.length;
   if (first) track(new Promise((resolve) => setTimeout(resolve, BATCH_DELAY_MS)).then(dispatchWaiting));
+  return true;
 }
 
 function dispatchWaiting(): void {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { installedJobsHandoff } from './handoff';
 import { type DispatchedEvent, type EventName, type EventPayload, eventSchemas } from '@/lib/jobs/events';
 
 // Where dispatch hands events: Inngest, or the inline runner. Installed once per process by the
@@ -26,10 +27,13 @@ export function installedEventSink(): EventSink | undefined {
 
 /**
  * Asks the job runner for work that a poll repeats anyway (a calendar sync), straight to the sink and
- * not through the outbox: a lost request costs a delay, never data, so it is worth no row. With no
- * sink installed (a script, a test that installs none) nothing runs.
+ * not through the outbox: a lost request costs a delay, never data, so it is worth no row. With a
+ * jobs worker it goes to the worker; with no sink installed (a script, a test that installs none)
+ * nothing runs.
  */
 export async function sendRequest<N extends EventName>(name: N, payload: EventPayload<N>): Promise<void> {
   const event = { id: randomUUID(), name, data: eventSchemas[name].parse(payload), ts: Date.now() } as DispatchedEvent;
-  await installedEventSink()?.deliver(event);
+  const handoff = installedJobsHandoff();
+  if (handoff) handoff.request(event);
+  else await installedEventSink()?.deliver(event);
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry } from 'prom-client';
 
 // The one owner of the process's Prometheus registry and every metric in it. Kept on globalThis:
 // Next.js bundles instrumentation and routes separately and `next dev` re-evaluates modules on each
@@ -61,7 +61,13 @@ export function appMetrics(): AppMetrics {
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
-/** The registry in Prometheus's text format (0.0.4). */
-export function metricsText(): Promise<string> {
-  return appMetrics().registry.metrics();
+/**
+ * The registry in Prometheus's text format (0.0.4). `others`: other processes' registries as JSON
+ * (the jobs worker's), merged as prom-client merges a cluster's: counters and histograms add up.
+ */
+export async function metricsText(others: readonly unknown[][] = []): Promise<string> {
+  const own = appMetrics().registry;
+  if (others.length === 0) return own.metrics();
+  const all = [await own.getMetricsAsJSON(), ...others] as MetricObjectWithValues<MetricValue<string>>[][];
+  return AggregatorRegistry.aggregate(all).metrics();
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
+import { installedJobsHandoff } from '@/lib/jobs/handoff';
 import { measureOutboxBacklog } from '@/lib/jobs/outbox-backlog';
 import { errorField, log } from '@/lib/log';
 import { recordOutboxBacklog } from '@/lib/metrics/counters';
@@ -11,7 +12,8 @@ import { withinTime } from './within-time';
 // GET /api/metrics, below HTTP. Off (404, as if there were no such route) until METRICS_TOKEN is
 // set; then only `Authorization: Bearer <METRICS_TOKEN>` is let in (compared in constant time; the
 // token is at least 32 characters, so guessing is hopeless without a rate limit). The outbox backlog
-// is measured at scrape time: one query, bounded like the readiness checks.
+// is measured at scrape time: one query, bounded like the readiness checks. With a jobs worker, its
+// registry is asked for over the IPC channel and merged in.
 
 const BACKLOG_TIMEOUT_MS = 2_000;
 
@@ -32,5 +34,7 @@ export async function scrapeMetrics(database: Queryable): Promise<string> {
     log().warn({ component: 'metrics', err: errorField(error) }, 'outbox backlog not measured');
     recordOutboxBacklog({ oldestAgeSeconds: Number.NaN, pending: Number.NaN });
   }
-  return metricsText();
+  // The jobs worker counts the job failures, deliveries and syncs; a worker that does not answer leaves them out.
+  const worker = await installedJobsHandoff()?.workerMetrics();
+  return metricsText(worker ? [worker] : []);
 }
