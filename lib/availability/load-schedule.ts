@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { prebuiltSql } from '@/db/prebuilt';
 import { slotHoldingStatusList } from '@/db/schema';
 import { MS_PER_DAY, type BookedRange, type DateOverride, type ExplainInput, type Interval, type MeetingPolicy, type WeeklyRule } from '@/lib/scheduling';
 
@@ -70,6 +71,32 @@ interface ScheduleRow extends Record<string, unknown> {
   calendar_ids?: (string | null)[] | null;
 }
 
+/** The statement's text is the same for every meeting type and range: built once per variant (db/prebuilt.ts). */
+const scheduleQueries = new Map<string, (database: Queryable, values: Record<string, unknown>) => Promise<ScheduleRow[]>>();
+
+function scheduleQuery(member: boolean, sources: boolean) {
+  const key = `${member}:${sources}`;
+  let query = scheduleQueries.get(key);
+  if (!query) {
+    // A team type has no owning user: `member` names whose hours, bookings and busy time to read (one member's view, for booking).
+    const host = member ? sql`coalesce(mt.user_id, ${sql.placeholder('member')}::uuid)` : sql`mt.user_id`;
+    query = prebuiltSql<Record<string, unknown>, ScheduleRow>(
+      () => sql`
+    select ${host} as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
+           mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
+           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
+           mt.requires_confirmation, mt.auto_decline_after_hours,
+           ${hostScheduleColumns(host, placeholderBounds, sources)}
+    from meeting_types mt
+    join users u on u.id = ${host}
+    join schedules s on s.user_id = ${host} and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
+    where mt.id = ${sql.placeholder('meetingTypeId')}`,
+    );
+    scheduleQueries.set(key, query);
+  }
+  return query;
+}
+
 /**
  * Null when the meeting type does not exist. `sources` adds each booking's id and each busy range's
  * calendar to the same query, for the troubleshooter; availability and booking leave it off.
@@ -80,18 +107,8 @@ export async function loadMeetingTypeSchedule(
   range: Interval,
   options: { sources?: boolean; member?: string } = {},
 ): Promise<MeetingTypeSchedule | null> {
-  // A team type has no owning user: `member` names whose hours, bookings and busy time to read (one member's view, for booking).
-  const host = options.member ? sql`coalesce(mt.user_id, ${options.member}::uuid)` : sql`mt.user_id`;
-  const rows = await database.execute<ScheduleRow>(sql`
-    select ${host} as host_user_id, s.time_zone, (mt.is_active and mt.deleted_at is null and u.email_verified is not null) as is_active, mt.duration_minutes,
-           mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
-           mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day, mt.seats_per_slot,
-           mt.requires_confirmation, mt.auto_decline_after_hours,
-           ${hostScheduleColumns(host, range, options.sources)}
-    from meeting_types mt
-    join users u on u.id = ${host}
-    join schedules s on s.user_id = ${host} and (s.id = mt.schedule_id or (mt.schedule_id is null and s.is_default))
-    where mt.id = ${meetingTypeId}`);
+  const query = scheduleQuery(options.member !== undefined, options.sources ?? false);
+  const rows = await query(database, { meetingTypeId, ...(options.member === undefined ? {} : { member: options.member }), ...scheduleBounds(range) });
   const row = rows[0];
   if (!row) return null;
   return {
@@ -107,15 +124,34 @@ export async function loadMeetingTypeSchedule(
   };
 }
 
+/** The range's edges as the schedule query compares them: padded instants (ISO) and the padded dates of overrides. */
+export interface ScheduleBounds {
+  from: unknown;
+  to: unknown;
+  fromDate: unknown;
+  toDate: unknown;
+}
+
+export function scheduleBounds(range: Interval): ScheduleBounds {
+  return {
+    from: new Date(range.start - paddingMs).toISOString(),
+    to: new Date(range.end + paddingMs).toISOString(),
+    fromDate: isoDate(range.start - paddingMs),
+    toDate: isoDate(range.end + paddingMs),
+  };
+}
+
+/** The same edges as placeholders, for the statement built once. */
+const placeholderBounds: ScheduleBounds = { from: sql.placeholder('from'), to: sql.placeholder('to'), fromDate: sql.placeholder('fromDate'), toDate: sql.placeholder('toDate') };
+
 /**
  * The columns a host's engine input needs, for a query with `mt` (the meeting type) and `s` (the
  * schedule whose hours apply) in scope: rules and overrides as JSON, and the host's slot-holding bookings
  * and busy time as float8 bytea (read by readBookings / readBusy). Both loaders select them, the team's
  * once per member row. `sources` adds which booking or calendar each range came from.
  */
-export function hostScheduleColumns(host: SQL, range: Interval, sources = false): SQL {
-  const from = new Date(range.start - paddingMs).toISOString();
-  const to = new Date(range.end + paddingMs).toISOString();
+export function hostScheduleColumns(host: SQL, bounds: ScheduleBounds, sources = false): SQL {
+  const { from, to, fromDate, toDate } = bounds;
   // date_part is float8 arithmetic; extract() would be numeric, markedly slower over a thousand rows.
   const epochMs = (column: string) => sql.raw(`float8send(date_part('epoch', ${column}) * 1000)`);
   const float8 = (expression: string) => sql.raw(`float8send((${expression})::float8)`);
@@ -146,7 +182,7 @@ export function hostScheduleColumns(host: SQL, range: Interval, sources = false)
                'endTime', to_char(o.end_time, 'HH24:MI:SS')))
              from availability_overrides o
              where o.schedule_id = s.id
-               and o.date between ${isoDate(range.start - paddingMs)}::date and ${isoDate(range.end + paddingMs)}::date
+               and o.date between ${fromDate}::date and ${toDate}::date
            ), '[]'::json) as overrides,
            coalesce((
              select string_agg(${epochMs('b.start_time')} || ${epochMs('b.end_time')}

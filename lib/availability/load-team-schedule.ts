@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
 import type { SchedulingType } from '@/db/schema';
-import { hostScheduleColumns, meetingPolicyOf, type PolicyColumns, readBookings, readBusy } from './load-schedule';
+import { hostScheduleColumns, meetingPolicyOf, type PolicyColumns, readBookings, readBusy, scheduleBounds } from './load-schedule';
 import { type BookedRange, type DateOverride, type Interval, type MeetingPolicy, type ScheduleInput, type WeeklyRule } from '@/lib/scheduling';
 
 // Everything the engine needs for a team meeting type and range, in ONE query however many members:
@@ -50,7 +50,7 @@ export async function loadTeamTypeSchedule(database: Queryable, meetingTypeId: s
            mt.duration_minutes, mt.buffer_before_minutes, mt.buffer_after_minutes, mt.slot_interval_minutes,
            mt.min_notice_minutes, mt.max_days_in_future, mt.max_bookings_per_day,
            u.id as user_id, coalesce(s.time_zone, u.time_zone) as time_zone,
-           ${hostScheduleColumns(sql`u.id`, range)}
+           ${hostScheduleColumns(sql`u.id`, scheduleBounds(range))}
     from meeting_types mt
     left join users u on u.id = any(${ids}::uuid[])
     left join schedules s on s.user_id = u.id and s.is_default

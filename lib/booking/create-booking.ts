@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { prebuilt } from '@/db/prebuilt';
 import { meetingTypes, users } from '@/db/schema';
 import { meetingTypeHeadColumns } from '@/lib/availability/meeting-type-head';
 import { constraintOf, notFound, sqlStateOf } from '@/lib/errors';
@@ -26,17 +27,22 @@ export interface BookingResult {
   hosts?: string[];
 }
 
+/** Built once (db/prebuilt.ts): every booking reads it. */
+const selectBookingHead = prebuilt('select_booking_head', (database) =>
+  database
+    .select({ ...meetingTypeHeadColumns, bookingQuestions: meetingTypes.bookingQuestions, teamId: meetingTypes.teamId })
+    .from(meetingTypes)
+    .leftJoin(users, eq(users.id, meetingTypes.userId))
+    .where(eq(meetingTypes.id, sql.placeholder('meetingTypeId'))),
+);
+
 /**
  * The host whose lock a booking takes and the questions its invitee answers: the head availability
  * reads (deleted counts as inactive) with the questions, in the same one query. A team type (no
  * owning user) answers `team: true` and is booked through its members (team/book-team.ts).
  */
 async function bookingHead(database: Queryable, meetingTypeId: string): Promise<{ team: true } | { team: false; hostUserId: string; questions: BookingQuestion[] }> {
-  const [head] = await database
-    .select({ ...meetingTypeHeadColumns, bookingQuestions: meetingTypes.bookingQuestions, teamId: meetingTypes.teamId })
-    .from(meetingTypes)
-    .leftJoin(users, eq(users.id, meetingTypes.userId))
-    .where(eq(meetingTypes.id, meetingTypeId));
+  const [head] = await selectBookingHead(database, { meetingTypeId });
   if (head?.teamId) return { team: true };
   if (!head || !head.isActive) throw notFound('Meeting type');
   return { team: false, hostUserId: head.hostUserId, questions: storedBookingQuestions(head.bookingQuestions) };

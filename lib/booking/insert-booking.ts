@@ -1,11 +1,50 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
+import { prebuilt } from '@/db/prebuilt';
 import { bookings } from '@/db/schema';
 import { hashToken } from '@/lib/secrets/token-hash';
 import { approvalToken } from './approval-links';
 import { bookingToken } from './tokens';
 
 export type BookingRow = typeof bookings.$inferSelect;
+
+const placeholder = sql.placeholder;
+/** As the driver takes it: JSON text or null (a column's encoder would store null as JSON null). */
+const driverValue = (name: string) => sql`${sql.placeholder(name)}`;
+
+/** The booking insert, built once (db/prebuilt.ts): drizzle building it, every column returned, cost 0.1–0.3 ms a booking. */
+const insertBooking = prebuilt<Record<string, unknown>, BookingRow[]>('insert_booking', (database) =>
+  database
+    .insert(bookings)
+    .values({
+      id: placeholder('id'),
+      meetingTypeId: placeholder('meetingTypeId'),
+      hostUserId: placeholder('hostUserId'),
+      inviteeName: placeholder('inviteeName'),
+      inviteeEmail: placeholder('inviteeEmail'),
+      inviteeTimezone: placeholder('inviteeTimezone'),
+      startTime: placeholder('startTime'),
+      endTime: placeholder('endTime'),
+      notes: placeholder('notes'),
+      tracking: driverValue('tracking'),
+      answers: driverValue('answers'),
+      locale: placeholder('locale'),
+      bufferBeforeMinutes: placeholder('bufferBeforeMinutes'),
+      bufferAfterMinutes: placeholder('bufferAfterMinutes'),
+      cancelTokenHash: placeholder('cancelTokenHash'),
+      rescheduleTokenHash: placeholder('rescheduleTokenHash'),
+      collectiveLeadId: placeholder('collectiveLeadId'),
+      idempotencyKey: placeholder('idempotencyKey'),
+      idempotencyRequestHash: placeholder('idempotencyRequestHash'),
+      rescheduledFromId: placeholder('rescheduledFromId'),
+      status: placeholder('status'),
+      approvalTokenHash: placeholder('approvalTokenHash'),
+      approvalExpiresAt: driverValue('approvalExpiresAt'),
+      seated: placeholder('seated'),
+    })
+    .returning(),
+);
 
 /** Inserts a confirmed booking for an already validated slot (with `request`, a pending one awaiting the host). */
 export async function insertConfirmedBooking(
@@ -41,35 +80,32 @@ export async function insertConfirmedBooking(
   const id = values.id ?? randomUUID();
   // A member's row is no invitee's to manage: its hashes match no token (the lead's links move them all).
   const tokenHash = (purpose: 'cancel' | 'reschedule') => hashToken(values.collectiveLeadId ? randomBytes(32).toString('hex') : bookingToken(id, purpose));
-  const [booking] = await tx
-    .insert(bookings)
-    .values({
-      id,
-      meetingTypeId: values.meetingTypeId,
-      hostUserId: values.hostUserId,
-      inviteeName: values.name,
-      inviteeEmail: values.email,
-      inviteeTimezone: values.timezone,
-      startTime: new Date(values.slot.start),
-      endTime: new Date(values.slot.end),
-      notes: values.notes ?? null,
-      tracking: values.tracking ?? null,
-      answers: values.answers ?? null,
-      locale: values.locale ?? 'en',
-      bufferBeforeMinutes: values.bufferBeforeMinutes,
-      bufferAfterMinutes: values.bufferAfterMinutes,
-      cancelTokenHash: tokenHash('cancel'),
-      rescheduleTokenHash: tokenHash('reschedule'),
-      collectiveLeadId: values.collectiveLeadId ?? null,
-      idempotencyKey: values.idempotencyKey ?? null,
-      idempotencyRequestHash: values.idempotencyRequestHash ?? null,
-      rescheduledFromId: values.rescheduledFromId ?? null,
-      ...(values.request
-        ? { status: 'pending' as const, approvalTokenHash: hashToken(approvalToken(id)), approvalExpiresAt: values.request.expiresAt }
-        : {}),
-      seated: values.seated ?? false,
-    })
-    .returning();
+  const [booking] = await insertBooking(tx, {
+    id,
+    meetingTypeId: values.meetingTypeId,
+    hostUserId: values.hostUserId,
+    inviteeName: values.name,
+    inviteeEmail: values.email,
+    inviteeTimezone: values.timezone,
+    startTime: new Date(values.slot.start),
+    endTime: new Date(values.slot.end),
+    notes: values.notes ?? null,
+    tracking: values.tracking ? JSON.stringify(values.tracking) : null,
+    answers: values.answers ? JSON.stringify(values.answers) : null,
+    locale: values.locale ?? 'en',
+    bufferBeforeMinutes: values.bufferBeforeMinutes,
+    bufferAfterMinutes: values.bufferAfterMinutes,
+    cancelTokenHash: tokenHash('cancel'),
+    rescheduleTokenHash: tokenHash('reschedule'),
+    collectiveLeadId: values.collectiveLeadId ?? null,
+    idempotencyKey: values.idempotencyKey ?? null,
+    idempotencyRequestHash: values.idempotencyRequestHash ?? null,
+    rescheduledFromId: values.rescheduledFromId ?? null,
+    status: values.request ? 'pending' : 'confirmed',
+    approvalTokenHash: values.request ? hashToken(approvalToken(id)) : null,
+    approvalExpiresAt: values.request ? values.request.expiresAt.toISOString() : null,
+    seated: values.seated ?? false,
+  });
   if (!booking) throw new Error('booking insert returned no row');
   return booking;
 }

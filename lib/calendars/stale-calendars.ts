@@ -1,5 +1,6 @@
-import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db/client';
+import { prebuilt } from '@/db/prebuilt';
 import { calendarConnections, connectedCalendars } from '@/db/schema';
 
 // Which of a host's blocking calendars have busy data too old to trust for a booking. A plain query
@@ -9,20 +10,26 @@ import { calendarConnections, connectedCalendars } from '@/db/schema';
 /** Busy data older than this is asked about live (the cron re-polls at 10 minutes). */
 export const LIVE_CHECK_AFTER_MS = 15 * 60 * 1000;
 
-export async function staleCalendars(database: Queryable, hostUserId: string, now: number) {
-  return database
+/** Built once (db/prebuilt.ts): every booking asks it. */
+const selectStaleCalendars = prebuilt('select_stale_calendars', (database) =>
+  database
     .select({ connection: calendarConnections, externalId: connectedCalendars.externalId })
     .from(connectedCalendars)
     .innerJoin(calendarConnections, eq(calendarConnections.id, connectedCalendars.connectionId))
     .where(
       and(
-        eq(connectedCalendars.userId, hostUserId),
+        eq(connectedCalendars.userId, sql.placeholder('hostUserId')),
         eq(connectedCalendars.blocksTime, true),
         ne(calendarConnections.provider, 'ics'),
         eq(calendarConnections.status, 'active'),
-        or(isNull(calendarConnections.lastSyncedAt), lt(calendarConnections.lastSyncedAt, new Date(now - LIVE_CHECK_AFTER_MS))),
+        or(isNull(calendarConnections.lastSyncedAt), lt(calendarConnections.lastSyncedAt, sql.placeholder('syncedBefore'))),
       ),
-    );
+    ),
+);
+
+export function staleCalendars(database: Queryable, hostUserId: string, now: number) {
+  // A placeholder in a condition goes to the driver as given: an ISO string, as drizzle would send the Date.
+  return selectStaleCalendars(database, { hostUserId, syncedBefore: new Date(now - LIVE_CHECK_AFTER_MS).toISOString() });
 }
 
 export type StaleCalendar = Awaited<ReturnType<typeof staleCalendars>>[number];
