@@ -2,7 +2,7 @@
 // lower CPU priority, restarts it if it dies, and is the JobsHandoff the app's code hands work to.
 // A hand-off the worker cannot take (it is restarting) is dropped: the rows stay pending in the
 // outbox and the worker runs them when it is back, so nothing is held in this process's memory.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,11 @@ import { type HandoffMessage, type JobsHandoff, MAX_IDS_PER_MESSAGE, workerMessa
 import { errorField, log } from '@/lib/log';
 
 /**
- * Niceness 19, the lowest priority: the worker runs on CPU the server and Postgres leave idle. Measured
- * (bench, booking saturation): the server's replies went from 211/s beside a worker at nice 10 to 219/s
- * at 19, and 235/s with the worker stopped. A backlog it builds under a burst is durable (the outbox).
+ * The worker runs at the lowest priority: on CPU the server and Postgres leave idle. Niceness alone was
+ * not enough: measured at booking saturation, a worker at nice 19 still took half a core, since a
+ * woken server thread waited out the worker's time slice; the server's replies went 211/s beside a
+ * worker at nice 10, 219/s at 19, 235/s with the worker stopped. SCHED_IDLE (chrt --idle) is preempted
+ * at once. A backlog the worker builds under a burst is durable (the outbox) and drains after it.
  */
 export const JOBS_WORKER_NICE = 19;
 /** Ids committed within this long go over in one message. */
@@ -29,7 +31,10 @@ const STABLE_AFTER_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 const workerScript = path.join(process.cwd(), 'scripts', 'jobs-worker.ts');
-const niceCommand = ['/usr/bin/nice', '/bin/nice'].find((candidate) => existsSync(candidate));
+const findCommand = (name: string) => [`/usr/bin/${name}`, `/bin/${name}`].find((candidate) => existsSync(candidate));
+const niceCommand = findCommand('nice');
+/** chrt(1) when it can put a process under SCHED_IDLE here (a container may refuse scheduling changes). */
+const chrtCommand = [findCommand('chrt')].find((chrt) => chrt !== undefined && spawnSync(chrt, ['--idle', '0', 'true']).status === 0);
 
 export interface JobsWorker {
   handoff: JobsHandoff;
@@ -57,10 +62,11 @@ export function superviseJobsWorker(): JobsWorker {
 
   const start = () => {
     const startedAt = Date.now();
-    // Through nice(1) when there is one, so every thread of the worker starts at the lower priority
-    // (setpriority on a running process reaches only its main thread on Linux).
+    // Through chrt(1) and nice(1) when there are, so every thread of the worker starts at the lower
+    // priority (setpriority on a running process reaches only its main thread on Linux).
     const node = [process.execPath, ...process.execArgv, workerScript];
-    const [command, ...args] = niceCommand ? [niceCommand, '-n', String(JOBS_WORKER_NICE), ...node] : node;
+    const niced = niceCommand ? [niceCommand, '-n', String(JOBS_WORKER_NICE), ...node] : node;
+    const [command, ...args] = chrtCommand ? [chrtCommand, '--idle', '0', ...niced] : niced;
     const worker = spawn(command!, args, { env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child = worker;
     if (!niceCommand && worker.pid !== undefined) {

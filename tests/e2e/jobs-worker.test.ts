@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from '@/db/client';
 import { createBookableHost, inviteeFor } from '../factories';
 import { startProductionServer, type RunningServer } from '../setup/production-server';
 import { withSql } from './database';
 
-// JOBS=inline under the production server: the jobs run in a second process at a lower CPU priority
+// JOBS=inline under the production server: the jobs run in a second process at the lowest CPU priority
 // (scripts/jobs-worker.ts, lib/jobs/handoff.ts), which the server restarts if it dies and takes down
 // with it; a metrics scrape includes its counters and does not hang on it.
 
@@ -21,8 +21,14 @@ interface ProcessInfo {
   pid: number;
   ppid: number;
   nice: number;
+  /** The scheduling policy: 5 is SCHED_IDLE. */
+  policy: number;
   args: string;
 }
+
+const SCHED_IDLE = 5;
+/** The supervisor uses chrt(1) where there is one that works (Debian's util-linux has it). */
+const hasChrt = ['/usr/bin/chrt', '/bin/chrt'].some((path) => existsSync(path));
 
 function processes(): ProcessInfo[] {
   const found: ProcessInfo[] = [];
@@ -32,7 +38,7 @@ function processes(): ProcessInfo[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-      found.push({ pid: Number(entry), ppid: Number(fields[1]), nice: Number(fields[16]), args });
+      found.push({ pid: Number(entry), ppid: Number(fields[1]), nice: Number(fields[16]), policy: Number(fields[38]), args });
     } catch {
       // exited meanwhile
     }
@@ -88,6 +94,7 @@ describe('the jobs worker', () => {
     const port = new URL(server.baseUrl).port;
     const worker = await eventually('the jobs worker', () => workerOf(port));
     expect(worker.nice).toBe(19);
+    if (hasChrt) expect(worker.policy).toBe(SCHED_IDLE);
     expect(await bookAndAwaitMail(slots[0]!)).toEqual(['captured', 'captured']);
 
     process.kill(worker.pid, 'SIGKILL');
