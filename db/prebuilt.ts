@@ -4,8 +4,8 @@ import type { Sql } from 'postgres';
 import type { Queryable } from './client';
 
 // drizzle builds a statement's text from its query builder on every call: 40–330 µs for the booking
-// path's wide statements (an insert returning every column of bookings is the worst), about a fifth
-// of a booking request's CPU. A prebuilt statement is built once, with placeholders, as a drizzle
+// path's wide statements (an insert returning every column of bookings is the worst), about a quarter
+// of a booking request's app CPU. A prebuilt statement is built once, with placeholders, as a drizzle
 // prepared query, and each call runs it on the connection of the Queryable it is given: the pool's,
 // or a transaction's. A placeholder given as an insert's column value is mapped by the column (a Date
 // becomes ISO text; JSON is stringified, null too); any other placeholder (in a condition, in an `sql`

@@ -10,9 +10,10 @@ import { appMetrics } from '@/lib/metrics/registry';
 import { inlineSink } from './inline-runner';
 
 // The jobs worker's side of the hand-off (lib/jobs/handoff.ts): what the server process sends over
-// the IPC channel, and, without Redis, the worker's cache store: the server's, over the same channel. Committed ids go through the same batching and bounded queue as in a single
-// process; ids refused by a full queue stay pending, and a catch-up sweep runs them once there is
-// room, so a burst of bookings drains at the worker's pace instead of being held in memory.
+// the IPC channel, and, without Redis, the worker's cache store: the server's, over the same channel.
+// Committed ids go through the same batching and bounded queue as in a single process; ids refused
+// by a full queue stay pending, and a catch-up sweep runs them once there is room, so a burst of
+// bookings drains at the worker's pace instead of being held in memory.
 
 const CATCH_UP_EVERY_MS = 2_000;
 /** A cache call the server does not answer in this long fails, as a Redis that is down would. */
@@ -23,6 +24,7 @@ const EXIT_GRACE_MS = 10_000;
 const briefly = (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message.slice(0, 80)}`);
 
 let behind = false;
+let catchingUp = false;
 let nextCacheCall = 0;
 const cacheCalls = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
@@ -34,7 +36,11 @@ function sendToServer(message: WorkerMessage): void {
 function callServerCache(call: CacheCall): Promise<unknown> {
   const requestId = nextCacheCall++;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => settle(() => reject(new Error(`the server did not answer the cache call ${call.method}`))), CACHE_CALL_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      // The server may have granted the lock after all: give it back (release checks the token).
+      if (call.method === 'acquireLock') sendToServer({ kind: 'cache', requestId: nextCacheCall++, call: { method: 'releaseLock', args: [call.args[0], call.args[1]] } });
+      settle(() => reject(new Error(`the server did not answer the cache call ${call.method}`)));
+    }, CACHE_CALL_TIMEOUT_MS);
     const settle = (finish: () => void) => {
       clearTimeout(timer);
       cacheCalls.delete(requestId);
@@ -45,7 +51,6 @@ function callServerCache(call: CacheCall): Promise<unknown> {
     else sendToServer({ kind: 'cache', requestId, call });
   });
 }
-let catchingUp = false;
 
 async function catchUp(): Promise<void> {
   if (!behind || catchingUp) return;
@@ -85,9 +90,11 @@ export function receiveFromServer(raw: unknown): void {
     if (message.ok) waiting?.resolve(message.value);
     else waiting?.reject(new Error('the server’s cache call failed'));
   } else {
+    // The app's own series only: the process metrics (memory, event-loop lag) describe the server's
+    // process in its scrape; the worker's, starved by design under load, would only blur them.
     void appMetrics()
       .registry.getMetricsAsJSON()
-      .then((metrics) => sendToServer({ kind: 'metrics', requestId: message.requestId, metrics }));
+      .then((metrics) => sendToServer({ kind: 'metrics', requestId: message.requestId, metrics: metrics.filter((metric) => metric.name.startsWith('rendezvous_')) }));
   }
 }
 
@@ -99,12 +106,20 @@ export function listenToServer(): void {
   // Rows handed over while no worker ran (a restart) are pending: run them now, not a minute later.
   behind = true;
   void catchUp();
-  setInterval(() => void catchUp(), CATCH_UP_EVERY_MS).unref();
+  const catchingUpEvery = setInterval(() => void catchUp(), CATCH_UP_EVERY_MS);
+  catchingUpEvery.unref();
+  appMetrics().jobsWorkerUp.set(1);
+  let leaving = false;
   const leave = () => {
+    if (leaving) return;
+    leaving = true;
+    clearInterval(catchingUpEvery);
     const deadline = new Promise((resolve) => setTimeout(resolve, EXIT_GRACE_MS).unref());
     void Promise.race([settleDispatches(), deadline]).finally(() => process.exit(0));
   };
-  // The server went away (or asked us to stop): finish what is in hand, briefly, and go.
+  // The server went away or asked us to stop (Ctrl-C reaches the whole process group): finish what
+  // is in hand, briefly, and go. What is cut off stays pending in the outbox for the next worker.
   process.on('disconnect', leave);
   process.on('SIGTERM', leave);
+  process.on('SIGINT', leave);
 }

@@ -34,7 +34,10 @@ const workerScript = path.join(process.cwd(), 'scripts', 'jobs-worker.ts');
 const findCommand = (name: string) => [`/usr/bin/${name}`, `/bin/${name}`].find((candidate) => existsSync(candidate));
 const niceCommand = findCommand('nice');
 /** chrt(1) when it can put a process under SCHED_IDLE here (a container may refuse scheduling changes). */
-const chrtCommand = [findCommand('chrt')].find((chrt) => chrt !== undefined && spawnSync(chrt, ['--idle', '0', 'true']).status === 0);
+function usableChrt(): string | undefined {
+  const chrt = findCommand('chrt');
+  return chrt && spawnSync(chrt, ['--idle', '0', 'true']).status === 0 ? chrt : undefined;
+}
 
 export interface JobsWorker {
   handoff: JobsHandoff;
@@ -42,6 +45,7 @@ export interface JobsWorker {
 }
 
 export function superviseJobsWorker(): JobsWorker {
+  const chrtCommand = usableChrt();
   let child: ChildProcess | undefined;
   let stopping = false;
   let failures = 0;
@@ -60,6 +64,17 @@ export function superviseJobsWorker(): JobsWorker {
     }
   };
 
+  const restartLater = (reason: Record<string, unknown>, ranForMs: number) => {
+    if (stopping) return;
+    // 1 s, then 5 s, then 30 s while it keeps failing; a run of a minute starts over.
+    failures = ranForMs > STABLE_AFTER_MS ? 0 : failures + 1;
+    const delay = RESTART_DELAYS_MS[Math.min(failures, RESTART_DELAYS_MS.length - 1)]!;
+    log().error({ component: 'jobs', ...reason, restartInMs: delay }, 'jobs worker stopped; restarting (pending outbox rows wait for it)');
+    setTimeout(() => {
+      if (!stopping) start();
+    }, delay).unref();
+  };
+
   const start = () => {
     const startedAt = Date.now();
     // Through chrt(1) and nice(1) when there are, so every thread of the worker starts at the lower
@@ -67,8 +82,21 @@ export function superviseJobsWorker(): JobsWorker {
     const node = [process.execPath, ...process.execArgv, workerScript];
     const niced = niceCommand ? [niceCommand, '-n', String(JOBS_WORKER_NICE), ...node] : node;
     const [command, ...args] = chrtCommand ? [chrtCommand, '--idle', '0', ...niced] : niced;
-    const worker = spawn(command!, args, { env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let worker: ChildProcess;
+    try {
+      worker = spawn(command!, args, { env: process.env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    } catch (error) {
+      restartLater({ err: errorField(error, true) }, 0);
+      return;
+    }
     child = worker;
+    let ended = false;
+    const end = (reason: Record<string, unknown>) => {
+      if (ended) return;
+      ended = true;
+      if (child === worker) child = undefined;
+      restartLater(reason, Date.now() - startedAt);
+    };
     if (!niceCommand && worker.pid !== undefined) {
       try {
         setPriority(worker.pid, JOBS_WORKER_NICE);
@@ -79,7 +107,10 @@ export function superviseJobsWorker(): JobsWorker {
     worker.on('message', (raw: unknown) => {
       const parsed = workerMessageSchema.safeParse(raw);
       if (!parsed.success) {
-        log().error({ component: 'jobs', issues: parsed.error.issues.slice(0, 3) }, 'message from the jobs worker refused');
+        log().error({ component: 'jobs', issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message.slice(0, 80)}`) }, 'message from the jobs worker refused');
+        // A refused cache call still gets its answer, so the worker does not wait out its timeout.
+        const requestId = (raw as { kind?: unknown; requestId?: unknown } | null)?.requestId;
+        if ((raw as { kind?: unknown } | null)?.kind === 'cache' && typeof requestId === 'number') send({ kind: 'cache-reply', requestId, ok: false, value: null });
         return;
       }
       const message = parsed.data;
@@ -93,17 +124,12 @@ export function superviseJobsWorker(): JobsWorker {
         () => send({ kind: 'cache-reply', requestId: message.requestId, ok: false, value: null }),
       );
     });
-    worker.on('error', (error) => log().error({ component: 'jobs', err: errorField(error, true) }, 'jobs worker could not start'));
-    worker.once('exit', (code, signal) => {
-      if (child === worker) child = undefined;
-      if (stopping) return;
-      failures = Date.now() - startedAt > STABLE_AFTER_MS ? 0 : failures + 1;
-      const delay = RESTART_DELAYS_MS[Math.min(failures, RESTART_DELAYS_MS.length) - 1] ?? 0;
-      log().error({ component: 'jobs', code, signal, restartInMs: delay }, 'jobs worker exited; restarting (pending outbox rows wait for it)');
-      setTimeout(() => {
-        if (!stopping) start();
-      }, delay).unref();
+    // A spawn that failed (no process) emits only 'error'; a process that ran emits 'exit'.
+    worker.on('error', (error) => {
+      log().error({ component: 'jobs', err: errorField(error, true) }, 'jobs worker: process error');
+      if (worker.pid === undefined) end({ err: errorField(error) });
     });
+    worker.once('exit', (code, signal) => end({ code, signal }));
   };
 
   const flush = () => {

@@ -10,9 +10,15 @@ import { errorField, log } from '@/lib/log';
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error('the jobs worker is started by scripts/serve.ts, which talks to it over an IPC channel');
+  // A server that dies while this one is still starting must not leave it running on its own.
+  const orphaned = () => process.exit(0);
+  process.once('disconnect', orphaned);
   markJobsWorkerProcess();
   exportAuthUrlForAuthJs();
   await next({ dev: false }).prepare();
+  // From here inngest/worker-channel.ts finishes what is in hand before it leaves.
+  process.off('disconnect', orphaned);
+  if (!process.connected) process.exit(0);
   log().info({ component: 'jobs', pid: process.pid }, 'jobs worker ready');
 }
 

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => log().info({ hostname, port }, `listening on http://${hostname}:${port}`));
-  const close = () => server.close(() => void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0)));
+  const close = () => {
+    // The worker first, so its exit is not taken for a crash while requests drain.
+    const workerStopped = worker?.stop() ?? Promise.resolve();
+    server.close(() => void workerStopped.finally(() => process.exit(0)));
+  };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
 }

@@ -40,6 +40,11 @@ function createMetrics() {
     jobsFailed: counter('rendezvous_jobs_failed_total', 'Job runs that ended in an error after their step retries (inline) or on an Inngest attempt, by job id.', ['job']),
     webhookDeliveries: counter('rendezvous_webhook_deliveries_total', 'Webhook delivery attempts, by outcome.', ['outcome']),
     calendarSyncs: counter('rendezvous_calendar_syncs_total', 'Calendar connection syncs, by outcome.', ['outcome']),
+    jobsWorkerUp: new Gauge({
+      name: 'rendezvous_jobs_worker_up',
+      help: 'JOBS=inline under npm start: 1 when the jobs worker answered this scrape (its counters are added in), 0 when it did not (its last answer is added in) or there is no worker.',
+      registers,
+    }),
   };
   // Known series start at 0, so a rate() sees the first increment.
   for (const via of ['book', 'reschedule']) metrics.bookingsCreated.labels(via).inc(0);
@@ -62,12 +67,18 @@ export function appMetrics(): AppMetrics {
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
 
 /**
- * The registry in Prometheus's text format (0.0.4). `others`: other processes' registries as JSON
- * (the jobs worker's), merged as prom-client merges a cluster's: counters and histograms add up.
+ * The registry in Prometheus's text format (0.0.4). `others`: other processes' series as JSON (the
+ * jobs worker's `rendezvous_*`), added to this process's series of the same names as prom-client merges
+ * a cluster's (counters and histograms add up); every other series is this process's own.
  */
 export async function metricsText(others: readonly unknown[][] = []): Promise<string> {
   const own = appMetrics().registry;
   if (others.length === 0) return own.metrics();
-  const all = [await own.getMetricsAsJSON(), ...others] as MetricObjectWithValues<MetricValue<string>>[][];
-  return AggregatorRegistry.aggregate(all).metrics();
+  type Json = MetricObjectWithValues<MetricValue<string>>;
+  const theirs = others as Json[][];
+  const shared = new Set(theirs.flat().map((metric) => metric.name));
+  const ownJson = await own.getMetricsAsJSON();
+  const merged = AggregatorRegistry.aggregate([ownJson.filter((metric) => shared.has(metric.name)), ...theirs]);
+  const ownOnly = await Promise.all(ownJson.filter((metric) => !shared.has(metric.name)).map((metric) => own.getSingleMetricAsString(metric.name)));
+  return `${[...ownOnly, (await merged.metrics()).trimEnd()].join('\n')}\n`;
 }

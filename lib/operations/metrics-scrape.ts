@@ -34,7 +34,19 @@ export async function scrapeMetrics(database: Queryable): Promise<string> {
     log().warn({ component: 'metrics', err: errorField(error) }, 'outbox backlog not measured');
     recordOutboxBacklog({ oldestAgeSeconds: Number.NaN, pending: Number.NaN });
   }
-  // The jobs worker counts the job failures, deliveries and syncs; a worker that does not answer leaves them out.
-  const worker = await installedJobsHandoff()?.workerMetrics();
-  return metricsText(worker ? [worker] : []);
+  const handoff = installedJobsHandoff();
+  if (!handoff) return metricsText();
+  // The jobs worker counts the job failures, deliveries and syncs. Its last answer stands in when it
+  // does not answer (starved or restarting): summed counters that dropped would read as resets.
+  const fresh = await handoff.workerMetrics();
+  if (fresh) holder.__rendezvousWorkerMetrics = fresh;
+  const last = holder.__rendezvousWorkerMetrics;
+  return metricsText(fresh ? [fresh] : last ? [markedDown(last)] : []);
+}
+
+const holder = globalThis as unknown as { __rendezvousWorkerMetrics?: unknown[] };
+
+/** The worker's last answer with its up gauge at 0. */
+function markedDown(metrics: unknown[]): unknown[] {
+  return metrics.map((metric) => ((metric as { name?: unknown }).name === 'rendezvous_jobs_worker_up' ? { ...(metric as object), values: [{ value: 0, labels: {} }] } : metric));
 }

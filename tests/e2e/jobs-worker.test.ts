@@ -104,13 +104,13 @@ describe('the jobs worker', () => {
     });
     expect(restarted.nice).toBe(19);
     expect(await bookAndAwaitMail(slots[1]!)).toEqual(['captured', 'captured']);
-    expect(server.output.join('')).toMatch(/jobs worker exited; restarting/);
+    expect(server.output.join('')).toMatch(/jobs worker stopped; restarting/);
 
     await server.stop();
     await eventually('the worker to exit', () => (processes().some((p) => p.pid === restarted.pid) ? undefined : true), 20_000);
   }, 90_000);
 
-  it('adds the worker’s metrics to a scrape, and answers without them when the worker does not', async () => {
+  it('adds the worker’s counters to a scrape, and its last answer when it does not answer', async () => {
     server = await startProductionServer(databaseUrl, { METRICS_TOKEN: token });
     const port = new URL(server.baseUrl).port;
     const worker = await eventually('the jobs worker', () => workerOf(port));
@@ -118,10 +118,11 @@ describe('the jobs worker', () => {
     const scrape = () => fetch(`${server.baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${token}` } });
     const merged = await scrape();
     expect(merged.status).toBe(200);
-    // The two processes' registries merged: a start time means nothing across processes, so prom-client leaves it out.
+    // The worker's counters are added in, and it says it answered.
     const mergedText = await merged.text();
     expect(mergedText).toMatch(/^rendezvous_bookings_created_total\{via="book"\} [1-9]/m);
-    expect(mergedText).not.toMatch(/^process_start_time_seconds /m);
+    expect(mergedText).toMatch(/^rendezvous_jobs_worker_up 1$/m);
+    expect(mergedText).toMatch(/^process_start_time_seconds /m);
 
     process.kill(worker.pid, 'SIGSTOP');
     try {
@@ -129,7 +130,10 @@ describe('the jobs worker', () => {
       const alone = await scrape();
       expect(alone.status).toBe(200);
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect(await alone.text()).toMatch(/^process_start_time_seconds /m);
+      // Its last answer stands in (no false counter reset), marked as not answering.
+      const aloneText = await alone.text();
+      expect(aloneText).toMatch(/^rendezvous_jobs_worker_up 0$/m);
+      expect(aloneText).toMatch(/^rendezvous_bookings_created_total\{via="book"\} [1-9]/m);
     } finally {
       process.kill(worker.pid, 'SIGCONT');
     }
