@@ -162,7 +162,7 @@ async function bookPersonalSlot(
       request ? emit('booking/requested', { ...event, expiresAt: request.expiresAt.toISOString() }) : emit('booking/confirmed', event),
     ]);
     return { booking: inserted, created: true };
-  });
+  }, { lockWithFirstStatements: true });
 }
 
 export function isIdempotencyKeyConflict(error: unknown): boolean {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
+import { prebuiltSql } from '@/db/prebuilt';
 import type { EventName, EventPayload } from '@/lib/jobs/events';
 import type { CacheStore } from '@/lib/cache';
 import { withHostLock } from '@/lib/cache/host-lock';
@@ -77,9 +78,12 @@ async function transactionWithRetry<T>(database: Database, work: (tx: Transactio
   }
 }
 
+/** Built once (db/prebuilt.ts), and sent the moment it is called: lockWithFirstStatements relies on that order. */
+const lockHost = prebuiltSql<{ id: string }, { id: string }>(() => sql`select id from users where id = ${sql.placeholder('id')} for update`);
+
 async function lockHostRow(scope: WriteScope, hostUserId: string): Promise<void> {
   if (scope.lockedHosts.has(hostUserId)) return;
-  const locked = await scope.tx.execute(sql`select id from users where id = ${hostUserId} for update`);
+  const locked = await lockHost(scope.tx, { id: hostUserId });
   if (locked.length === 0) throw new AppError('not_found', 'Host not found');
   scope.lockedHosts.add(hostUserId);
 }
@@ -100,6 +104,13 @@ function hostWrite(scope: WriteScope, hostUserId: string, actor: Actor): HostWri
 export interface HostWriteOptions {
   /** Join this write's transaction instead of opening one; its outermost call bumps the versions. */
   within?: HostWrite;
+  /**
+   * Send the host row's lock together with `work`'s first statements, one round trip instead of two.
+   * Postgres runs a connection's statements in order, each (read committed) with a snapshot taken
+   * after the one before finished, so `work`'s reads still see the data as of the lock. Only for work
+   * whose first steps are statements: nothing else it does may come before the lock is held.
+   */
+  lockWithFirstStatements?: boolean;
 }
 
 /**
@@ -126,8 +137,16 @@ export async function runHostWrite<T>(
       // A retried attempt starts over: only the hosts and events of the attempt that committed count.
       const scope: WriteScope = { tx, lockedHosts: new Set(), events: [] };
       committed = scope;
-      await lockHostRow(scope, hostUserId);
-      return work(hostWrite(scope, hostUserId, actor));
+      if (!options.lockWithFirstStatements) {
+        await lockHostRow(scope, hostUserId);
+        return work(hostWrite(scope, hostUserId, actor));
+      }
+      // The lock is written to the connection first; work's first statements join it before it is sent.
+      const [lock, outcome] = await Promise.allSettled([lockHostRow(scope, hostUserId), work(hostWrite(scope, hostUserId, actor))]);
+      // The lock's failure first: its error (a deadlock, no such host) is why the rest failed.
+      if (lock.status === 'rejected') throw lock.reason;
+      if (outcome.status === 'rejected') throw outcome.reason;
+      return outcome.value;
     }),
   );
   for (const host of committed?.lockedHosts ?? []) await bumpHostVersion(deps.store, host);

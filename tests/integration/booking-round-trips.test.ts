@@ -58,15 +58,21 @@ async function countedBooking(meetingTypeId: string, start: string) {
 }
 
 describe('round trips per booking', () => {
-  it('makes a booking in 6 round trips and runs its jobs after the reply in at most 10', async () => {
+  it('makes a booking in 5 round trips and runs its jobs after the reply in at most 10', async () => {
     const { meetingType } = await createBookableHost(database());
     // The first booking on fresh connections also reads postgres.js's type catalogue: not counted.
     await countedBooking(meetingType.id, MONDAY_NY[0]!);
     const { booking, request, jobs } = await countedBooking(meetingType.id, MONDAY_NY[1]!);
 
-    // head; begin; host lock; schedule + stale calendars + hourly caps; booking + outbox row; commit.
+    // head; begin; host lock + schedule + stale calendars + hourly caps; booking + outbox row; commit.
     expect(request, listing(request)).toHaveLength(9);
-    expect(roundTrips(request), listing(request)).toBe(6);
+    expect(roundTrips(request), listing(request)).toBe(5);
+    // The lock goes out first in its round trip: Postgres runs the reads after it holds the row.
+    const lockAt = request.findIndex(({ text }) => /for update/i.test(text));
+    const scheduleAt = request.findIndex(({ text }) => /from meeting_types mt/i.test(text));
+    expect(lockAt, listing(request)).toBeGreaterThan(-1);
+    expect(request[lockAt]!.turn).toBe(request[scheduleAt]!.turn);
+    expect(lockAt).toBeLessThan(scheduleAt);
     expect(request.filter(({ text }) => /insert into "outbox"/i.test(text))).toHaveLength(1);
     // claim; booking, receiving calendar (write-back); per recipient notice, record, sent; the host's
     // webhook endpoints (none here, so one read); mark.
