@@ -18,6 +18,9 @@ export interface AxeViolation {
 
 /** The WCAG 2.1 A/AA violations on the page (or in a frame, e.g. the embed) as it is now; [] when there are none. */
 export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
+  // A client navigation (a language switch, a server action's refresh) swaps the head a moment after the
+  // body the test waited for: let the title come back before judging. A page with none still fails, 5 s later.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   // Once per document: parsing axe's 500 KB again for each check of the same page is wasted time.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
