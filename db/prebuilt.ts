@@ -9,8 +9,8 @@ import type { Queryable } from './client';
 // prepared query, and each call runs it on the connection of the Queryable it is given: the pool's,
 // or a transaction's. A placeholder given as an insert's column value is mapped by the column (a Date
 // becomes ISO text; JSON is stringified, null too); any other placeholder (in a condition, in an `sql`
-// fragment) goes to the driver as given: pass ISO strings for instants, JSON text or null. A column with a `$defaultFn` would be evaluated once, at build
-// time: give such a column a placeholder. drizzle has no public way to run a prepared query inside a
+// fragment) goes to the driver as given: pass ISO strings for instants, JSON text or null. A column
+// with a `$defaultFn` would be evaluated once, at build time: give such a column a placeholder. drizzle has no public way to run a prepared query inside a
 // transaction, so this reads the session's connection (drizzle-orm is pinned; the integration test
 // tests/integration/prebuilt-statements.test.ts proves a statement runs inside the transaction given).
 

@@ -4,7 +4,7 @@ import { type CacheCall, createRemoteStore } from '@/lib/cache/remote-store';
 import { jobsDb } from '@/lib/database';
 import { dispatchAfterCommit, settleDispatches, sweepOutbox } from '@/lib/jobs/dispatch';
 import { type DispatchedEvent, eventSchemas } from '@/lib/jobs/events';
-import { handoffMessageSchema, type WorkerMessage } from '@/lib/jobs/handoff';
+import { briefly, handoffMessageSchema, type WorkerMessage } from '@/lib/jobs/handoff';
 import { errorField, log } from '@/lib/log';
 import { appMetrics } from '@/lib/metrics/registry';
 import { inlineSink } from './inline-runner';
@@ -19,9 +19,6 @@ const CATCH_UP_EVERY_MS = 2_000;
 /** A cache call the server does not answer in this long fails, as a Redis that is down would. */
 const CACHE_CALL_TIMEOUT_MS = 2_000;
 const EXIT_GRACE_MS = 10_000;
-
-/** Enough of a zod error to log: where and what, briefly (an enum's message lists every option). */
-const briefly = (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message.slice(0, 80)}`);
 
 let behind = false;
 let catchingUp = false;

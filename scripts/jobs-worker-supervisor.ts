@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { DispatchedEvent } from '@/lib/jobs/events';
 import { cacheStore } from '@/lib/cache';
 import { runCacheCall } from '@/lib/cache/remote-store';
-import { type HandoffMessage, type JobsHandoff, MAX_IDS_PER_MESSAGE, workerMessageSchema } from '@/lib/jobs/handoff';
+import { briefly, type HandoffMessage, type JobsHandoff, MAX_IDS_PER_MESSAGE, workerMessageSchema } from '@/lib/jobs/handoff';
 import { errorField, log } from '@/lib/log';
 
 /**
@@ -107,7 +107,7 @@ export function superviseJobsWorker(): JobsWorker {
     worker.on('message', (raw: unknown) => {
       const parsed = workerMessageSchema.safeParse(raw);
       if (!parsed.success) {
-        log().error({ component: 'jobs', issues: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message.slice(0, 80)}`) }, 'message from the jobs worker refused');
+        log().error({ component: 'jobs', issues: briefly(parsed.error.issues) }, 'message from the jobs worker refused');
         // A refused cache call still gets its answer, so the worker does not wait out its timeout.
         const requestId = (raw as { kind?: unknown; requestId?: unknown } | null)?.requestId;
         if ((raw as { kind?: unknown } | null)?.kind === 'cache' && typeof requestId === 'number') send({ kind: 'cache-reply', requestId, ok: false, value: null });

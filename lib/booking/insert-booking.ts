@@ -9,7 +9,6 @@ import { bookingToken } from './tokens';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
-const placeholder = sql.placeholder;
 /** As the driver takes it: JSON text or null (a column's encoder would store null as JSON null). */
 const driverValue = (name: string) => sql`${sql.placeholder(name)}`;
 
@@ -18,30 +17,30 @@ const insertBooking = prebuilt<Record<string, unknown>, BookingRow[]>('insert_bo
   database
     .insert(bookings)
     .values({
-      id: placeholder('id'),
-      meetingTypeId: placeholder('meetingTypeId'),
-      hostUserId: placeholder('hostUserId'),
-      inviteeName: placeholder('inviteeName'),
-      inviteeEmail: placeholder('inviteeEmail'),
-      inviteeTimezone: placeholder('inviteeTimezone'),
-      startTime: placeholder('startTime'),
-      endTime: placeholder('endTime'),
-      notes: placeholder('notes'),
+      id: sql.placeholder('id'),
+      meetingTypeId: sql.placeholder('meetingTypeId'),
+      hostUserId: sql.placeholder('hostUserId'),
+      inviteeName: sql.placeholder('inviteeName'),
+      inviteeEmail: sql.placeholder('inviteeEmail'),
+      inviteeTimezone: sql.placeholder('inviteeTimezone'),
+      startTime: sql.placeholder('startTime'),
+      endTime: sql.placeholder('endTime'),
+      notes: sql.placeholder('notes'),
       tracking: driverValue('tracking'),
       answers: driverValue('answers'),
-      locale: placeholder('locale'),
-      bufferBeforeMinutes: placeholder('bufferBeforeMinutes'),
-      bufferAfterMinutes: placeholder('bufferAfterMinutes'),
-      cancelTokenHash: placeholder('cancelTokenHash'),
-      rescheduleTokenHash: placeholder('rescheduleTokenHash'),
-      collectiveLeadId: placeholder('collectiveLeadId'),
-      idempotencyKey: placeholder('idempotencyKey'),
-      idempotencyRequestHash: placeholder('idempotencyRequestHash'),
-      rescheduledFromId: placeholder('rescheduledFromId'),
-      status: placeholder('status'),
-      approvalTokenHash: placeholder('approvalTokenHash'),
+      locale: sql.placeholder('locale'),
+      bufferBeforeMinutes: sql.placeholder('bufferBeforeMinutes'),
+      bufferAfterMinutes: sql.placeholder('bufferAfterMinutes'),
+      cancelTokenHash: sql.placeholder('cancelTokenHash'),
+      rescheduleTokenHash: sql.placeholder('rescheduleTokenHash'),
+      collectiveLeadId: sql.placeholder('collectiveLeadId'),
+      idempotencyKey: sql.placeholder('idempotencyKey'),
+      idempotencyRequestHash: sql.placeholder('idempotencyRequestHash'),
+      rescheduledFromId: sql.placeholder('rescheduledFromId'),
+      status: sql.placeholder('status'),
+      approvalTokenHash: sql.placeholder('approvalTokenHash'),
       approvalExpiresAt: driverValue('approvalExpiresAt'),
-      seated: placeholder('seated'),
+      seated: sql.placeholder('seated'),
     })
     .returning(),
 );

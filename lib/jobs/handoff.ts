@@ -39,7 +39,10 @@ export function isJobsWorkerProcess(): boolean {
   return holder.__rendezvousJobsWorker === true;
 }
 
-const MAX_IDS_PER_MESSAGE = 1_000;
+export const MAX_IDS_PER_MESSAGE = 1_000;
+
+/** Enough of a zod error to log: where and what, briefly (an enum's message lists every option). */
+export const briefly = (issues: readonly { path: PropertyKey[]; message: string }[]) => issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message.slice(0, 80)}`);
 
 const requestId = z.number().int().nonnegative();
 
@@ -63,4 +66,3 @@ export const workerMessageSchema = z.discriminatedUnion('kind', [
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 
-export { MAX_IDS_PER_MESSAGE };
